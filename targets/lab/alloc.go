@@ -37,12 +37,9 @@ func (a *alloc) run(kb int) byte {
 	return x
 }
 
-func (l *Lab) handleAlloc(w http.ResponseWriter, r *http.Request) {
-	kb, err := intParam(r, "kb", defaultAllocKiB, 1, maxAllocKiB)
-	if err != nil {
-		badRequest(w, err)
-		return
-	}
-	x := l.alloc.run(kb)
-	fmt.Fprintf(w, "alloc kb=%d x=%d\n", kb, x)
+func (l *Lab) handleAlloc() http.HandlerFunc {
+	return withIntParam("kb", defaultAllocKiB, 1, maxAllocKiB, func(w http.ResponseWriter, kb int) {
+		x := l.alloc.run(kb)
+		fmt.Fprintf(w, "alloc kb=%d x=%d\n", kb, x)
+	})
 }

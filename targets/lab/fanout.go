@@ -31,12 +31,9 @@ func (f *fanout) run(n int) int {
 	return sum
 }
 
-func (l *Lab) handleFanout(w http.ResponseWriter, r *http.Request) {
-	n, err := intParam(r, "n", defaultFanout, 1, maxFanout)
-	if err != nil {
-		badRequest(w, err)
-		return
-	}
-	sum := l.fanout.run(n)
-	fmt.Fprintf(w, "fanout n=%d sum=%d\n", n, sum)
+func (l *Lab) handleFanout() http.HandlerFunc {
+	return withIntParam("n", defaultFanout, 1, maxFanout, func(w http.ResponseWriter, n int) {
+		sum := l.fanout.run(n)
+		fmt.Fprintf(w, "fanout n=%d sum=%d\n", n, sum)
+	})
 }

@@ -26,12 +26,9 @@ func spin(us int) uint64 {
 	}
 }
 
-func (l *Lab) handleHealthy(w http.ResponseWriter, r *http.Request) {
-	us, err := intParam(r, "us", defaultSpinUs, 0, maxSpinMicros)
-	if err != nil {
-		badRequest(w, err)
-		return
-	}
-	x := spin(us)
-	fmt.Fprintf(w, "healthy us=%d x=%d\n", us, x&0xff)
+func (l *Lab) handleHealthy() http.HandlerFunc {
+	return withIntParam("us", defaultSpinUs, 0, maxSpinMicros, func(w http.ResponseWriter, us int) {
+		x := spin(us)
+		fmt.Fprintf(w, "healthy us=%d x=%d\n", us, x&0xff)
+	})
 }

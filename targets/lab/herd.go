@@ -57,12 +57,9 @@ func (h *herd) stats() (int, uint64, uint64) {
 	return h.waiting, h.wakeups, h.served
 }
 
-func (l *Lab) handleHerd(w http.ResponseWriter, r *http.Request) {
-	us, err := intParam(r, "us", defaultLockUs, 0, maxSpinMicros)
-	if err != nil {
-		badRequest(w, err)
-		return
-	}
-	x := l.herd.run(us)
-	fmt.Fprintf(w, "herd us=%d x=%d\n", us, x&0xff)
+func (l *Lab) handleHerd() http.HandlerFunc {
+	return withIntParam("us", defaultLockUs, 0, maxSpinMicros, func(w http.ResponseWriter, us int) {
+		x := l.herd.run(us)
+		fmt.Fprintf(w, "herd us=%d x=%d\n", us, x&0xff)
+	})
 }

@@ -34,12 +34,9 @@ func (h *hotlock) run(us int) uint64 {
 	return x
 }
 
-func (l *Lab) handleHotlock(w http.ResponseWriter, r *http.Request) {
-	us, err := intParam(r, "us", defaultLockUs, 0, maxSpinMicros)
-	if err != nil {
-		badRequest(w, err)
-		return
-	}
-	x := l.hot.run(us)
-	fmt.Fprintf(w, "hotlock us=%d x=%d\n", us, x&0xff)
+func (l *Lab) handleHotlock() http.HandlerFunc {
+	return withIntParam("us", defaultLockUs, 0, maxSpinMicros, func(w http.ResponseWriter, us int) {
+		x := l.hot.run(us)
+		fmt.Fprintf(w, "hotlock us=%d x=%d\n", us, x&0xff)
+	})
 }

@@ -39,12 +39,12 @@ func (l *Lab) appHandler() http.Handler {
 	}
 	mux.HandleFunc("/", ping)
 	mux.HandleFunc("/ping", ping)
-	mux.HandleFunc("/healthy", l.handleHealthy)
-	mux.HandleFunc("/fanout", l.handleFanout)
-	mux.HandleFunc("/hotlock", l.handleHotlock)
-	mux.HandleFunc("/herd", l.handleHerd)
-	mux.HandleFunc("/leak", l.handleLeak)
-	mux.HandleFunc("/alloc", l.handleAlloc)
+	mux.HandleFunc("/healthy", l.handleHealthy())
+	mux.HandleFunc("/fanout", l.handleFanout())
+	mux.HandleFunc("/hotlock", l.handleHotlock())
+	mux.HandleFunc("/herd", l.handleHerd())
+	mux.HandleFunc("/leak", l.handleLeak())
+	mux.HandleFunc("/alloc", l.handleAlloc())
 	return mux
 }
 

@@ -35,16 +35,13 @@ func (k *leak) start(n int) bool {
 	return true
 }
 
-func (l *Lab) handleLeak(w http.ResponseWriter, r *http.Request) {
-	n, err := intParam(r, "n", defaultLeakN, 1, maxLeakPerReq)
-	if err != nil {
-		badRequest(w, err)
-		return
-	}
-	if !l.leak.start(n) {
-		http.Error(w, fmt.Sprintf("leak cap reached: %d goroutines already leaked (raise LAB_LEAK_MAX or restart the lab)",
-			l.leak.leaked.Load()), http.StatusServiceUnavailable)
-		return
-	}
-	fmt.Fprintf(w, "leak n=%d total=%d\n", n, l.leak.leaked.Load())
+func (l *Lab) handleLeak() http.HandlerFunc {
+	return withIntParam("n", defaultLeakN, 1, maxLeakPerReq, func(w http.ResponseWriter, n int) {
+		if !l.leak.start(n) {
+			http.Error(w, fmt.Sprintf("leak cap reached: %d goroutines already leaked (raise LAB_LEAK_MAX or restart the lab)",
+				l.leak.leaked.Load()), http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintf(w, "leak n=%d total=%d\n", n, l.leak.leaked.Load())
+	})
 }

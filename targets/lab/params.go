@@ -37,7 +37,15 @@ func intParam(r *http.Request, name string, def, min, max int) (int, error) {
 	return v, nil
 }
 
-// badRequest answers 400 with a one-line reason.
-func badRequest(w http.ResponseWriter, err error) {
-	http.Error(w, err.Error(), http.StatusBadRequest)
+// withIntParam makes a handler that validates one integer query parameter (400 with a
+// one-line reason when it is malformed or out of bounds) and passes it to do.
+func withIntParam(name string, def, min, max int, do func(w http.ResponseWriter, v int)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		v, err := intParam(r, name, def, min, max)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		do(w, v)
+	}
 }
