@@ -14,7 +14,20 @@ func herdWakeups(t *testing.T, c int) uint64 {
 	l, app, _ := testLab(t, defaultConfig(t))
 	started := make(chan struct{})
 	release := make(chan struct{})
-	l.herd.work = func(int) uint64 { started <- struct{}{}; <-release; return 0 }
+	stop := make(chan struct{}) // closed when the test ends, so a failed test cannot hang
+	t.Cleanup(func() { close(stop) })
+	l.herd.work = func(int) uint64 {
+		select {
+		case started <- struct{}{}:
+		case <-stop:
+			return 0
+		}
+		select {
+		case <-release:
+		case <-stop:
+		}
+		return 0
+	}
 
 	done := make(chan struct{})
 	go func() { getConcurrently(t, app.URL+"/herd?us=1", c); close(done) }()

@@ -84,27 +84,11 @@ func TestProfileRatesComeFromConfig(t *testing.T) {
 	}
 }
 
-// With profiling on, hotlock contention lands in the mutex profile at the handler's Unlock.
-func TestHotlockContentionShowsInTheMutexProfile(t *testing.T) {
-	defer runtime.SetMutexProfileFraction(runtime.SetMutexProfileFraction(1))
-	l, app, obs := testLab(t, defaultConfig(t))
-	l.hot.mu.Lock()
-	done := make(chan struct{})
-	go func() { getConcurrently(t, app.URL+"/hotlock?us=2000", 2); close(done) }()
-	eventually(t, "two requests blocked on the hot mutex", func() bool { return l.hot.waiting.Load() == 2 })
-	l.hot.mu.Unlock() // the first request to win then unlocks with the second still waiting
-	<-done
-	body := mustGet(t, obs.URL+"/debug/pprof/mutex?debug=1")
-	if !strings.Contains(body, "(*hotlock).run") {
-		t.Fatalf("mutex profile has no (*hotlock).run frame:\n%s", body)
-	}
-}
-
 // Shutdown waits for in-flight requests: one blocked on the hot mutex still gets its 200.
 func TestShutdownDrainsInFlightRequests(t *testing.T) {
 	l := newLab(defaultConfig(t))
 	app, _, _, cancel, done := startRun(t, l)
-	l.hot.mu.Lock()
+	release := holdHotLock(t, l)
 	answered := make(chan error, 1)
 	go func() { answered <- getOK(app + "/hotlock?us=1") }()
 	eventually(t, "the request to block on the hot mutex", func() bool { return l.hot.waiting.Load() == 1 })
@@ -124,7 +108,7 @@ func TestShutdownDrainsInFlightRequests(t *testing.T) {
 		t.Fatalf("request answered (%v) while the mutex was held", err)
 	default:
 	}
-	l.hot.mu.Unlock()
+	release()
 	if err := <-answered; err != nil {
 		t.Fatalf("in-flight request during shutdown: %v", err)
 	}
