@@ -31,17 +31,17 @@ func herdWakeups(t *testing.T, c int) uint64 {
 
 	done := make(chan struct{})
 	go func() { getConcurrently(t, app.URL+"/herd?us=1", c); close(done) }()
-	<-started // one request holds the token
+	receive(t, started, "a request to take the token")
 	eventually(t, fmt.Sprintf("%d waiters on the cond", c-1), func() bool { n, _, _ := l.herd.stats(); return n == c-1 })
 	var want uint64
 	for waiters := c - 1; waiters > 0; waiters-- {
 		release <- struct{}{} // the holder leaves and Broadcasts to all waiters
-		<-started             // one of them took the token
+		receive(t, started, "a woken waiter to take the token")
 		want += uint64(waiters)
 		eventually(t, fmt.Sprintf("%d wake-ups", want), func() bool { _, w, _ := l.herd.stats(); return w >= want })
 	}
 	release <- struct{}{}
-	<-done
+	receive(t, done, "all requests to answer")
 	_, wakeups, served := l.herd.stats()
 	if served != uint64(c) {
 		t.Fatalf("served %d requests, want %d", served, c)

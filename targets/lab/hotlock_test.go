@@ -34,7 +34,7 @@ func TestHotlockHoldsTheGlobalMutexForTheRequest(t *testing.T) {
 	default:
 	}
 	release()
-	<-done
+	receive(t, done, "the requests to answer")
 	if got := l.hot.acquired.Load(); got != 1 {
 		t.Fatalf("acquisitions = %d, want 1", got)
 	}
@@ -61,7 +61,7 @@ func TestHotlockContentionShowsInTheMutexProfile(t *testing.T) {
 	go func() { getConcurrently(t, app.URL+"/hotlock?us=2000", 2); close(done) }()
 	eventually(t, "two requests blocked on the hot mutex", func() bool { return l.hot.waiting.Load() == 2 })
 	release() // the first request to win then unlocks with the second still waiting
-	<-done
+	receive(t, done, "the requests to answer")
 	body := mustGet(t, obs.URL+"/debug/pprof/mutex?debug=1")
 	if !strings.Contains(body, "(*hotlock).run") {
 		t.Fatalf("mutex profile has no (*hotlock).run frame:\n%s", body)
