@@ -30,9 +30,17 @@ final class RuntimeNames {
                 || function.equals("runtime.cputicks") || function.equals("runtime.getlockrank");
     }
 
-    /** {@code runtime.wakep} becomes {@code wakep}; a non-runtime function gives null. */
+    /**
+     * {@code runtime.wakep} becomes {@code wakep}; a runtime function linked into another
+     * package ({@code sync.runtime_notifyListWait}) becomes its runtime name
+     * ({@code notifyListWait}); any other function gives null.
+     */
     static String runtimeShortName(String function) {
-        return function.startsWith("runtime.") ? function.substring("runtime.".length()) : null;
+        if (function.startsWith("runtime.")) {
+            return function.substring("runtime.".length());
+        }
+        int linked = function.indexOf(".runtime_");
+        return linked > 0 && function.indexOf('.') == linked ? function.substring(linked + ".runtime_".length()) : null;
     }
 
     /**
