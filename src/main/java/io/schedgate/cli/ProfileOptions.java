@@ -34,7 +34,7 @@ public record ProfileOptions(List<String> files, boolean json, int top, String s
                 case "--json" -> json = true;
                 case "--all" -> top = Integer.MAX_VALUE;
                 case "--folded" -> folded = true;
-                case "--top" -> top = positiveInt(a, value(args, ++i, a));
+                case "--top" -> top = topCount(value(args, ++i, a));
                 case "--sample-index" -> sampleIndex = value(args, ++i, a);
                 case "--max-decompressed" -> max = positiveLong(a, value(args, ++i, a));
                 case "--go-version" -> goVersion = goMinor(value(args, ++i, a));
@@ -62,8 +62,8 @@ public record ProfileOptions(List<String> files, boolean json, int top, String s
         return args[i];
     }
 
-    private static int positiveInt(String flag, String v) {
-        long n = positiveLong(flag, v);
+    private static int topCount(String v) {
+        long n = v.equals("0") ? 0 : positiveLong("--top", v);
         return (int) Math.min(n, Integer.MAX_VALUE);
     }
 

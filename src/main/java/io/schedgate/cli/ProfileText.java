@@ -45,7 +45,9 @@ final class ProfileText {
             types.append(i == 0 ? "" : ", ").append(t).append(" = ").append(format(p.total(i), t.unit()));
         }
         out.println("   totals: " + types + " (" + p.samples().size() + " sample records)");
-        functions(r.functions(), o, out);
+        if (o.top() > 0) {
+            functions(r.functions(), o, out);
+        }
         if (s.cpuLocks() != null) {
             cpu(s, out);
         }

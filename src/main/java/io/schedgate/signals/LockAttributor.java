@@ -28,17 +28,23 @@ public final class LockAttributor {
     public record Attribution(LockBucket bucket, String lockExpr, String callerFunction, String site, Method method) {
     }
 
-    private final List<LockSiteTable> tables = new ArrayList<>();
+    /** Tables whose file:line entries are trusted: the versions the profile may come from. */
+    private final List<LockSiteTable> siteTables = new ArrayList<>();
+    /** Tables consulted for the function-name rule: every version when none is in range. */
+    private final List<LockSiteTable> nameTables = new ArrayList<>();
 
     public LockAttributor(GoVersion version) {
         for (int minor : LockSiteTable.KNOWN_MINORS) {
             if (minor >= version.lowest() && minor <= version.highest()) {
-                tables.add(LockSiteTable.forMinor(minor));
+                siteTables.add(LockSiteTable.forMinor(minor));
             }
         }
-        if (tables.isEmpty()) {
+        nameTables.addAll(siteTables);
+        if (nameTables.isEmpty()) {
+            // A version newer than the tables: its lines are unknown, so names only (with the
+            // warning GoVersion carries); function names change far less than line numbers.
             for (int minor : LockSiteTable.KNOWN_MINORS) {
-                tables.add(LockSiteTable.forMinor(minor));
+                nameTables.add(LockSiteTable.forMinor(minor));
             }
         }
     }
@@ -58,7 +64,7 @@ public final class LockAttributor {
         }
         Frame caller = stack.get(j);
         Set<String> bySite = new LinkedHashSet<>();
-        for (LockSiteTable t : tables) {
+        for (LockSiteTable t : siteTables) {
             LockSite s = t.at(caller.site());
             if (s != null && s.isUnlock() == unlock && RuntimeNames.matchesTableFunction(caller, s.function())) {
                 bySite.add(s.lockExpr());
@@ -70,7 +76,7 @@ public final class LockAttributor {
         String shortName = RuntimeNames.runtimeShortName(caller.function());
         if (shortName != null) {
             Set<String> byName = new LinkedHashSet<>();
-            for (LockSiteTable t : tables) {
+            for (LockSiteTable t : nameTables) {
                 byName.addAll(t.locksOf(shortName));
                 int closure = shortName.indexOf(".func");
                 if (closure > 0) {

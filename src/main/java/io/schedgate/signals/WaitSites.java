@@ -48,7 +48,7 @@ public final class WaitSites {
     /**
      * What the stack is blocked on, from the runtime/sync frames under it: "chan receive",
      * "chan send", "select", "sync.Mutex", "sync.RWMutex", "sync.Cond.Wait", "semacquire"
-     * (WaitGroup and friends), "IO wait", "sleep", "parked" (other gopark), or "running".
+     * (WaitGroup and friends), "IO wait", "sleep", "parked" (other gopark), or "not parked" (running, runnable or in a syscall).
      */
     public static String state(List<Frame> stack) {
         boolean parked = false;
@@ -84,6 +84,6 @@ public final class WaitSites {
             }
             parked |= f.equals("runtime.gopark") || f.equals("runtime.goparkunlock");
         }
-        return parked ? "parked" : "running";
+        return parked ? "parked" : "not parked";
     }
 }
