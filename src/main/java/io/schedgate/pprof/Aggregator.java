@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,8 +27,8 @@ public final class Aggregator {
     public static FunctionTable byFunction(Profile profile, int sampleIndex, SampleFilter filter) {
         Map<String, Integer> index = new HashMap<>();
         List<String> names = new ArrayList<>();
-        // A stack object is shared by all samples with the same locations: resolve it once.
-        Map<List<Frame>, int[]> distinctFunctions = new IdentityHashMap<>();
+        // A stack is shared by all samples with the same locations: resolve it once.
+        int[][] distinctFunctions = new int[profile.stackCount()][];
         long[] flat = new long[256];
         long[] cum = new long[256];
         int[] lastSeen = new int[256];
@@ -46,7 +45,7 @@ public final class Aggregator {
             if (v == 0 || s.stack().isEmpty()) {
                 continue;
             }
-            int[] fns = distinctFunctions.get(s.stack());
+            int[] fns = distinctFunctions[s.stackId()];
             if (fns == null) {
                 int[] ids = new int[s.stack().size()];
                 int n = 0;
@@ -72,7 +71,7 @@ public final class Aggregator {
                 }
                 // ids[0] is the leaf's function: the stack's first frame is always first in.
                 fns = Arrays.copyOf(ids, n);
-                distinctFunctions.put(s.stack(), fns);
+                distinctFunctions[s.stackId()] = fns;
             }
             flat[fns[0]] += v;
             for (int id : fns) {
@@ -101,13 +100,17 @@ public final class Aggregator {
      */
     public static List<String> folded(Profile profile, int sampleIndex, SampleFilter filter) {
         Map<String, Long> sums = new TreeMap<>();
-        Map<List<Frame>, String> keys = new IdentityHashMap<>();
+        String[] keys = new String[profile.stackCount()];
         for (Sample s : profile.samples()) {
             long v = s.values()[sampleIndex];
             if (v == 0 || s.stack().isEmpty() || !filter.accepts(s)) {
                 continue;
             }
-            String key = keys.computeIfAbsent(s.stack(), Aggregator::foldedKey);
+            String key = keys[s.stackId()];
+            if (key == null) {
+                key = foldedKey(s.stack());
+                keys[s.stackId()] = key;
+            }
             sums.merge(key, v, Long::sum);
         }
         List<String> out = new ArrayList<>(sums.size());

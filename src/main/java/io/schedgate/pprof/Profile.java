@@ -14,10 +14,11 @@ import java.util.List;
  * @param timeNanos         collection time (start for CPU, end for {@code ?seconds} deltas)
  * @param mappings          mapped binaries, the main one first
  * @param defaultSampleType the proto's default sample type, or null when unset (Go never sets it)
+ * @param stackCount        distinct stacks; every {@link Sample#stackId()} is below it
  */
 public record Profile(List<SampleType> sampleTypes, List<Sample> samples, SampleType periodType,
                       long period, long durationNanos, long timeNanos, List<Mapping> mappings,
-                      String defaultSampleType) {
+                      String defaultSampleType, int stackCount) {
 
     /**
      * Resolves a sample-type selector the way {@code go tool pprof -sample_index} does: a type

@@ -18,10 +18,11 @@ import java.util.Map;
 /**
  * Streams one {@code perftools.profiles.Profile} message into a {@link Profile}.
  *
- * <p>Field numbers come from the protoc-generated {@link ProfileProto}; small messages
- * (ValueType, Mapping, Location, Function, Label) are parsed by the generated parsers. Samples,
- * which are most of a large profile, are decoded by hand: building a generated
- * {@code Sample} (plus two boxed lists) per sample would triple the heap. Go writes samples
+ * <p>Field numbers come from the protoc-generated {@link ProfileProto}; the few small messages
+ * (ValueType, Mapping, Label) are parsed by the generated parsers. Samples, locations and
+ * functions, which are nearly all of a large profile, are decoded by hand into arrays: a
+ * generated object (plus boxed lists) per sample and per location would triple the heap and
+ * the time. Go writes samples
  * before the locations and the string table, so samples keep raw location ids until the end;
  * identical location-id sequences share one stack, and identical label sets one map.
  */
@@ -63,8 +64,18 @@ final class ProfileDecoder {
     private final String source;
     private final List<ProfileProto.ValueType> sampleTypes = new ArrayList<>();
     private final List<ProfileProto.Mapping> mappings = new ArrayList<>();
-    private final List<ProfileProto.Location> locations = new ArrayList<>();
-    private final List<ProfileProto.Function> functions = new ArrayList<>();
+    // Locations and functions, decoded by hand into columns (a large profile has 10^5 of them).
+    private long[] locId = new long[256];
+    private long[] locMapping = new long[256];
+    private int[] locLineStart = new int[257];
+    private int locCount;
+    private long[] lineFunction = new long[512];
+    private long[] lineNumber = new long[512];
+    private int lineCount;
+    private long[] fnId = new long[256];
+    private long[] fnName = new long[256];
+    private long[] fnFile = new long[256];
+    private int fnCount;
     private final List<String> strings = new ArrayList<>();
     private ProfileProto.ValueType periodType;
     private long period;
@@ -102,9 +113,9 @@ final class ProfileDecoder {
             if (field == SAMPLE && delimited) {
                 readSample(in);
             } else if (field == LOCATION && delimited) {
-                locations.add(in.readMessage(ProfileProto.Location.parser(), NO_EXTENSIONS));
+                readLocation(in);
             } else if (field == FUNCTION && delimited) {
-                functions.add(in.readMessage(ProfileProto.Function.parser(), NO_EXTENSIONS));
+                readFunction(in);
             } else if (field == STRING_TABLE && delimited) {
                 strings.add(in.readString());
             } else if (field == SAMPLE_TYPE && delimited) {
@@ -184,6 +195,104 @@ final class ProfileDecoder {
         sampleCount++;
     }
 
+    private static final int LOCATION_ID = ProfileProto.Location.ID_FIELD_NUMBER;
+    private static final int LOCATION_MAPPING = ProfileProto.Location.MAPPING_ID_FIELD_NUMBER;
+    private static final int LOCATION_LINE = ProfileProto.Location.LINE_FIELD_NUMBER;
+    private static final int LINE_FUNCTION = ProfileProto.Line.FUNCTION_ID_FIELD_NUMBER;
+    private static final int LINE_LINE = ProfileProto.Line.LINE_FIELD_NUMBER;
+    private static final int FUNCTION_ID = ProfileProto.Function.ID_FIELD_NUMBER;
+    private static final int FUNCTION_NAME = ProfileProto.Function.NAME_FIELD_NUMBER;
+    private static final int FUNCTION_FILENAME = ProfileProto.Function.FILENAME_FIELD_NUMBER;
+
+    private void readLocation(CodedInputStream in) throws IOException {
+        int oldLimit = in.pushLimit(in.readRawVarint32());
+        if (locCount == locId.length) {
+            locId = Arrays.copyOf(locId, locCount * 2);
+            locMapping = Arrays.copyOf(locMapping, locCount * 2);
+            locLineStart = Arrays.copyOf(locLineStart, locCount * 2 + 1);
+        }
+        long id = 0;
+        long mapping = 0;
+        int tag;
+        while ((tag = in.readTag()) != 0) {
+            int field = WireFormat.getTagFieldNumber(tag);
+            int wire = WireFormat.getTagWireType(tag);
+            if (field == LOCATION_ID && wire == WireFormat.WIRETYPE_VARINT) {
+                id = in.readUInt64();
+            } else if (field == LOCATION_MAPPING && wire == WireFormat.WIRETYPE_VARINT) {
+                mapping = in.readUInt64();
+            } else if (field == LOCATION_LINE && wire == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+                readLine(in);
+            } else if (!in.skipField(tag)) {
+                break;
+            }
+        }
+        in.checkLastTagWas(0);
+        in.popLimit(oldLimit);
+        locId[locCount] = id;
+        locMapping[locCount] = mapping;
+        locCount++;
+        locLineStart[locCount] = lineCount;
+    }
+
+    private void readLine(CodedInputStream in) throws IOException {
+        int oldLimit = in.pushLimit(in.readRawVarint32());
+        long function = 0;
+        long line = 0;
+        int tag;
+        while ((tag = in.readTag()) != 0) {
+            int field = WireFormat.getTagFieldNumber(tag);
+            if (field == LINE_FUNCTION && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_VARINT) {
+                function = in.readUInt64();
+            } else if (field == LINE_LINE && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_VARINT) {
+                line = in.readInt64();
+            } else if (!in.skipField(tag)) {
+                break;
+            }
+        }
+        in.checkLastTagWas(0);
+        in.popLimit(oldLimit);
+        if (lineCount == lineFunction.length) {
+            lineFunction = Arrays.copyOf(lineFunction, lineCount * 2);
+            lineNumber = Arrays.copyOf(lineNumber, lineCount * 2);
+        }
+        lineFunction[lineCount] = function;
+        lineNumber[lineCount] = line;
+        lineCount++;
+    }
+
+    private void readFunction(CodedInputStream in) throws IOException {
+        int oldLimit = in.pushLimit(in.readRawVarint32());
+        if (fnCount == fnId.length) {
+            fnId = Arrays.copyOf(fnId, fnCount * 2);
+            fnName = Arrays.copyOf(fnName, fnCount * 2);
+            fnFile = Arrays.copyOf(fnFile, fnCount * 2);
+        }
+        long id = 0;
+        long name = 0;
+        long file = 0;
+        int tag;
+        while ((tag = in.readTag()) != 0) {
+            int field = WireFormat.getTagFieldNumber(tag);
+            boolean varint = WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_VARINT;
+            if (field == FUNCTION_ID && varint) {
+                id = in.readUInt64();
+            } else if (field == FUNCTION_NAME && varint) {
+                name = in.readInt64();
+            } else if (field == FUNCTION_FILENAME && varint) {
+                file = in.readInt64();
+            } else if (!in.skipField(tag)) {
+                break;
+            }
+        }
+        in.checkLastTagWas(0);
+        in.popLimit(oldLimit);
+        fnId[fnCount] = id;
+        fnName[fnCount] = name;
+        fnFile[fnCount] = file;
+        fnCount++;
+    }
+
     private static int intern(long[] ids, Map<Key, Integer> index, List<long[]> store) {
         Integer id = index.putIfAbsent(Key.of(ids), store.size());
         if (id != null) {
@@ -210,10 +319,6 @@ final class ProfileDecoder {
         for (ProfileProto.ValueType t : sampleTypes) {
             types.add(valueType(t));
         }
-        Map<Long, ProfileProto.Function> functionById = new HashMap<>(functions.size() * 2);
-        for (ProfileProto.Function f : functions) {
-            functionById.put(f.getId(), f);
-        }
         Map<Long, ProfileProto.Mapping> mappingById = new HashMap<>();
         List<Mapping> mappingList = new ArrayList<>(mappings.size());
         for (ProfileProto.Mapping m : mappings) {
@@ -221,14 +326,22 @@ final class ProfileDecoder {
             mappingList.add(new Mapping(m.getMemoryStart(), m.getMemoryLimit(), str(m.getFilename()),
                     str(m.getBuildId()), m.getHasFunctions()));
         }
-        Map<Long, Frame[]> framesByLocation = new HashMap<>(locations.size() * 2);
-        Map<Frame, Frame> frameIntern = new HashMap<>();
-        for (ProfileProto.Location loc : locations) {
-            framesByLocation.put(loc.getId(), frames(loc, functionById, mappingById, frameIntern));
+        IdIndex functionIndex = new IdIndex(fnId, fnCount);
+        String[] fnNames = new String[fnCount];
+        String[] fnFiles = new String[fnCount];
+        for (int i = 0; i < fnCount; i++) {
+            fnNames[i] = str(fnName[i]);
+            fnFiles[i] = str(fnFile[i]);
+        }
+        IdIndex locationIndex = new IdIndex(locId, locCount);
+        Frame[][] framesByLocation = new Frame[locCount][];
+        FrameInterner frames = new FrameInterner();
+        for (int i = 0; i < locCount; i++) {
+            framesByLocation[i] = frames(i, functionIndex, fnNames, fnFiles, mappingById, frames);
         }
         List<List<Frame>> stacks = new ArrayList<>(rawStacks.size());
         for (long[] ids : rawStacks) {
-            stacks.add(stack(ids, framesByLocation));
+            stacks.add(stack(ids, locationIndex, framesByLocation));
         }
         List<Map<String, List<String>>> strLabels = new ArrayList<>(rawLabels.size());
         List<Map<String, List<Long>>> numLabels = new ArrayList<>(rawLabels.size());
@@ -242,51 +355,50 @@ final class ProfileDecoder {
                 throw bad("sample " + i + " has " + values.length + " values for " + types.size() + " sample types");
             }
             int labels = sampleLabels[i];
-            samples[i] = new Sample(values, stacks.get(sampleStack[i]), strLabels.get(labels), numLabels.get(labels));
+            samples[i] = new Sample(values, stacks.get(sampleStack[i]), sampleStack[i], strLabels.get(labels), numLabels.get(labels));
             sampleValues[i] = null;
         }
         String defaultType = defaultSampleType == 0 ? null : str(defaultSampleType);
         return new Profile(List.copyOf(types), Collections.unmodifiableList(Arrays.asList(samples)),
                 periodType == null ? null : valueType(periodType), period, durationNanos, timeNanos,
-                List.copyOf(mappingList), defaultType);
+                List.copyOf(mappingList), defaultType, stacks.size());
     }
 
     /** A Location's Lines in order: line[0] is the innermost inlined callee, the last the physical caller. */
-    private Frame[] frames(ProfileProto.Location loc, Map<Long, ProfileProto.Function> functionById,
-                           Map<Long, ProfileProto.Mapping> mappingById, Map<Frame, Frame> intern) {
-        int n = loc.getLineCount();
+    private Frame[] frames(int loc, IdIndex functionIndex, String[] fnNames, String[] fnFiles,
+                           Map<Long, ProfileProto.Mapping> mappingById, FrameInterner intern) {
+        int from = locLineStart[loc];
+        int n = locLineStart[loc + 1] - from;
         if (n == 0) {
             // Unsymbolized address: pprof names the node after the mapped object, e.g. [vdso].
-            ProfileProto.Mapping m = mappingById.get(loc.getMappingId());
+            ProfileProto.Mapping m = mappingById.get(locMapping[loc]);
             String obj = m == null ? "" : str(m.getFilename());
             String name = obj.isEmpty() ? "<unknown>" : "[" + obj.substring(obj.lastIndexOf('/') + 1) + "]";
             return new Frame[] {new Frame(name, "", 0, false)};
         }
         Frame[] out = new Frame[n];
         for (int i = 0; i < n; i++) {
-            ProfileProto.Line line = loc.getLine(i);
-            ProfileProto.Function f = functionById.get(line.getFunctionId());
-            if (f == null) {
-                throw bad("location " + loc.getId() + " refers to missing function " + line.getFunctionId());
+            int f = functionIndex.indexOf(lineFunction[from + i]);
+            if (f < 0) {
+                throw bad("location " + locId[loc] + " refers to missing function " + lineFunction[from + i]);
             }
-            Frame frame = new Frame(str(f.getName()), str(f.getFilename()), line.getLine(), i < n - 1);
-            Frame shared = intern.putIfAbsent(frame, frame);
-            out[i] = shared == null ? frame : shared;
+            out[i] = intern.get(f, fnNames[f], fnFiles[f], lineNumber[from + i], i < n - 1);
         }
         return out;
     }
 
-    private List<Frame> stack(long[] ids, Map<Long, Frame[]> framesByLocation) {
+    private List<Frame> stack(long[] ids, IdIndex locationIndex, Frame[][] framesByLocation) {
         if (ids.length == 0) {
             return List.of();
         }
         int total = 0;
         Frame[][] parts = new Frame[ids.length][];
         for (int i = 0; i < ids.length; i++) {
-            parts[i] = framesByLocation.get(ids[i]);
-            if (parts[i] == null) {
+            int loc = locationIndex.indexOf(ids[i]);
+            if (loc < 0) {
                 throw bad("a sample refers to missing location " + ids[i]);
             }
+            parts[i] = framesByLocation[loc];
             total += parts[i].length;
         }
         Frame[] flat = new Frame[total];

@@ -55,20 +55,43 @@ public record CpuLockReport(GoVersion version, long totalSamples, long totalNano
         LockAttributor attributor = new LockAttributor(version);
         Accumulator acquire = new Accumulator(totalSamples, true);
         Accumulator release = new Accumulator(totalSamples, false);
+        // Classify each distinct stack once; NONE marks "not in a runtime lock".
+        StackClass[] classes = new StackClass[profile.stackCount()];
         for (Sample s : profile.samples()) {
-            List<Frame> stack = s.stack();
+            StackClass c = classes[s.stackId()];
+            if (c == null) {
+                c = StackClass.of(s.stack(), attributor, version);
+                classes[s.stackId()] = c;
+            }
+            if (c == StackClass.NONE) {
+                continue;
+            }
             long n = s.value(samplesIdx);
             long ns = s.value(nanosIdx);
-            int lock2 = indexOf(stack, RuntimeNames.LOCK2);
-            if (lock2 >= 0) {
-                acquire.add(attributor.attribute(stack, lock2, false), LockPhase.of(stack, lock2, version), n, ns);
+            if (c.acquire != null) {
+                acquire.add(c.acquire, c.phase, n, ns);
             }
-            int unlock2 = indexOf(stack, RuntimeNames.UNLOCK2);
-            if (unlock2 >= 0) {
-                release.add(attributor.attribute(stack, unlock2, true), null, n, ns);
+            if (c.release != null) {
+                release.add(c.release, null, n, ns);
             }
         }
         return new CpuLockReport(version, totalSamples, totalNanos, acquire.side(), release.side());
+    }
+
+    /** What one distinct stack is doing in runtime locks, if anything. */
+    private record StackClass(LockAttributor.Attribution acquire, LockPhase phase, LockAttributor.Attribution release) {
+        static final StackClass NONE = new StackClass(null, null, null);
+
+        static StackClass of(List<Frame> stack, LockAttributor attributor, GoVersion version) {
+            int lock2 = indexOf(stack, RuntimeNames.LOCK2);
+            int unlock2 = indexOf(stack, RuntimeNames.UNLOCK2);
+            if (lock2 < 0 && unlock2 < 0) {
+                return NONE;
+            }
+            return new StackClass(lock2 < 0 ? null : attributor.attribute(stack, lock2, false),
+                    lock2 < 0 ? null : LockPhase.of(stack, lock2, version),
+                    unlock2 < 0 ? null : attributor.attribute(stack, unlock2, true));
+        }
     }
 
     static int indexOf(List<Frame> stack, String function) {

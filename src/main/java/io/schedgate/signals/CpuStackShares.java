@@ -31,8 +31,12 @@ public final class CpuStackShares {
         long total = profile.total(samplesIdx);
         long n = 0;
         long ns = 0;
+        byte[] memo = new byte[profile.stackCount()]; // 0 unknown, 1 no, 2 yes
         for (Sample s : profile.samples()) {
-            if (passesThrough(s.stack(), functions)) {
+            if (memo[s.stackId()] == 0) {
+                memo[s.stackId()] = (byte) (passesThrough(s.stack(), functions) ? 2 : 1);
+            }
+            if (memo[s.stackId()] == 2) {
                 n += s.value(samplesIdx);
                 ns += s.value(nanosIdx);
             }

@@ -6,10 +6,8 @@ import io.schedgate.pprof.Sample;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,6 +48,10 @@ public final class GoVersionDetector {
             new Bound("runtime.(*lockTimer).end", true, GoVersion.OLDEST, 24, "(*lockTimer) exists up to 1.24"),
             new Bound("runtime.unlock2Wake", true, 24, GoVersion.OPEN, "runtime.unlock2Wake (spinbit mutex) exists from 1.24"));
 
+    private static final String GOREADY_CLOSURE = ".goready.func1";
+    private static final Set<String> BOUND_NAMES = NAME_BOUNDS.stream().filter(Bound::exactName)
+            .map(Bound::function).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     public static GoVersion detect(Profile profile) {
         int lowest = GoVersion.OLDEST;
         int highest = GoVersion.OPEN;
@@ -58,15 +60,18 @@ public final class GoVersionDetector {
         Set<Frame> lockSites = new LinkedHashSet<>();
         boolean sawUnlockStack = false;
         boolean sawLost = false;
-        Map<List<Frame>, Boolean> seen = new IdentityHashMap<>();
+        boolean[] seen = new boolean[profile.stackCount()];
         for (Sample s : profile.samples()) {
-            if (seen.put(s.stack(), Boolean.TRUE) != null) {
+            if (seen[s.stackId()]) {
                 continue;
             }
+            seen[s.stackId()] = true;
             List<Frame> stack = s.stack();
             for (int i = 0; i < stack.size(); i++) {
                 Frame f = stack.get(i);
-                functions.add(f.function());
+                if (BOUND_NAMES.contains(f.function()) || f.function().endsWith(GOREADY_CLOSURE)) {
+                    functions.add(f.function());
+                }
                 if (RuntimeNames.LOCK_WRAPPERS.contains(f.function())) {
                     lockSites.add(f);
                     sawUnlockStack |= f.function().equals("runtime.unlock");
