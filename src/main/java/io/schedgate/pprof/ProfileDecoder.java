@@ -84,12 +84,15 @@ final class ProfileDecoder {
     private long defaultSampleType;
 
     // Samples, column-wise until names can be resolved.
-    private long[][] sampleValues = new long[1024][];
+    private int[] sampleValues = new int[1024];
     private int[] sampleStack = new int[1024];
     private int[] sampleLabels = new int[1024];
     private int sampleCount;
-    private final Map<Key, Integer> stackIds = new HashMap<>();
-    private final List<long[]> rawStacks = new ArrayList<>();
+    private final ArrayInterner values = new ArrayInterner(false);
+    private final ArrayInterner stacks = new ArrayInterner(true);
+    /** Location ids outside 1..2^31-1 (never from Go) stand in the int pool as -(index+1). */
+    private final Map<Long, Integer> wideIds = new HashMap<>();
+    private final List<Long> wideIdList = new ArrayList<>();
     private final Map<Key, Integer> labelIds = new HashMap<>();
     private final List<long[]> rawLabels = new ArrayList<>();
     private long[] idBuf = new long[64];
@@ -189,8 +192,17 @@ final class ProfileDecoder {
             sampleStack = Arrays.copyOf(sampleStack, n);
             sampleLabels = Arrays.copyOf(sampleLabels, n);
         }
-        sampleValues[sampleCount] = Arrays.copyOf(valueBuf, values);
-        sampleStack[sampleCount] = intern(Arrays.copyOf(idBuf, ids), stackIds, rawStacks);
+        for (int i = 0; i < ids; i++) {
+            long id = idBuf[i];
+            if (id <= 0 || id > Integer.MAX_VALUE) {
+                idBuf[i] = -1 - wideIds.computeIfAbsent(id, k -> {
+                    wideIdList.add(k);
+                    return wideIdList.size() - 1;
+                });
+            }
+        }
+        sampleValues[sampleCount] = this.values.intern(valueBuf, values);
+        sampleStack[sampleCount] = stacks.intern(idBuf, ids);
         sampleLabels[sampleCount] = labels == 0 ? 0 : intern(Arrays.copyOf(labelBuf, labels), labelIds, rawLabels);
         sampleCount++;
     }
@@ -339,9 +351,14 @@ final class ProfileDecoder {
         for (int i = 0; i < locCount; i++) {
             framesByLocation[i] = frames(i, functionIndex, fnNames, fnFiles, mappingById, frames);
         }
-        List<List<Frame>> stacks = new ArrayList<>(rawStacks.size());
-        for (long[] ids : rawStacks) {
-            stacks.add(stack(ids, locationIndex, framesByLocation));
+        List<List<Frame>> stackList = new ArrayList<>(stacks.size());
+        for (int id = 0; id < stacks.size(); id++) {
+            stackList.add(stack(id, locationIndex, framesByLocation));
+        }
+        stacks.release();
+        long[][] valueArrays = new long[values.size()][];
+        for (int id = 0; id < valueArrays.length; id++) {
+            valueArrays[id] = values.toArray(id);
         }
         List<Map<String, List<String>>> strLabels = new ArrayList<>(rawLabels.size());
         List<Map<String, List<Long>>> numLabels = new ArrayList<>(rawLabels.size());
@@ -350,18 +367,17 @@ final class ProfileDecoder {
         }
         Sample[] samples = new Sample[sampleCount];
         for (int i = 0; i < sampleCount; i++) {
-            long[] values = sampleValues[i];
-            if (values.length != types.size()) {
-                throw bad("sample " + i + " has " + values.length + " values for " + types.size() + " sample types");
+            long[] v = valueArrays[sampleValues[i]];
+            if (v.length != types.size()) {
+                throw bad("sample " + i + " has " + v.length + " values for " + types.size() + " sample types");
             }
             int labels = sampleLabels[i];
-            samples[i] = new Sample(values, stacks.get(sampleStack[i]), sampleStack[i], strLabels.get(labels), numLabels.get(labels));
-            sampleValues[i] = null;
+            samples[i] = new Sample(v, stackList.get(sampleStack[i]), sampleStack[i], strLabels.get(labels), numLabels.get(labels));
         }
         String defaultType = defaultSampleType == 0 ? null : str(defaultSampleType);
         return new Profile(List.copyOf(types), Collections.unmodifiableList(Arrays.asList(samples)),
                 periodType == null ? null : valueType(periodType), period, durationNanos, timeNanos,
-                List.copyOf(mappingList), defaultType, stacks.size());
+                List.copyOf(mappingList), defaultType, stackList.size());
     }
 
     /** A Location's Lines in order: line[0] is the innermost inlined callee, the last the physical caller. */
@@ -387,16 +403,21 @@ final class ProfileDecoder {
         return out;
     }
 
-    private List<Frame> stack(long[] ids, IdIndex locationIndex, Frame[][] framesByLocation) {
-        if (ids.length == 0) {
+    private List<Frame> stack(int stackId, IdIndex locationIndex, Frame[][] framesByLocation) {
+        int depth = stacks.length(stackId);
+        if (depth == 0) {
             return List.of();
         }
         int total = 0;
-        Frame[][] parts = new Frame[ids.length][];
-        for (int i = 0; i < ids.length; i++) {
-            int loc = locationIndex.indexOf(ids[i]);
+        Frame[][] parts = new Frame[depth][];
+        for (int i = 0; i < depth; i++) {
+            long id = stacks.get(stackId, i);
+            if (id < 0) {
+                id = wideIdList.get((int) (-1 - id));
+            }
+            int loc = locationIndex.indexOf(id);
             if (loc < 0) {
-                throw bad("a sample refers to missing location " + ids[i]);
+                throw bad("a sample refers to missing location " + id);
             }
             parts[i] = framesByLocation[loc];
             total += parts[i].length;
@@ -407,7 +428,7 @@ final class ProfileDecoder {
             System.arraycopy(part, 0, flat, at, part.length);
             at += part.length;
         }
-        return Collections.unmodifiableList(Arrays.asList(flat));
+        return List.of(flat);
     }
 
     private void resolveLabels(long[] raw, List<Map<String, List<String>>> strOut,
