@@ -44,7 +44,7 @@ for mode in shared distinct; do
   records=$(go tool pprof -raw "$f" 2>/dev/null | awk '/^Samples:/{s=1; getline; next} /^Locations/{s=0} s && /:/{n++} END {print n}')
   go tool pprof -top "$f" >/dev/null 2>&1  # warm the page cache and go's tool lookup
   xmx=$((bytes * 4 / 1024))k
-  opts="-Xmx$xmx -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+  opts="-Xmx$xmx"  # on top of bin/schedgate's defaults (serial GC, C1)
   : > "$out/pprof-$mode.txt"; : > "$out/ours-$mode.txt"
   for _ in $(seq "$runs"); do
     cpu_of go tool pprof -top "$f" >> "$out/pprof-$mode.txt"
