@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * "functions" granularity (github.com/google/pprof internal/graph.newGraph): every logical frame,
  * inlined ones included, is a node keyed by function name; cum is added once per sample to each
  * distinct function on the stack; flat goes to the leaf frame; samples whose value is zero are
- * skipped; the total is the sum of |value| (report.computeTotal).
+ * skipped; the total is the sum of |value| over all samples, filtered or not, as pprof computes
+ * it before applying -focus/-ignore (report.computeTotal).
  */
 public final class Aggregator {
 
@@ -37,12 +38,9 @@ public final class Aggregator {
         int sampleNo = 0;
         for (Sample s : profile.samples()) {
             sampleNo++;
-            if (!filter.accepts(s)) {
-                continue;
-            }
             long v = s.values()[sampleIndex];
-            total += Math.abs(v);
-            if (v == 0 || s.stack().isEmpty()) {
+            total += Math.abs(v); // before filtering: pprof's percentages are of the whole profile
+            if (v == 0 || s.stack().isEmpty() || !filter.accepts(s)) {
                 continue;
             }
             int[] fns = distinctFunctions[s.stackId()];

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * left out, as pprof does.
  *
  * @param sampleType the value column aggregated
- * @param total      pprof's total: the sum of |value| over the kept samples (the % base)
+ * @param total      pprof's total: the sum of |value| over all samples, before any filter (the % base)
  * @param rows       every function with a non-zero flat or cum
  */
 public record FunctionTable(SampleType sampleType, long total, List<FunctionStat> rows) {

@@ -45,7 +45,25 @@ class PprofTopGoldenTest {
         return tests;
     }
 
+    /** pprof's -focus/-ignore, on saved outputs made by hand (commands at the end of capture.sh). */
+    @TestFactory
+    List<DynamicTest> focusAndIgnoreMatchPprof() {
+        Profile profile = Fixtures.profile("go126-fanout-cpu.pb.gz");
+        SampleType cpu = profile.sampleTypes().get(1);
+        return List.of(
+                DynamicTest.dynamicTest("focus lock2", () -> compare(profile, cpu, SampleFilter.of("runtime\\.lock2$", null),
+                        Fixtures.gzipLines(Fixtures.file("go126-fanout-cpu.top-cpu.focus-lock2.txt.gz")))),
+                DynamicTest.dynamicTest("ignore", () -> compare(profile, cpu, SampleFilter.of(null, "mallocgc|chan\\.go"),
+                        Fixtures.gzipLines(Fixtures.file("go126-fanout-cpu.top-cpu.ignore-mallocgc-chan.txt.gz")))),
+                DynamicTest.dynamicTest("focus and ignore", () -> compare(profile, cpu, SampleFilter.of("wakep", "findRunnable"),
+                        Fixtures.gzipLines(Fixtures.file("go126-fanout-cpu.top-cpu.focus-wakep-ignore-findRunnable.txt.gz")))));
+    }
+
     private static void compare(Profile profile, SampleType type, List<String> top) {
+        compare(profile, type, SampleFilter.NONE, top);
+    }
+
+    private static void compare(Profile profile, SampleType type, SampleFilter filter, List<String> top) {
         List<FunctionStat> expected = new ArrayList<>();
         Long expectedTotal = null;
         boolean inTable = false;
@@ -53,6 +71,9 @@ class PprofTopGoldenTest {
             Matcher t = TOTAL.matcher(line);
             if (t.matches()) {
                 expectedTotal = value(t.group(1));
+            }
+            if (line.startsWith("Active filters:") || line.startsWith("   focus=") || line.startsWith("   ignore=")) {
+                continue;
             }
             if (line.trim().startsWith("flat  flat%")) {
                 inTable = true;
@@ -65,7 +86,7 @@ class PprofTopGoldenTest {
             }
         }
         assertTrue(inTable, "no table in pprof output");
-        FunctionTable ours = Aggregator.byFunction(profile, profile.sampleIndex(type.type()));
+        FunctionTable ours = Aggregator.byFunction(profile, profile.sampleIndex(type.type()), filter);
         assertFalse(expected.isEmpty() && ours.total() != 0, "pprof listed no function");
         assertEquals(expected, ours.rows(), "flat/cum per function in pprof -top order");
         if (expectedTotal != null) {
