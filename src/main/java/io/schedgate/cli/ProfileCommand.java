@@ -7,6 +7,7 @@ import io.schedgate.pprof.ProfileException;
 import io.schedgate.pprof.ProfileReader;
 import io.schedgate.pprof.SampleFilter;
 import io.schedgate.signals.GoVersion;
+import io.schedgate.signals.LockSiteTable;
 import io.schedgate.signals.ProfileSignals;
 
 import java.io.PrintStream;
@@ -41,6 +42,7 @@ final class ProfileCommand implements Schedgate.Command {
         } catch (PatternSyntaxException e) {
             throw new UsageException("bad --focus/--ignore regex: " + e.getDescription());
         }
+        LockSiteTable.preloadInBackground(); // overlaps table loading with reading the profile
         ProfileReader reader = new ProfileReader(o.maxDecompressed());
         GoVersion declared = o.goVersion() == null ? null : GoVersion.declared(o.goVersion(), "--go-version 1." + o.goVersion());
         List<Result> results = new ArrayList<>();

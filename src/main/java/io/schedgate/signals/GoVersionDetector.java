@@ -49,8 +49,17 @@ public final class GoVersionDetector {
             new Bound("runtime.unlock2Wake", true, 24, GoVersion.OPEN, "runtime.unlock2Wake (spinbit mutex) exists from 1.24"));
 
     private static final String GOREADY_CLOSURE = ".goready.func1";
-    private static final Set<String> BOUND_NAMES = NAME_BOUNDS.stream().filter(Bound::exactName)
-            .map(Bound::function).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private static final Set<String> BOUND_NAMES = exactBoundNames();
+
+    private static Set<String> exactBoundNames() {
+        Set<String> names = new java.util.HashSet<>();
+        for (Bound b : NAME_BOUNDS) {
+            if (b.exactName()) {
+                names.add(b.function());
+            }
+        }
+        return Set.copyOf(names);
+    }
 
     public static GoVersion detect(Profile profile) {
         int lowest = GoVersion.OLDEST;

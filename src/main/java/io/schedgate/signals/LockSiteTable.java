@@ -1,9 +1,7 @@
 package io.schedgate.signals;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -44,6 +42,16 @@ public final class LockSiteTable {
         this.locksByFunction = byFunction;
     }
 
+    /**
+     * Loads every bundled table in the background: the CLI calls this while it reads the
+     * profile, so the tables (and the classes that read them) are ready when attribution starts.
+     */
+    public static void preloadInBackground() {
+        Thread t = new Thread(() -> KNOWN_MINORS.forEach(LockSiteTable::forMinor), "schedgate-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** The table for Go 1.{@code minor}, or null when none is bundled. */
     public static LockSiteTable forMinor(int minor) {
         if (!KNOWN_MINORS.contains(minor)) {
@@ -73,13 +81,23 @@ public final class LockSiteTable {
             if (in == null) {
                 throw new IllegalStateException("missing bundled resource " + name);
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = r.readLine()) != null) {
-                String[] f = line.split("\t");
-                if (f.length == 4) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String[] f = new String[4];
+            int at = 0;
+            while (at < text.length()) {
+                int end = text.indexOf('\n', at);
+                end = end < 0 ? text.length() : end;
+                int fields = 0;
+                for (int from = at; fields < 4 && from <= end; fields++) {
+                    int tab = text.indexOf('\t', from);
+                    int stop = tab < 0 || tab > end ? end : tab;
+                    f[fields] = text.substring(from, stop);
+                    from = stop + 1;
+                }
+                if (fields == 4) {
                     sites.putIfAbsent(f[2], new LockSite(f[0], f[1], f[2], f[3]));
                 }
+                at = end + 1;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
