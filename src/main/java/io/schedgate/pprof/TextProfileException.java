@@ -1,0 +1,9 @@
+package io.schedgate.pprof;
+
+/** The file is a human-readable ({@code debug=1} or {@code debug=2}) profile, not protobuf. */
+public final class TextProfileException extends ProfileException {
+    public TextProfileException(String source, String firstLine) {
+        super(source + ": this is a text profile (\"" + firstLine + "\"), not protobuf; "
+                + "fetch the /debug/pprof endpoint without debug=1/debug=2");
+    }
+}
