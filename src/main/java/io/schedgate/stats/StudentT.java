@@ -84,43 +84,24 @@ public final class StudentT {
 
   /** Continued fraction for I_x(a,b), NR eq. 6.4.5–6.4.6, by the modified Lentz method (NR §5.2). */
   private static double betaContinuedFraction(double x, double a, double b) {
-    final double tiny = 1e-300;
     final double eps = 1e-15;
     double qab = a + b;
     double qap = a + 1.0;
     double qam = a - 1.0;
     double c = 1.0;
-    double d = 1.0 - qab * x / qap;
-    if (Math.abs(d) < tiny) {
-      d = tiny;
-    }
-    d = 1.0 / d;
+    double d = 1.0 / awayFromZero(1.0 - qab * x / qap);
     double h = d;
     for (int m = 1; m <= 10_000; m++) {
       int m2 = 2 * m;
       // Even step d_{2m} = m(b−m)x / ((a+2m−1)(a+2m)).
       double aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-      d = 1.0 + aa * d;
-      if (Math.abs(d) < tiny) {
-        d = tiny;
-      }
-      c = 1.0 + aa / c;
-      if (Math.abs(c) < tiny) {
-        c = tiny;
-      }
-      d = 1.0 / d;
+      d = 1.0 / awayFromZero(1.0 + aa * d);
+      c = awayFromZero(1.0 + aa / c);
       h *= d * c;
       // Odd step d_{2m+1} = −(a+m)(a+b+m)x / ((a+2m)(a+2m+1)).
       aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-      d = 1.0 + aa * d;
-      if (Math.abs(d) < tiny) {
-        d = tiny;
-      }
-      c = 1.0 + aa / c;
-      if (Math.abs(c) < tiny) {
-        c = tiny;
-      }
-      d = 1.0 / d;
+      d = 1.0 / awayFromZero(1.0 + aa * d);
+      c = awayFromZero(1.0 + aa / c);
       double delta = d * c;
       h *= delta;
       if (Math.abs(delta - 1.0) < eps) {
@@ -128,6 +109,11 @@ public final class StudentT {
       }
     }
     throw new ArithmeticException("incomplete beta continued fraction did not converge");
+  }
+
+  /** Lentz's guard against division by zero (NR §5.2): replace 0 by a tiny number. */
+  private static double awayFromZero(double value) {
+    return Math.abs(value) < 1e-300 ? 1e-300 : value;
   }
 
   /** Lanczos coefficients (g = 5, n = 6) as tabulated in Numerical Recipes, 2nd ed., §6.1 (gammln). */
