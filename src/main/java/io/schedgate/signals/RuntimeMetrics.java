@@ -53,8 +53,13 @@ public final class RuntimeMetrics {
           .orElseGet(() -> RuntimeMetricsValue.absent(missing(metric)));
     }
     OptionalDouble value = text.value(name);
-    return value.isPresent() ? RuntimeMetricsValue.of(value.getAsDouble())
-        : RuntimeMetricsValue.absent(missing(metric));
+    if (value.isEmpty()) {
+      return RuntimeMetricsValue.absent(missing(metric));
+    }
+    if (!Double.isFinite(value.getAsDouble())) {
+      return RuntimeMetricsValue.absent(name + " reads " + value.getAsDouble() + " in " + source);
+    }
+    return RuntimeMetricsValue.of(value.getAsDouble());
   }
 
   public Optional<PrometheusTextHistogram> histogram(RuntimeMetricsName metric) {

@@ -12,6 +12,7 @@ import java.util.Map;
 public final class VerdictEngine {
 
   public static final String CAPACITY_ID = "capacity";
+  public static final String BASELINE_PROPERTY = Thresholds.PREFIX + "baseline";
 
   /**
    * The checks that need only runtime/metrics and load numbers.
@@ -43,6 +44,23 @@ public final class VerdictEngine {
   public Verdict evaluate(Path runDir, Path baselineRunDir) {
     Verdict baseline = baselineRunDir == null ? null : evaluate(RunData.read(baselineRunDir), null);
     return evaluate(RunData.read(runDir), baseline);
+  }
+
+  /**
+   * {@code -Dschedgate.baseline=<run dir>}: the earlier run to compare capacity with, or null when
+   * unset. A value that is not a run directory stops here, naming the property.
+   */
+  public static Path baselineFromSystemProperties() {
+    String raw = System.getProperty(BASELINE_PROPERTY);
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    Path dir = Path.of(raw.strip());
+    if (!java.nio.file.Files.isRegularFile(dir.resolve("manifest.json"))) {
+      throw new IllegalArgumentException("-D" + BASELINE_PROPERTY + "=" + raw + " has no manifest.json:"
+          + " point it at an earlier run directory (target/schedgate/<simulation>-<timestamp>/)");
+    }
+    return dir;
   }
 
   public Verdict evaluate(RunData run, Verdict baseline) {
