@@ -21,6 +21,7 @@ public final class GoroutineCheck implements Check {
 
   public static final String BLOWUP_ID = "goroutines.littles-law";
   public static final String LEAK_ID = "goroutines.leak";
+  public static final String GROWTH_ID = "goroutines.growth";
 
 
   @Override
@@ -30,6 +31,7 @@ public final class GoroutineCheck implements Check {
         ? RuntimeMetricsValue.absent("no baseline/metrics.txt (the idle pre-ramp scrape)")
         : run.baseline().get(RuntimeMetricsName.SCHED_GOROUTINES);
     double learnt = Double.NaN;
+    List<double[]> growth = new ArrayList<>();
     for (RunStep step : run.steps()) {
       if (!baseline.present()) {
         results.add(CheckResult.noData(BLOWUP_ID, step.index(), "goroutines", baseline.absentReason()));
@@ -77,9 +79,42 @@ public final class GoroutineCheck implements Check {
           + (status == Status.FAIL ? ": goroutines pile up faster than requests complete (blow-up)" : "");
       results.add(new CheckResult(BLOWUP_ID, step.index(), status, observed.value(), limit, "goroutines",
           confidence, evidence, details));
+      double excess = observed.value() - baseline.value();
+      if (excess >= 1 && inFlight * perRequest > 0) {
+        growth.add(new double[] {inFlight * perRequest, excess});
+      }
+    }
+    if (growth.size() >= 3) {
+      results.add(growth(growth, t));
     }
     results.add(leak(run, baseline, t));
     return results;
+  }
+
+  /**
+   * Across steps: goroutines above baseline against Little's-law prediction, excess ∝ predicted^b.
+   * b clearly above 1 means goroutines pile up faster than the load explains. Only steps with at
+   * least one goroutine above baseline count; with fewer than 3 there is no trend to judge and the
+   * per-step results stand alone.
+   */
+  private static CheckResult growth(List<double[]> points, Thresholds t) {
+    double[] predicted = points.stream().mapToDouble(p -> p[0]).toArray();
+    double[] excess = points.stream().mapToDouble(p -> p[1]).toArray();
+    GrowthTrend trend;
+    try {
+      trend = GrowthTrend.of(predicted, excess, t.maxLinearityExponent(), t.confidenceLevel());
+    } catch (IllegalArgumentException e) {
+      return CheckResult.noData(GROWTH_ID, CheckResult.RAMP, "exponent", "cannot fit a trend: " + e.getMessage());
+    }
+    Status status = trend.status();
+    String verdict = switch (status) {
+      case FAIL -> "goroutines grow faster than Little's law predicts (blow-up)";
+      case WARN -> "goroutines may grow faster than Little's law predicts";
+      default -> "goroutines grow no faster than Little's law predicts";
+    };
+    return new CheckResult(GROWTH_ID, CheckResult.RAMP, status, trend.fit().exponent(), trend.limit(),
+        "exponent", Confidence.HIGH, verdict + ": goroutines above baseline " + trend.describe("predicted")
+            + " over " + points.size() + " steps", trend.details());
   }
 
   private static CheckResult leak(RunData run, RuntimeMetricsValue baseline, Thresholds t) {

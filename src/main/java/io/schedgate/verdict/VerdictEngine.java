@@ -94,7 +94,7 @@ public final class VerdictEngine {
     }
     if (capacity.qps() == null) {
       return new CheckResult(CAPACITY_ID, CheckResult.RAMP, Status.FAIL, null, null, "req/s", Confidence.HIGH,
-          "no step passed every check: the service has no capacity at the lowest step", details);
+          "no step passed every check, so no capacity can be stated", details);
     }
     String at = Evidence.num(capacity.qps()) + " req/s (" + Evidence.step(capacity.stepIndex())
         + ", the highest step where every check passed)";

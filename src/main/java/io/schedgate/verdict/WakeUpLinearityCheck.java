@@ -2,10 +2,8 @@ package io.schedgate.verdict;
 
 import io.schedgate.signals.RuntimeMetricsValue;
 import io.schedgate.signals.RuntimeMetricsWindow;
-import io.schedgate.stats.ConfidenceInterval;
 import io.schedgate.stats.LinearFit;
 import io.schedgate.stats.OrdinaryLeastSquares;
-import io.schedgate.stats.PowerLawFit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +13,7 @@ import java.util.Map;
  * Wake-ups should grow linearly with load (the source article: runtime.goready frequency linear in
  * QPS). Per step: scheduling events per request from the /sched/latencies count (× 8 sampling,
  * FINDINGS §4); a step WARNs when that is more than twice the first step's. Across steps:
- * events/s ∝ QPS^b by log-log least squares; b at least {@link #PRACTICAL_MARGIN} above the
+ * events/s ∝ QPS^b by log-log least squares; b at least {@link GrowthTrend#PRACTICAL_MARGIN} above the
  * threshold (1) with its whole confidence interval above the threshold is a FAIL, b that far above
  * without the interval to back it a WARN.
  */
@@ -24,11 +22,6 @@ public final class WakeUpLinearityCheck implements Check {
   public static final String ID = "wakeup.linearity";
   static final double PER_STEP_GROWTH_WARN = 2.0;
 
-  /**
-   * Exponents within this of the limit count as linear: 10^0.05 ≈ 1.12, i.e. at most 12% more
-   * wake-ups per request across a tenfold load range, below the noise of a shared machine.
-   */
-  static final double PRACTICAL_MARGIN = 0.05;
 
 
   @Override
@@ -86,48 +79,30 @@ public final class WakeUpLinearityCheck implements Check {
     }
     double[] qps = points.stream().mapToDouble(p -> p[0]).toArray();
     double[] eventsPerSecond = points.stream().mapToDouble(p -> p[1]).toArray();
-    PowerLawFit power;
+    GrowthTrend trend;
     LinearFit linear;
     try {
-      power = PowerLawFit.fit(qps, eventsPerSecond, t.confidenceLevel());
+      trend = GrowthTrend.of(qps, eventsPerSecond, t.maxLinearityExponent(), t.confidenceLevel());
       linear = OrdinaryLeastSquares.fit(qps, eventsPerSecond);
     } catch (IllegalArgumentException e) {
       return CheckResult.noData(ID, CheckResult.RAMP, "exponent", "cannot fit a trend: " + e.getMessage());
     }
-    ConfidenceInterval ci = power.exponentInterval();
-    double limit = t.maxLinearityExponent();
-    Status status;
-    String verdict;
-    boolean material = power.exponent() >= limit + PRACTICAL_MARGIN;
-    if (material && ci.entirelyAbove(limit)) {
-      status = Status.FAIL;
-      verdict = "wake-ups grow faster than load";
-    } else if (material) {
-      status = Status.WARN;
-      verdict = "wake-ups may grow faster than load (the interval still includes " + Evidence.num(limit) + ")";
-    } else {
-      status = Status.PASS;
-      verdict = "wake-ups grow in step with load";
-    }
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("exponent", power.exponent());
-    details.put("exponentLower", ci.lower());
-    details.put("exponentUpper", ci.upper());
-    details.put("confidenceLevel", ci.level());
-    details.put("logLogRSquared", power.rSquared());
+    Status status = trend.status();
+    String verdict = switch (status) {
+      case FAIL -> "wake-ups grow faster than load";
+      case WARN -> "wake-ups may grow faster than load (the interval still includes "
+          + Evidence.num(trend.limit()) + ")";
+      default -> "wake-ups grow in step with load";
+    };
+    Map<String, Object> details = trend.details();
     details.put("linearRSquared", linear.rSquared());
     details.put("linearSlopeEventsPerRequest", linear.slope());
-    details.put("steps", points.size());
-    double firstPerRequest = points.get(0)[2];
-    double lastPerRequest = points.get(points.size() - 1)[2];
     // TODO(pprof engine, issue 3): on FAIL, name the top wake-up sources (callers of
     // runtime.goready / runtime.ready in the CPU profiles of the worst step).
-    String evidence = verdict + ": events/s ∝ QPS^" + Evidence.num(power.exponent()) + " ("
-        + Math.round(ci.level() * 100) + "% CI " + Evidence.num(ci.lower()) + "–" + Evidence.num(ci.upper())
-        + ", log-log R² " + Evidence.num(power.rSquared()) + ", linear R² " + Evidence.num(linear.rSquared())
-        + ") over " + points.size() + " steps; per request " + Evidence.num(firstPerRequest) + " → "
-        + Evidence.num(lastPerRequest);
-    return new CheckResult(ID, CheckResult.RAMP, status, power.exponent(), limit, "exponent",
+    String evidence = verdict + ": events/s " + trend.describe("QPS") + ", linear R² "
+        + Evidence.num(linear.rSquared()) + ", over " + points.size() + " steps; per request "
+        + Evidence.num(points.get(0)[2]) + " → " + Evidence.num(points.get(points.size() - 1)[2]);
+    return new CheckResult(ID, CheckResult.RAMP, status, trend.fit().exponent(), trend.limit(), "exponent",
         Confidence.HIGH, evidence, details);
   }
 

@@ -52,6 +52,10 @@ class VerdictEngineTest {
     assertEquals(4, v.capacity().stepIndex());
     assertEquals(1599.79, v.capacity().qps(), 0.01);
     assertEquals(Status.PASS, result(v, GoroutineCheck.LEAK_ID, CheckResult.RAMP).status());
+    // 2 goroutines above baseline at every step whatever the load: no growth (exponent ≈ 0).
+    CheckResult growth = result(v, GoroutineCheck.GROWTH_ID, CheckResult.RAMP);
+    assertEquals(Status.PASS, growth.status(), growth.evidence());
+    assertEquals(0.0, growth.value(), 0.05);
     // Six steps: the USL is fitted, but latency noise makes it a poor description: WARN, no claim.
     CheckResult usl = result(v, UslCheck.ID, CheckResult.RAMP);
     assertEquals(Status.WARN, usl.status());
@@ -76,14 +80,14 @@ class VerdictEngineTest {
     assertEquals(1, v.gate().exitCode());
   }
 
-  /** /leak?n=1: 16 goroutines before the ramp, 1219 after the cool-down (README) → leak FAIL. */
+  /** /leak?n=1: 16 goroutines before the ramp, 2420 after the cool-down (README) → leak FAIL. */
   @Test
   void leakIsFoundAfterTheCooldown() {
     Verdict v = verdict("leak-go1.26");
     CheckResult leak = result(v, GoroutineCheck.LEAK_ID, CheckResult.RAMP);
     assertEquals(Status.FAIL, leak.status());
-    assertEquals(1219 - 16, leak.value());
-    assertTrue(leak.evidence().startsWith("leak: 1219 goroutines after the cool-down against 16"));
+    assertEquals(2420 - 16, leak.value());
+    assertTrue(leak.evidence().startsWith("leak: 2420 goroutines after the cool-down against 16"));
     // Per step, goroutines far exceed Little's law (1218 at step 2 against ≈17 predicted).
     CheckResult step2 = result(v, GoroutineCheck.BLOWUP_ID, 2);
     assertEquals(Status.FAIL, step2.status());
