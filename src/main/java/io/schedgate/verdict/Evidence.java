@@ -22,7 +22,8 @@ final class Evidence {
   }
 
   static String percent(double fraction) {
-    return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+    double p = fraction * 100;
+    return String.format(Locale.ROOT, Math.abs(p) < 1 && p != 0 ? "%.2f%%" : "%.1f%%", p);
   }
 
   static String step(int index) {

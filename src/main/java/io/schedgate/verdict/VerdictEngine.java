@@ -15,13 +15,15 @@ public final class VerdictEngine {
   public static final String BASELINE_PROPERTY = Thresholds.PREFIX + "baseline";
 
   /**
-   * The checks that need only runtime/metrics and load numbers.
-   * TODO(pprof engine, issue 3): add SchedLockPressureCheck (CPU lock2 under &sched.lock + mutex
-   * profile attribution per GOMAXPROCS, with the GC share from RuntimeMetricsWindow#gcCpuShare) and
+   * The checks that need only runtime/metrics and load numbers; sched.lock pressure is bounded by
+   * the /sync/mutex/wait fallback.
+   * TODO(pprof engine, issue 3): pass a profile-backed SchedLockSource (CPU lock2 under &sched.lock
+   * + mutex-profile attribution, falling back to MutexWaitMetricSource per step), and add
    * LockContentionCheck (the source article's four-profile test per lock site, file:line).
    */
   static List<Check> metricsChecks() {
-    return List.of(new SaturationCheck(), new WakeUpLinearityCheck(), new GoroutineCheck(), new UslCheck());
+    return List.of(new SaturationCheck(), new SchedLockPressureCheck(new MutexWaitMetricSource()),
+        new WakeUpLinearityCheck(), new GoroutineCheck(), new UslCheck());
   }
 
   private final List<Check> checks;
@@ -78,8 +80,8 @@ public final class VerdictEngine {
     if (uslSteps < thresholds.uslMinSteps()) {
       notes.add("usl: not fitted, " + uslSteps + " steps with load numbers (needs " + thresholds.uslMinSteps() + ")");
     }
-    notes.add("sched.lock pressure and true/pseudo lock contention are not judged yet: they need the"
-        + " pprof engine (issue 3)");
+    notes.add("sched.lock pressure is bounded from /sync/mutex/wait only, and true/pseudo lock contention"
+        + " is not judged yet: both need the pprof engine (issue 3)");
     Gate gate = gate(run, results);
     return new Verdict(Verdict.SCHEMA, run.dir().toString(), run.simulation(), run.runStatus(), run.goVersion(),
         Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), thresholdMap(thresholds), results, capacity,
