@@ -22,8 +22,6 @@ public final class WakeUpLinearityCheck implements Check {
   public static final String ID = "wakeup.linearity";
   static final double PER_STEP_GROWTH_WARN = 2.0;
 
-
-
   @Override
   public List<CheckResult> evaluate(RunData run, Thresholds t) {
     List<CheckResult> results = new ArrayList<>();

@@ -8,12 +8,11 @@ import org.junit.jupiter.api.Test;
 class LittlesLawTest {
 
   /**
-   * Worked example from J. D. C. Little and S. C. Graves, "Little's Law", in Building Intuition
-   * (Springer 2008), §5.2: a wine cellar buys 150 cases a year and keeps each case 10 years on
-   * average, so it holds 1500 cases.
+   * L = λW and its two rearrangements (Little 1961, eq. 1) must agree: 150 arrivals per unit time
+   * staying 10 units on average keep 1500 in the system.
    */
   @Test
-  void wineCellarHoldsFifteenHundredCases() {
+  void theThreeFormsAgree() {
     assertEquals(1500, LittlesLaw.inSystem(150, 10), 1e-9);
     assertEquals(10, LittlesLaw.residenceSeconds(1500, 150), 1e-9);
     assertEquals(150, LittlesLaw.arrivalRate(1500, 10), 1e-9);

@@ -59,6 +59,10 @@ class VerdictEngineTest {
     // Six steps: the USL is fitted, but latency noise makes it a poor description: WARN, no claim.
     CheckResult usl = result(v, UslCheck.ID, CheckResult.RAMP);
     assertEquals(Status.WARN, usl.status());
+    assertTrue(usl.evidence().startsWith("the USL does not describe these steps"), usl.evidence());
+    // Concurrency is Little's L = X·W: step 1 achieved 200.22 req/s at 0.479 ms mean latency.
+    double[] n = (double[]) usl.details().get("concurrency");
+    assertEquals(200.2187934914012 * 0.47914035333333366 / 1000, n[0], 1e-12);
     assertTrue(v.gate().passed(), String.join("\n", v.gate().reasons()));
     assertEquals(0, v.gate().exitCode());
   }
