@@ -38,6 +38,19 @@ public final class VerdictEngine {
     this.checks = List.copyOf(checks);
   }
 
+  /**
+   * The verdict stage in one call, for the Gatling run's {@code after()} and {@code schedgate
+   * analyze}: thresholds from {@code -Dschedgate.*}, baseline from {@code -Dschedgate.baseline},
+   * {@code verdict.json} written into the run directory. The caller prints
+   * {@link VerdictTable#render} and exits with {@link Gate#exitCode()}.
+   */
+  public static Verdict judgeAndWrite(Path runDir) {
+    Verdict verdict = new VerdictEngine(Thresholds.fromSystemProperties())
+        .evaluate(runDir, baselineFromSystemProperties());
+    VerdictJson.write(verdict, runDir);
+    return verdict;
+  }
+
   public Verdict evaluate(Path runDir) {
     return evaluate(RunData.read(runDir), null);
   }

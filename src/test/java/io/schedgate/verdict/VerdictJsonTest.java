@@ -49,6 +49,22 @@ class VerdictJsonTest {
   }
 
   @Test
+  void judgeAndWriteUsesSystemPropertiesAndWritesTheFile(@TempDir Path tmp) throws IOException {
+    Path run = MissingDataTest.copyOf("herd-go1.26", tmp);
+    String key = "schedgate.linearity.maxExponent";
+    try {
+      // A lenient exponent limit passed as -D turns the herd's FAIL (1.80, CI 1.19–2.40) into PASS.
+      System.setProperty(key, "2.5");
+      Verdict v = VerdictEngine.judgeAndWrite(run);
+      assertEquals(Status.PASS, v.result(WakeUpLinearityCheck.ID, CheckResult.RAMP).orElseThrow().status());
+      JsonNode json = new ObjectMapper().readTree(run.resolve("verdict.json").toFile());
+      assertEquals(2.5, json.path("thresholds").path("linearity.maxExponent").asDouble());
+    } finally {
+      System.clearProperty(key);
+    }
+  }
+
+  @Test
   void tableHasOneRowPerResultAndTheGate() {
     Verdict v = VerdictEngineTest.verdict("herd-go1.26");
     String table = VerdictTable.render(v);
