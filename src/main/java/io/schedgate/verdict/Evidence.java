@@ -1,0 +1,32 @@
+package io.schedgate.verdict;
+
+import java.util.Locale;
+
+/** Number formatting for evidence sentences: short, locale-independent. */
+final class Evidence {
+
+  private Evidence() {}
+
+  static String num(double v) {
+    if (Double.isNaN(v)) {
+      return "n/a";
+    }
+    double a = Math.abs(v);
+    if (a >= 100 || v == Math.rint(v) && a < 1e6) {
+      return String.format(Locale.ROOT, "%.0f", v);
+    }
+    if (a >= 1) {
+      return String.format(Locale.ROOT, "%.2f", v);
+    }
+    return String.format(Locale.ROOT, "%.3g", v);
+  }
+
+  static String percent(double fraction) {
+    double p = fraction * 100;
+    return String.format(Locale.ROOT, Math.abs(p) < 1 && p != 0 ? "%.2f%%" : "%.1f%%", p);
+  }
+
+  static String step(int index) {
+    return String.format(Locale.ROOT, "step-%02d", index);
+  }
+}

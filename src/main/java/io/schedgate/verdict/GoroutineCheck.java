@@ -1,0 +1,145 @@
+package io.schedgate.verdict;
+
+import io.schedgate.signals.RuntimeMetricsName;
+import io.schedgate.signals.RuntimeMetricsValue;
+import io.schedgate.stats.LittlesLaw;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Goroutines against Little's law. Requests in flight L = λW (achieved QPS × mean latency), each
+ * holding g goroutines, so a healthy step has about baseline + L·g goroutines. g is
+ * /sched/goroutines-created per request where Go (≥ 1.26) exports it, else it is learnt from the
+ * first step (low confidence). A step FAILs above baseline + 2·L·g + slack ("blow-up"); the ramp
+ * FAILs when the goroutines after the cool-down stay above the pre-ramp baseline + slack ("leak").
+ * Go 1.26+ counts system goroutines in /sched/goroutines (FINDINGS §4): both sides of each
+ * comparison come from the same process, so they cancel.
+ */
+public final class GoroutineCheck implements Check {
+
+  public static final String BLOWUP_ID = "goroutines.littles-law";
+  public static final String LEAK_ID = "goroutines.leak";
+  public static final String GROWTH_ID = "goroutines.growth";
+
+
+  @Override
+  public List<CheckResult> evaluate(RunData run, Thresholds t) {
+    List<CheckResult> results = new ArrayList<>();
+    RuntimeMetricsValue baseline = run.baseline() == null
+        ? RuntimeMetricsValue.absent("no baseline/metrics.txt (the idle pre-ramp scrape)")
+        : run.baseline().get(RuntimeMetricsName.SCHED_GOROUTINES);
+    double learnt = Double.NaN;
+    List<double[]> growth = new ArrayList<>();
+    for (RunStep step : run.steps()) {
+      if (!baseline.present()) {
+        results.add(CheckResult.noData(BLOWUP_ID, step.index(), "goroutines", baseline.absentReason()));
+        continue;
+      }
+      if (step.metrics() == null || step.load() == null || Double.isNaN(step.load().meanMs())) {
+        results.add(CheckResult.noData(BLOWUP_ID, step.index(), "goroutines", Evidence.step(step.index())
+            + ": needs the window's metrics and mean latency ("
+            + (step.metricsProblem() == null ? "no load numbers" : step.metricsProblem()) + ")"));
+        continue;
+      }
+      RuntimeMetricsValue observed = step.metrics().goroutinesAtEnd();
+      if (!observed.present()) {
+        results.add(CheckResult.noData(BLOWUP_ID, step.index(), "goroutines", observed.absentReason()));
+        continue;
+      }
+      double inFlight = LittlesLaw.inSystem(step.load().achievedQps(), step.load().meanMs() / 1000.0);
+      RuntimeMetricsValue created = step.metrics().goroutinesCreatedPerRequest();
+      double perRequest;
+      Confidence confidence;
+      if (created.present()) {
+        perRequest = created.value();
+        confidence = Confidence.HIGH;
+      } else {
+        if (Double.isNaN(learnt)) {
+          // Learnt once, from the first step: goroutines above baseline per request in flight.
+          learnt = Math.max(1.0, (observed.value() - baseline.value()) / Math.max(inFlight, 1e-9));
+        }
+        perRequest = learnt;
+        confidence = Confidence.LOW;
+      }
+      double predicted = baseline.value() + inFlight * perRequest;
+      double limit = baseline.value() + 2 * inFlight * perRequest + t.goroutineSlack();
+      Status status = observed.value() > limit ? Status.FAIL : Status.PASS;
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("baseline", baseline.value());
+      details.put("requestsInFlight", inFlight);
+      details.put("goroutinesPerRequest", perRequest);
+      details.put("goroutinesPerRequestSource", created.present()
+          ? "/sched/goroutines-created per request" : "learnt from the first step");
+      details.put("predicted", predicted);
+      String evidence = Evidence.num(observed.value()) + " goroutines at the window's end; Little's law predicts "
+          + Evidence.num(baseline.value()) + " + " + Evidence.num(inFlight) + " requests in flight × "
+          + Evidence.num(perRequest) + " = " + Evidence.num(predicted)
+          + (status == Status.FAIL ? ": goroutines pile up faster than requests complete (blow-up)" : "");
+      results.add(new CheckResult(BLOWUP_ID, step.index(), status, observed.value(), limit, "goroutines",
+          confidence, evidence, details));
+      double excess = observed.value() - baseline.value();
+      if (excess >= 1 && inFlight * perRequest > 0) {
+        growth.add(new double[] {inFlight * perRequest, excess});
+      }
+    }
+    if (growth.size() >= 3) {
+      results.add(growth(growth, t));
+    }
+    results.add(leak(run, baseline, t));
+    return results;
+  }
+
+  /**
+   * Across steps: goroutines above baseline against Little's-law prediction, excess ∝ predicted^b.
+   * b clearly above 1 means goroutines pile up faster than the load explains. Only steps with at
+   * least one goroutine above baseline count; with fewer than 3 there is no trend to judge and the
+   * per-step results stand alone.
+   */
+  private static CheckResult growth(List<double[]> points, Thresholds t) {
+    double[] predicted = points.stream().mapToDouble(p -> p[0]).toArray();
+    double[] excess = points.stream().mapToDouble(p -> p[1]).toArray();
+    GrowthTrend trend;
+    try {
+      trend = GrowthTrend.of(predicted, excess, t.maxLinearityExponent(), t.confidenceLevel());
+    } catch (IllegalArgumentException e) {
+      return CheckResult.noData(GROWTH_ID, CheckResult.RAMP, "exponent", "cannot fit a trend: " + e.getMessage());
+    }
+    Status status = trend.status();
+    String verdict = switch (status) {
+      case FAIL -> "goroutines grow faster than Little's law predicts (blow-up)";
+      case WARN -> "goroutines may grow faster than Little's law predicts";
+      default -> "goroutines grow no faster than Little's law predicts";
+    };
+    return new CheckResult(GROWTH_ID, CheckResult.RAMP, status, trend.fit().exponent(), trend.limit(),
+        "exponent", Confidence.HIGH, verdict + ": goroutines above baseline " + trend.describe("predicted")
+            + " over " + points.size() + " steps", trend.details());
+  }
+
+  private static CheckResult leak(RunData run, RuntimeMetricsValue baseline, Thresholds t) {
+    if (!baseline.present()) {
+      return CheckResult.noData(LEAK_ID, CheckResult.RAMP, "goroutines", baseline.absentReason());
+    }
+    RuntimeMetricsValue after = run.afterCooldown() == null
+        ? RuntimeMetricsValue.absent("no final/metrics.txt (the post-cool-down scrape)")
+        : run.afterCooldown().get(RuntimeMetricsName.SCHED_GOROUTINES);
+    if (!after.present()) {
+      return CheckResult.noData(LEAK_ID, CheckResult.RAMP, "goroutines", after.absentReason());
+    }
+    double excess = after.value() - baseline.value();
+    Status status = excess > t.goroutineSlack() ? Status.FAIL : Status.PASS;
+    // TODO(pprof engine, issue 3): name the wait sites that grew, from baseline/ vs final/
+    // goroutine.pb.gz, and from final/goroutineleak.pb.gz when the target serves it.
+    String evidence = status == Status.FAIL
+        ? "leak: " + Evidence.num(after.value()) + " goroutines after the cool-down against "
+            + Evidence.num(baseline.value()) + " before the ramp (+" + Evidence.num(excess) + ")"
+        : Evidence.num(after.value()) + " goroutines after the cool-down, " + Evidence.num(baseline.value())
+            + " before the ramp: back to baseline";
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("baseline", baseline.value());
+    details.put("afterCooldown", after.value());
+    return new CheckResult(LEAK_ID, CheckResult.RAMP, status, excess, t.goroutineSlack(),
+        "goroutines above baseline", Confidence.HIGH, evidence, details);
+  }
+}

@@ -1,0 +1,56 @@
+package io.schedgate.verdict;
+
+import io.schedgate.stats.ConfidenceInterval;
+import io.schedgate.stats.PowerLawFit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * "Does y grow faster than x across the steps?" — y ∝ x^b by log-log least squares, judged on b
+ * against a limit (1 = linear). FAIL needs b at least {@link #PRACTICAL_MARGIN} above the limit and
+ * its whole confidence interval above the limit; b that far above without the interval to back it
+ * is a WARN. Shared by the wake-up and goroutine growth checks.
+ *
+ * @param fit the log-log fit
+ * @param limit the exponent judged against
+ */
+record GrowthTrend(PowerLawFit fit, double limit) {
+
+  /**
+   * Exponents within this of the limit count as linear: 10^0.05 ≈ 1.12, i.e. at most 12% more per
+   * unit across a tenfold load range, below the noise of a shared machine.
+   */
+  static final double PRACTICAL_MARGIN = 0.05;
+
+  static GrowthTrend of(double[] x, double[] y, double limit, double level) {
+    return new GrowthTrend(PowerLawFit.fit(x, y, level), limit);
+  }
+
+  Status status() {
+    boolean material = fit.exponent() >= limit + PRACTICAL_MARGIN;
+    if (material && fit.exponentInterval().entirelyAbove(limit)) {
+      return Status.FAIL;
+    }
+    return material ? Status.WARN : Status.PASS;
+  }
+
+  /** "∝ x^1.80 (95% CI 1.19–2.40, log-log R² 0.945)". */
+  String describe(String x) {
+    ConfidenceInterval ci = fit.exponentInterval();
+    return "∝ " + x + "^" + Evidence.num(fit.exponent()) + " (" + Math.round(ci.level() * 100) + "% CI "
+        + Evidence.num(ci.lower()) + "–" + Evidence.num(ci.upper()) + ", log-log R² "
+        + Evidence.num(fit.rSquared()) + ")";
+  }
+
+  Map<String, Object> details() {
+    ConfidenceInterval ci = fit.exponentInterval();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("exponent", fit.exponent());
+    details.put("exponentLower", ci.lower());
+    details.put("exponentUpper", ci.upper());
+    details.put("confidenceLevel", ci.level());
+    details.put("logLogRSquared", fit.rSquared());
+    details.put("steps", fit.logLogFit().n());
+    return details;
+  }
+}

@@ -1,0 +1,148 @@
+package io.schedgate.verdict;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.schedgate.signals.RuntimeMetrics;
+import io.schedgate.signals.RuntimeMetricsWindow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the checks need from a run directory (BRIEF.md layout: manifest.json schema
+ * {@code schedgate.run/1}, baseline/, step-NN/, final/). A missing or unreadable capture becomes a
+ * recorded problem on its step, never an exception: what was collected is still judged.
+ *
+ * @param dir the run directory
+ * @param simulation the manifest's simulation name
+ * @param runStatus complete, target-died, interrupted or failed
+ * @param goVersion from the manifest's target, else from go_info
+ * @param gomaxprocs from the manifest's target (0 when unknown)
+ * @param steps steps in order
+ * @param baseline the idle pre-ramp scrape, null when missing
+ * @param afterCooldown the post-cool-down scrape, null when missing
+ * @param problems what could not be read, one line each
+ */
+public record RunData(
+    Path dir,
+    String simulation,
+    String runStatus,
+    String goVersion,
+    int gomaxprocs,
+    List<RunStep> steps,
+    RuntimeMetrics baseline,
+    RuntimeMetrics afterCooldown,
+    List<String> problems) {
+
+  public static final String SCHEMA = "schedgate.run/1";
+
+  public RunData {
+    steps = List.copyOf(steps);
+    problems = List.copyOf(problems);
+  }
+
+  /** Reads manifest.json and the metrics scrapes it lists. */
+  public static RunData read(Path dir) {
+    Path manifestFile = dir.resolve("manifest.json");
+    if (!Files.isRegularFile(manifestFile)) {
+      throw new IllegalArgumentException(
+          "no manifest.json in " + dir + ": pass a run directory written by the schedgate collector"
+              + " (target/schedgate/<simulation>-<timestamp>/)");
+    }
+    JsonNode m;
+    try {
+      m = new ObjectMapper().readTree(manifestFile.toFile());
+    } catch (IOException e) {
+      throw new IllegalArgumentException(manifestFile + " is not valid JSON: " + e.getMessage(), e);
+    }
+    String schema = m.path("schema").asText("");
+    if (!SCHEMA.equals(schema)) {
+      throw new IllegalArgumentException(manifestFile + " has schema '" + schema + "', expected '"
+          + SCHEMA + "': written by another schedgate version?");
+    }
+    List<String> problems = new ArrayList<>();
+    RuntimeMetrics baseline = scrape(dir, m.path("baseline").path("captures").path("metrics"),
+        "baseline/metrics.txt", "baseline", problems);
+    RuntimeMetrics after = scrape(dir, m.path("final").path("captures").path("metrics"),
+        "final/metrics.txt", "final", problems);
+    List<RunStep> steps = new ArrayList<>();
+    for (JsonNode s : m.path("steps")) {
+      steps.add(step(dir, s, problems));
+    }
+    String goVersion = m.path("target").path("goVersion").asText(null);
+    if (goVersion == null && baseline != null) {
+      goVersion = baseline.goVersion().orElse(null);
+    }
+    return new RunData(dir, m.path("simulation").asText(dir.getFileName().toString()),
+        m.path("status").asText("unknown"), goVersion, m.path("target").path("gomaxprocs").asInt(0),
+        steps, baseline, after, problems);
+  }
+
+  private static RunStep step(Path dir, JsonNode s, List<String> problems) {
+    int index = s.path("index").asInt();
+    String label = String.format("step-%02d", index);
+    double window = seconds(s.path("windowStart").asText(null), s.path("windowEnd").asText(null));
+    JsonNode l = s.path("load");
+    StepLoad load = l.isObject() && l.has("achievedQps")
+        ? new StepLoad(l.path("offeredQps").asDouble(s.path("targetQps").asDouble()),
+            l.path("achievedQps").asDouble(), l.path("requests").asLong(), l.path("errors").asLong(),
+            l.path("latencyMs").path("mean").asDouble(Double.NaN),
+            l.path("latencyMs").path("p99").asDouble(Double.NaN))
+        : null;
+    if (load == null) {
+      problems.add(label + ": the manifest has no load numbers");
+    }
+    List<String> stepProblems = new ArrayList<>();
+    JsonNode captures = s.path("captures");
+    RuntimeMetrics start = scrape(dir, captures.path("metricsStart"), label + "/metrics-start.txt",
+        label, stepProblems);
+    RuntimeMetrics end = scrape(dir, captures.path("metricsEnd"), label + "/metrics-end.txt",
+        label, stepProblems);
+    RuntimeMetricsWindow metrics = null;
+    if (start != null && end != null && window > 0) {
+      metrics = new RuntimeMetricsWindow(start, end, window, load == null ? 0 : load.served());
+    } else if (start != null && end != null) {
+      stepProblems.add(label + ": windowStart/windowEnd missing or not increasing in manifest.json");
+    }
+    problems.addAll(stepProblems);
+    return new RunStep(index, s.path("targetQps").asDouble(), window, load, metrics,
+        stepProblems.isEmpty() ? null : String.join("; ", stepProblems));
+  }
+
+  /** Reads a scrape the manifest lists; a failed/missing capture or bad file becomes a problem. */
+  private static RuntimeMetrics scrape(
+      Path dir, JsonNode capture, String defaultFile, String label, List<String> problems) {
+    String status = capture.path("status").asText("missing");
+    if (!"ok".equals(status)) {
+      String reason = capture.path("reason").asText("");
+      problems.add(label + ": metrics capture " + status + (reason.isEmpty() ? "" : " (" + reason + ")"));
+      return null;
+    }
+    Path file = dir.resolve(capture.path("file").asText(defaultFile));
+    if (!Files.isRegularFile(file)) {
+      problems.add(label + ": " + file + " is listed as ok but does not exist");
+      return null;
+    }
+    try {
+      return RuntimeMetrics.read(file);
+    } catch (RuntimeException e) {
+      problems.add(label + ": " + e.getMessage());
+      return null;
+    }
+  }
+
+  private static double seconds(String from, String to) {
+    if (from == null || to == null) {
+      return Double.NaN;
+    }
+    try {
+      return Duration.between(Instant.parse(from), Instant.parse(to)).toNanos() / 1e9;
+    } catch (RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package io.schedgate.verdict;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A step is saturated when the target no longer keeps up: achieved QPS below a fraction of the
+ * offered rate, too many errors, or p99 past the SLO. Saturation WARNs (a ramp is meant to find
+ * it); it marks where capacity ends.
+ */
+public final class SaturationCheck implements Check {
+
+  public static final String ID = "saturation";
+
+
+  @Override
+  public List<CheckResult> evaluate(RunData run, Thresholds t) {
+    List<CheckResult> results = new ArrayList<>();
+    for (RunStep step : run.steps()) {
+      StepLoad load = step.load();
+      if (load == null || !(load.offeredQps() > 0)) {
+        results.add(CheckResult.noData(ID, step.index(), "achieved/offered",
+            Evidence.step(step.index()) + ": no load numbers in the manifest"));
+        continue;
+      }
+      double ratio = load.achievedQps() / load.offeredQps();
+      List<String> why = new ArrayList<>();
+      if (ratio < t.saturationAchievedRatio()) {
+        why.add("achieved " + Evidence.num(load.achievedQps()) + " of " + Evidence.num(load.offeredQps())
+            + " req/s offered (" + Evidence.percent(ratio) + " < " + Evidence.percent(t.saturationAchievedRatio()) + ")");
+      }
+      if (load.errorRate() > t.maxErrorRate()) {
+        why.add(load.errors() + " errors in " + load.requests() + " requests (" + Evidence.percent(load.errorRate())
+            + " > " + Evidence.percent(t.maxErrorRate()) + ")");
+      }
+      if (t.hasP99Slo() && load.p99Ms() > t.p99SloMs()) {
+        why.add("p99 " + Evidence.num(load.p99Ms()) + " ms > SLO " + Evidence.num(t.p99SloMs()) + " ms");
+      }
+      Status status = why.isEmpty() ? Status.PASS : Status.WARN;
+      String evidence = why.isEmpty()
+          ? "keeps up: " + Evidence.num(load.achievedQps()) + " of " + Evidence.num(load.offeredQps())
+              + " req/s, " + load.errors() + " errors, p99 " + Evidence.num(load.p99Ms()) + " ms"
+          : "saturated: " + String.join("; ", why);
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("offeredQps", load.offeredQps());
+      details.put("achievedQps", load.achievedQps());
+      details.put("errorRate", load.errorRate());
+      details.put("p99Ms", load.p99Ms());
+      details.put("meanMs", load.meanMs());
+      results.add(new CheckResult(ID, step.index(), status, ratio, t.saturationAchievedRatio(),
+          "achieved/offered", Confidence.HIGH, evidence, details));
+    }
+    return results;
+  }
+}

@@ -1,0 +1,132 @@
+package io.schedgate.verdict;
+
+import java.util.Properties;
+
+/**
+ * The numbers the checks judge against, each overridable with {@code -Dschedgate.<key>=<value>}.
+ * Fractions accept {@code 0.05} or {@code 5%}.
+ *
+ * @param schedLockWarn sched.lock share of processor time above which a step WARNs (5%)
+ * @param schedLockFail ... FAILs (15%, the source article's threshold)
+ * @param saturationAchievedRatio a step is saturated when achieved &lt; this × offered QPS (0.95)
+ * @param maxErrorRate a step is saturated when errors/requests exceeds this (1%)
+ * @param p99SloMs a step is saturated when its p99 latency exceeds this; NaN = no SLO
+ * @param maxLinearityExponent wake-ups FAIL when the lower end of the log-log exponent's CI is above this (1.0)
+ * @param confidenceLevel level of the confidence intervals (0.95)
+ * @param baselineCapacityMargin FAIL when capacity drops by more than this against a baseline run (10%)
+ * @param goroutineSlack goroutines tolerated above a prediction or the baseline before judging (20)
+ * @param uslMinSteps steps needed before the USL is fitted (6)
+ */
+public record Thresholds(
+    double schedLockWarn,
+    double schedLockFail,
+    double saturationAchievedRatio,
+    double maxErrorRate,
+    double p99SloMs,
+    double maxLinearityExponent,
+    double confidenceLevel,
+    double baselineCapacityMargin,
+    double goroutineSlack,
+    int uslMinSteps) {
+
+  public static final String PREFIX = "schedgate.";
+
+  public Thresholds {
+    requireFraction("schedlock.warn", schedLockWarn);
+    requireFraction("schedlock.fail", schedLockFail);
+    if (schedLockWarn > schedLockFail) {
+      throw new IllegalArgumentException(PREFIX + "schedlock.warn (" + schedLockWarn
+          + ") is above " + PREFIX + "schedlock.fail (" + schedLockFail + "): warn must be <= fail");
+    }
+    requireFraction("saturation.achievedRatio", saturationAchievedRatio);
+    requireFraction("errors.max", maxErrorRate);
+    if (!Double.isNaN(p99SloMs) && !(p99SloMs > 0)) {
+      throw new IllegalArgumentException(PREFIX + "p99.sloMs must be > 0 ms, got " + p99SloMs);
+    }
+    if (!(maxLinearityExponent > 0)) {
+      throw new IllegalArgumentException(
+          PREFIX + "linearity.maxExponent must be > 0, got " + maxLinearityExponent);
+    }
+    if (!(confidenceLevel > 0.5 && confidenceLevel < 1)) {
+      throw new IllegalArgumentException(
+          PREFIX + "confidence must be in (0.5, 1), e.g. 0.95; got " + confidenceLevel);
+    }
+    requireFraction("baseline.capacityMargin", baselineCapacityMargin);
+    if (!(goroutineSlack >= 0)) {
+      throw new IllegalArgumentException(PREFIX + "goroutines.slack must be >= 0, got " + goroutineSlack);
+    }
+    if (uslMinSteps < 4) {
+      throw new IllegalArgumentException(
+          PREFIX + "usl.minSteps must be >= 4 (the USL has 3 parameters), got " + uslMinSteps);
+    }
+  }
+
+  public static Thresholds defaults() {
+    return new Thresholds(0.05, 0.15, 0.95, 0.01, Double.NaN, 1.0, 0.95, 0.10, 20, 6);
+  }
+
+  public boolean hasP99Slo() {
+    return !Double.isNaN(p99SloMs);
+  }
+
+  /** Defaults overridden by {@code schedgate.*} system properties. */
+  public static Thresholds fromSystemProperties() {
+    return from(System.getProperties());
+  }
+
+  /** Defaults overridden by {@code schedgate.*} entries; a bad value names its property. */
+  public static Thresholds from(Properties p) {
+    Thresholds d = defaults();
+    return new Thresholds(
+        fraction(p, "schedlock.warn", d.schedLockWarn),
+        fraction(p, "schedlock.fail", d.schedLockFail),
+        fraction(p, "saturation.achievedRatio", d.saturationAchievedRatio),
+        fraction(p, "errors.max", d.maxErrorRate),
+        number(p, "p99.sloMs", d.p99SloMs),
+        number(p, "linearity.maxExponent", d.maxLinearityExponent),
+        fraction(p, "confidence", d.confidenceLevel),
+        fraction(p, "baseline.capacityMargin", d.baselineCapacityMargin),
+        number(p, "goroutines.slack", d.goroutineSlack),
+        (int) Math.round(number(p, "usl.minSteps", d.uslMinSteps)));
+  }
+
+  private static double fraction(Properties p, String key, double fallback) {
+    String raw = p.getProperty(PREFIX + key);
+    if (raw == null || raw.isBlank()) {
+      return fallback;
+    }
+    String s = raw.strip();
+    boolean percent = s.endsWith("%");
+    double v = parse(key, percent ? s.substring(0, s.length() - 1).strip() : s,
+        "a fraction like 0.05 or a percentage like 5%");
+    return percent ? v / 100.0 : v;
+  }
+
+  private static double number(Properties p, String key, double fallback) {
+    String raw = p.getProperty(PREFIX + key);
+    if (raw == null || raw.isBlank()) {
+      return fallback;
+    }
+    return parse(key, raw.strip(), "a number");
+  }
+
+  private static double parse(String key, String text, String expected) {
+    try {
+      double v = Double.parseDouble(text);
+      if (!Double.isFinite(v)) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "-D" + PREFIX + key + "=" + text + " is not " + expected);
+    }
+  }
+
+  private static void requireFraction(String key, double v) {
+    if (!(v >= 0 && v <= 1)) {
+      throw new IllegalArgumentException(
+          "-D" + PREFIX + key + " must be between 0 and 1 (or 0% and 100%), got " + v);
+    }
+  }
+}
