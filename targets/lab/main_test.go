@@ -4,6 +4,7 @@ import (
 	"context"
 	"net"
 	"net/http"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -64,5 +65,32 @@ func TestRunReportsABusyPort(t *testing.T) {
 	err = run(context.Background(), newLab(cfg), nil)
 	if err == nil || !strings.Contains(err.Error(), "LAB_PPROF_ADDR") {
 		t.Fatalf("err %v, want one naming LAB_PPROF_ADDR", err)
+	}
+}
+
+func TestProfileRatesComeFromConfig(t *testing.T) {
+	defer runtime.SetBlockProfileRate(0)
+	defer runtime.SetMutexProfileFraction(runtime.SetMutexProfileFraction(-1))
+	cfg := defaultConfig(t)
+	cfg.mutexProfileFraction = 3
+	applyProfileRates(cfg)
+	if got := runtime.SetMutexProfileFraction(-1); got != 3 { // -1 reads without changing
+		t.Fatalf("mutex profile fraction %d, want 3", got)
+	}
+}
+
+// With profiling on, hotlock contention lands in the mutex profile at the handler's Unlock.
+func TestHotlockContentionShowsInTheMutexProfile(t *testing.T) {
+	defer runtime.SetMutexProfileFraction(runtime.SetMutexProfileFraction(1))
+	l, app, obs := testLab(t, defaultConfig(t))
+	l.hot.mu.Lock()
+	done := make(chan struct{})
+	go func() { getConcurrently(t, app.URL+"/hotlock?us=2000", 2); close(done) }()
+	eventually(t, "two requests blocked on the hot mutex", func() bool { return l.hot.waiting.Load() == 2 })
+	l.hot.mu.Unlock() // the first request to win then unlocks with the second still waiting
+	<-done
+	body := mustGet(t, obs.URL+"/debug/pprof/mutex?debug=1")
+	if !strings.Contains(body, "(*hotlock).run") {
+		t.Fatalf("mutex profile has no (*hotlock).run frame:\n%s", body)
 	}
 }
