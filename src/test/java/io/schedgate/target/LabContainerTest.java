@@ -132,7 +132,7 @@ class LabContainerTest {
             assertTrue(text.contains("\n" + name), "/metrics lacks " + name);
         }
         GoRuntimeInfo info = lab.runtimeInfo();
-        if (goMinor(info.goVersion()) >= 26) {
+        if (info.goMinorVersion() >= 26) {
             assertTrue(text.contains("\ngo_sched_goroutines_created_goroutines_total"), "Go >= 1.26 metric missing");
         }
         // The /metrics fallback used for user images agrees with /info.
@@ -186,10 +186,5 @@ class LabContainerTest {
     private static long leaked() throws IOException {
         return com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
                 .readTree(get(lab.pprofUrl() + "/info").text()).get("leakedGoroutines").asLong();
-    }
-
-    private static int goMinor(String goVersion) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("go1\\.(\\d+)").matcher(goVersion);
-        return m.lookingAt() ? Integer.parseInt(m.group(1)) : 0;
     }
 }
