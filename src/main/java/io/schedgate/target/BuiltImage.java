@@ -70,15 +70,6 @@ final class BuiltImage {
         removeQuietly(tag);
     }
 
-    static boolean exists(String tag) {
-        try {
-            DockerClientFactory.instance().client().inspectImageCmd(tag).exec();
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        }
-    }
-
     private static void removeQuietly(String tag) {
         try {
             DockerClientFactory.instance().client().removeImageCmd(tag).withForce(true).exec();

@@ -41,6 +41,7 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
     public static final int LAB_APP_PORT = 8080;
     public static final int LAB_PPROF_PORT = 6060;
     private static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration PULL_TIMEOUT = Duration.ofMinutes(5);
 
     /** What the container runs. */
     public enum Kind {
@@ -60,12 +61,14 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
     private String healthPath;
     private String appHealthPath;
     private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
+    private final String userImage;
     private BuiltImage builtImage;
     private String exitedEarly;
 
-    private GoServiceContainer(Kind kind, DockerImageName image, ProjectLayout layout) {
-        super(image);
+    private GoServiceContainer(Kind kind, String image, ProjectLayout layout) {
+        super(DockerImageName.parse(image));
         this.kind = kind;
+        this.userImage = kind == Kind.IMAGE ? image : null;
         this.layout = layout;
         withCreateContainerCmdModifier(cmd -> {
             if (cpuset != null) {
@@ -84,7 +87,7 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
      */
     public static GoServiceContainer lab() {
         ProjectLayout layout = ProjectLayout.find();
-        GoServiceContainer lab = new GoServiceContainer(Kind.LAB, DockerImageName.parse("schedgate/lab:unbuilt"), layout);
+        GoServiceContainer lab = new GoServiceContainer(Kind.LAB, "schedgate/lab:unbuilt", layout);
         lab.toolchain = GoToolchain.defaultFor(layout);
         lab.appPort = LAB_APP_PORT;
         lab.pprofPort = LAB_PPROF_PORT;
@@ -94,11 +97,12 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
     }
 
     /**
-     * A user image (never pulled by schedgate if present locally). Default ports are the lab's
+     * A user image: used as is when the Docker engine has it, else pulled once (a failed pull is a
+     * one-line error, not minutes of retries). Default ports are the lab's
      * (8080 application, 6060 pprof); health: {@code /debug/pprof/} on the pprof port.
      */
     public static GoServiceContainer fromImage(String image) {
-        GoServiceContainer service = new GoServiceContainer(Kind.IMAGE, DockerImageName.parse(image), null);
+        GoServiceContainer service = new GoServiceContainer(Kind.IMAGE, image, null);
         service.appPort = LAB_APP_PORT;
         service.pprofPort = LAB_PPROF_PORT;
         service.healthPath = "/debug/pprof/";
@@ -226,6 +230,9 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
                 if (pprofPort != LAB_PPROF_PORT) {
                     super.withEnv("LAB_PPROF_ADDR", ":" + pprofPort);
                 }
+            } else if (!DockerEngine.hasImage(userImage)) {
+                // Before Testcontainers resolves the image, which would retry a failing pull for minutes.
+                DockerEngine.pullOnce(userImage, PULL_TIMEOUT);
             }
             setExposedPorts(List.of(appPort, pprofPort));
             List<HealthWait.Endpoint> health = new ArrayList<>();
@@ -349,15 +356,8 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return new GoServiceException("could not start " + getDockerImageNameSafely() + ": " + root, e);
-    }
-
-    private String getDockerImageNameSafely() {
-        try {
-            return getDockerImageName();
-        } catch (RuntimeException e) {
-            return kind == Kind.LAB ? "the lab" : "the image";
-        }
+        String what = kind == Kind.IMAGE ? userImage : builtImage != null ? builtImage.tag() : "the lab";
+        return new GoServiceException("could not start " + what + ": " + root, e);
     }
 
     private void requireLab(String method) {

@@ -65,7 +65,7 @@ class ContainerOptionsTest {
                 assertEquals(lab.runtimeInfo(), seen);
                 assertEquals(GoServiceContainer.Kind.IMAGE, user.kind());
             }
-            assertTrue(BuiltImage.exists(lab.getDockerImageName()), "stopping a user image's container keeps the image");
+            assertTrue(DockerEngine.hasImage(lab.getDockerImageName()), "stopping a user image's container keeps the image");
         }
     }
 
@@ -95,6 +95,16 @@ class ContainerOptionsTest {
         assertTrue(e.getMessage().contains("LAB_LEAK_MAX=\"not-a-number\""), e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
         assertEquals(null, lab.getContainerId(), "a failed start leaves no container");
+    }
+
+    @Test
+    void aMissingUserImageIsOneLineNotMinutesOfRetries() {
+        GoServiceContainer missing = GoServiceContainer.fromImage("schedgate/no-such-image:never-built");
+        GoServiceException e = assertThrows(GoServiceException.class, missing::start);
+        assertTrue(e.getMessage().startsWith("schedgate/no-such-image:never-built is not on this Docker engine"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("build it here (docker build) or docker load it, then retry"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
     }
 
     @Test

@@ -49,9 +49,9 @@ class LabContainerTest {
     @AfterAll
     static void stopAndCheckTheImageIsGone() {
         String image = lab.getDockerImageName();
-        assertTrue(BuiltImage.exists(image), "the built image exists while its container runs");
+        assertTrue(DockerEngine.hasImage(image), "the built image exists while its container runs");
         lab.stop();
-        assertFalse(BuiltImage.exists(image), "stop() removes the image it built: " + image);
+        assertFalse(DockerEngine.hasImage(image), "stop() removes the image it built: " + image);
     }
 
     @Test
