@@ -53,6 +53,7 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
 
     private final Kind kind;
     private final ProjectLayout layout;
+    private final String userImage;
     private GoToolchain toolchain;
     private int appPort;
     private int pprofPort;
@@ -61,7 +62,6 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
     private String healthPath;
     private String appHealthPath;
     private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
-    private final String userImage;
     private BuiltImage builtImage;
     private String exitedEarly;
 
