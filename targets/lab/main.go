@@ -33,13 +33,14 @@ func main() {
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
 	defer stop()
-	if err := run(ctx, newLab(cfg)); err != nil {
+	if err := run(ctx, newLab(cfg), nil); err != nil {
 		log.Fatalf("lab: %v", err)
 	}
 }
 
 // run serves both ports until ctx ends (SIGTERM), then drains in-flight requests.
-func run(ctx context.Context, l *Lab) error {
+// listening, if not nil, learns the bound addresses (tests listen on port 0).
+func run(ctx context.Context, l *Lab, listening func(app, pprof net.Addr)) error {
 	app := &http.Server{
 		Addr:              l.cfg.appAddr,
 		Handler:           l.appHandler(),
@@ -70,6 +71,9 @@ func run(ctx context.Context, l *Lab) error {
 		runtime.Version(), runtime.GOMAXPROCS(0), runtime.NumCPU(), appLn.Addr(), obsLn.Addr(),
 		l.cfg.mutexProfileFraction, l.cfg.blockProfileRate)
 
+	if listening != nil {
+		listening(appLn.Addr(), obsLn.Addr())
+	}
 	errs := make(chan error, 2)
 	serve := func(s *http.Server, ln net.Listener) {
 		if err := s.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {

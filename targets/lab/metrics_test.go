@@ -1,0 +1,87 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"net/http/httptest"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// scrape returns the lab's /metrics text exactly as served.
+func scrape(t *testing.T, l *Lab) string {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	metricsHandler(l.reg).ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	if rec.Code != 200 {
+		t.Fatalf("/metrics answered %d", rec.Code)
+	}
+	return rec.Body.String()
+}
+
+// metricValue finds the unlabelled sample name in the /metrics text.
+func metricValue(t *testing.T, l *Lab, name string) float64 {
+	t.Helper()
+	sc := bufio.NewScanner(strings.NewReader(scrape(t, l)))
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) == 2 && f[0] == name {
+			v, err := strconv.ParseFloat(f[1], 64)
+			if err != nil {
+				t.Fatalf("%s: %v", sc.Text(), err)
+			}
+			return v
+		}
+	}
+	t.Fatalf("/metrics has no sample %s", name)
+	return 0
+}
+
+func TestMetricsExposeTheRuntimeMetricsSchedgateReads(t *testing.T) {
+	_, _, obs := testLab(t, defaultConfig(t))
+	body := mustGet(t, obs.URL+"/metrics")
+	want := []string{
+		"go_sched_latencies_seconds_bucket{le=",       // /sched/latencies:seconds
+		"go_sched_latencies_seconds_count ",           //
+		"go_sched_goroutines_goroutines ",             // /sched/goroutines:goroutines
+		"go_sync_mutex_wait_total_seconds_total ",     // /sync/mutex/wait/total:seconds
+		"go_gc_cycles_total_gc_cycles_total ",         // /gc/cycles/total:gc-cycles
+		"go_cpu_classes_total_cpu_seconds_total ",     // /cpu/classes/total:cpu-seconds
+		"go_cpu_classes_idle_cpu_seconds_total ",      //
+		"go_cpu_classes_gc_total_cpu_seconds_total ",  //
+		"go_sched_pauses_total_gc_seconds_bucket{le=", // /sched/pauses/total/gc:seconds
+		"go_gc_heap_allocs_bytes_total ",              // /gc/heap/allocs:bytes
+		fmt.Sprintf("go_info{version=%q} 1", runtime.Version()),
+		"lab_herd_wakeups_total ", "lab_fanout_goroutines_total ", "lab_leaked_goroutines ",
+	}
+	if _, ok := runtimeMetric("/sched/goroutines-created:goroutines"); ok {
+		want = append(want, "go_sched_goroutines_created_goroutines_total ")
+	} else if strings.Contains(body, "go_sched_goroutines_created") {
+		t.Error("/metrics shows goroutines-created although this Go has no such runtime metric")
+	}
+	for _, w := range want {
+		if !strings.Contains(body, "\n"+w) {
+			t.Errorf("/metrics lacks %q", w)
+		}
+	}
+	t.Logf("%s: %d go_* series", runtime.Version(), strings.Count(body, "\ngo_"))
+}
+
+func TestMetricsCarryLabCounters(t *testing.T) {
+	l, app, _ := testLab(t, defaultConfig(t))
+	mustGet(t, app.URL+"/fanout?n=9")
+	mustGet(t, app.URL+"/hotlock?us=1")
+	mustGet(t, app.URL+"/alloc?kb=3")
+	for name, want := range map[string]float64{
+		"lab_fanout_goroutines_total":    9,
+		"lab_hotlock_acquisitions_total": 1,
+		"lab_alloc_bytes_total":          3 * 1024,
+		"lab_herd_served_total":          0,
+	} {
+		if got := metricValue(t, l, name); got != want {
+			t.Errorf("%s = %v, want %v", name, got, want)
+		}
+	}
+}
