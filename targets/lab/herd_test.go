@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"sync"
 	"testing"
 )
 
@@ -17,14 +16,8 @@ func herdWakeups(t *testing.T, c int) uint64 {
 	release := make(chan struct{})
 	l.herd.work = func(int) uint64 { started <- struct{}{}; <-release; return 0 }
 
-	var wg sync.WaitGroup
-	for i := 0; i < c; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			mustGet(t, app.URL+"/herd?us=1")
-		}()
-	}
+	done := make(chan struct{})
+	go func() { getConcurrently(t, app.URL+"/herd?us=1", c); close(done) }()
 	<-started // one request holds the token
 	eventually(t, fmt.Sprintf("%d waiters on the cond", c-1), func() bool { n, _, _ := l.herd.stats(); return n == c-1 })
 	var want uint64
@@ -35,7 +28,7 @@ func herdWakeups(t *testing.T, c int) uint64 {
 		eventually(t, fmt.Sprintf("%d wake-ups", want), func() bool { _, w, _ := l.herd.stats(); return w >= want })
 	}
 	release <- struct{}{}
-	wg.Wait()
+	<-done
 	_, wakeups, served := l.herd.stats()
 	if served != uint64(c) {
 		t.Fatalf("served %d requests, want %d", served, c)
@@ -64,15 +57,7 @@ func TestHerdWakeupsPerRequestGrowWithConcurrency(t *testing.T) {
 func TestHerdUnderRealSpinServesEveryRequest(t *testing.T) {
 	l, app, _ := testLab(t, defaultConfig(t))
 	const c = 16
-	var wg sync.WaitGroup
-	for i := 0; i < c; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			mustGet(t, app.URL+"/herd?us=200")
-		}()
-	}
-	wg.Wait()
+	getConcurrently(t, app.URL+"/herd?us=200", c)
 	waiting, wakeups, served := l.herd.stats()
 	if served != c || waiting != 0 {
 		t.Fatalf("served=%d waiting=%d, want %d and 0", served, waiting, c)

@@ -1,9 +1,6 @@
 package main
 
-import (
-	"sync"
-	"testing"
-)
+import "testing"
 
 func TestHotlockHoldsTheGlobalMutexForTheRequest(t *testing.T) {
 	l, app, _ := testLab(t, defaultConfig(t))
@@ -11,7 +8,9 @@ func TestHotlockHoldsTheGlobalMutexForTheRequest(t *testing.T) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		mustGet(t, app.URL+"/hotlock?us=10")
+		if err := getOK(app.URL + "/hotlock?us=10"); err != nil {
+			t.Error(err)
+		}
 	}()
 	eventually(t, "the request to block on the hot mutex", func() bool { return l.hot.waiting.Load() == 1 })
 	select {
@@ -29,15 +28,7 @@ func TestHotlockHoldsTheGlobalMutexForTheRequest(t *testing.T) {
 func TestHotlockSerialisesConcurrentRequests(t *testing.T) {
 	l, app, _ := testLab(t, defaultConfig(t))
 	const c = 8
-	var wg sync.WaitGroup
-	for i := 0; i < c; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			mustGet(t, app.URL+"/hotlock?us=500")
-		}()
-	}
-	wg.Wait()
+	getConcurrently(t, app.URL+"/hotlock?us=500", c)
 	if got := l.hot.acquired.Load(); got != c {
 		t.Fatalf("acquisitions = %d, want %d", got, c)
 	}

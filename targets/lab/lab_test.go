@@ -1,11 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"runtime/metrics"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -29,19 +31,37 @@ func defaultConfig(t *testing.T) config {
 	return cfg
 }
 
-// get fetches url and returns status and body; transport errors fail the test.
-func get(t *testing.T, url string) (int, string) {
-	t.Helper()
+// fetch GETs url and returns status and body; safe to call from any goroutine.
+func fetch(url string) (int, string, error) {
 	resp, err := http.Get(url)
 	if err != nil {
-		t.Fatalf("GET %s: %v", url, err)
+		return 0, "", err
 	}
 	defer resp.Body.Close()
 	b, err := io.ReadAll(resp.Body)
 	if err != nil {
-		t.Fatalf("GET %s: reading body: %v", url, err)
+		return 0, "", fmt.Errorf("GET %s: reading body: %w", url, err)
 	}
-	return resp.StatusCode, string(b)
+	return resp.StatusCode, string(b), nil
+}
+
+// get is fetch for the test goroutine: transport errors fail the test.
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	code, body, err := fetch(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return code, body
+}
+
+// getOK is fetch that insists on 200; for goroutines other than the test's (no t.Fatal there).
+func getOK(url string) error {
+	code, body, err := fetch(url)
+	if err == nil && code != http.StatusOK {
+		err = fmt.Errorf("GET %s: %d %s", url, code, strings.TrimSpace(body))
+	}
+	return err
 }
 
 // mustGet is get that insists on 200.
@@ -52,6 +72,22 @@ func mustGet(t *testing.T, url string) string {
 		t.Fatalf("GET %s: %d %s", url, code, strings.TrimSpace(body))
 	}
 	return body
+}
+
+// getConcurrently issues c simultaneous GETs of url and returns when all answered 200.
+func getConcurrently(t *testing.T, url string, c int) {
+	t.Helper()
+	var wg sync.WaitGroup
+	for i := 0; i < c; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := getOK(url); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // runtimeMetric reads one runtime/metrics value as a float64, ok=false when this Go lacks it.

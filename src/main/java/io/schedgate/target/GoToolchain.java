@@ -52,6 +52,26 @@ public record GoToolchain(String goCommand, String gotoolchain) {
         return new GoToolchain(goCommand, toolchain);
     }
 
+    /** The Go version this toolchain builds with ({@code go env GOVERSION}), e.g. {@code go1.26.8}. */
+    public String version() {
+        ProcessBuilder command = new ProcessBuilder(goCommand, "env", "GOVERSION").redirectErrorStream(true);
+        command.environment().put("GOTOOLCHAIN", gotoolchain);
+        try {
+            Process process = command.start();
+            process.getOutputStream().close();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (process.waitFor() != 0 || !out.startsWith("go")) {
+                throw new GoServiceException(describe() + " cannot tell its version: " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new GoServiceException(describe() + " cannot run (" + e.getMessage() + "): run scripts/setup", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GoServiceException("interrupted while asking " + describe() + " for its version", e);
+        }
+    }
+
     /** How error messages name this toolchain. */
     public String describe() {
         return goCommand + " (GOTOOLCHAIN=" + gotoolchain + ")";
