@@ -245,11 +245,11 @@ public final class RampCollector {
         long windowStartNanos = clock.nanoTimeAt(plan.windowStartOffset(i));
         for (long t = windowStartNanos; t < windowEndNanos && !done; t += progressEvery) {
             sleepUntil(t);
-            long elapsed = Math.max(1, System.nanoTime() - windowStartNanos);
-            double secs = elapsed / 1e9;
-            console.accept(String.format(Locale.ROOT, "%s: capturing %d/%d s, offered %s achieved %s qps", name,
-                    Math.round((t - windowStartNanos) / 1e9), w, fmt(counters.offeredSoFar(i) / secs),
-                    fmt(counters.succeededSoFar(i) / secs)));
+            double secs = (System.nanoTime() - windowStartNanos) / 1e9;
+            String rates = secs < 1 ? "" : String.format(Locale.ROOT, ", offered %s achieved %s qps",
+                    fmt(counters.offeredSoFar(i) / secs), fmt(counters.succeededSoFar(i) / secs));
+            console.accept(String.format(Locale.ROOT, "%s: capturing %d/%d s%s", name,
+                    Math.round((t - windowStartNanos) / 1e9), w, rates));
         }
         sleepUntil(windowEndNanos);
         Instant windowEnd = Instant.now();
