@@ -14,8 +14,8 @@ final class Capturer {
         this.dir = dir;
     }
 
-    /** The manifest entry plus whether the target looked dead (connection refused). */
-    record Result(Manifest.Capture capture, boolean refused) {
+    /** The manifest entry plus whether the target looked dead (connection refused or broken). */
+    record Result(Manifest.Capture capture, boolean connectionLost) {
     }
 
     Result capture(String url, String relativeFile, Duration readTimeout) {
@@ -43,6 +43,6 @@ final class Capturer {
         }
         Manifest.Capture capture = new Manifest.Capture(Manifest.Capture.OK.equals(status) ? relativeFile : null,
                 status, reason, bytes, Timestamps.format(started), Timestamps.format(finished));
-        return new Result(capture, outcome.refused());
+        return new Result(capture, outcome.connectionLost());
     }
 }

@@ -19,8 +19,11 @@ import okhttp3.ResponseBody;
 public final class Fetcher {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
-    /** A body (HTTP 200) or the reason there is none. {@code refused}: nothing listens any more. */
-    public record Outcome(int httpStatus, byte[] body, String failure, boolean refused) {
+    /**
+     * A body (HTTP 200) or the reason there is none. {@code connectionLost}: no HTTP answer because
+     * the connection was refused or broke (a dead target), as opposed to a slow one (timeout).
+     */
+    public record Outcome(int httpStatus, byte[] body, String failure, boolean connectionLost) {
         public boolean ok() {
             return failure == null;
         }
@@ -65,7 +68,7 @@ public final class Fetcher {
         } catch (InterruptedIOException e) {
             return new Outcome(0, null, "timeout or interrupted: " + e.getMessage(), false);
         } catch (IOException e) {
-            return new Outcome(0, null, e.getClass().getSimpleName() + ": " + e.getMessage(), false);
+            return new Outcome(0, null, e.getClass().getSimpleName() + ": " + e.getMessage(), true);
         }
     }
 

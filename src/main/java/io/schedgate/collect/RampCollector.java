@@ -42,6 +42,9 @@ public final class RampCollector {
         public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(15), Duration.ofSeconds(15));
     }
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** The captures of every step, in the manifest's order. */
+    public static final List<String> STEP_CAPTURES =
+            List.of("cpu", "mutex", "block", "goroutineStart", "goroutineEnd", "metricsStart", "metricsEnd");
 
     private final RampPlan plan;
     private final TargetEndpoints target;
@@ -258,11 +261,11 @@ public final class RampCollector {
         futures.put("metricsEnd",
                 submit("metricsEnd", target.pprofUrl() + "/metrics", folder + "metrics-end.txt", snapshotTimeout));
         Map<String, Manifest.Capture> captures = new LinkedHashMap<>();
-        boolean refused = false;
-        for (Map.Entry<String, Future<Capturer.Result>> f : futures.entrySet()) {
-            Capturer.Result r = await(f.getValue(), f.getKey());
-            captures.put(f.getKey(), r.capture());
-            refused |= r.refused();
+        boolean connectionLost = false;
+        for (String key : STEP_CAPTURES) {
+            Capturer.Result r = await(futures.get(key), key);
+            captures.put(key, r.capture());
+            connectionLost |= r.connectionLost();
         }
         if (done) {
             return false;
@@ -280,8 +283,7 @@ public final class RampCollector {
         console.accept(String.format(Locale.ROOT, "%s: done, offered %s achieved %s qps, %d errors, p99 %s ms, %s",
                 name, fmt(load.offeredQps()), fmt(load.achievedQps()), load.errors(),
                 load.latencyMs() == null ? "-" : fmt(load.latencyMs().p99()), summary(captures)));
-        boolean allProfilesFailed = captures.values().stream().noneMatch(Manifest.Capture::ok);
-        if ((refused || allProfilesFailed) && !probe.alive()) {
+        if (connectionLost && !probe.alive()) {
             stop(Manifest.TARGET_DIED, "target stopped answering during step " + (i + 1) + " of " + plan.stepCount()
                     + " (" + fmt(qps) + " qps): " + firstFailure(captures) + "; steps before it are complete");
             return false;
