@@ -57,6 +57,7 @@ public final class TargetSelection implements AutoCloseable {
             }
             return new TargetSelection(endpoints, info(TargetEndpoints.URL, null, null, null, null), null);
         }
+        ContainerEnvironment.ensureDefaults();
         GoServiceContainer container = image.map(GoServiceContainer::fromImage).orElseGet(GoServiceContainer::lab);
         if (image.isPresent()) {
             integer(sources, APP_PORT).ifPresent(container::withAppPort);

@@ -171,6 +171,24 @@ class RampCollectorLabTest {
     }
 
     @Test
+    void slowProfileTimesOutAndTheRunGoesOn() throws Exception {
+        RampPlan plan = plan(List.of(20.0, 30.0), 1, 2, 2, 0);
+        // the CPU profile answers 6 s late; the collector waits window + 1 s
+        try (SlowProfileProxy proxy = new SlowProfileProxy(lab.pprofUrl(), "/debug/pprof/profile", Duration.ofSeconds(6))) {
+            TargetEndpoints slow = TargetEndpoints.of("url", null, lab.appUrl(), proxy.url());
+            Manifest m = ramp(plan, slow, new RampCollector.Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(5)), null);
+            assertEquals(Manifest.COMPLETE, m.status(), m.statusReason());
+            for (Manifest.Step step : m.steps()) {
+                Manifest.Capture cpu = step.captures().get("cpu");
+                assertEquals(Manifest.Capture.FAILED, cpu.status());
+                assertTrue(cpu.reason().startsWith("timeout"), cpu.reason());
+                assertTrue(step.captures().get("mutex").ok(), step.captures().get("mutex").toString());
+                assertTrue(step.captures().get("block").ok());
+            }
+        }
+    }
+
+    @Test
     void targetThatDoesNotAnswerFailsFastWithOneLine() {
         TargetEndpoints nobody = TargetEndpoints.of("url", null, "http://127.0.0.1:9", "http://127.0.0.1:9");
         long t0 = System.nanoTime();
