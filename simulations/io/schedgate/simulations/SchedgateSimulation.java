@@ -162,10 +162,13 @@ public abstract class SchedgateSimulation extends Simulation {
             }
             return;
         }
-        for (RunListener listener : RunListener.discovered()) {
+        for (RunListener listener : RunListener.discovered(System.getProperty("schedgate.listeners"))) {
             Optional<String> failure = listener.runFinished(dir, m);
-            if (failure.isPresent() && failOnError) {
-                ExitCodeOverride.exitWith(LISTENER_FAILED, failure.get());
+            if (failure.isPresent()) {
+                say("failed: " + failure.get());
+                if (failOnError) {
+                    ExitCodeOverride.exitWith(LISTENER_FAILED, failure.get());
+                }
             }
         }
     }

@@ -30,7 +30,8 @@ import java.util.function.Consumer;
  * it, on its own thread, for each step: at the window's start launches the CPU profile, the mutex
  * and block deltas (all {@code ?seconds=window}, concurrently), a goroutine snapshot and a metrics
  * scrape; at the window's end a second goroutine snapshot and scrape. After the cool-down: the final
- * snapshots. The manifest is rewritten after every capture, so whatever stops the run (Ctrl-C, a
+ * snapshots. A step's times in the manifest are the schedule's (the load counters count on the same
+ * clock); each capture records when it really started and finished. The manifest is rewritten after every capture, so whatever stops the run (Ctrl-C, a
  * dying target) leaves everything collected so far on disk with a status that says why.
  */
 public final class RampCollector {
@@ -231,7 +232,6 @@ public final class RampCollector {
         partial.clear();
         console.accept(name + ": warm-up " + plan.warmup().toSeconds() + " s");
         sleepUntil(clock.nanoTimeAt(plan.windowStartOffset(i)));
-        Instant windowStart = Instant.now();
         String folder = RunDirectory.stepFolder(i) + "/";
         String pprof = target.pprofUrl() + "/debug/pprof/";
         int w = plan.windowSeconds();
@@ -255,7 +255,6 @@ public final class RampCollector {
                     Math.round((t - windowStartNanos) / 1e9), w, rates));
         }
         sleepUntil(windowEndNanos);
-        Instant windowEnd = Instant.now();
         futures.put("goroutineEnd",
                 submit("goroutineEnd", pprof + "goroutine", folder + "goroutine-end.pb.gz", snapshotTimeout));
         futures.put("metricsEnd",
@@ -272,7 +271,7 @@ public final class RampCollector {
         }
         LoadNumbers load = counters.numbers(i, plan.window().toSeconds());
         Manifest.Step step = new Manifest.Step(i + 1, qps, Timestamps.format(clock.at(plan.stepStartOffset(i))),
-                Timestamps.format(windowStart), Timestamps.format(windowEnd),
+                Timestamps.format(clock.at(plan.windowStartOffset(i))), Timestamps.format(clock.at(plan.windowEndOffset(i))),
                 Timestamps.format(clock.at(plan.stepStartOffset(i + 1))), load, captures);
         update(m -> {
             List<Manifest.Step> steps = new ArrayList<>(m.steps());

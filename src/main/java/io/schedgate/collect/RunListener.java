@@ -18,8 +18,26 @@ public interface RunListener {
      */
     Optional<String> runFinished(Path runDirectory, Manifest manifest);
 
-    /** Every listener on the classpath. */
-    static List<RunListener> discovered() {
-        return ServiceLoader.load(RunListener.class).stream().map(ServiceLoader.Provider::get).toList();
+    /**
+     * Every listener on the classpath, plus those named (fully qualified, comma-separated) in
+     * {@code classNames}, e.g. the value of {@code -Dschedgate.listeners}.
+     */
+    static List<RunListener> discovered(String classNames) {
+        List<RunListener> listeners = new java.util.ArrayList<>(
+                ServiceLoader.load(RunListener.class).stream().map(ServiceLoader.Provider::get).toList());
+        if (classNames != null) {
+            for (String name : classNames.split(",")) {
+                if (name.isBlank()) {
+                    continue;
+                }
+                try {
+                    listeners.add((RunListener) Class.forName(name.trim()).getDeclaredConstructor().newInstance());
+                } catch (ReflectiveOperationException | ClassCastException e) {
+                    throw new IllegalArgumentException("schedgate.listeners: cannot create RunListener " + name.trim()
+                            + " (" + e + "): give a public class with a no-argument constructor");
+                }
+            }
+        }
+        return listeners;
     }
 }
