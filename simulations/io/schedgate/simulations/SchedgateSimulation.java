@@ -154,7 +154,7 @@ public abstract class SchedgateSimulation extends Simulation {
         }
         closeTarget();
         Path dir = collector.directory().root().toAbsolutePath();
-        say("run " + m.status() + (m.statusReason() != null ? " (" + m.statusReason() + ")" : "") + ": " + dir);
+        say("run " + m.status() + ", run directory " + dir);
         boolean failOnError = !"false".equals(System.getProperty(EXIT_CODE_PROPERTY));
         if (!Manifest.COMPLETE.equals(m.status())) {
             if (failOnError) {

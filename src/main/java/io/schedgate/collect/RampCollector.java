@@ -356,7 +356,7 @@ public final class RampCollector {
                 steps = new ArrayList<>(steps);
                 steps.add(new Manifest.Step(step + 1, plan.stepsQps().get(step),
                         Timestamps.format(clock.at(plan.stepStartOffset(step))), null, null, null,
-                        counters.numbers(step, plan.window().toSeconds()), new LinkedHashMap<>(partial)));
+                        counters.numbers(step, plan.window().toSeconds()), inManifestOrder(partial)));
             }
             manifest = new Manifest(m.schema(), m.simulation(), m.startedAt(), Timestamps.format(Instant.now()),
                     status, reason, m.plan(), m.target(), m.harness(), m.baseline(), steps, m.finalSnapshot());
@@ -375,6 +375,17 @@ public final class RampCollector {
             }
         }
         finished.countDown();
+    }
+
+    private static Map<String, Manifest.Capture> inManifestOrder(Map<String, Manifest.Capture> captures) {
+        Map<String, Manifest.Capture> ordered = new LinkedHashMap<>();
+        for (String key : STEP_CAPTURES) {
+            Manifest.Capture c = captures.get(key);
+            if (c != null) {
+                ordered.put(key, c);
+            }
+        }
+        return ordered;
     }
 
     private synchronized void update(java.util.function.UnaryOperator<Manifest> change) {
