@@ -34,7 +34,7 @@ WRK_QPS=$(wrk -t2 -c64 -d"${WRK_SECONDS}s" "http://127.0.0.1:$APP/ping" | awk '/
 [ -n "$WRK_QPS" ] || die "could not read wrk's Requests/sec"
 echo "load-headroom: wrk: $WRK_QPS req/s"
 
-STEPS=$(awk -v w="$WRK_QPS" 'BEGIN { n=split("0.3 0.5 0.7 0.8 0.9 1.0", f, " ");
+STEPS=$(awk -v w="$WRK_QPS" 'BEGIN { n=split("0.05 0.1 0.15 0.2 0.3 0.4 0.5 0.6 0.8", f, " ");
   for (i=1;i<=n;i++) printf "%s%d", (i>1?",":""), int(w*f[i]) }')
 RUNS="$OUT/runs"
 rm -rf "$RUNS"

@@ -96,6 +96,7 @@ public abstract class SchedgateSimulation extends Simulation {
 
     /** As {@link #ramp(ChainBuilder)} with your own protocol settings (base URL and header are added). */
     protected void ramp(ChainBuilder perUser, HttpProtocolBuilder protocol) {
+        // one keep-alive pool for all users: an open model with a connection per user would measure TCP set-up
         HttpProtocolBuilder p = protocol.baseUrl(target.endpoints().appUrl()).shareConnections();
         if (target.endpoints().hasHeader()) {
             p = p.header(target.endpoints().headerName(), target.endpoints().headerValue());

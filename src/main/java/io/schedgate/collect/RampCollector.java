@@ -360,7 +360,13 @@ public final class RampCollector {
             }
             manifest = new Manifest(m.schema(), m.simulation(), m.startedAt(), Timestamps.format(Instant.now()),
                     status, reason, m.plan(), m.target(), m.harness(), m.baseline(), steps, m.finalSnapshot());
-            dir.writeManifest(manifest);
+            try {
+                dir.writeManifest(manifest);
+            } catch (java.io.UncheckedIOException e) {
+                // e.g. out of file descriptors: the last manifest written stays; say so, finish anyway
+                console.accept("cannot write the final manifest (" + e.getCause() + "): the one on disk is from "
+                        + "the last completed capture");
+            }
         }
         if (!Manifest.COMPLETE.equals(status)) {
             console.accept("run " + status + ": " + reason);

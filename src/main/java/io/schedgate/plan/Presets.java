@@ -17,7 +17,7 @@ public final class Presets {
     private static final Map<String, Map<String, String>> PRESETS = Map.of(
             // 5 steps x (10 + 30 + 2) s = 210 s, + 20 s cool-down: about 4 min with start-up.
             DEFAULT, Map.of(
-                    PlanSources.STEPS, "50,100,200,400,800",
+                    PlanSources.STEPS, "100,200,400,800,1600",
                     PlanSources.WARMUP_SECONDS, "10",
                     PlanSources.WINDOW_SECONDS, "30",
                     PlanSources.TAIL_SECONDS, "2",
