@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"sync"
+	"sync/atomic"
 )
 
 // Herd reproduces a thundering herd: in-flight requests queue for a single token guarded by
@@ -14,12 +15,13 @@ import (
 // sync.Mutex hands off to one waiter at a time.
 
 type herd struct {
-	mu      sync.Mutex
-	cond    *sync.Cond
-	busy    bool   // the token is taken
-	waiting int    // goroutines inside cond.Wait (under mu)
-	wakeups uint64 // returns from cond.Wait (under mu); exported as lab_herd_wakeups_total
-	served  uint64 // requests that held the token (under mu)
+	mu   sync.Mutex
+	cond *sync.Cond
+	busy bool // the token is taken (under mu)
+	// Changed under mu, atomic so that /metrics reads them without touching the herd's lock.
+	waiting atomic.Int64  // goroutines inside cond.Wait
+	wakeups atomic.Uint64 // returns from cond.Wait; exported as lab_herd_wakeups_total
+	served  atomic.Uint64 // requests that held the token
 	work    func(us int) uint64
 }
 
@@ -32,10 +34,10 @@ func newHerd() *herd {
 func (h *herd) run(us int) uint64 {
 	h.mu.Lock()
 	for h.busy {
-		h.waiting++
+		h.waiting.Add(1)
 		h.cond.Wait()
-		h.waiting--
-		h.wakeups++
+		h.waiting.Add(-1)
+		h.wakeups.Add(1)
 	}
 	h.busy = true
 	h.mu.Unlock()
@@ -44,17 +46,17 @@ func (h *herd) run(us int) uint64 {
 
 	h.mu.Lock()
 	h.busy = false
-	h.served++
+	h.served.Add(1)
 	h.cond.Broadcast() // deliberately not Signal: this is the herd
 	h.mu.Unlock()
 	return x
 }
 
-// stats returns (waiting, wakeups, served) consistently.
+// stats returns (waiting, wakeups, served) as one consistent snapshot (tests use it).
 func (h *herd) stats() (int, uint64, uint64) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	return h.waiting, h.wakeups, h.served
+	return int(h.waiting.Load()), h.wakeups.Load(), h.served.Load()
 }
 
 func (l *Lab) handleHerd() http.HandlerFunc {

@@ -14,21 +14,34 @@ func herdWakeups(t *testing.T, c int) uint64 {
 	l, app, _ := testLab(t, defaultConfig(t))
 	started := make(chan struct{})
 	release := make(chan struct{})
-	l.herd.work = func(int) uint64 { started <- struct{}{}; <-release; return 0 }
+	stop := make(chan struct{}) // closed when the test ends, so a failed test cannot hang
+	t.Cleanup(func() { close(stop) })
+	l.herd.work = func(int) uint64 {
+		select {
+		case started <- struct{}{}:
+		case <-stop:
+			return 0
+		}
+		select {
+		case <-release:
+		case <-stop:
+		}
+		return 0
+	}
 
 	done := make(chan struct{})
 	go func() { getConcurrently(t, app.URL+"/herd?us=1", c); close(done) }()
-	<-started // one request holds the token
+	receive(t, started, "a request to take the token")
 	eventually(t, fmt.Sprintf("%d waiters on the cond", c-1), func() bool { n, _, _ := l.herd.stats(); return n == c-1 })
 	var want uint64
 	for waiters := c - 1; waiters > 0; waiters-- {
 		release <- struct{}{} // the holder leaves and Broadcasts to all waiters
-		<-started             // one of them took the token
+		receive(t, started, "a woken waiter to take the token")
 		want += uint64(waiters)
 		eventually(t, fmt.Sprintf("%d wake-ups", want), func() bool { _, w, _ := l.herd.stats(); return w >= want })
 	}
 	release <- struct{}{}
-	<-done
+	receive(t, done, "all requests to answer")
 	_, wakeups, served := l.herd.stats()
 	if served != uint64(c) {
 		t.Fatalf("served %d requests, want %d", served, c)

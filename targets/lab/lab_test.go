@@ -116,6 +116,16 @@ func eventually(t *testing.T, what string, cond func() bool) {
 	}
 }
 
+// receive waits for one value on ch; like eventually, the deadline only turns a hang into a failure.
+func receive(t *testing.T, ch <-chan struct{}, what string) {
+	t.Helper()
+	select {
+	case <-ch:
+	case <-time.After(20 * time.Second):
+		t.Fatalf("gave up waiting for %s", what)
+	}
+}
+
 func TestPingAndUnknownPath(t *testing.T) {
 	_, app, _ := testLab(t, defaultConfig(t))
 	for _, p := range []string{"/", "/ping"} {

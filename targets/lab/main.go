@@ -28,14 +28,20 @@ func main() {
 	if *healthcheck {
 		os.Exit(checkHealth(cfg.pprofAddr))
 	}
-	runtime.SetMutexProfileFraction(cfg.mutexProfileFraction)
-	runtime.SetBlockProfileRate(cfg.blockProfileRate)
+	applyProfileRates(cfg)
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
 	defer stop()
 	if err := run(ctx, newLab(cfg), nil); err != nil {
 		log.Fatalf("lab: %v", err)
 	}
+}
+
+// applyProfileRates turns on mutex and block profiling: both are off in Go by default and
+// net/http/pprof does not turn them on, so their profiles would be empty.
+func applyProfileRates(cfg config) {
+	runtime.SetMutexProfileFraction(cfg.mutexProfileFraction)
+	runtime.SetBlockProfileRate(cfg.blockProfileRate)
 }
 
 // run serves both ports until ctx ends (SIGTERM), then drains in-flight requests.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"runtime"
+	"runtime/metrics"
 	"strconv"
 	"strings"
 	"testing"
@@ -84,4 +85,27 @@ func TestMetricsCarryLabCounters(t *testing.T) {
 			t.Errorf("%s = %v, want %v", name, got, want)
 		}
 	}
+}
+
+// promPrefix is the Prometheus name client_golang derives from a runtime/metrics name:
+// "/sched/goroutines-created:goroutines" -> "go_sched_goroutines_created_goroutines"
+// (counters then get "_total", histograms "_bucket"/"_sum"/"_count").
+func promPrefix(runtimeName string) string {
+	return "go_" + strings.NewReplacer("/", "_", "-", "_", ":", "_").Replace(strings.TrimPrefix(runtimeName, "/"))
+}
+
+func TestMetricsExposeEveryRuntimeMetric(t *testing.T) {
+	l := newLab(defaultConfig(t))
+	body := scrape(t, l)
+	missing := 0
+	for _, d := range metrics.All() {
+		if d.Kind == metrics.KindBad {
+			continue
+		}
+		if !strings.Contains(body, "\n# TYPE "+promPrefix(d.Name)) {
+			t.Errorf("runtime metric %s has no %s* family on /metrics", d.Name, promPrefix(d.Name))
+			missing++
+		}
+	}
+	t.Logf("%d runtime/metrics checked, %d missing", len(metrics.All()), missing)
 }
