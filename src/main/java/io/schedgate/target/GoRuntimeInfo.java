@@ -24,6 +24,14 @@ public record GoRuntimeInfo(String goVersion, int gomaxprocs, int numCpu, String
     private static final Pattern GO_INFO = Pattern.compile("(?m)^go_info\\{[^}]*version=\"([^\"]+)\"[^}]*}\\s");
     private static final Pattern GOMAXPROCS = Pattern.compile("(?m)^go_sched_gomaxprocs_threads\\s+([0-9.eE+]+)\\s*$");
 
+    private static final Pattern GO_MINOR = Pattern.compile("go1\\.(\\d+)");
+
+    /** The minor version (26 for go1.26.8), for version-dependent runtime behaviour; 0 if unparseable. */
+    public int goMinorVersion() {
+        Matcher m = GO_MINOR.matcher(goVersion);
+        return m.lookingAt() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
     public boolean numCpuKnown() {
         return numCpu > 0;
     }

@@ -1,5 +1,6 @@
 package io.schedgate.target;
 
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,6 +61,7 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
     private String appHealthPath;
     private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
     private BuiltImage builtImage;
+    private String exitedEarly;
 
     private GoServiceContainer(Kind kind, DockerImageName image, ProjectLayout layout) {
         super(image);
@@ -213,6 +215,7 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
             return;
         }
         DockerEngine.requireAnswer();
+        exitedEarly = null;
         try {
             if (kind == Kind.LAB) {
                 builtImage = buildLabImage();
@@ -233,9 +236,28 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
             waitingFor(new HealthWait(health, startupTimeout));
             super.start();
         } catch (RuntimeException e) {
+            RuntimeException failure = oneLine(e);
             stop();
-            throw oneLine(e);
+            throw failure;
         }
+    }
+
+    /**
+     * Before the container is removed (also by Testcontainers itself when a start fails): if the
+     * process already exited, keep its exit code and last log lines for the error message.
+     */
+    @Override
+    protected void containerIsStopping(InspectContainerResponse containerInfo) {
+        try {
+            InspectContainerResponse.ContainerState state = dockerClient.inspectContainerCmd(getContainerId()).exec().getState();
+            if (!Boolean.TRUE.equals(state.getRunning())) {
+                exitedEarly = "container exited (code " + state.getExitCodeLong() + ") before " + healthPath
+                        + " on port " + pprofPort + " answered; last log lines: " + HealthWait.lastLogLines(this);
+            }
+        } catch (RuntimeException e) {
+            exitedEarly = null; // the container is gone already: nothing more to say
+        }
+        super.containerIsStopping(containerInfo);
     }
 
     /** Stops and removes the container, then removes the image schedgate built for it. */
@@ -309,12 +331,19 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
         }
     }
 
-    /** The most specific GoServiceException in the chain, else one line from the root cause. */
+    /**
+     * The most specific GoServiceException in the chain; else, when the container had already exited
+     * (Testcontainers noticed before the health wait ran), its exit code and last words; else one
+     * line from the root cause.
+     */
     private RuntimeException oneLine(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof GoServiceException g) {
                 return g;
             }
+        }
+        if (exitedEarly != null) {
+            return new GoServiceException(exitedEarly, e);
         }
         Throwable root = e;
         while (root.getCause() != null) {

@@ -3,6 +3,7 @@ package io.schedgate.target;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import org.testcontainers.containers.ContainerState;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 
 /**
@@ -34,7 +35,7 @@ final class HealthWait extends AbstractWaitStrategy {
             while (true) {
                 if (!waitStrategyTarget.isRunning()) {
                     throw new GoServiceException("container exited before " + url + " answered; last log lines: "
-                            + lastLogLines());
+                            + lastLogLines(waitStrategyTarget));
                 }
                 try {
                     int code = PlainHttp.get(url).code();
@@ -47,17 +48,18 @@ final class HealthWait extends AbstractWaitStrategy {
                 }
                 if (System.nanoTime() > deadline) {
                     throw new GoServiceException(url + " did not answer 200 within " + startupTimeout.toSeconds()
-                            + " s (last: " + lastAnswer + "); last log lines: " + lastLogLines());
+                            + " s (last: " + lastAnswer + "); last log lines: " + lastLogLines(waitStrategyTarget));
                 }
                 sleep();
             }
         }
     }
 
-    private String lastLogLines() {
+    /** The container's last few log lines joined on one line, for error messages. */
+    static String lastLogLines(ContainerState container) {
         String logs;
         try {
-            logs = waitStrategyTarget.getLogs();
+            logs = container.getLogs();
         } catch (RuntimeException e) {
             return "(logs unavailable: " + e.getMessage() + ")";
         }

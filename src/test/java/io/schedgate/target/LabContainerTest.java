@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.zip.GZIPInputStream;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -87,9 +89,12 @@ class LabContainerTest {
     @Test
     void cpuProfileIsGzippedPprof() throws Exception {
         ExecutorService load = Executors.newFixedThreadPool(2);
+        AtomicBoolean profiled = new AtomicBoolean();
         try {
-            Future<?> spinning = load.submit(() -> drive("/healthy?us=2000", 300));
+            // Spin the lab until the 1 s profile is in (at most 2000 requests or 10 s).
+            Future<?> spinning = load.submit(() -> drive("/healthy?us=2000", 2000, profiled::get));
             Profile cpu = profile("/debug/pprof/profile?seconds=1");
+            profiled.set(true);
             spinning.get(30, TimeUnit.SECONDS);
             assertEquals(List.of("samples", "cpu"), sampleTypes(cpu));
             assertTrue(cpu.getSampleCount() > 0, "CPU samples while the lab spins");
@@ -104,7 +109,7 @@ class LabContainerTest {
         try {
             List<Future<?>> contenders = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                contenders.add(load.submit(() -> drive("/hotlock?us=200", 50)));
+                contenders.add(load.submit(() -> drive("/hotlock?us=200", 50, () -> false)));
             }
             for (Future<?> f : contenders) {
                 f.get(60, TimeUnit.SECONDS);
@@ -132,7 +137,7 @@ class LabContainerTest {
             assertTrue(text.contains("\n" + name), "/metrics lacks " + name);
         }
         GoRuntimeInfo info = lab.runtimeInfo();
-        if (goMinor(info.goVersion()) >= 26) {
+        if (info.goMinorVersion() >= 26) {
             assertTrue(text.contains("\ngo_sched_goroutines_created_goroutines_total"), "Go >= 1.26 metric missing");
         }
         // The /metrics fallback used for user images agrees with /info.
@@ -156,10 +161,10 @@ class LabContainerTest {
         }
     }
 
-    /** At most {@code count} sequential requests, bounded in time too. */
-    private static void drive(String path, int count) {
+    /** Sequential requests until {@code enough}, at most {@code count} of them and 10 s. */
+    private static void drive(String path, int count, BooleanSupplier enough) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        for (int i = 0; i < count && System.nanoTime() < deadline; i++) {
+        for (int i = 0; i < count && System.nanoTime() < deadline && !enough.getAsBoolean(); i++) {
             try {
                 get(lab.appUrl() + path);
             } catch (IOException e) {
@@ -186,10 +191,5 @@ class LabContainerTest {
     private static long leaked() throws IOException {
         return com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
                 .readTree(get(lab.pprofUrl() + "/info").text()).get("leakedGoroutines").asLong();
-    }
-
-    private static int goMinor(String goVersion) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("go1\\.(\\d+)").matcher(goVersion);
-        return m.lookingAt() ? Integer.parseInt(m.group(1)) : 0;
     }
 }
