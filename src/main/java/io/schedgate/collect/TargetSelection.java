@@ -15,7 +15,9 @@ import java.util.Optional;
  *   <li>{@code target.image} (+ {@code target.appPort}, {@code target.pprofPort}): any image, started here;</li>
  *   <li>otherwise the bundled lab, built and started through {@link GoServiceContainer#lab()}.</li>
  * </ul>
- * Optional for containers: {@code target.cpuset} (e.g. {@code 0}) and {@code target.cpus} (quota, e.g. {@code 1.5}).
+ * Optional for containers: {@code target.cpuset} (e.g. {@code 0}), {@code target.cpus} (quota, e.g. {@code 1.5}),
+ * {@code target.gomaxprocs}, {@code target.godebug}, {@code target.gogc}; for the lab {@code target.go}
+ * (the go binary that builds it).
  */
 public final class TargetSelection implements AutoCloseable {
     public static final String URL = "target.url";
@@ -26,6 +28,11 @@ public final class TargetSelection implements AutoCloseable {
     public static final String PPROF_PORT = "target.pprofPort";
     public static final String CPUSET = "target.cpuset";
     public static final String CPUS = "target.cpus";
+    public static final String GOMAXPROCS = "target.gomaxprocs";
+    public static final String GODEBUG = "target.godebug";
+    public static final String GOGC = "target.gogc";
+    /** Lab only: the go binary to build it with, e.g. /usr/lib/go-1.23/bin/go. */
+    public static final String GO = "target.go";
 
     private final TargetEndpoints endpoints;
     private final Manifest.Target info;
@@ -65,6 +72,20 @@ public final class TargetSelection implements AutoCloseable {
         }
         text(sources, CPUSET).ifPresent(container::withCpuset);
         number(sources, CPUS).ifPresent(container::withCpuQuota);
+        text(sources, GODEBUG).ifPresent(container::withGodebug);
+        try {
+            integer(sources, GOMAXPROCS).ifPresent(container::withGomaxprocs);
+            text(sources, GOGC).ifPresent(container::withGogc);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPlanException(e.getMessage().startsWith("GOGC") ? GOGC : GOMAXPROCS, e.getMessage());
+        }
+        Optional<String> go = text(sources, GO);
+        if (go.isPresent()) {
+            if (image.isPresent()) {
+                throw new InvalidPlanException(GO, "only the bundled lab is built here; an image is used as it is");
+            }
+            container.withGo(go.get());
+        }
         container.start();
         String kind = image.isPresent() ? TargetEndpoints.IMAGE : TargetEndpoints.LAB;
         TargetEndpoints endpoints = TargetEndpoints.of(kind, image.orElse(null), container.appUrl(), container.pprofUrl())
@@ -106,7 +127,7 @@ public final class TargetSelection implements AutoCloseable {
             try {
                 return Integer.parseInt(v);
             } catch (NumberFormatException e) {
-                throw new InvalidPlanException(key, "'" + v + "' is not a port number");
+                throw new InvalidPlanException(key, "'" + v + "' is not a whole number");
             }
         });
     }
