@@ -7,6 +7,7 @@ import io.schedgate.pprof.ProfileException;
 import io.schedgate.pprof.ProfileReader;
 import io.schedgate.pprof.SampleFilter;
 import io.schedgate.signals.GoVersion;
+import io.schedgate.signals.GoVersionDetector;
 import io.schedgate.signals.LockSiteTable;
 import io.schedgate.signals.ProfileSignals;
 
@@ -35,6 +36,7 @@ final class ProfileCommand implements Schedgate.Command {
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
+        ProfileTiming timing = ProfileTiming.INSTANCE;
         ProfileOptions o = ProfileOptions.parse(args);
         SampleFilter filter;
         try {
@@ -49,6 +51,7 @@ final class ProfileCommand implements Schedgate.Command {
         for (String file : o.files()) {
             results.add(analyse(file, reader, o, filter, declared));
         }
+        timing.mark("setup+analysis");
         if (o.json()) {
             ProfileJson.write(results, o, out);
         } else {
@@ -58,6 +61,7 @@ final class ProfileCommand implements Schedgate.Command {
                 }
             }
         }
+        timing.mark("output");
         int failed = 0;
         for (Result r : results) {
             if (r.error() != null) {
@@ -65,15 +69,23 @@ final class ProfileCommand implements Schedgate.Command {
                 failed++;
             }
         }
+        timing.print(err);
         return failed == 0 ? 0 : 1;
     }
 
     static Result analyse(String file, ProfileReader reader, ProfileOptions o, SampleFilter filter, GoVersion declared) {
+        ProfileTiming timing = ProfileTiming.INSTANCE;
         try {
+            timing.mark("setup");
             Profile p = reader.read(Path.of(file)).requireSamples(file);
+            timing.mark("read");
             int index = p.sampleIndex(o.sampleIndex());
             FunctionTable table = Aggregator.byFunction(p, index, filter);
-            ProfileSignals signals = ProfileSignals.of(p, Path.of(file).getFileName().toString(), declared);
+            timing.mark("functions");
+            GoVersion version = declared != null ? declared : GoVersionDetector.detect(p);
+            timing.mark("version");
+            ProfileSignals signals = ProfileSignals.of(p, Path.of(file).getFileName().toString(), version);
+            timing.mark("signals");
             List<String> folded = o.folded() ? Aggregator.folded(p, index, filter) : null;
             return new Result(file, p, table, signals, folded, null);
         } catch (ProfileException e) {

@@ -3,7 +3,6 @@ package io.schedgate.pprof;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,71 +25,54 @@ public final class Aggregator {
     }
 
     public static FunctionTable byFunction(Profile profile, int sampleIndex, SampleFilter filter) {
-        Map<String, Integer> index = new HashMap<>();
-        List<String> names = new ArrayList<>();
-        // A stack is shared by all samples with the same locations: resolve it once.
-        int[][] distinctFunctions = new int[profile.stackCount()][];
-        long[] flat = new long[256];
-        long[] cum = new long[256];
-        int[] lastSeen = new int[256];
+        // Per distinct stack, not per sample: flat and cum depend only on the stack, so summing the
+        // values of each stack first gives the same sums (zero-valued samples add nothing either way).
+        long[] perStack = profile.stackTotals(sampleIndex);
+        int functions = profile.functionCount();
+        long[] flat = new long[functions];
+        long[] cum = new long[functions];
+        int[] lastSeen = new int[functions];
         Arrays.fill(lastSeen, -1);
-        long total = 0;
-        int sampleNo = 0;
-        for (Sample s : profile.samples()) {
-            sampleNo++;
-            long v = s.values()[sampleIndex];
-            total += Math.abs(v); // before filtering: pprof's percentages are of the whole profile
-            if (v == 0 || s.stack().isEmpty() || !filter.accepts(s)) {
+        for (int st = 0; st < perStack.length; st++) {
+            long v = perStack[st];
+            int depth = profile.stackDepth(st);
+            if (v == 0 || depth == 0 || !filter.accepts(profile, st)) {
                 continue;
             }
-            int[] fns = distinctFunctions[s.stackId()];
-            if (fns == null) {
-                int[] ids = new int[s.stack().size()];
-                int n = 0;
-                for (Frame f : s.stack()) {
-                    Integer id = index.get(f.function());
-                    if (id == null) {
-                        id = names.size();
-                        index.put(f.function(), id);
-                        names.add(f.function());
-                        if (id >= flat.length) {
-                            flat = Arrays.copyOf(flat, id * 2);
-                            cum = Arrays.copyOf(cum, id * 2);
-                            int old = lastSeen.length;
-                            lastSeen = Arrays.copyOf(lastSeen, id * 2);
-                            Arrays.fill(lastSeen, old, lastSeen.length, -1);
-                        }
-                    }
-                    // Dedupe within the stack (recursion): pprof counts cum once per sample.
-                    if (lastSeen[id] != -sampleNo - 1) {
-                        lastSeen[id] = -sampleNo - 1;
-                        ids[n++] = id;
-                    }
+            flat[profile.functionOf(profile.frameId(st, 0))] += v;
+            for (int i = 0; i < depth; i++) {
+                int f = profile.functionOf(profile.frameId(st, i));
+                if (lastSeen[f] != st) { // once per stack, even when recursive: pprof counts cum once per sample
+                    lastSeen[f] = st;
+                    cum[f] += v;
                 }
-                // ids[0] is the leaf's function: the stack's first frame is always first in.
-                fns = Arrays.copyOf(ids, n);
-                distinctFunctions[s.stackId()] = fns;
-            }
-            flat[fns[0]] += v;
-            for (int id : fns) {
-                cum[id] += v;
             }
         }
-        List<FunctionStat> rows = new ArrayList<>(names.size());
-        for (int i = 0; i < names.size(); i++) {
-            if (flat[i] != 0 || cum[i] != 0) {
-                rows.add(new FunctionStat(names.get(i), flat[i], cum[i]));
+        List<FunctionStat> rows = new ArrayList<>();
+        for (int f = 0; f < functions; f++) {
+            if (flat[f] != 0 || cum[f] != 0) {
+                rows.add(new FunctionStat(profile.functionName(f), flat[f], cum[f]));
             }
         }
         rows.sort(TOP_ORDER);
-        return new FunctionTable(profile.sampleTypes().get(sampleIndex), total, List.copyOf(rows));
+        // Before filtering: pprof's percentages are of the whole profile.
+        return new FunctionTable(profile.sampleTypes().get(sampleIndex), profile.absoluteTotal(sampleIndex),
+                List.copyOf(rows));
     }
 
     /** pprof's FlatNameOrder: |flat| descending, then name, then |cum| descending. */
-    static final Comparator<FunctionStat> TOP_ORDER = Comparator
-            .comparingLong((FunctionStat r) -> -Math.abs(r.flat()))
-            .thenComparing(FunctionStat::function)
-            .thenComparingLong(r -> -Math.abs(r.cum()));
+    static final Comparator<FunctionStat> TOP_ORDER = new TopOrder();
+
+    private static final class TopOrder implements Comparator<FunctionStat> {
+        @Override
+        public int compare(FunctionStat a, FunctionStat b) {
+            int c = Long.compare(Math.abs(b.flat()), Math.abs(a.flat()));
+            if (c == 0) {
+                c = a.function().compareTo(b.function());
+            }
+            return c != 0 ? c : Long.compare(Math.abs(b.cum()), Math.abs(a.cum()));
+        }
+    }
 
     /**
      * Folded stacks (Brendan Gregg's flame-graph input): one line per distinct root-to-leaf
@@ -99,20 +81,24 @@ public final class Aggregator {
     public static List<String> folded(Profile profile, int sampleIndex, SampleFilter filter) {
         Map<String, Long> sums = new TreeMap<>();
         String[] keys = new String[profile.stackCount()];
-        for (Sample s : profile.samples()) {
-            long v = s.values()[sampleIndex];
-            if (v == 0 || s.stack().isEmpty() || !filter.accepts(s)) {
+        for (int i = 0; i < profile.sampleCount(); i++) {
+            long v = profile.value(i, sampleIndex);
+            int st = profile.stackId(i);
+            if (v == 0 || profile.stackDepth(st) == 0 || !filter.accepts(profile, st)) {
                 continue;
             }
-            String key = keys[s.stackId()];
+            String key = keys[st];
             if (key == null) {
-                key = foldedKey(s.stack());
-                keys[s.stackId()] = key;
+                key = foldedKey(profile.stack(st));
+                keys[st] = key;
             }
-            sums.merge(key, v, Long::sum);
+            Long sum = sums.get(key);
+            sums.put(key, sum == null ? v : sum + v);
         }
         List<String> out = new ArrayList<>(sums.size());
-        sums.forEach((k, v) -> out.add(k + " " + v));
+        for (Map.Entry<String, Long> e : sums.entrySet()) {
+            out.add(e.getKey() + " " + e.getValue());
+        }
         return out;
     }
 

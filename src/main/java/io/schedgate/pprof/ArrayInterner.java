@@ -60,6 +60,11 @@ final class ArrayInterner {
         return count;
     }
 
+    /** Total length of all sequences. */
+    int poolSize() {
+        return poolSize;
+    }
+
     int length(int id) {
         return lengths[id];
     }

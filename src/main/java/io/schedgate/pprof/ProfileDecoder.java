@@ -194,10 +194,13 @@ final class ProfileDecoder {
         for (int i = 0; i < ids; i++) {
             long id = idBuf[i];
             if (id <= 0 || id > Integer.MAX_VALUE) {
-                idBuf[i] = -1 - wideIds.computeIfAbsent(id, k -> {
-                    wideIdList.add(k);
-                    return wideIdList.size() - 1;
-                });
+                Integer wide = wideIds.get(id);
+                if (wide == null) {
+                    wide = wideIdList.size();
+                    wideIds.put(id, wide);
+                    wideIdList.add(id);
+                }
+                idBuf[i] = -1 - wide;
             }
         }
         sampleValues[sampleCount] = this.values.intern(valueBuf, values);
@@ -367,55 +370,69 @@ final class ProfileDecoder {
         IdIndex functionIndex = new IdIndex(fnId, fnCount);
         String[] fnNames = new String[fnCount];
         String[] fnFiles = new String[fnCount];
+        int[] fnNameIds = new int[fnCount];
         for (int i = 0; i < fnCount; i++) {
             fnNames[i] = str(fnName[i]);
             fnFiles[i] = str(fnFile[i]);
+            fnNameIds[i] = nameId(fnNames[i]);
         }
         IdIndex locationIndex = new IdIndex(locId, locCount);
-        // Every location's frames, flat: location i owns frames[frameStart[i] .. frameStart[i+1]).
+        // Every location's frame ids, flat: location i owns frames[frameStart[i] .. frameStart[i+1]).
         int[] frameStart = new int[locCount + 1];
         for (int i = 0; i < locCount; i++) {
             frameStart[i + 1] = frameStart[i] + Math.max(1, locLineStart[i + 1] - locLineStart[i]);
         }
-        Frame[] framesByLocation = new Frame[frameStart[locCount]];
+        int[] framesByLocation = new int[frameStart[locCount]];
         FrameInterner frames = new FrameInterner();
         for (int i = 0; i < locCount; i++) {
-            frames(i, functionIndex, fnNames, fnFiles, mappingById, frames, framesByLocation, frameStart[i]);
+            frames(i, functionIndex, fnNames, fnFiles, fnNameIds, mappingById, frames, framesByLocation, frameStart[i]);
         }
         lineFunction = null;
         lineNumber = null;
-        List<List<Frame>> stackList = new ArrayList<>(stacks.size());
+        int[] stackStart = new int[stacks.size() + 1];
+        int[] pool = new int[Math.max(16, stacks.poolSize() + stacks.poolSize() / 4)];
         for (int id = 0; id < stacks.size(); id++) {
-            stackList.add(stack(id, locationIndex, framesByLocation, frameStart));
+            pool = stack(id, locationIndex, framesByLocation, frameStart, pool, stackStart);
         }
         stacks.release();
         long[][] valueArrays = new long[values.size()][];
         for (int id = 0; id < valueArrays.length; id++) {
             valueArrays[id] = values.toArray(id);
+            if (valueArrays[id].length != types.size()) {
+                throw bad("a sample has " + valueArrays[id].length + " values for " + types.size() + " sample types");
+            }
         }
         List<Map<String, List<String>>> strLabels = new ArrayList<>(rawLabels.size());
         List<Map<String, List<Long>>> numLabels = new ArrayList<>(rawLabels.size());
         for (long[] raw : rawLabels) {
             resolveLabels(raw, strLabels, numLabels);
         }
-        Sample[] samples = new Sample[sampleCount];
-        for (int i = 0; i < sampleCount; i++) {
-            long[] v = valueArrays[sampleValues[i]];
-            if (v.length != types.size()) {
-                throw bad("sample " + i + " has " + v.length + " values for " + types.size() + " sample types");
-            }
-            int labels = sampleLabels[i];
-            samples[i] = new Sample(v, stackList.get(sampleStack[i]), sampleStack[i], strLabels.get(labels), numLabels.get(labels));
-        }
         String defaultType = defaultSampleType == 0 ? null : str(defaultSampleType);
-        return new Profile(List.copyOf(types), Collections.unmodifiableList(Arrays.asList(samples)),
-                periodType == null ? null : valueType(periodType), period, durationNanos, timeNanos,
-                List.copyOf(mappingList), defaultType, stackList.size());
+        return new Profile(types, periodType == null ? null : valueType(periodType), period, durationNanos, timeNanos,
+                mappingList, defaultType, sampleCount, Arrays.copyOf(sampleStack, sampleCount),
+                Arrays.copyOf(sampleValues, sampleCount), valueArrays,
+                rawLabels.size() == 1 ? null : Arrays.copyOf(sampleLabels, sampleCount), strLabels, numLabels,
+                frames.frames(), frames.functions(), names.toArray(new String[0]),
+                Arrays.copyOf(pool, stackStart[stacks.size()]), stackStart);
+    }
+
+    /** Distinct function names: pprof's nodes are keyed by name, so same-named functions are one. */
+    private final Map<String, Integer> nameIds = new HashMap<>();
+    private final List<String> names = new ArrayList<>();
+
+    private int nameId(String name) {
+        Integer id = nameIds.get(name);
+        if (id == null) {
+            id = names.size();
+            nameIds.put(name, id);
+            names.add(name);
+        }
+        return id;
     }
 
     /** A Location's Lines in order: line[0] is the innermost inlined callee, the last the physical caller. */
-    private void frames(int loc, IdIndex functionIndex, String[] fnNames, String[] fnFiles,
-                        Map<Long, Mapping> mappingById, FrameInterner intern, Frame[] out, int at) {
+    private void frames(int loc, IdIndex functionIndex, String[] fnNames, String[] fnFiles, int[] fnNameIds,
+                        Map<Long, Mapping> mappingById, FrameInterner intern, int[] out, int at) {
         int from = locLineStart[loc];
         int n = locLineStart[loc + 1] - from;
         if (n == 0) {
@@ -423,7 +440,7 @@ final class ProfileDecoder {
             Mapping m = mappingById.get(locMapping[loc]);
             String obj = m == null ? "" : m.file();
             String name = obj.isEmpty() ? "<unknown>" : "[" + obj.substring(obj.lastIndexOf('/') + 1) + "]";
-            out[at] = new Frame(name, "", 0, false);
+            out[at] = intern.add(new Frame(name, "", 0, false), nameId(name));
             return;
         }
         for (int i = 0; i < n; i++) {
@@ -431,17 +448,15 @@ final class ProfileDecoder {
             if (f < 0) {
                 throw bad("location " + locId[loc] + " refers to missing function " + lineFunction[from + i]);
             }
-            out[at + i] = intern.get(f, fnNames[f], fnFiles[f], lineNumber[from + i], i < n - 1);
+            out[at + i] = intern.id(f, fnNameIds[f], fnNames[f], fnFiles[f], lineNumber[from + i], i < n - 1);
         }
     }
 
-    private List<Frame> stack(int stackId, IdIndex locationIndex, Frame[] framesByLocation, int[] frameStart) {
+    /** Appends stack {@code stackId}'s frame ids to {@code pool}; returns the pool (grown if needed). */
+    private int[] stack(int stackId, IdIndex locationIndex, int[] framesByLocation, int[] frameStart, int[] pool,
+                        int[] stackStart) {
+        int at = stackStart[stackId];
         int depth = stacks.length(stackId);
-        if (depth == 0) {
-            return List.of();
-        }
-        int[] locs = new int[depth];
-        int total = 0;
         for (int i = 0; i < depth; i++) {
             long id = stacks.get(stackId, i);
             if (id < 0) {
@@ -451,17 +466,15 @@ final class ProfileDecoder {
             if (loc < 0) {
                 throw bad("a sample refers to missing location " + id);
             }
-            locs[i] = loc;
-            total += frameStart[loc + 1] - frameStart[loc];
-        }
-        Frame[] flat = new Frame[total];
-        int at = 0;
-        for (int loc : locs) {
             int n = frameStart[loc + 1] - frameStart[loc];
-            System.arraycopy(framesByLocation, frameStart[loc], flat, at, n);
+            if (at + n > pool.length) {
+                pool = Arrays.copyOf(pool, Math.max(at + n, pool.length + (pool.length >> 1)));
+            }
+            System.arraycopy(framesByLocation, frameStart[loc], pool, at, n);
             at += n;
         }
-        return List.of(flat);
+        stackStart[stackId + 1] = at;
+        return pool;
     }
 
     private void resolveLabels(long[] raw, List<Map<String, List<String>>> strOut,
@@ -471,9 +484,19 @@ final class ProfileDecoder {
         for (int i = 0; i + 3 < raw.length; i += 4) {
             String key = str(raw[i]);
             if (raw[i + 1] != 0) {
-                str.computeIfAbsent(key, k -> new ArrayList<>()).add(str(raw[i + 1]));
+                List<String> values = str.get(key);
+                if (values == null) {
+                    values = new ArrayList<>();
+                    str.put(key, values);
+                }
+                values.add(str(raw[i + 1]));
             } else {
-                num.computeIfAbsent(key, k -> new ArrayList<>()).add(raw[i + 2]);
+                List<Long> values = num.get(key);
+                if (values == null) {
+                    values = new ArrayList<>();
+                    num.put(key, values);
+                }
+                values.add(raw[i + 2]);
             }
         }
         strOut.add(str.isEmpty() ? Map.of() : Collections.unmodifiableMap(str));

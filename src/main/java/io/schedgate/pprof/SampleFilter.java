@@ -24,11 +24,17 @@ public record SampleFilter(Pattern focus, Pattern ignore) {
     }
 
     public boolean accepts(Sample sample) {
-        if (isNone()) {
-            return true;
-        }
+        return isNone() || accepts(sample.stack());
+    }
+
+    /** The same test for distinct stack {@code stackId} of {@code profile}. */
+    public boolean accepts(Profile profile, int stackId) {
+        return isNone() || accepts(profile.stack(stackId));
+    }
+
+    private boolean accepts(java.util.List<Frame> stack) {
         boolean focused = false;
-        for (Frame f : sample.stack()) {
+        for (Frame f : stack) {
             if (ignore != null && matches(ignore, f)) {
                 return false;
             }

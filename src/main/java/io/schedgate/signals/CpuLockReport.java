@@ -2,7 +2,6 @@ package io.schedgate.signals;
 
 import io.schedgate.pprof.Frame;
 import io.schedgate.pprof.Profile;
-import io.schedgate.pprof.Sample;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,44 +49,59 @@ public record CpuLockReport(GoVersion version, long totalSamples, long totalNano
     public static CpuLockReport of(Profile profile, GoVersion version) {
         int samplesIdx = CpuIndexes.samples(profile);
         int nanosIdx = CpuIndexes.nanos(profile);
-        long totalSamples = profile.total(samplesIdx);
-        long totalNanos = profile.total(nanosIdx);
+        long[] samples = profile.stackTotals(samplesIdx);
+        long[] nanos = profile.stackTotals(nanosIdx);
+        long totalSamples = sum(samples);
+        long totalNanos = sum(nanos);
         LockAttributor attributor = new LockAttributor(version);
         Accumulator acquire = new Accumulator(totalSamples, true);
         Accumulator release = new Accumulator(totalSamples, false);
-        // Classify each distinct stack once; NONE marks "not in a runtime lock".
-        StackClass[] classes = new StackClass[profile.stackCount()];
-        for (Sample s : profile.samples()) {
-            StackClass c = classes[s.stackId()];
-            if (c == null) {
-                c = StackClass.of(s.stack(), attributor, version);
-                classes[s.stackId()] = c;
-            }
-            if (c == StackClass.NONE) {
+        int lock2 = profile.functionId(RuntimeNames.LOCK2);
+        int unlock2 = profile.functionId(RuntimeNames.UNLOCK2);
+        if (lock2 < 0 && unlock2 < 0) {
+            return new CpuLockReport(version, totalSamples, totalNanos, acquire.side(), release.side());
+        }
+        // Per distinct stack: only the few that pass through lock2/unlock2 are looked at as frames.
+        for (int st = 0; st < samples.length; st++) {
+            if (samples[st] == 0 && nanos[st] == 0 || !contains(profile, st, lock2, unlock2)) {
                 continue;
             }
-            long n = s.value(samplesIdx);
-            long ns = s.value(nanosIdx);
+            StackClass c = StackClass.of(profile.stack(st), attributor, version);
             if (c.acquire != null) {
-                acquire.add(c.acquire, c.phase, n, ns);
+                acquire.add(c.acquire, c.phase, samples[st], nanos[st]);
             }
             if (c.release != null) {
-                release.add(c.release, null, n, ns);
+                release.add(c.release, null, samples[st], nanos[st]);
             }
         }
         return new CpuLockReport(version, totalSamples, totalNanos, acquire.side(), release.side());
     }
 
+    private static long sum(long[] values) {
+        long s = 0;
+        for (long v : values) {
+            s += v;
+        }
+        return s;
+    }
+
+    /** True when stack {@code st} has a frame of function {@code a} or {@code b} (ids, -1 for none). */
+    static boolean contains(Profile profile, int st, int a, int b) {
+        int depth = profile.stackDepth(st);
+        for (int i = 0; i < depth; i++) {
+            int f = profile.functionOf(profile.frameId(st, i));
+            if (f == a || f == b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** What one distinct stack is doing in runtime locks, if anything. */
     private record StackClass(LockAttributor.Attribution acquire, LockPhase phase, LockAttributor.Attribution release) {
-        static final StackClass NONE = new StackClass(null, null, null);
-
         static StackClass of(List<Frame> stack, LockAttributor attributor, GoVersion version) {
             int lock2 = indexOf(stack, RuntimeNames.LOCK2);
             int unlock2 = indexOf(stack, RuntimeNames.UNLOCK2);
-            if (lock2 < 0 && unlock2 < 0) {
-                return NONE;
-            }
             return new StackClass(lock2 < 0 ? null : attributor.attribute(stack, lock2, false),
                     lock2 < 0 ? null : LockPhase.of(stack, lock2, version),
                     unlock2 < 0 ? null : attributor.attribute(stack, unlock2, true));
@@ -127,7 +141,11 @@ public record CpuLockReport(GoVersion version, long totalSamples, long totalNano
                 phases[phase.ordinal()][1] += ns;
             }
             String key = a.lockExpr() + "\u0000" + a.callerFunction() + "\u0000" + a.site();
-            SiteSum sum = sites.computeIfAbsent(key, k -> new SiteSum(a));
+            SiteSum sum = sites.get(key);
+            if (sum == null) {
+                sum = new SiteSum(a);
+                sites.put(key, sum);
+            }
             sum.samples += n;
             sum.nanos += ns;
         }
@@ -149,10 +167,19 @@ public record CpuLockReport(GoVersion version, long totalSamples, long totalNano
                 list.add(new SiteShare(a.bucket(), a.lockExpr(), a.callerFunction(), a.site(), a.method(),
                         CpuShare.of(e.samples, e.nanos, total)));
             }
-            list.sort(Comparator.comparingLong((SiteShare x) -> -x.cpu().cpuNanos()).thenComparing(SiteShare::site));
+            list.sort(BY_CPU);
             return new Side(CpuShare.of(samples, nanos, total), b, p, List.copyOf(list));
         }
     }
+
+    /** Largest CPU first, then by site. */
+    private static final Comparator<SiteShare> BY_CPU = new Comparator<>() {
+        @Override
+        public int compare(SiteShare a, SiteShare b) {
+            int c = Long.compare(b.cpu().cpuNanos(), a.cpu().cpuNanos());
+            return c != 0 ? c : a.site().compareTo(b.site());
+        }
+    };
 
     private static final class SiteSum {
         final LockAttributor.Attribution attribution;

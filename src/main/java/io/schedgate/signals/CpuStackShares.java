@@ -1,10 +1,7 @@
 package io.schedgate.signals;
 
-import io.schedgate.pprof.Frame;
 import io.schedgate.pprof.Profile;
-import io.schedgate.pprof.Sample;
 
-import java.util.List;
 import java.util.Set;
 
 /** CPU shares of samples whose stack passes through given functions (cum share, as pprof's cum%). */
@@ -26,27 +23,34 @@ public final class CpuStackShares {
             "runtime.sweepone", "runtime.gcSweep", "runtime.markroot", "runtime.gcDrain");
 
     public static CpuShare containing(Profile profile, Set<String> functions) {
-        int samplesIdx = CpuIndexes.samples(profile);
-        int nanosIdx = CpuIndexes.nanos(profile);
-        long total = profile.total(samplesIdx);
+        long[] samples = profile.stackTotals(CpuIndexes.samples(profile));
+        long[] nanos = profile.stackTotals(CpuIndexes.nanos(profile));
+        boolean[] wanted = new boolean[profile.functionCount()];
+        boolean any = false;
+        for (String f : functions) {
+            int id = profile.functionId(f);
+            if (id >= 0) {
+                wanted[id] = true;
+                any = true;
+            }
+        }
+        long total = 0;
         long n = 0;
         long ns = 0;
-        byte[] memo = new byte[profile.stackCount()]; // 0 unknown, 1 no, 2 yes
-        for (Sample s : profile.samples()) {
-            if (memo[s.stackId()] == 0) {
-                memo[s.stackId()] = (byte) (passesThrough(s.stack(), functions) ? 2 : 1);
-            }
-            if (memo[s.stackId()] == 2) {
-                n += s.value(samplesIdx);
-                ns += s.value(nanosIdx);
+        for (int st = 0; st < samples.length; st++) {
+            total += samples[st];
+            if (any && passesThrough(profile, st, wanted)) {
+                n += samples[st];
+                ns += nanos[st];
             }
         }
         return CpuShare.of(n, ns, total);
     }
 
-    private static boolean passesThrough(List<Frame> stack, Set<String> functions) {
-        for (Frame f : stack) {
-            if (functions.contains(f.function())) {
+    private static boolean passesThrough(Profile profile, int st, boolean[] wanted) {
+        int depth = profile.stackDepth(st);
+        for (int i = 0; i < depth; i++) {
+            if (wanted[profile.functionOf(profile.frameId(st, i))]) {
                 return true;
             }
         }

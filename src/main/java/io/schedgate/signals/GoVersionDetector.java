@@ -2,7 +2,6 @@ package io.schedgate.signals;
 
 import io.schedgate.pprof.Frame;
 import io.schedgate.pprof.Profile;
-import io.schedgate.pprof.Sample;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,30 +68,48 @@ public final class GoVersionDetector {
         Set<Frame> lockSites = new LinkedHashSet<>();
         boolean sawUnlockStack = false;
         boolean sawLost = false;
-        boolean[] seen = new boolean[profile.stackCount()];
-        for (Sample s : profile.samples()) {
-            if (seen[s.stackId()]) {
-                continue;
-            }
-            seen[s.stackId()] = true;
-            List<Frame> stack = s.stack();
-            for (int i = 0; i < stack.size(); i++) {
-                Frame f = stack.get(i);
-                if (BOUND_NAMES.contains(f.function()) || f.function().endsWith(GOREADY_CLOSURE)) {
-                    functions.add(f.function());
-                }
-                if (RuntimeNames.LOCK_WRAPPERS.contains(f.function())) {
-                    lockSites.add(f);
-                    sawUnlockStack |= f.function().equals("runtime.unlock");
-                    if (i + 1 < stack.size() && !RuntimeNames.LOCK_WRAPPERS.contains(stack.get(i + 1).function())) {
-                        lockSites.add(stack.get(i + 1));
+        // Function names are checked once each, not once per frame; stacks are walked as ids.
+        boolean[] wrapper = new boolean[profile.functionCount()];
+        for (int f = 0; f < profile.functionCount(); f++) {
+            String name = profile.functionName(f);
+            wrapper[f] = RuntimeNames.LOCK_WRAPPERS.contains(name);
+        }
+        int lost = profile.functionId(RuntimeNames.LOST);
+        int unlock = profile.functionId("runtime.unlock");
+        boolean[] used = new boolean[profile.functionCount()];
+        for (int st = 0; st < profile.stackCount(); st++) {
+            int depth = profile.stackDepth(st);
+            for (int i = 0; i < depth; i++) {
+                int frame = profile.frameId(st, i);
+                int f = profile.functionOf(frame);
+                used[f] = true;
+                if (wrapper[f]) {
+                    lockSites.add(profile.frame(frame));
+                    sawUnlockStack |= f == unlock;
+                    if (i + 1 < depth) {
+                        int next = profile.frameId(st, i + 1);
+                        if (!wrapper[profile.functionOf(next)]) {
+                            lockSites.add(profile.frame(next));
+                        }
                     }
                 }
-                sawLost |= f.function().equals(RuntimeNames.LOST);
+                sawLost |= f == lost;
+            }
+        }
+        for (int f = 0; f < used.length; f++) {
+            String name = profile.functionName(f);
+            if (used[f] && (BOUND_NAMES.contains(name) || name.endsWith(GOREADY_CLOSURE))) {
+                functions.add(name);
             }
         }
         for (Bound b : NAME_BOUNDS) {
-            String hit = functions.stream().filter(b::matches).findFirst().orElse(null);
+            String hit = null;
+            for (String f : functions) {
+                if (b.matches(f)) {
+                    hit = f;
+                    break;
+                }
+            }
             if (hit != null && (b.lowest > lowest || b.highest < highest)) {
                 lowest = Math.max(lowest, b.lowest);
                 highest = Math.min(highest, b.highest);

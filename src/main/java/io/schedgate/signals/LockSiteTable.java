@@ -36,7 +36,12 @@ public final class LockSiteTable {
         Map<String, Set<String>> byFunction = new HashMap<>();
         for (LockSite s : bySite.values()) {
             if (s.call().equals("lock") || s.call().equals("unlock")) {
-                byFunction.computeIfAbsent(s.function(), f -> new LinkedHashSet<>()).add(s.lockExpr());
+                Set<String> locks = byFunction.get(s.function());
+                if (locks == null) {
+                    locks = new LinkedHashSet<>();
+                    byFunction.put(s.function(), locks);
+                }
+                locks.add(s.lockExpr());
             }
         }
         this.locksByFunction = byFunction;
@@ -47,7 +52,14 @@ public final class LockSiteTable {
      * profile, so the tables (and the classes that read them) are ready when attribution starts.
      */
     public static void preloadInBackground() {
-        Thread t = new Thread(() -> KNOWN_MINORS.forEach(LockSiteTable::forMinor), "schedgate-preload");
+        Thread t = new Thread(new Runnable() { // not a lambda: its bootstrap would cost more than it saves
+            @Override
+            public void run() {
+                for (int minor : KNOWN_MINORS) {
+                    forMinor(minor);
+                }
+            }
+        }, "schedgate-preload");
         t.setDaemon(true);
         t.start();
     }
@@ -57,7 +69,17 @@ public final class LockSiteTable {
         if (!KNOWN_MINORS.contains(minor)) {
             return null;
         }
-        return CACHE.computeIfAbsent(minor, LockSiteTable::load);
+        LockSiteTable t = CACHE.get(minor);
+        if (t == null) {
+            synchronized (CACHE) {
+                t = CACHE.get(minor);
+                if (t == null) {
+                    t = load(minor);
+                    CACHE.put(minor, t);
+                }
+            }
+        }
+        return t;
     }
 
     public int minor() {
