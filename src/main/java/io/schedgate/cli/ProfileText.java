@@ -17,7 +17,12 @@ import io.schedgate.signals.ProfileSignals;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import static io.schedgate.signals.Decimals.fixed;
+import static io.schedgate.signals.Decimals.left;
+import static io.schedgate.signals.Decimals.right;
 
 /** The human-readable summary of {@code schedgate profile}. */
 final class ProfileText {
@@ -30,8 +35,8 @@ final class ProfileText {
     static void write(ProfileCommand.Result r, ProfileOptions o, PrintStream out) {
         Profile p = r.profile();
         ProfileSignals s = r.signals();
-        out.printf("== %s: %s profile, Go %s%s%n", r.file(), s.kind(), s.version().label(),
-                p.durationNanos() > 0 ? ", duration " + Durations.format(p.durationNanos()) : "");
+        out.println("== " + r.file() + ": " + s.kind() + " profile, Go " + s.version().label()
+                + (p.durationNanos() > 0 ? ", duration " + Durations.format(p.durationNanos()) : ""));
         GoVersion v = s.version();
         if (!v.evidence().isEmpty()) {
             out.println("   version evidence: " + String.join("; ", v.evidence()));
@@ -62,19 +67,27 @@ final class ProfileText {
         }
         if (r.folded() != null) {
             out.println("-- folded stacks");
-            r.folded().forEach(out::println);
+            for (String line : r.folded()) {
+                out.println(line);
+            }
         }
         out.println();
     }
 
     private static void functions(FunctionTable t, ProfileOptions o, PrintStream out) {
         List<FunctionStat> rows = t.top(o.top());
-        out.printf("-- functions by flat %s (%d of %d)%n", t.sampleType(), rows.size(), t.rows().size());
-        out.printf("   %12s %7s %12s %7s  %s%n", "flat", "flat%", "cum", "cum%", "function");
+        out.println("-- functions by flat " + t.sampleType() + " (" + rows.size() + " of " + t.rows().size() + ")");
+        out.println("   " + right("flat", 12) + " " + right("flat%", 7) + " " + right("cum", 12) + " " + right("cum%", 7)
+                + "  function");
         String unit = t.sampleType().unit();
+        StringBuilder b = new StringBuilder();
         for (FunctionStat f : rows) {
-            out.printf("   %12s %6.2f%% %12s %6.2f%%  %s%n", format(f.flat(), unit), pct(f.flat(), t.total()),
-                    format(f.cum(), unit), pct(f.cum(), t.total()), f.function());
+            b.setLength(0);
+            b.append("   ").append(right(format(f.flat(), unit), 12)).append(' ')
+                    .append(right(fixed(pct(f.flat(), t.total()), 2), 6)).append("% ")
+                    .append(right(format(f.cum(), unit), 12)).append(' ')
+                    .append(right(fixed(pct(f.cum(), t.total()), 2), 6)).append("%  ").append(f.function());
+            out.println(b);
         }
     }
 
@@ -96,49 +109,70 @@ final class ProfileText {
         }
         for (Map.Entry<LockBucket, CpuShare> e : side.buckets().entrySet()) {
             if (e.getValue().samples() != 0) {
-                out.printf("   %-18s %s%n", e.getKey(), e.getValue().describe());
+                out.println("   " + left(e.getKey().label(), 18) + " " + e.getValue().describe());
             }
         }
         for (Map.Entry<LockPhase, CpuShare> e : side.phases().entrySet()) {
             if (e.getValue().samples() != 0) {
-                out.printf("   phase %-12s %s%n", e.getKey(), e.getValue().describe());
+                out.println("   phase " + left(e.getKey().label(), 12) + " " + e.getValue().describe());
             }
         }
-        side.sites().stream().limit(SITES).forEach(x -> out.printf("   %-18s %-16s %s %s [%s]: %d samples, %s%n",
-                x.bucket(), x.lockExpr(), x.callerFunction(), x.site(), x.method().name().toLowerCase(),
-                x.cpu().samples(), Durations.format(x.cpu().cpuNanos())));
+        for (CpuLockReport.SiteShare x : first(side.sites())) {
+            out.println("   " + left(x.bucket().label(), 18) + " " + left(x.lockExpr(), 16) + " " + x.callerFunction() + " "
+                    + x.site() + " [" + x.method().name().toLowerCase(Locale.ROOT) + "]: " + x.cpu().samples()
+                    + " samples, " + Durations.format(x.cpu().cpuNanos()));
+        }
     }
 
     private static void mutex(MutexReport m, PrintStream out) {
-        out.printf("-- mutex: %d contentions, %s delay%n", m.contentions(), Durations.format(m.delayNanos()));
+        out.println("-- mutex: " + m.contentions() + " contentions, " + Durations.format(m.delayNanos()) + " delay");
         out.println("   runtime-lock semantics: " + m.semantics());
         MutexReport.Amount rt = m.runtimeTotal();
-        out.printf("   runtime locks: %s (%.1f%% of delay)%n", Durations.format(rt.delayNanos()), pct(rt.delayNanos(), m.delayNanos()));
+        out.println("   runtime locks: " + Durations.format(rt.delayNanos()) + " (" + fixed(pct(rt.delayNanos(), m.delayNanos()), 1)
+                + "% of delay)");
         if (m.lost().delayNanos() != 0) {
-            out.printf("   %-18s %s%n", "_LostContendedRuntimeLock", Durations.format(m.lost().delayNanos()));
+            out.println("   _LostContendedRuntimeLock " + Durations.format(m.lost().delayNanos()));
         }
-        m.runtimeBuckets().forEach((b, a) -> {
+        for (Map.Entry<LockBucket, MutexReport.Amount> e : m.runtimeBuckets().entrySet()) {
+            MutexReport.Amount a = e.getValue();
             if (a.delayNanos() != 0) {
-                out.printf("   %-18s %s (%.1f%% of delay)%n", b, Durations.format(a.delayNanos()), pct(a.delayNanos(), m.delayNanos()));
+                out.println("   " + left(e.getKey().label(), 18) + " " + Durations.format(a.delayNanos()) + " ("
+                        + fixed(pct(a.delayNanos(), m.delayNanos()), 1) + "% of delay)");
             }
-        });
-        m.runtimeSites().stream().limit(SITES).forEach(x -> out.printf("   %-18s %-16s %s %s [%s]: %s%n", x.bucket(),
-                x.lockExpr(), x.callerFunction(), x.site(), x.method().name().toLowerCase(), Durations.format(x.amount().delayNanos())));
-        m.userSites().stream().limit(SITES).forEach(x -> out.printf("   %-18s %s %s: %d contentions, %s%n", x.primitive(),
-                x.function(), x.site(), x.amount().contentions(), Durations.format(x.amount().delayNanos())));
-        m.diagnostics().forEach(d -> out.println("   note: " + d));
+        }
+        for (MutexReport.RuntimeSite x : first(m.runtimeSites())) {
+            out.println("   " + left(x.bucket().label(), 18) + " " + left(x.lockExpr(), 16) + " " + x.callerFunction() + " "
+                    + x.site() + " [" + x.method().name().toLowerCase(Locale.ROOT) + "]: "
+                    + Durations.format(x.amount().delayNanos()));
+        }
+        for (MutexReport.UserSite x : first(m.userSites())) {
+            out.println("   " + left(String.valueOf(x.primitive()), 18) + " " + x.function() + " " + x.site() + ": "
+                    + x.amount().contentions() + " contentions, " + Durations.format(x.amount().delayNanos()));
+        }
+        for (String d : m.diagnostics()) {
+            out.println("   note: " + d);
+        }
     }
 
     private static void block(BlockReport b, PrintStream out) {
-        out.printf("-- block: %d events, %s delay (net/http/pprof's own waits excluded: %s)%n", b.contentions(),
-                Durations.format(b.delayNanos()), Durations.format(b.excludedDelayNanos()));
-        b.sites().stream().limit(SITES).forEach(x -> out.printf("   %-14s %s %s: %d events, %s%n", x.state(), x.function(),
-                x.site(), x.contentions(), Durations.format(x.delayNanos())));
+        out.println("-- block: " + b.contentions() + " events, " + Durations.format(b.delayNanos())
+                + " delay (net/http/pprof's own waits excluded: " + Durations.format(b.excludedDelayNanos()) + ")");
+        for (BlockReport.Site x : first(b.sites())) {
+            out.println("   " + left(x.state(), 14) + " " + x.function() + " " + x.site() + ": " + x.contentions()
+                    + " events, " + Durations.format(x.delayNanos()));
+        }
     }
 
     private static void goroutines(GoroutineGroups g, PrintStream out) {
-        out.printf("-- goroutines: %d (%d not started yet)%n", g.total(), g.notStarted());
-        g.groups().stream().limit(SITES).forEach(x -> out.printf("   %6d  %-14s %s%n", x.goroutines(), x.state(), x.site()));
+        out.println("-- goroutines: " + g.total() + " (" + g.notStarted() + " not started yet)");
+        for (GoroutineGroups.Group x : first(g.groups())) {
+            out.println("   " + right(Long.toString(x.goroutines()), 6) + "  " + left(x.state(), 14) + " " + x.site());
+        }
+    }
+
+    /** The first {@link #SITES} entries of a list. */
+    private static <T> List<T> first(List<T> list) {
+        return list.subList(0, Math.min(SITES, list.size()));
     }
 
     static String format(long v, String unit) {

@@ -21,7 +21,8 @@ public record CpuShare(long samples, long cpuNanos, Proportion share) {
     /** "1.23% [0.98%, 1.54%] of CPU, 12 samples, 120 ms", with "(interval includes 0)" when it does. */
     public String describe() {
         Proportion p = share;
-        return String.format("%.2f%% [%.2f%%, %.2f%%] of CPU, %d samples, %s%s", 100 * p.share(), 100 * p.lower(),
-                100 * p.upper(), samples, Durations.format(cpuNanos), p.includesZero() ? " (interval includes 0)" : "");
+        return Decimals.fixed(100 * p.share(), 2) + "% [" + Decimals.fixed(100 * p.lower(), 2) + "%, "
+                + Decimals.fixed(100 * p.upper(), 2) + "%] of CPU, " + samples + " samples, " + Durations.format(cpuNanos)
+                + (p.includesZero() ? " (interval includes 0)" : "");
     }
 }

@@ -8,13 +8,13 @@ public final class Durations {
     public static String format(long nanos) {
         double abs = Math.abs((double) nanos);
         if (abs >= 1e9) {
-            return String.format("%.2fs", nanos / 1e9);
+            return Decimals.fixed(nanos / 1e9, 2) + "s";
         }
         if (abs >= 1e6) {
-            return String.format("%.1fms", nanos / 1e6);
+            return Decimals.fixed(nanos / 1e6, 1) + "ms";
         }
         if (abs >= 1e3) {
-            return String.format("%.1fus", nanos / 1e3);
+            return Decimals.fixed(nanos / 1e3, 1) + "us";
         }
         return nanos + "ns";
     }
