@@ -1,11 +1,10 @@
 package io.schedgate.pprof;
 
 import com.google.perftools.profiles.ProfileProto;
-import com.google.protobuf.CodedInputStream;
-import com.google.protobuf.WireFormat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -17,9 +16,9 @@ import java.util.Map;
 /**
  * Streams one {@code perftools.profiles.Profile} message into a {@link Profile}.
  *
- * <p>Field numbers come from the protoc-generated {@link ProfileProto} (compile-time constants)
- * and the wire format is read with protobuf-java's {@link CodedInputStream}, but messages are
- * decoded by hand into arrays: a generated object (plus boxed lists) per sample and per location
+ * <p>Field numbers come from the protoc-generated {@link ProfileProto} (compile-time constants,
+ * so the generated classes are never loaded) and the wire format is read by {@link WireBuffer};
+ * messages are decoded by hand into arrays: a generated object (plus boxed lists) per sample and per location
  * would triple the heap and the time, and merely initialising the generated descriptors costs
  * about 30 ms of a 400 ms run. ProfileDecoderCrossCheckTest compares this decoder with the
  * generated parser on every fixture. Go writes samples
@@ -105,85 +104,101 @@ final class ProfileDecoder {
     }
 
     Profile decode(InputStream stream) throws IOException {
-        CodedInputStream in = CodedInputStream.newInstance(stream, 1 << 16);
-        in.setSizeLimit(Integer.MAX_VALUE);
-        int tag;
-        while ((tag = in.readTag()) != 0) {
-            int field = WireFormat.getTagFieldNumber(tag);
-            int wire = WireFormat.getTagWireType(tag);
-            boolean delimited = wire == WireFormat.WIRETYPE_LENGTH_DELIMITED;
-            if (field == SAMPLE && delimited) {
-                readSample(in);
-            } else if (field == LOCATION && delimited) {
-                readLocation(in);
-            } else if (field == FUNCTION && delimited) {
-                readFunction(in);
-            } else if (field == STRING_TABLE && delimited) {
-                strings.add(in.readString());
-            } else if (field == SAMPLE_TYPE && delimited) {
-                sampleTypes.add(readVarints(in, VALUE_TYPE_FIELDS));
-            } else if (field == MAPPING && delimited) {
-                mappings.add(readVarints(in, MAPPING_FIELDS));
-            } else if (field == PERIOD_TYPE && delimited) {
-                periodType = readVarints(in, VALUE_TYPE_FIELDS);
-            } else if (field == PERIOD && wire == WireFormat.WIRETYPE_VARINT) {
-                period = in.readInt64();
-            } else if (field == TIME_NANOS && wire == WireFormat.WIRETYPE_VARINT) {
-                timeNanos = in.readInt64();
-            } else if (field == DURATION_NANOS && wire == WireFormat.WIRETYPE_VARINT) {
-                durationNanos = in.readInt64();
-            } else if (field == DEFAULT_SAMPLE_TYPE && wire == WireFormat.WIRETYPE_VARINT) {
-                defaultSampleType = in.readInt64();
-            } else if (!in.skipField(tag)) {
-                break; // an end-group tag at top level: malformed, caught by validation below
+        WireBuffer w = new WireBuffer(stream);
+        while (w.hasMore()) {
+            int tag = w.topTag();
+            int field = tag >>> 3;
+            int wire = tag & 7;
+            if (wire == WireBuffer.LEN && isMessageField(field)) {
+                int length = w.topLength();
+                w.require(length);
+                int end = w.pos + length;
+                if (field == SAMPLE) {
+                    readSample(w, end);
+                } else if (field == LOCATION) {
+                    readLocation(w, end);
+                } else if (field == FUNCTION) {
+                    readFunction(w, end);
+                } else if (field == STRING_TABLE) {
+                    strings.add(new String(w.buf, w.pos, length, StandardCharsets.UTF_8));
+                    w.pos = end;
+                } else if (field == SAMPLE_TYPE) {
+                    sampleTypes.add(readVarints(w, end, VALUE_TYPE_FIELDS));
+                } else if (field == MAPPING) {
+                    mappings.add(readVarints(w, end, MAPPING_FIELDS));
+                } else {
+                    periodType = readVarints(w, end, VALUE_TYPE_FIELDS);
+                }
+            } else if (wire == WireBuffer.VARINT && field == PERIOD) {
+                period = w.topVarint();
+            } else if (wire == WireBuffer.VARINT && field == TIME_NANOS) {
+                timeNanos = w.topVarint();
+            } else if (wire == WireBuffer.VARINT && field == DURATION_NANOS) {
+                durationNanos = w.topVarint();
+            } else if (wire == WireBuffer.VARINT && field == DEFAULT_SAMPLE_TYPE) {
+                defaultSampleType = w.topVarint();
+            } else {
+                w.skipTop(wire);
             }
         }
         return build();
     }
 
-    private void readSample(CodedInputStream in) throws IOException {
-        int length = in.readRawVarint32();
-        int oldLimit = in.pushLimit(length);
+    private static boolean isMessageField(int field) {
+        return field == SAMPLE || field == LOCATION || field == FUNCTION || field == STRING_TABLE
+                || field == SAMPLE_TYPE || field == MAPPING || field == PERIOD_TYPE;
+    }
+
+    private static final int LOCATION_ID_TAG = SAMPLE_LOCATION_ID << 3 | WireBuffer.VARINT;
+    private static final int LOCATION_IDS_TAG = SAMPLE_LOCATION_ID << 3 | WireBuffer.LEN;
+    private static final int VALUE_TAG = SAMPLE_VALUE << 3 | WireBuffer.VARINT;
+    private static final int VALUES_TAG = SAMPLE_VALUE << 3 | WireBuffer.LEN;
+    private static final int LABEL_TAG = SAMPLE_LABEL << 3 | WireBuffer.LEN;
+
+    /** One Sample message in {@code w.buf[w.pos..end)}: location ids and values, packed or not, and labels. */
+    private void readSample(WireBuffer w, int end) throws IOException {
         int ids = 0;
         int values = 0;
         int labels = 0;
-        int tag;
-        while ((tag = in.readTag()) != 0) {
-            int field = WireFormat.getTagFieldNumber(tag);
-            int wire = WireFormat.getTagWireType(tag);
-            if (field == SAMPLE_LOCATION_ID && wire == WireFormat.WIRETYPE_VARINT) {
-                idBuf = grow(idBuf, ids);
-                idBuf[ids++] = in.readUInt64();
-            } else if (field == SAMPLE_LOCATION_ID && wire == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-                int packedLimit = in.pushLimit(in.readRawVarint32());
-                while (in.getBytesUntilLimit() > 0) {
-                    idBuf = grow(idBuf, ids);
-                    idBuf[ids++] = in.readUInt64();
+        while (w.pos < end) {
+            int tag = w.tag(end);
+            if (tag == LOCATION_IDS_TAG) {
+                int packedEnd = w.lengthEnd(end);
+                while (w.pos < packedEnd) {
+                    if (ids == idBuf.length) {
+                        idBuf = Arrays.copyOf(idBuf, ids * 2);
+                    }
+                    idBuf[ids++] = w.varint(packedEnd);
                 }
-                in.popLimit(packedLimit);
-            } else if (field == SAMPLE_VALUE && wire == WireFormat.WIRETYPE_VARINT) {
-                valueBuf = grow(valueBuf, values);
-                valueBuf[values++] = in.readInt64();
-            } else if (field == SAMPLE_VALUE && wire == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-                int packedLimit = in.pushLimit(in.readRawVarint32());
-                while (in.getBytesUntilLimit() > 0) {
-                    valueBuf = grow(valueBuf, values);
-                    valueBuf[values++] = in.readInt64();
+            } else if (tag == VALUES_TAG) {
+                int packedEnd = w.lengthEnd(end);
+                while (w.pos < packedEnd) {
+                    if (values == valueBuf.length) {
+                        valueBuf = Arrays.copyOf(valueBuf, values * 2);
+                    }
+                    valueBuf[values++] = w.varint(packedEnd);
                 }
-                in.popLimit(packedLimit);
-            } else if (field == SAMPLE_LABEL && wire == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-                long[] label = readVarints(in, LABEL_FIELDS);
+            } else if (tag == LOCATION_ID_TAG) {
+                if (ids == idBuf.length) {
+                    idBuf = Arrays.copyOf(idBuf, ids * 2);
+                }
+                idBuf[ids++] = w.varint(end);
+            } else if (tag == VALUE_TAG) {
+                if (values == valueBuf.length) {
+                    valueBuf = Arrays.copyOf(valueBuf, values * 2);
+                }
+                valueBuf[values++] = w.varint(end);
+            } else if (tag == LABEL_TAG) {
+                long[] label = readVarints(w, w.lengthEnd(end), LABEL_FIELDS);
                 labelBuf = grow(labelBuf, labels + 3);
                 labelBuf[labels++] = label[ProfileProto.Label.KEY_FIELD_NUMBER];
                 labelBuf[labels++] = label[ProfileProto.Label.STR_FIELD_NUMBER];
                 labelBuf[labels++] = label[ProfileProto.Label.NUM_FIELD_NUMBER];
                 labelBuf[labels++] = label[ProfileProto.Label.NUM_UNIT_FIELD_NUMBER];
-            } else if (!in.skipField(tag)) {
-                break;
+            } else {
+                w.skip(tag & 7, end);
             }
         }
-        in.checkLastTagWas(0);
-        in.popLimit(oldLimit);
 
         if (sampleCount == sampleStack.length) {
             int n = sampleCount * 2;
@@ -218,8 +233,7 @@ final class ProfileDecoder {
     private static final int FUNCTION_NAME = ProfileProto.Function.NAME_FIELD_NUMBER;
     private static final int FUNCTION_FILENAME = ProfileProto.Function.FILENAME_FIELD_NUMBER;
 
-    private void readLocation(CodedInputStream in) throws IOException {
-        int oldLimit = in.pushLimit(in.readRawVarint32());
+    private void readLocation(WireBuffer w, int end) throws IOException {
         if (locCount == locId.length) {
             locId = Arrays.copyOf(locId, locCount * 2);
             locMapping = Arrays.copyOf(locMapping, locCount * 2);
@@ -227,45 +241,41 @@ final class ProfileDecoder {
         }
         long id = 0;
         long mapping = 0;
-        int tag;
-        while ((tag = in.readTag()) != 0) {
-            int field = WireFormat.getTagFieldNumber(tag);
-            int wire = WireFormat.getTagWireType(tag);
-            if (field == LOCATION_ID && wire == WireFormat.WIRETYPE_VARINT) {
-                id = in.readUInt64();
-            } else if (field == LOCATION_MAPPING && wire == WireFormat.WIRETYPE_VARINT) {
-                mapping = in.readUInt64();
-            } else if (field == LOCATION_LINE && wire == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-                readLine(in);
-            } else if (!in.skipField(tag)) {
-                break;
+        while (w.pos < end) {
+            int tag = w.tag(end);
+            int field = tag >>> 3;
+            int wire = tag & 7;
+            if (field == LOCATION_ID && wire == WireBuffer.VARINT) {
+                id = w.varint(end);
+            } else if (field == LOCATION_MAPPING && wire == WireBuffer.VARINT) {
+                mapping = w.varint(end);
+            } else if (field == LOCATION_LINE && wire == WireBuffer.LEN) {
+                readLine(w, w.lengthEnd(end));
+            } else {
+                w.skip(wire, end);
             }
         }
-        in.checkLastTagWas(0);
-        in.popLimit(oldLimit);
         locId[locCount] = id;
         locMapping[locCount] = mapping;
         locCount++;
         locLineStart[locCount] = lineCount;
     }
 
-    private void readLine(CodedInputStream in) throws IOException {
-        int oldLimit = in.pushLimit(in.readRawVarint32());
+    private void readLine(WireBuffer w, int end) throws IOException {
         long function = 0;
         long line = 0;
-        int tag;
-        while ((tag = in.readTag()) != 0) {
-            int field = WireFormat.getTagFieldNumber(tag);
-            if (field == LINE_FUNCTION && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_VARINT) {
-                function = in.readUInt64();
-            } else if (field == LINE_LINE && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_VARINT) {
-                line = in.readInt64();
-            } else if (!in.skipField(tag)) {
-                break;
+        while (w.pos < end) {
+            int tag = w.tag(end);
+            int field = tag >>> 3;
+            int wire = tag & 7;
+            if (field == LINE_FUNCTION && wire == WireBuffer.VARINT) {
+                function = w.varint(end);
+            } else if (field == LINE_LINE && wire == WireBuffer.VARINT) {
+                line = w.varint(end);
+            } else {
+                w.skip(wire, end);
             }
         }
-        in.checkLastTagWas(0);
-        in.popLimit(oldLimit);
         if (lineCount == lineFunction.length) {
             lineFunction = Arrays.copyOf(lineFunction, lineCount * 2);
             lineNumber = Arrays.copyOf(lineNumber, lineCount * 2);
@@ -275,8 +285,7 @@ final class ProfileDecoder {
         lineCount++;
     }
 
-    private void readFunction(CodedInputStream in) throws IOException {
-        int oldLimit = in.pushLimit(in.readRawVarint32());
+    private void readFunction(WireBuffer w, int end) throws IOException {
         if (fnCount == fnId.length) {
             fnId = Arrays.copyOf(fnId, fnCount * 2);
             fnName = Arrays.copyOf(fnName, fnCount * 2);
@@ -285,22 +294,20 @@ final class ProfileDecoder {
         long id = 0;
         long name = 0;
         long file = 0;
-        int tag;
-        while ((tag = in.readTag()) != 0) {
-            int field = WireFormat.getTagFieldNumber(tag);
-            boolean varint = WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_VARINT;
+        while (w.pos < end) {
+            int tag = w.tag(end);
+            int field = tag >>> 3;
+            boolean varint = (tag & 7) == WireBuffer.VARINT;
             if (field == FUNCTION_ID && varint) {
-                id = in.readUInt64();
+                id = w.varint(end);
             } else if (field == FUNCTION_NAME && varint) {
-                name = in.readInt64();
+                name = w.varint(end);
             } else if (field == FUNCTION_FILENAME && varint) {
-                file = in.readInt64();
-            } else if (!in.skipField(tag)) {
-                break;
+                file = w.varint(end);
+            } else {
+                w.skip(tag & 7, end);
             }
         }
-        in.checkLastTagWas(0);
-        in.popLimit(oldLimit);
         fnId[fnCount] = id;
         fnName[fnCount] = name;
         fnFile[fnCount] = file;
@@ -315,20 +322,17 @@ final class ProfileDecoder {
      * Reads a small message whose fields are all varints (ValueType, Label, Mapping) into an
      * array indexed by field number; fields above {@code maxField} and other wire types are skipped.
      */
-    private static long[] readVarints(CodedInputStream in, int maxField) throws IOException {
+    private static long[] readVarints(WireBuffer w, int end, int maxField) throws IOException {
         long[] fields = new long[maxField + 1];
-        int oldLimit = in.pushLimit(in.readRawVarint32());
-        int tag;
-        while ((tag = in.readTag()) != 0) {
-            int field = WireFormat.getTagFieldNumber(tag);
-            if (field <= maxField && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_VARINT) {
-                fields[field] = in.readInt64();
-            } else if (!in.skipField(tag)) {
-                break;
+        while (w.pos < end) {
+            int tag = w.tag(end);
+            int field = tag >>> 3;
+            if (field <= maxField && (tag & 7) == WireBuffer.VARINT) {
+                fields[field] = w.varint(end);
+            } else {
+                w.skip(tag & 7, end);
             }
         }
-        in.checkLastTagWas(0);
-        in.popLimit(oldLimit);
         return fields;
     }
 

@@ -1,7 +1,5 @@
 package io.schedgate.pprof;
 
-import com.google.protobuf.InvalidProtocolBufferException;
-
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -67,11 +65,8 @@ public final class ProfileReader {
             throw new ProfileTooLargeException(source, maxDecompressedBytes);
         } catch (EOFException e) {
             throw new TruncatedProfileException(source, e);
-        } catch (InvalidProtocolBufferException e) {
-            if (String.valueOf(e.getMessage()).contains("ended unexpectedly")) {
-                throw new TruncatedProfileException(source, e);
-            }
-            throw new NotAProfileException(source, "protobuf: " + firstLine(e.getMessage()), e);
+        } catch (WireBuffer.Malformed e) {
+            throw new NotAProfileException(source, "protobuf: " + e.getMessage(), e);
         } catch (ZipException e) {
             throw new NotAProfileException(source, "corrupt gzip data: " + e.getMessage(), e);
         } catch (IOException e) {
