@@ -3,8 +3,14 @@ package io.schedgate.signals;
 import io.schedgate.pprof.Fixtures;
 import io.schedgate.pprof.Profile;
 import io.schedgate.pprof.Sample;
+import io.schedgate.pprof.SampleType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,6 +28,35 @@ class GoroutineAndBlockTest {
         assertTrue(top.site().startsWith("main.leakForever leak.go:"), top.toString());
         assertEquals("chan receive", top.state());
         assertEquals(5000, top.goroutines(), "LAB_LEAK_MAX=5000 in capture.sh");
+    }
+
+    /**
+     * The goroutineleak profile of a Go 1.26 lab built with GOEXPERIMENT=goroutineleakprofile
+     * after 40 x /leak?n=5 (capture.sh): its own sample type, exactly the 200 leaked goroutines
+     * (the debug=1 text saved beside it says "total 200"), all at main.leakForever; the goroutine
+     * profile taken right after holds the same 200 among the lab's other goroutines.
+     */
+    @Test
+    void goroutineleakProfileHoldsExactlyTheLeakedGoroutines() throws IOException {
+        Profile leak = Fixtures.profile("go126-leakexp-leak-goroutineleak.pb.gz");
+        assertEquals("goroutineleak", leak.kind());
+        assertEquals(List.of(new SampleType("goroutineleak", "count")), leak.sampleTypes());
+        assertEquals(new SampleType("goroutineleak", "count"), leak.periodType());
+        String debug1 = Files.readAllLines(Fixtures.file("go126-leakexp-leak-goroutineleak-debug1.txt")).get(0);
+        assertEquals("goroutineleak profile: total " + leak.total(0), debug1);
+        assertEquals(200, leak.total(0), "40 requests x /leak?n=5");
+
+        ProfileSignals s = ProfileSignals.of(leak, "goroutineleak.pb.gz", null);
+        assertEquals("goroutineleak", s.kind());
+        GoroutineGroups g = s.goroutines();
+        assertEquals(200, g.total());
+        assertEquals(1, g.groups().size(), g.groups().toString());
+        assertEquals(new GoroutineGroups.Group("main.leakForever leak.go:18", "chan receive", 200), g.groups().get(0));
+        assertEquals(0, g.notStarted());
+
+        GoroutineGroups all = GoroutineGroups.of(Fixtures.profile("go126-leakexp-leak-goroutine.pb.gz"));
+        assertTrue(all.total() > 200, "the lab's own goroutines too: " + all.total());
+        assertEquals(g.groups().get(0), all.groups().get(0));
     }
 
     @ParameterizedTest
