@@ -95,10 +95,14 @@ class PprofTopGoldenTest {
     }
 
     private static long value(String s) {
-        return Long.parseLong(s.endsWith("ns") ? s.substring(0, s.length() - 2) : s);
+        // Exact integers: capture.sh runs pprof with -unit=ns for nanoseconds, -unit=B for bytes.
+        String digits = s.endsWith("ns") ? s.substring(0, s.length() - 2) : s.endsWith("B") ? s.substring(0, s.length() - 1) : s;
+        return Long.parseLong(digits);
     }
 
-    /** -raw lists one line per sample record: "v1 v2: loc loc ...". */
+    private static final Pattern SAMPLE_VALUES = Pattern.compile("[-\\d\\s]+");
+
+    /** -raw lists one line per sample record: "v1 v2: loc loc ...", then its labels ("bytes:[208]") indented. */
     private static void compareRaw(Profile profile, List<String> raw) {
         int start = raw.indexOf("Samples:");
         assertTrue(start >= 0, "no Samples: section");
@@ -106,7 +110,7 @@ class PprofTopGoldenTest {
         int records = 0;
         for (int i = start + 2; i < raw.size(); i++) {
             String line = raw.get(i);
-            if (!line.startsWith(" ") || !line.contains(":")) {
+            if (!line.startsWith(" ") || !line.contains(":") || !SAMPLE_VALUES.matcher(line.substring(0, line.indexOf(':'))).matches()) {
                 if (line.startsWith("Locations") || line.startsWith("Mappings")) {
                     break;
                 }

@@ -20,7 +20,7 @@ class GoVersionDetectorTest {
 
     /** The lab's own /info goVersion saved beside the fixtures, e.g. go1.26.8 gives 26. */
     private static int trueMinor(Path profile) throws IOException {
-        String prefix = profile.getFileName().toString().replaceFirst("-(fanout|hotlock|healthy|leak|idle)-.*", "");
+        String prefix = profile.getFileName().toString().replaceFirst("-(fanout|hotlock|healthy|leak|idle|alloc)-.*", "");
         String v = new ObjectMapper().readTree(Fixtures.file(prefix + "-info.json").toFile()).get("goVersion").asText();
         return Integer.parseInt(v.split("\\.")[1]);
     }
