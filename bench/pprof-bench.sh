@@ -11,6 +11,10 @@
 # proves peak heap <= 4x) and logs GC; the largest heap occupancy seen (before any collection,
 # and at exit) is reported.
 #
+# bin/schedgate runs as a user gets it: its first call here (--help) builds the classes and its
+# class-data-sharing archive (see bin/schedgate), so the timed runs all map the archive.
+# SCHEDGATE_TIMING=1 bin/schedgate profile ... prints where one run's time goes.
+#
 # usage: bench/pprof-bench.sh [MIN_RECORDS=200000] [RUNS=5]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
