@@ -51,7 +51,6 @@ final class ProfileCommand implements Schedgate.Command {
         for (String file : o.files()) {
             results.add(analyse(file, reader, o, filter, declared));
         }
-        timing.mark("setup+analysis");
         if (o.json()) {
             ProfileJson.write(results, o, out);
         } else {
@@ -87,6 +86,9 @@ final class ProfileCommand implements Schedgate.Command {
             ProfileSignals signals = ProfileSignals.of(p, Path.of(file).getFileName().toString(), version);
             timing.mark("signals");
             List<String> folded = o.folded() ? Aggregator.folded(p, index, filter) : null;
+            if (o.folded()) {
+                timing.mark("folded");
+            }
             return new Result(file, p, table, signals, folded, null);
         } catch (ProfileException e) {
             return new Result(file, null, null, null, null, e.getMessage());
