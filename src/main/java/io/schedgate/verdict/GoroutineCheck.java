@@ -129,14 +129,20 @@ public final class GoroutineCheck implements Check {
     }
     double excess = after.value() - baseline.value();
     Status status = excess > t.goroutineSlack() ? Status.FAIL : Status.PASS;
-    // TODO(pprof engine, issue 3): name the wait sites that grew, from baseline/ vs final/
-    // goroutine.pb.gz, and from final/goroutineleak.pb.gz when the target serves it.
+    Map<String, Object> details = new LinkedHashMap<>();
+    String sites = "";
+    if (status == Status.FAIL) {
+      LeakSites leak = LeakSites.of(run);
+      details.put("grewAt", leak.grew());
+      details.put("goroutineleakProfile", leak.leakProfile());
+      String named = leak.describe(3);
+      sites = named.isEmpty() ? "; wait sites unknown (" + String.join("; ", leak.problems()) + ")" : "; " + named;
+    }
     String evidence = status == Status.FAIL
         ? "leak: " + Evidence.num(after.value()) + " goroutines after the cool-down against "
-            + Evidence.num(baseline.value()) + " before the ramp (+" + Evidence.num(excess) + ")"
+            + Evidence.num(baseline.value()) + " before the ramp (+" + Evidence.num(excess) + ")" + sites
         : Evidence.num(after.value()) + " goroutines after the cool-down, " + Evidence.num(baseline.value())
             + " before the ramp: back to baseline";
-    Map<String, Object> details = new LinkedHashMap<>();
     details.put("baseline", baseline.value());
     details.put("afterCooldown", after.value());
     return new CheckResult(LEAK_ID, CheckResult.RAMP, status, excess, t.goroutineSlack(),

@@ -1,4 +1,9 @@
-package io.schedgate.verdict;
+package io.schedgate.report;
+
+import io.schedgate.verdict.Capacity;
+import io.schedgate.verdict.Evidence;
+import io.schedgate.verdict.CheckResult;
+import io.schedgate.verdict.Verdict;
 
 import java.util.ArrayList;
 import java.util.List;
