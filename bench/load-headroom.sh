@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Load headroom: the highest arrival rate schedgate's Gatling setup sustains against the lab's
+# trivial endpoint (/ping), next to wrk's closed-loop maximum on the same endpoint in the same run.
+# Both share this machine's CPUs with the lab, so the ratio (goal >= 0.8) is what matters.
+#
+#   bench/load-headroom.sh [wrk-seconds]      (default 10; the Gatling part takes ~1 min more)
+#
+# Gatling's steps are fractions of wrk's figure; a step counts as sustained when the harness's own
+# window counters show >= 95 % of the target rate achieved with no errors.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+die() { printf 'load-headroom: error: %s\n' "$*" >&2; exit 1; }
+WRK_SECONDS=${1:-10}
+command -v wrk >/dev/null || die "wrk is not installed (Debian: apt-get install wrk)"
+command -v jq >/dev/null || die "jq is not installed (Debian: apt-get install jq)"
+GO=$(cat target/go-binary 2>/dev/null || command -v go || true)
+[ -n "$GO" ] || die "no go toolchain: run scripts/setup"
+
+OUT=target/bench
+mkdir -p "$OUT"
+( cd targets/lab && CGO_ENABLED=0 "$GO" build -o "../../$OUT/lab" . ) || die "go build of targets/lab failed"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+APP=$(free_port); PPROF=$(free_port)
+LAB_APP_ADDR=127.0.0.1:$APP LAB_PPROF_ADDR=127.0.0.1:$PPROF "$OUT/lab" >"$OUT/lab.log" 2>&1 &
+LAB_PID=$!
+trap 'kill $LAB_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$APP/ping" >/dev/null && break; sleep 0.1; done
+curl -fs "http://127.0.0.1:$APP/ping" >/dev/null || die "the lab did not answer on 127.0.0.1:$APP (see $OUT/lab.log)"
+
+echo "load-headroom: wrk -t2 -c64 -d${WRK_SECONDS}s http://127.0.0.1:$APP/ping"
+WRK_QPS=$(wrk -t2 -c64 -d"${WRK_SECONDS}s" "http://127.0.0.1:$APP/ping" | awk '/^Requests\/sec:/ {print $2}')
+[ -n "$WRK_QPS" ] || die "could not read wrk's Requests/sec"
+echo "load-headroom: wrk: $WRK_QPS req/s"
+
+STEPS=$(awk -v w="$WRK_QPS" 'BEGIN { n=split("0.05 0.1 0.15 0.2 0.3 0.4 0.5 0.6 0.8", f, " ");
+  for (i=1;i<=n;i++) printf "%s%d", (i>1?",":""), int(w*f[i]) }')
+RUNS="$OUT/runs"
+rm -rf "$RUNS"
+echo "load-headroom: Gatling open-model steps $STEPS (2 s warm-up + 4 s window each)"
+./mvnw -B -q gatling:test -Dgatling.simulationClass=io.schedgate.simulations.LabRampSimulation \
+  -Dschedgate.target.url="http://127.0.0.1:$APP" -Dschedgate.target.pprof="http://127.0.0.1:$PPROF" \
+  -Dschedgate.steps="$STEPS" -Dschedgate.mix=/ping -Dschedgate.warmup.seconds=2 -Dschedgate.window.seconds=4 \
+  -Dschedgate.tail.seconds=1 -Dschedgate.cooldown.seconds=0 -Dschedgate.runs.dir="$RUNS" \
+  -Dschedgate.failOnError=false >"$OUT/gatling.log" 2>&1 || die "the Gatling run failed: see $OUT/gatling.log"
+MANIFEST=$(ls "$RUNS"/*/manifest.json | head -1)
+jq -r '.steps[] | "load-headroom: gatling step \(.index): target \(.targetQps) offered \(.load.offeredQps) achieved \(.load.achievedQps) errors \(.load.errors) p99 \(.load.latencyMs.p99) ms"' "$MANIFEST"
+SUSTAINED=$(jq '[.steps[] | select(.load.errors == 0 and .load.achievedQps >= 0.95 * .targetQps) | .load.achievedQps] | max // 0' "$MANIFEST")
+echo "$SUSTAINED" > "$OUT/headroom-qps"   # read by SchedgateSimulation to warn about plans above it
+RATIO=$(awk -v g="$SUSTAINED" -v w="$WRK_QPS" 'BEGIN { printf "%.2f", g / w }')
+echo "load-headroom: gatling sustains $SUSTAINED req/s, wrk $WRK_QPS req/s: ratio $RATIO (goal >= 0.8)"
+awk -v r="$RATIO" 'BEGIN { exit !(r >= 0.8) }' || echo "load-headroom: below the goal of 0.8"

@@ -1,0 +1,450 @@
+package io.schedgate.collect;
+
+import io.schedgate.load.LoadNumbers;
+import io.schedgate.load.StepLoadCounters;
+import io.schedgate.plan.RampClock;
+import io.schedgate.plan.RampPlan;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * The side collector. Before the ramp: checks the target answers and takes the baseline. During
+ * it, on its own thread, for each step: at the window's start launches the CPU profile, the mutex
+ * and block deltas (all {@code ?seconds=window}, concurrently), a goroutine snapshot and a metrics
+ * scrape; at the window's end a second goroutine snapshot and scrape. After the cool-down: the final
+ * snapshots. A step's times in the manifest are the schedule's (the load counters count on the same
+ * clock); each capture records when it really started and finished. The manifest is rewritten after every capture, so whatever stops the run (Ctrl-C, a
+ * dying target) leaves everything collected so far on disk with a status that says why.
+ */
+public final class RampCollector {
+    /**
+     * How long to wait for answers: a delta profile gets the window plus {@code deltaMargin},
+     * a snapshot (goroutines, metrics) {@code snapshotTimeout}.
+     */
+    public record Timeouts(Duration deltaMargin, Duration snapshotTimeout) {
+        public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(15), Duration.ofSeconds(15));
+    }
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    /** The captures of every step, in the manifest's order. */
+    public static final List<String> STEP_CAPTURES =
+            List.of("cpu", "mutex", "block", "goroutineStart", "goroutineEnd", "metricsStart", "metricsEnd");
+
+    private final RampPlan plan;
+    private final TargetEndpoints target;
+    private final RunDirectory dir;
+    private final StepLoadCounters counters;
+    private final Consumer<String> console;
+    private final Fetcher fetcher;
+    private final Capturer capturer;
+    private final TargetProbe probe;
+    private final ExecutorService pool;
+    /** Go allows one CPU profile at a time; a second one is refused with HTTP 500. */
+    private final Semaphore cpuProfile = new Semaphore(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final Duration deltaTimeout;
+    private final Duration snapshotTimeout;
+    private final Duration deltaMargin;
+
+    private Manifest manifest;
+    /** Captures of the step in progress, so an interrupted run keeps them. */
+    private final Map<String, Manifest.Capture> partial = new ConcurrentHashMap<>();
+    private volatile int stepInProgress = -1;
+    private volatile RampClock clock;
+    private volatile boolean done;
+    private Thread runner;
+    private Thread shutdownHook;
+
+    private RampCollector(RampPlan plan, TargetEndpoints target, RunDirectory dir, StepLoadCounters counters,
+                          Consumer<String> console, Manifest initial, Timeouts timeouts) {
+        this.plan = plan;
+        this.target = target;
+        this.dir = dir;
+        this.counters = counters;
+        this.console = console;
+        this.fetcher = new Fetcher(target);
+        this.capturer = new Capturer(fetcher, dir);
+        this.probe = new TargetProbe(fetcher, target);
+        this.pool = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "schedgate-capture-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.deltaMargin = timeouts.deltaMargin();
+        this.deltaTimeout = plan.window().plus(deltaMargin);
+        this.snapshotTimeout = timeouts.snapshotTimeout();
+        this.manifest = initial;
+    }
+
+    /**
+     * Creates the run directory under {@code parent}, checks the target answers (one-line
+     * {@link TargetUnreachableException} otherwise) and records what it runs.
+     * {@code targetInfo} carries what the caller knows (kind, image, limits); the rest is asked.
+     */
+    public static RampCollector open(RampPlan plan, String simulation, TargetEndpoints target,
+                                     Manifest.Target targetInfo, Manifest.Harness harness, Path parent,
+                                     StepLoadCounters counters, Consumer<String> console, Timeouts timeouts) {
+        Fetcher preflight = new Fetcher(target);
+        TargetProbe.RuntimeInfo runtime;
+        try {
+            TargetProbe probe = new TargetProbe(preflight, target);
+            probe.requireAnswering();
+            runtime = probe.runtimeInfo();
+        } finally {
+            preflight.close();
+        }
+        Instant now = Instant.now();
+        RunDirectory dir = RunDirectory.create(parent, simulation, now);
+        Manifest.Target t = new Manifest.Target(targetInfo.kind(), targetInfo.image(), target.appUrl(),
+                target.pprofUrl(), firstNonNull(targetInfo.goVersion(), runtime.goVersion()),
+                firstNonNull(targetInfo.gomaxprocs(), runtime.gomaxprocs()),
+                firstNonNull(targetInfo.numCpu(), runtime.numCpu()), targetInfo.cpuset(), targetInfo.cpuQuota());
+        Manifest.Plan p = new Manifest.Plan(plan.preset(), plan.stepsQps(), plan.warmup().toSeconds(),
+                plan.window().toSeconds(), plan.tail().toSeconds(), plan.cooldown().toSeconds(), plan.mix().spec());
+        Manifest initial = new Manifest(Manifest.SCHEMA, simulation, Timestamps.format(now), null, Manifest.RUNNING,
+                null, p, t, harness, null, List.of(), null);
+        RampCollector collector = new RampCollector(plan, target, dir, counters, console, initial, timeouts);
+        dir.writeManifest(initial);
+        return collector;
+    }
+
+    private static <T> T firstNonNull(T a, T b) {
+        return a != null ? a : b;
+    }
+
+    public RunDirectory directory() {
+        return dir;
+    }
+
+    public synchronized Manifest manifest() {
+        return manifest;
+    }
+
+    /** Idle snapshots before the ramp: goroutines, metrics, and the goroutine-leak profile if served. */
+    public void baseline() {
+        Instant at = Instant.now();
+        Map<String, Manifest.Capture> captures = snapshots(RunDirectory.BASELINE);
+        update(m -> with(m, new Manifest.Snapshot(Timestamps.format(at), captures), m.steps(), m.finalSnapshot()));
+        console.accept("baseline: " + summary(captures));
+    }
+
+    /**
+     * Starts the collector thread on the ramp's clock (origin = load start) and installs a shutdown
+     * hook that marks the run interrupted if the JVM goes down first.
+     */
+    public synchronized void start(RampClock rampClock) {
+        if (runner != null) {
+            throw new IllegalStateException("collector already started");
+        }
+        this.clock = rampClock;
+        counters.start(rampClock);
+        shutdownHook = new Thread(() -> interrupted("JVM shut down (Ctrl-C or kill)"), "schedgate-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        runner = new Thread(this::run, "schedgate-collector");
+        runner.setDaemon(true);
+        runner.start();
+    }
+
+    /** Waits for the final snapshot (or the stop); returns the manifest as written. */
+    public Manifest awaitCompletion(Duration timeout) throws InterruptedException {
+        if (!finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            stop(Manifest.FAILED, "collector did not finish within " + timeout.toSeconds() + " s");
+        }
+        return manifest();
+    }
+
+    /** True once the run ended because the target stopped answering. */
+    public boolean targetDied() {
+        return Manifest.TARGET_DIED.equals(manifest().status());
+    }
+
+    public boolean isDone() {
+        return done;
+    }
+
+    /** Marks the run interrupted, keeping the step in progress as far as it got. Idempotent. */
+    public void interrupted(String reason) {
+        int step = stepInProgress;
+        String where = step >= 0 ? " during step " + (step + 1) + " of " + plan.stepCount() : "";
+        stop(Manifest.INTERRUPTED, reason + where);
+    }
+
+    private void run() {
+        try {
+            for (int i = 0; i < plan.stepCount(); i++) {
+                if (!runStep(i)) {
+                    return;
+                }
+            }
+            Duration coolEnd = plan.totalDuration();
+            console.accept(String.format(Locale.ROOT, "cool-down: %d s without load, then final snapshots",
+                    plan.cooldown().toSeconds()));
+            sleepUntil(clock.nanoTimeAt(coolEnd));
+            Instant at = Instant.now();
+            Map<String, Manifest.Capture> captures = snapshots(RunDirectory.FINAL);
+            if (done) {
+                return;
+            }
+            update(m -> with(m, m.baseline(), m.steps(), new Manifest.Snapshot(Timestamps.format(at), captures)));
+            console.accept("final: " + summary(captures));
+            if (captures.values().stream().allMatch(c -> !c.ok()) && !probe.alive()) {
+                stop(Manifest.TARGET_DIED, "target stopped answering during the cool-down, after all "
+                        + plan.stepCount() + " steps");
+            } else if (noStepProfile()) {
+                stop(Manifest.FAILED, "no step captured a single profile (" + firstStepFailure()
+                        + "): check -Dschedgate.target.pprof points at the net/http/pprof server");
+            } else {
+                stop(Manifest.COMPLETE, null);
+            }
+        } catch (InterruptedException e) {
+            interrupted("collector interrupted");
+        } catch (RuntimeException e) {
+            stop(Manifest.FAILED, "collector error: " + e);
+        }
+    }
+
+    /** Runs step {@code i}; false when the run must stop. */
+    private boolean runStep(int i) throws InterruptedException {
+        double qps = plan.stepsQps().get(i);
+        String name = String.format(Locale.ROOT, "step %d/%d %s qps", i + 1, plan.stepCount(), fmt(qps));
+        sleepUntil(clock.nanoTimeAt(plan.stepStartOffset(i)));
+        if (done) {
+            return false;
+        }
+        stepInProgress = i;
+        partial.clear();
+        console.accept(name + ": warm-up " + plan.warmup().toSeconds() + " s");
+        sleepUntil(clock.nanoTimeAt(plan.windowStartOffset(i)));
+        String folder = RunDirectory.stepFolder(i) + "/";
+        String pprof = target.pprofUrl() + "/debug/pprof/";
+        int w = plan.windowSeconds();
+        Map<String, Future<Capturer.Result>> futures = new LinkedHashMap<>();
+        futures.put("cpu", submit("cpu", () -> cpuProfile(pprof + "profile?seconds=" + w, folder + "cpu.pb.gz")));
+        futures.put("mutex", submit("mutex", pprof + "mutex?seconds=" + w, folder + "mutex.pb.gz", deltaTimeout));
+        futures.put("block", submit("block", pprof + "block?seconds=" + w, folder + "block.pb.gz", deltaTimeout));
+        futures.put("goroutineStart",
+                submit("goroutineStart", pprof + "goroutine", folder + "goroutine-start.pb.gz", snapshotTimeout));
+        futures.put("metricsStart",
+                submit("metricsStart", target.pprofUrl() + "/metrics", folder + "metrics-start.txt", snapshotTimeout));
+        long windowEndNanos = clock.nanoTimeAt(plan.windowEndOffset(i));
+        long progressEvery = Math.max(5, w / 3) * 1_000_000_000L;
+        long windowStartNanos = clock.nanoTimeAt(plan.windowStartOffset(i));
+        for (long t = windowStartNanos; t < windowEndNanos && !done; t += progressEvery) {
+            sleepUntil(t);
+            double secs = (System.nanoTime() - windowStartNanos) / 1e9;
+            String rates = secs < 1 ? "" : String.format(Locale.ROOT, ", offered %s achieved %s qps",
+                    fmt(counters.offeredSoFar(i) / secs), fmt(counters.succeededSoFar(i) / secs));
+            console.accept(String.format(Locale.ROOT, "%s: capturing %d/%d s%s", name,
+                    Math.round((t - windowStartNanos) / 1e9), w, rates));
+        }
+        sleepUntil(windowEndNanos);
+        futures.put("goroutineEnd",
+                submit("goroutineEnd", pprof + "goroutine", folder + "goroutine-end.pb.gz", snapshotTimeout));
+        futures.put("metricsEnd",
+                submit("metricsEnd", target.pprofUrl() + "/metrics", folder + "metrics-end.txt", snapshotTimeout));
+        Map<String, Manifest.Capture> captures = new LinkedHashMap<>();
+        boolean connectionLost = false;
+        for (String key : STEP_CAPTURES) {
+            Capturer.Result r = await(futures.get(key), key);
+            captures.put(key, r.capture());
+            connectionLost |= r.connectionLost();
+        }
+        if (done) {
+            return false;
+        }
+        LoadNumbers load = counters.numbers(i, plan.window().toSeconds());
+        Manifest.Step step = new Manifest.Step(i + 1, qps, Timestamps.format(clock.at(plan.stepStartOffset(i))),
+                Timestamps.format(clock.at(plan.windowStartOffset(i))), Timestamps.format(clock.at(plan.windowEndOffset(i))),
+                Timestamps.format(clock.at(plan.stepStartOffset(i + 1))), load, captures);
+        update(m -> {
+            List<Manifest.Step> steps = new ArrayList<>(m.steps());
+            steps.add(step);
+            return with(m, m.baseline(), steps, m.finalSnapshot());
+        });
+        stepInProgress = -1;
+        console.accept(String.format(Locale.ROOT, "%s: done, offered %s achieved %s qps, %d errors, p99 %s ms, %s",
+                name, fmt(load.offeredQps()), fmt(load.achievedQps()), load.errors(),
+                load.latencyMs() == null ? "-" : fmt(load.latencyMs().p99()), summary(captures)));
+        if (connectionLost && !probe.alive()) {
+            stop(Manifest.TARGET_DIED, "target stopped answering during step " + (i + 1) + " of " + plan.stepCount()
+                    + " (" + fmt(qps) + " qps): " + firstFailure(captures) + "; steps before it are complete");
+            return false;
+        }
+        return true;
+    }
+
+    private Capturer.Result cpuProfile(String url, String file) throws InterruptedException {
+        if (!cpuProfile.tryAcquire(5, TimeUnit.SECONDS)) {
+            String now = Timestamps.format(Instant.now());
+            return new Capturer.Result(new Manifest.Capture(null, Manifest.Capture.FAILED,
+                    "previous CPU profile still running (Go allows one at a time)", null, now, now), false);
+        }
+        try {
+            return capturer.capture(url, file, deltaTimeout);
+        } finally {
+            cpuProfile.release();
+        }
+    }
+
+    private Future<Capturer.Result> submit(String key, String url, String file, Duration timeout) {
+        return submit(key, () -> capturer.capture(url, file, timeout));
+    }
+
+    private interface Task {
+        Capturer.Result call() throws InterruptedException;
+    }
+
+    private Future<Capturer.Result> submit(String key, Task task) {
+        return pool.submit(() -> {
+            Capturer.Result r = task.call();
+            partial.put(key, r.capture());
+            return r;
+        });
+    }
+
+    private Capturer.Result await(Future<Capturer.Result> f, String key) throws InterruptedException {
+        try {
+            return f.get(deltaTimeout.plus(deltaMargin).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            f.cancel(true);
+            String now = Timestamps.format(Instant.now());
+            return new Capturer.Result(new Manifest.Capture(null, Manifest.Capture.FAILED,
+                    key + " capture did not finish: " + e, null, now, now), false);
+        }
+    }
+
+    private Map<String, Manifest.Capture> snapshots(String folder) {
+        String pprof = target.pprofUrl() + "/debug/pprof/";
+        Map<String, Manifest.Capture> captures = new LinkedHashMap<>();
+        captures.put("goroutine",
+                capturer.capture(pprof + "goroutine", folder + "/goroutine.pb.gz", snapshotTimeout).capture());
+        captures.put("metrics",
+                capturer.capture(target.pprofUrl() + "/metrics", folder + "/metrics.txt", snapshotTimeout).capture());
+        captures.put("goroutineleak",
+                capturer.capture(pprof + "goroutineleak", folder + "/goroutineleak.pb.gz", snapshotTimeout).capture());
+        return captures;
+    }
+
+    /** Ends the run once: status, reason, the partial step if any, finishedAt; then releases waiters. */
+    private void stop(String status, String reason) {
+        synchronized (this) {
+            if (done) {
+                return;
+            }
+            done = true;
+            int step = stepInProgress;
+            Manifest m = manifest;
+            List<Manifest.Step> steps = m.steps();
+            if (step >= 0 && !partial.isEmpty() && steps.size() == step) {
+                steps = new ArrayList<>(steps);
+                steps.add(new Manifest.Step(step + 1, plan.stepsQps().get(step),
+                        Timestamps.format(clock.at(plan.stepStartOffset(step))), null, null, null,
+                        counters.numbers(step, plan.window().toSeconds()), inManifestOrder(partial)));
+            }
+            manifest = new Manifest(m.schema(), m.simulation(), m.startedAt(), Timestamps.format(Instant.now()),
+                    status, reason, m.plan(), m.target(), m.harness(), m.baseline(), steps, m.finalSnapshot());
+            try {
+                dir.writeManifest(manifest);
+            } catch (java.io.UncheckedIOException e) {
+                // e.g. out of file descriptors: the last manifest written stays; say so, finish anyway
+                console.accept("cannot write the final manifest (" + e.getCause() + "): the one on disk is from "
+                        + "the last completed capture");
+            }
+        }
+        if (!Manifest.COMPLETE.equals(status)) {
+            console.accept("run " + status + ": " + reason);
+        }
+        pool.shutdownNow();
+        fetcher.close();
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already going down: the hook runs and finds the run stopped
+            }
+        }
+        finished.countDown();
+    }
+
+    private static Map<String, Manifest.Capture> inManifestOrder(Map<String, Manifest.Capture> captures) {
+        Map<String, Manifest.Capture> ordered = new LinkedHashMap<>();
+        for (String key : STEP_CAPTURES) {
+            Manifest.Capture c = captures.get(key);
+            if (c != null) {
+                ordered.put(key, c);
+            }
+        }
+        return ordered;
+    }
+
+    private synchronized void update(java.util.function.UnaryOperator<Manifest> change) {
+        if (done) {
+            return;
+        }
+        manifest = change.apply(manifest);
+        dir.writeManifest(manifest);
+    }
+
+    private static Manifest with(Manifest m, Manifest.Snapshot baseline, List<Manifest.Step> steps,
+                                 Manifest.Snapshot last) {
+        return new Manifest(m.schema(), m.simulation(), m.startedAt(), m.finishedAt(), m.status(), m.statusReason(),
+                m.plan(), m.target(), m.harness(), baseline, steps, last);
+    }
+
+    private void sleepUntil(long nanoTime) throws InterruptedException {
+        long left;
+        while (!done && (left = nanoTime - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(Math.min(left, 200_000_000L));
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
+    }
+
+    private boolean noStepProfile() {
+        return manifest().steps().stream().flatMap(st -> st.captures().values().stream())
+                .noneMatch(Manifest.Capture::ok);
+    }
+
+    private String firstStepFailure() {
+        return manifest().steps().stream().map(st -> firstFailure(st.captures())).findFirst().orElse("no steps");
+    }
+
+    private static String summary(Map<String, Manifest.Capture> captures) {
+        long ok = captures.values().stream().filter(Manifest.Capture::ok).count();
+        StringBuilder sb = new StringBuilder("captures " + ok + "/" + captures.size() + " ok");
+        captures.forEach((k, c) -> {
+            if (!c.ok()) {
+                sb.append("; ").append(k).append(' ').append(c.status());
+            }
+        });
+        return sb.toString();
+    }
+
+    private static String firstFailure(Map<String, Manifest.Capture> captures) {
+        return captures.values().stream().filter(c -> !c.ok()).map(Manifest.Capture::reason).findFirst()
+                .orElse("no answer");
+    }
+
+    static String fmt(double v) {
+        return v >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v)
+                : String.format(Locale.ROOT, "%.1f", v);
+    }
+}

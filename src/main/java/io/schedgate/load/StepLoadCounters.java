@@ -1,0 +1,96 @@
+package io.schedgate.load;
+
+import io.schedgate.plan.RampClock;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Per-step load counters, counting only inside each step's capture window. A request is offered in
+ * the window it starts in; its completion (success, error, latency) counts in the window it ends in.
+ * Gatling calls {@link #requestStarted()} before and {@link #requestFinished} after each request.
+ * Before {@link #start} every call is a no-op, so the counters can be wired before the ramp begins.
+ */
+public final class StepLoadCounters {
+    private final AtomicReference<RampClock> clock = new AtomicReference<>();
+    private final int steps;
+    private final AtomicLongArray offered;
+    private final AtomicLongArray ok;
+    private final AtomicLongArray errors;
+    private final LatencyHistogram[] latencies;
+
+    public StepLoadCounters(int steps) {
+        this.steps = steps;
+        this.offered = new AtomicLongArray(steps);
+        this.ok = new AtomicLongArray(steps);
+        this.errors = new AtomicLongArray(steps);
+        this.latencies = new LatencyHistogram[steps];
+        for (int i = 0; i < steps; i++) {
+            latencies[i] = new LatencyHistogram();
+        }
+    }
+
+    /** Sets the time origin; only the first call counts. */
+    public void start(RampClock rampClock) {
+        if (rampClock.plan().stepCount() != steps) {
+            throw new IllegalArgumentException("clock has " + rampClock.plan().stepCount() + " steps, counters " + steps);
+        }
+        clock.compareAndSet(null, rampClock);
+    }
+
+    /** Returns the start time to hand back to {@link #requestFinished}. */
+    public long requestStarted() {
+        long now = System.nanoTime();
+        RampClock c = clock.get();
+        if (c != null) {
+            int w = c.windowOf(now);
+            if (w >= 0) {
+                offered.incrementAndGet(w);
+            }
+        }
+        return now;
+    }
+
+    public void requestFinished(long startNanos, boolean success) {
+        long now = System.nanoTime();
+        RampClock c = clock.get();
+        if (c == null) {
+            return;
+        }
+        int w = c.windowOf(now);
+        if (w < 0) {
+            return;
+        }
+        if (success) {
+            ok.incrementAndGet(w);
+            latencies[w].record((now - startNanos) / 1_000);
+        } else {
+            errors.incrementAndGet(w);
+        }
+    }
+
+    /** Requests offered so far in step {@code index}'s window. */
+    public long offeredSoFar(int index) {
+        return offered.get(index);
+    }
+
+    public long succeededSoFar(int index) {
+        return ok.get(index);
+    }
+
+    /** The step's numbers, dividing counts by {@code windowSeconds} (call after the window closed). */
+    public LoadNumbers numbers(int index, double windowSeconds) {
+        long requests = offered.get(index);
+        long good = ok.get(index);
+        LatencyHistogram h = latencies[index];
+        LoadNumbers.Latency latency = h.count() == 0 ? null : new LoadNumbers.Latency(
+                round(h.meanMicros() / 1000), round(h.percentileMicros(0.50) / 1000),
+                round(h.percentileMicros(0.95) / 1000), round(h.percentileMicros(0.99) / 1000),
+                round(h.maxMicros() / 1000.0));
+        return new LoadNumbers(round(requests / windowSeconds), round(good / windowSeconds), requests,
+                errors.get(index), latency);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,146 @@
+package io.schedgate.plan;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds a {@link RampPlan} from {@link PlanSources} and validates it before anything starts. */
+public final class RampPlans {
+
+    private RampPlans() {
+    }
+
+    /** The plan the current JVM's properties and environment describe. */
+    public static RampPlan fromEnvironment() {
+        return from(PlanSources.current());
+    }
+
+    public static RampPlan from(PlanSources sources) {
+        String preset = sources.userValue(PlanSources.PRESET).map(PlanSources.Value::text).orElse(Presets.DEFAULT);
+        Map<String, String> presetValues = Presets.values(preset);
+        Resolver r = new Resolver(sources, presetValues, preset);
+
+        List<Double> steps = steps(sources, r);
+        int warmup = r.integer(PlanSources.WARMUP_SECONDS, 0);
+        int window = r.integer(PlanSources.WINDOW_SECONDS, 1);
+        int cooldown = r.integer(PlanSources.COOLDOWN_SECONDS, 0);
+        int tail;
+        Optional<PlanSources.Value> stepSeconds = sources.userValue(PlanSources.STEP_SECONDS);
+        if (stepSeconds.isPresent()) {
+            int step = r.integer(PlanSources.STEP_SECONDS, 1);
+            tail = step - warmup - window;
+            if (tail < 0) {
+                throw new InvalidPlanException(PlanSources.WINDOW_SECONDS, "window " + window + " s after warm-up "
+                        + warmup + " s is longer than the step (" + stepSeconds.get().origin() + " = " + step
+                        + " s); shorten the window or warm-up, or lengthen the step");
+            }
+        } else {
+            tail = r.integer(PlanSources.TAIL_SECONDS, 0);
+        }
+        EndpointMix mix;
+        PlanSources.Value mixValue = r.value(PlanSources.MIX);
+        try {
+            mix = EndpointMix.parse(mixValue.text());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPlanException(PlanSources.MIX, e.getMessage() + " (from " + mixValue.origin()
+                    + "); write it as /path?query@weight,/other@weight");
+        }
+        return new RampPlan(preset, steps, Duration.ofSeconds(warmup), Duration.ofSeconds(window),
+                Duration.ofSeconds(tail), Duration.ofSeconds(cooldown), mix);
+    }
+
+    /** A QPS list ({@code schedgate.steps}) or start/increment/count, never both. */
+    private static List<Double> steps(PlanSources sources, Resolver r) {
+        boolean list = sources.userValue(PlanSources.STEPS).isPresent();
+        boolean arithmetic = sources.userValue(PlanSources.STEPS_START).isPresent()
+                || sources.userValue(PlanSources.STEPS_INCREMENT).isPresent()
+                || sources.userValue(PlanSources.STEPS_COUNT).isPresent();
+        if (list && arithmetic) {
+            throw new InvalidPlanException(PlanSources.STEPS, "set either schedgate.steps (a QPS list) or "
+                    + "schedgate.steps.start/increment/count, not both");
+        }
+        List<Double> steps = new ArrayList<>();
+        if (arithmetic) {
+            double start = r.qps(PlanSources.STEPS_START, r.value(PlanSources.STEPS_START));
+            double increment = r.number(PlanSources.STEPS_INCREMENT, "0");
+            int count = r.integer(PlanSources.STEPS_COUNT, 1);
+            for (int i = 0; i < count; i++) {
+                double q = start + i * increment;
+                if (q <= 0) {
+                    throw new InvalidPlanException(PlanSources.STEPS_INCREMENT, "step " + (i + 1) + " would run at "
+                            + q + " QPS; every step needs a positive rate");
+                }
+                steps.add(q);
+            }
+            return steps;
+        }
+        PlanSources.Value value = r.value(PlanSources.STEPS);
+        for (String part : value.text().split(",")) {
+            if (!part.isBlank()) {
+                steps.add(r.qps(PlanSources.STEPS, new PlanSources.Value(part.trim(), value.origin())));
+            }
+        }
+        if (steps.isEmpty()) {
+            throw new InvalidPlanException(PlanSources.STEPS, "no steps (from " + value.origin()
+                    + "); give a list like 50,100,200");
+        }
+        return steps;
+    }
+
+    /** Looks a key up in the user's sources, then the preset, and parses numbers with clear errors. */
+    private record Resolver(PlanSources sources, Map<String, String> preset, String presetName) {
+
+        PlanSources.Value value(String key) {
+            return sources.userValue(key).orElseGet(() -> {
+                String v = preset.get(key);
+                if (v == null) {
+                    throw new InvalidPlanException(key, "not set and preset '" + presetName + "' has no value for it");
+                }
+                return new PlanSources.Value(v, "preset " + presetName);
+            });
+        }
+
+        int integer(String key, int min) {
+            PlanSources.Value v = value(key);
+            int n;
+            try {
+                n = Integer.parseInt(v.text());
+            } catch (NumberFormatException e) {
+                throw new InvalidPlanException(key, "'" + v.text() + "' (from " + v.origin()
+                        + ") is not a whole number");
+            }
+            if (n < min) {
+                throw new InvalidPlanException(key, n + " (from " + v.origin() + ") must be at least " + min);
+            }
+            return n;
+        }
+
+        double number(String key, String fallback) {
+            PlanSources.Value v = sources.userValue(key).orElse(new PlanSources.Value(fallback, "default"));
+            return parse(key, v);
+        }
+
+        double qps(String key, PlanSources.Value v) {
+            double q = parse(key, v);
+            if (q <= 0) {
+                throw new InvalidPlanException(key, "QPS " + v.text() + " (from " + v.origin()
+                        + ") must be positive");
+            }
+            return q;
+        }
+
+        private static double parse(String key, PlanSources.Value v) {
+            try {
+                double d = Double.parseDouble(v.text());
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    throw new NumberFormatException();
+                }
+                return d;
+            } catch (NumberFormatException e) {
+                throw new InvalidPlanException(key, "'" + v.text() + "' (from " + v.origin() + ") is not a number");
+            }
+        }
+    }
+}

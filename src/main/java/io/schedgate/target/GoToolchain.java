@@ -1,0 +1,79 @@
+package io.schedgate.target;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Which Go builds the lab: a {@code go} command plus the {@code GOTOOLCHAIN} it runs with.
+ *
+ * <p>{@code GOTOOLCHAIN=local} unless a toolchain is named, so the build uses exactly the chosen
+ * binary and fails (rather than downloading another Go) when the module needs a newer one. A named
+ * toolchain ({@code go1.27.3}) is fetched by the go command from the module proxy into Go's cache.
+ *
+ * @param goCommand path of the go binary, or {@code go} for the one on PATH
+ * @param gotoolchain value of the GOTOOLCHAIN environment variable for the build
+ */
+public record GoToolchain(String goCommand, String gotoolchain) {
+
+    public GoToolchain {
+        Objects.requireNonNull(goCommand, "goCommand");
+        Objects.requireNonNull(gotoolchain, "gotoolchain");
+    }
+
+    /** The go binary scripts/setup recorded in {@code target/go-binary}, else the {@code go} on PATH. */
+    public static GoToolchain defaultFor(ProjectLayout layout) {
+        Path recorded = layout.goBinaryFile();
+        if (Files.isRegularFile(recorded)) {
+            try {
+                String path = Files.readString(recorded, StandardCharsets.UTF_8).strip();
+                if (!path.isEmpty() && Files.isExecutable(Path.of(path))) {
+                    return new GoToolchain(path, "local");
+                }
+            } catch (IOException e) {
+                throw new GoServiceException("cannot read " + recorded + ": rerun scripts/setup", e);
+            }
+        }
+        return new GoToolchain("go", "local");
+    }
+
+    /** A specific go binary, e.g. {@code /usr/lib/go-1.23/bin/go}. */
+    public static GoToolchain at(String goCommand) {
+        return new GoToolchain(goCommand, "local");
+    }
+
+    /** This go command, switched to the named toolchain (e.g. {@code go1.27.3}) through GOTOOLCHAIN. */
+    public GoToolchain switchedTo(String toolchain) {
+        if (!toolchain.matches("go1\\.\\d+(\\.\\d+)?((rc|beta)\\d+)?")) {
+            throw new IllegalArgumentException("not a Go toolchain name: '" + toolchain + "' (expected e.g. go1.27.3)");
+        }
+        return new GoToolchain(goCommand, toolchain);
+    }
+
+    /** The Go version this toolchain builds with ({@code go env GOVERSION}), e.g. {@code go1.26.8}. */
+    public String version() {
+        ProcessBuilder command = new ProcessBuilder(goCommand, "env", "GOVERSION").redirectErrorStream(true);
+        command.environment().put("GOTOOLCHAIN", gotoolchain);
+        try {
+            Process process = command.start();
+            process.getOutputStream().close();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (process.waitFor() != 0 || !out.startsWith("go")) {
+                throw new GoServiceException(describe() + " cannot tell its version: " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new GoServiceException(describe() + " cannot run (" + e.getMessage() + "): run scripts/setup", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GoServiceException("interrupted while asking " + describe() + " for its version", e);
+        }
+    }
+
+    /** How error messages name this toolchain. */
+    public String describe() {
+        return goCommand + " (GOTOOLCHAIN=" + gotoolchain + ")";
+    }
+}

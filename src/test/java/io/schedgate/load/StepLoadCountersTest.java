@@ -1,0 +1,53 @@
+package io.schedgate.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.schedgate.plan.EndpointMix;
+import io.schedgate.plan.RampClock;
+import io.schedgate.plan.RampPlan;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Counting by window, with the clock's origin placed so that "now" falls where the test wants. */
+class StepLoadCountersTest {
+    private static final RampPlan PLAN = new RampPlan("t", List.of(10.0, 20.0), Duration.ofSeconds(10),
+            Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(5), EndpointMix.parse("/"));
+
+    /** A clock on which the current instant is {@code offset} into the ramp. */
+    private static RampClock nowAt(Duration offset) {
+        return new RampClock(PLAN, System.nanoTime() - offset.toNanos(), Instant.now().minus(offset));
+    }
+
+    @Test
+    void countsOnlyInsideTheWindow() {
+        StepLoadCounters inWarmup = new StepLoadCounters(2);
+        inWarmup.start(nowAt(Duration.ofSeconds(5)));
+        inWarmup.requestFinished(inWarmup.requestStarted(), true);
+        assertEquals(0, inWarmup.numbers(0, 30).requests());
+
+        StepLoadCounters inWindow = new StepLoadCounters(2);
+        inWindow.start(nowAt(Duration.ofSeconds(42 + 20)));
+        for (int i = 0; i < 60; i++) {
+            inWindow.requestFinished(inWindow.requestStarted(), i % 10 != 0);
+        }
+        LoadNumbers n = inWindow.numbers(1, 30);
+        assertEquals(60, n.requests());
+        assertEquals(6, n.errors());
+        assertEquals(2.0, n.offeredQps());
+        assertEquals(1.8, n.achievedQps());
+        assertEquals(0, inWindow.numbers(0, 30).requests());
+    }
+
+    @Test
+    void beforeStartNothingIsCounted() {
+        StepLoadCounters c = new StepLoadCounters(2);
+        c.requestFinished(c.requestStarted(), true);
+        c.start(nowAt(Duration.ofSeconds(15)));
+        LoadNumbers n = c.numbers(0, 30);
+        assertEquals(0, n.requests());
+        assertNull(n.latencyMs(), "no latency without completed requests");
+    }
+}
