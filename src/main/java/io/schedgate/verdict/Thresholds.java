@@ -23,7 +23,7 @@ import java.util.Properties;
  * @param contentionFail true contention FAILs when the site's mutex delay per second per
  *     GOMAXPROCS exceeds this, else WARNs (5%)
  * @param maxPerRequestGrowth a step's wake-ups per request FAIL above this × the median of the
- *     earlier steps (4)
+ *     earlier steps (6: a healthy handler reached 4× in one 3 s window, the herd 8–67× when saturated)
  * @param baselineSchedLockMinRise with a baseline run, sched.lock pressure at matched QPS FAILs
  *     only when it rose beyond both noise intervals and by at least this share (0.5%)
  */
@@ -95,7 +95,7 @@ public record Thresholds(
       double p99SloMs, double maxLinearityExponent, double confidenceLevel, double baselineCapacityMargin,
       double goroutineSlack, int uslMinSteps) {
     this(schedLockWarn, schedLockFail, saturationAchievedRatio, maxErrorRate, p99SloMs, maxLinearityExponent,
-        confidenceLevel, baselineCapacityMargin, goroutineSlack, uslMinSteps, 5, 100, 1, 0.05, 0.005, 4);
+        confidenceLevel, baselineCapacityMargin, goroutineSlack, uslMinSteps, 5, 100, 1, 0.05, 0.005, 6);
   }
 
   public static Thresholds defaults() {
