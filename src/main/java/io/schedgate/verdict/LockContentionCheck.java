@@ -137,7 +137,7 @@ public final class LockContentionCheck implements Check {
         + " (" + s.cpuLockFrameSamples() + " in lock frames); block " + ms(s.blockDelayNanos()) + " in "
         + s.blockContentions() + " waits" + (s.blockSite() == null ? "" : " at " + s.blockSite()) + "; mutex "
         + s.mutexContentions() + " contentions, " + ms(s.mutexDelayNanos()) + " delay ("
-        + Evidence.percent(delayShare) + " of processor time); " + s.parkedGoroutines()
+        + Evidence.num(delayShare) + " s waited per second per P); " + s.parkedGoroutines()
         + " goroutines parked on it";
     String evidence = trueContention
         ? "true contention at " + s.site() + " (" + s.function() + ", " + s.primitive() + "): " + dims + " → "

@@ -63,6 +63,14 @@ class SchedgateAnalyzeCommandTest {
 
   /** Thresholds from the command line change the verdict: -Dschedgate.* and --threshold alike. */
   @Test
+  void theTableStatesTheDecisiveEvidence() {
+    Outcome o = run("analyze", RUNS.resolve("hotlock-go1.26").toString(), "--no-write");
+    assertEquals(1, o.code());
+    assertTrue(o.out().contains("gate: FAIL (exit 1)"), o.out());
+    assertTrue(o.out().contains("decisive: lock.contention step-02 FAIL: true contention at hotlock.go:33"), o.out());
+  }
+
+  @Test
   void thresholdOverridesChangeTheGate(@TempDir Path tmp) throws IOException {
     Path dir = copy("fanout-go1.26", tmp);
     assertEquals(0, run("analyze", dir.toString(), "--no-write").code());

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * lab in a fresh container (GOMAXPROCS=2) while the collector captures, the verdict listener judges
  * the run directory in the simulation's after() and writes verdict.json; each experiment asserts the
  * verdict it must reach. Short ramps: warm-up 1 s, window 3 s, tail 1 s per step, cool-down 2 s.
- * {@code -Dschedgate.experiments.repeat=N} runs each experiment N times (each on a new container)
+ * {@code -Dschedgate.experiments.repeat=N} runs each experiment's ramp N times on its lab
  * and appends every repetition's verdict to target/experiments-verdicts.txt.
  */
 @ExtendWith(DockerRequired.class)
@@ -112,40 +112,64 @@ class VerdictExperimentsTest {
 
   private void experiment(String name, String endpoint, String steps, Map<String, String> thresholds,
       Consumer<Verdict> expect) throws Exception {
-    for (int rep = 1; rep <= REPEAT; rep++) {
-      Path dir;
-      try (GoServiceContainer lab = GoServiceContainer.lab().withGomaxprocs(2)) {
-        lab.start();
-        System.setProperties((Properties) saved.clone());
-        Map<String, String> plan = new LinkedHashMap<>();
-        plan.put("preset", "smoke");
-        plan.put("steps", steps);
-        plan.put("warmup.seconds", "1");
-        plan.put("window.seconds", "3");
-        plan.put("tail.seconds", "1");
-        plan.put("cooldown.seconds", "2");
-        plan.put("mix", endpoint + "@1");
-        plan.put("failOnError", "false"); // judged here; a halting exit hook would end the test JVM
-        plan.putAll(thresholds);
-        plan.forEach((k, val) -> System.setProperty(PlanSources.PREFIX + k, val));
-        System.setProperty("schedgate.target.url", lab.appUrl());
-        System.setProperty("schedgate.target.pprof", lab.pprofUrl());
-        Path out = runs.resolve(name + "-" + rep);
-        System.setProperty("schedgate.runs.dir", out.toString());
-        System.setProperty("gatling.data.enableAnalytics", "false");
-        int exit = Gatling$.MODULE$.fromArgs(new String[] {"--simulation", LabRampSimulation.class.getName(),
-            "--results-folder", out.resolve("gatling").toAbsolutePath().toString(), "--no-reports"});
-        assertEquals(0, exit, "Gatling's exit code");
-        try (var s = Files.list(out)) {
-          dir = s.filter(p -> p.getFileName().toString().startsWith("LabRampSimulation-")).findFirst().orElseThrow();
-        }
+    // one lab per experiment, its repetitions ramp it one after another (each with its own baseline)
+    try (GoServiceContainer lab = started()) {
+      for (int rep = 1; rep <= REPEAT; rep++) {
+        Path dir = ramp(lab, name + "-" + rep, endpoint, steps, thresholds);
+        // the listener's verdict.json, and the same verdict recomputed to assert on typed results
+        JsonNode written = new ObjectMapper().readTree(dir.resolve(VerdictJson.FILE_NAME).toFile());
+        Verdict v = new VerdictEngine(Thresholds.fromSystemProperties()).evaluate(dir);
+        assertEquals(v.gate().passed(), written.path("gate").path("passed").asBoolean(), "verdict.json agrees");
+        log(name, rep, v);
+        expect.accept(v);
       }
-      // the listener's verdict.json, and the same verdict recomputed to assert on typed results
-      JsonNode written = new ObjectMapper().readTree(dir.resolve(VerdictJson.FILE_NAME).toFile());
-      Verdict v = new VerdictEngine(Thresholds.fromSystemProperties()).evaluate(dir);
-      assertEquals(v.gate().passed(), written.path("gate").path("passed").asBoolean(), "verdict.json agrees");
-      log(name, rep, v);
-      expect.accept(v);
+    }
+  }
+
+  /**
+   * The lab with GOMAXPROCS=2. On this shared machine Docker's random host port sometimes collides
+   * ("bind: address already in use"): a start is tried up to 3 times, each failure printed.
+   */
+  private static GoServiceContainer started() {
+    RuntimeException last = null;
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      GoServiceContainer lab = GoServiceContainer.lab().withGomaxprocs(2);
+      try {
+        lab.start();
+        return lab;
+      } catch (RuntimeException e) {
+        lab.close();
+        last = e;
+        System.out.println("[experiment] lab start attempt " + attempt + " failed: " + e.getMessage());
+      }
+    }
+    throw last;
+  }
+
+  private Path ramp(GoServiceContainer lab, String label, String endpoint, String steps,
+      Map<String, String> thresholds) throws IOException {
+    System.setProperties((Properties) saved.clone());
+    Map<String, String> plan = new LinkedHashMap<>();
+    plan.put("preset", "smoke");
+    plan.put("steps", steps);
+    plan.put("warmup.seconds", "1");
+    plan.put("window.seconds", "3");
+    plan.put("tail.seconds", "1");
+    plan.put("cooldown.seconds", "2");
+    plan.put("mix", endpoint + "@1");
+    plan.put("failOnError", "false"); // judged here; a halting exit hook would end the test JVM
+    plan.putAll(thresholds);
+    plan.forEach((k, val) -> System.setProperty(PlanSources.PREFIX + k, val));
+    System.setProperty("schedgate.target.url", lab.appUrl());
+    System.setProperty("schedgate.target.pprof", lab.pprofUrl());
+    Path out = runs.resolve(label);
+    System.setProperty("schedgate.runs.dir", out.toString());
+    System.setProperty("gatling.data.enableAnalytics", "false");
+    int exit = Gatling$.MODULE$.fromArgs(new String[] {"--simulation", LabRampSimulation.class.getName(),
+        "--results-folder", out.resolve("gatling").toAbsolutePath().toString(), "--no-reports"});
+    assertEquals(0, exit, "Gatling's exit code");
+    try (var s = Files.list(out)) {
+      return s.filter(p -> p.getFileName().toString().startsWith("LabRampSimulation-")).findFirst().orElseThrow();
     }
   }
 
