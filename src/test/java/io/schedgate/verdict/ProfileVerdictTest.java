@@ -275,6 +275,23 @@ class ProfileVerdictTest {
     assertEquals(Status.NO_DATA, one(unmatched, SchedLockBaseline.ID, CheckResult.RAMP).status());
   }
 
+  /**
+   * Idle keep-alive connections (net/http conn.serve parked in IO wait, outside a handler) are
+   * counted as `go tool pprof -traces` shows them (proofs/step-03-goroutine-end-idle-connections.txt)
+   * and left out of Little's law.
+   */
+  @Test
+  void idleKeepAliveConnectionsAreCountedAndLeftOut() throws IOException {
+    Path proof = RUNS.resolve("hotlock-go1.26/proofs/step-03-goroutine-end-idle-connections.txt");
+    long expected = Long.parseLong(Files.readAllLines(proof).get(1).replace("idle connections:", "").strip());
+    io.schedgate.pprof.Profile p = new io.schedgate.pprof.ProfileReader()
+        .read(RUNS.resolve("hotlock-go1.26/step-03/goroutine-end.pb.gz"));
+    assertEquals(expected, IdleConnections.count(p));
+    assertTrue(expected > 100, "loadgen's pool at a saturated step");
+    CheckResult s3 = one(judge("hotlock-go1.26"), GoroutineCheck.BLOWUP_ID, 3);
+    assertEquals(expected, ((Number) s3.details().get("idleConnectionsExcluded")).longValue());
+  }
+
   static Path copy(String run, Path tmp) throws IOException {
     return RunFixtures.copy(run, tmp);
   }

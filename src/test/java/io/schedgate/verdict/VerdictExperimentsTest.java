@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * lab in a fresh container (GOMAXPROCS=2) while the collector captures, the verdict listener judges
  * the run directory in the simulation's after() and writes verdict.json; each experiment asserts the
  * verdict it must reach. Short ramps: warm-up 1 s, window 3 s, tail 1 s per step, cool-down 2 s.
- * {@code -Dschedgate.experiments.repeat=N} runs each experiment's ramp N times on its lab
+ * {@code -Dschedgate.experiments.repeat=N} runs each experiment N times, each on a fresh lab container
  * and appends every repetition's verdict to target/experiments-verdicts.txt.
  */
 @ExtendWith(DockerRequired.class)
@@ -112,17 +112,18 @@ class VerdictExperimentsTest {
 
   private void experiment(String name, String endpoint, String steps, Map<String, String> thresholds,
       Consumer<Verdict> expect) throws Exception {
-    // one lab per experiment, its repetitions ramp it one after another (each with its own baseline)
-    try (GoServiceContainer lab = started()) {
-      for (int rep = 1; rep <= REPEAT; rep++) {
-        Path dir = ramp(lab, name + "-" + rep, endpoint, steps, thresholds);
-        // the listener's verdict.json, and the same verdict recomputed to assert on typed results
-        JsonNode written = new ObjectMapper().readTree(dir.resolve(VerdictJson.FILE_NAME).toFile());
-        Verdict v = new VerdictEngine(Thresholds.fromSystemProperties()).evaluate(dir);
-        assertEquals(v.gate().passed(), written.path("gate").path("passed").asBoolean(), "verdict.json agrees");
-        log(name, rep, v);
-        expect.accept(v);
+    for (int rep = 1; rep <= REPEAT; rep++) {
+      // a fresh lab per repetition: a saturated herd leaves a backlog that must not spill into the next
+      Path dir;
+      try (GoServiceContainer lab = started()) {
+        dir = ramp(lab, name + "-" + rep, endpoint, steps, thresholds);
       }
+      // the listener's verdict.json, and the same verdict recomputed to assert on typed results
+      JsonNode written = new ObjectMapper().readTree(dir.resolve(VerdictJson.FILE_NAME).toFile());
+      Verdict v = new VerdictEngine(Thresholds.fromSystemProperties()).evaluate(dir);
+      assertEquals(v.gate().passed(), written.path("gate").path("passed").asBoolean(), "verdict.json agrees");
+      log(name, rep, v);
+      expect.accept(v);
     }
   }
 
