@@ -66,7 +66,7 @@ public final class VerdictTable {
   }
 
   /** The one result a reader should see first: the first FAIL, else the first NO_DATA, else the capacity. */
-  static String decisive(Verdict v) {
+  public static String decisive(Verdict v) {
     for (Status wanted : new Status[] {Status.FAIL, Status.NO_DATA}) {
       for (CheckResult r : v.results()) {
         if (r.status() == wanted) {

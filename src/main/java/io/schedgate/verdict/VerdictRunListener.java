@@ -31,6 +31,6 @@ public final class VerdictRunListener implements RunListener {
     }
     int more = verdict.gate().reasons().size() - 1;
     return Optional.of("verdict gate " + (verdict.gate().checkFailed() ? "FAIL" : "NO_DATA") + ": "
-        + verdict.gate().reasons().get(0) + (more > 0 ? " (+" + more + " more, see verdict.json)" : ""));
+        + VerdictTable.decisive(verdict) + (more > 0 ? " (" + more + " more reasons in verdict.json)" : ""));
   }
 }
