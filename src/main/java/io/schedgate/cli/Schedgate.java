@@ -23,6 +23,7 @@ public final class Schedgate {
 
     static {
         COMMANDS.put("profile", new ProfileCommand());
+        COMMANDS.put("analyze", new AnalyzeCommand());
     }
 
     private Schedgate() {

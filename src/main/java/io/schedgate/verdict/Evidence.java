@@ -3,11 +3,11 @@ package io.schedgate.verdict;
 import java.util.Locale;
 
 /** Number formatting for evidence sentences: short, locale-independent. */
-final class Evidence {
+public final class Evidence {
 
   private Evidence() {}
 
-  static String num(double v) {
+  public static String num(double v) {
     if (Double.isNaN(v)) {
       return "n/a";
     }
@@ -21,12 +21,12 @@ final class Evidence {
     return String.format(Locale.ROOT, "%.3g", v);
   }
 
-  static String percent(double fraction) {
+  public static String percent(double fraction) {
     double p = fraction * 100;
     return String.format(Locale.ROOT, Math.abs(p) < 1 && p != 0 ? "%.2f%%" : "%.1f%%", p);
   }
 
-  static String step(int index) {
+  public static String step(int index) {
     return String.format(Locale.ROOT, "step-%02d", index);
   }
 }

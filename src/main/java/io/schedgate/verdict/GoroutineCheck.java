@@ -43,11 +43,14 @@ public final class GoroutineCheck implements Check {
             + (step.metricsProblem() == null ? "no load numbers" : step.metricsProblem()) + ")"));
         continue;
       }
-      RuntimeMetricsValue observed = step.metrics().goroutinesAtEnd();
-      if (!observed.present()) {
-        results.add(CheckResult.noData(BLOWUP_ID, step.index(), "goroutines", observed.absentReason()));
+      RuntimeMetricsValue observedAll = step.metrics().goroutinesAtEnd();
+      if (!observedAll.present()) {
+        results.add(CheckResult.noData(BLOWUP_ID, step.index(), "goroutines", observedAll.absentReason()));
         continue;
       }
+      // idle keep-alive connections follow the client's pool, not the requests in flight
+      long idle = Math.max(0, IdleConnections.in(run, step.captures().get("goroutineEnd")));
+      RuntimeMetricsValue observed = RuntimeMetricsValue.of(observedAll.value() - idle);
       double inFlight = LittlesLaw.inSystem(step.load().achievedQps(), step.load().meanMs() / 1000.0);
       RuntimeMetricsValue created = step.metrics().goroutinesCreatedPerRequest();
       double perRequest;
@@ -73,7 +76,9 @@ public final class GoroutineCheck implements Check {
       details.put("goroutinesPerRequestSource", created.present()
           ? "/sched/goroutines-created per request" : "learnt from the first step");
       details.put("predicted", predicted);
-      String evidence = Evidence.num(observed.value()) + " goroutines at the window's end; Little's law predicts "
+      details.put("idleConnectionsExcluded", idle);
+      String evidence = Evidence.num(observed.value()) + " goroutines at the window's end"
+          + (idle > 0 ? " (without " + idle + " idle keep-alive connections)" : "") + "; Little's law predicts "
           + Evidence.num(baseline.value()) + " + " + Evidence.num(inFlight) + " requests in flight × "
           + Evidence.num(perRequest) + " = " + Evidence.num(predicted)
           + (status == Status.FAIL ? ": goroutines pile up faster than requests complete (blow-up)" : "");
@@ -127,16 +132,29 @@ public final class GoroutineCheck implements Check {
     if (!after.present()) {
       return CheckResult.noData(LEAK_ID, CheckResult.RAMP, "goroutines", after.absentReason());
     }
-    double excess = after.value() - baseline.value();
+    long idleBefore = IdleConnections.in(run, run.baselineCaptures().get("goroutine"));
+    long idleAfter = IdleConnections.in(run, run.finalCaptures().get("goroutine"));
+    long idleGrowth = idleBefore >= 0 && idleAfter >= 0 ? Math.max(0, idleAfter - idleBefore) : 0;
+    double excess = after.value() - baseline.value() - idleGrowth;
     Status status = excess > t.goroutineSlack() ? Status.FAIL : Status.PASS;
-    // TODO(pprof engine, issue 3): name the wait sites that grew, from baseline/ vs final/
-    // goroutine.pb.gz, and from final/goroutineleak.pb.gz when the target serves it.
+    Map<String, Object> details = new LinkedHashMap<>();
+    String sites = "";
+    if (status == Status.FAIL) {
+      LeakSites leak = LeakSites.of(run);
+      details.put("grewAt", leak.grew());
+      details.put("goroutineleakProfile", leak.leakProfile());
+      String named = leak.describe(3);
+      sites = named.isEmpty() ? "; wait sites unknown (" + String.join("; ", leak.problems()) + ")" : "; " + named;
+    }
     String evidence = status == Status.FAIL
         ? "leak: " + Evidence.num(after.value()) + " goroutines after the cool-down against "
-            + Evidence.num(baseline.value()) + " before the ramp (+" + Evidence.num(excess) + ")"
+            + Evidence.num(baseline.value()) + " before the ramp (+" + Evidence.num(excess) + ")" + sites
         : Evidence.num(after.value()) + " goroutines after the cool-down, " + Evidence.num(baseline.value())
             + " before the ramp: back to baseline";
-    Map<String, Object> details = new LinkedHashMap<>();
+    if (idleGrowth > 0) {
+      evidence += " (" + idleGrowth + " more idle keep-alive connections, net/http conn.serve in IO wait, not counted)";
+      details.put("idleConnectionsExcluded", idleGrowth);
+    }
     details.put("baseline", baseline.value());
     details.put("afterCooldown", after.value());
     return new CheckResult(LEAK_ID, CheckResult.RAMP, status, excess, t.goroutineSlack(),

@@ -26,6 +26,9 @@ import java.util.List;
  * @param baseline the idle pre-ramp scrape, null when missing
  * @param afterCooldown the post-cool-down scrape, null when missing
  * @param problems what could not be read, one line each
+ * @param baselineCaptures the pre-ramp captures by manifest key ({@code goroutine}, {@code metrics})
+ * @param finalCaptures the post-cool-down captures ({@code goroutine}, {@code metrics}, {@code goroutineleak})
+ * @param profiles the run's profiles, read once on first use
  */
 public record RunData(
     Path dir,
@@ -36,13 +39,18 @@ public record RunData(
     List<RunStep> steps,
     RuntimeMetrics baseline,
     RuntimeMetrics afterCooldown,
-    List<String> problems) {
+    List<String> problems,
+    java.util.Map<String, Capture> baselineCaptures,
+    java.util.Map<String, Capture> finalCaptures,
+    RunProfiles profiles) {
 
   public static final String SCHEMA = "schedgate.run/1";
 
   public RunData {
     steps = List.copyOf(steps);
     problems = List.copyOf(problems);
+    baselineCaptures = java.util.Map.copyOf(baselineCaptures);
+    finalCaptures = java.util.Map.copyOf(finalCaptures);
   }
 
   /** Reads manifest.json and the metrics scrapes it lists. */
@@ -79,7 +87,15 @@ public record RunData(
     }
     return new RunData(dir, m.path("simulation").asText(dir.getFileName().toString()),
         m.path("status").asText("unknown"), goVersion, m.path("target").path("gomaxprocs").asInt(0),
-        steps, baseline, after, problems);
+        steps, baseline, after, problems, captures(dir, m.path("baseline").path("captures"), "baseline"),
+        captures(dir, m.path("final").path("captures"), "final"), new RunProfiles(goVersion));
+  }
+
+  /** Every capture a manifest section lists, by key. */
+  private static java.util.Map<String, Capture> captures(Path dir, JsonNode node, String label) {
+    java.util.Map<String, Capture> out = new java.util.LinkedHashMap<>();
+    node.fields().forEachRemaining(e -> out.put(e.getKey(), Capture.of(dir, e.getValue(), e.getKey(), null, label)));
+    return out;
   }
 
   private static RunStep step(Path dir, JsonNode s, List<String> problems) {
@@ -110,7 +126,7 @@ public record RunData(
     }
     problems.addAll(stepProblems);
     return new RunStep(index, s.path("targetQps").asDouble(), window, load, metrics,
-        stepProblems.isEmpty() ? null : String.join("; ", stepProblems));
+        stepProblems.isEmpty() ? null : String.join("; ", stepProblems), captures(dir, captures, label));
   }
 
   /** Reads a scrape the manifest lists; a failed/missing capture or bad file becomes a problem. */

@@ -11,6 +11,7 @@ import io.schedgate.signals.RuntimeMetricsWindow;
  * @param load load numbers, null when the manifest has none
  * @param metrics runtime/metrics deltas over the window, null when a scrape is missing
  * @param metricsProblem why {@code metrics} is null
+ * @param captures the step's captures by manifest key (cpu, mutex, block, goroutineStart, ...)
  */
 public record RunStep(
     int index,
@@ -18,4 +19,17 @@ public record RunStep(
     double windowSeconds,
     StepLoad load,
     RuntimeMetricsWindow metrics,
-    String metricsProblem) {}
+    String metricsProblem,
+    java.util.Map<String, Capture> captures) {
+
+  public RunStep {
+    captures = captures == null ? java.util.Map.of() : java.util.Map.copyOf(captures);
+  }
+
+  /** The capture under {@code name}; a key the manifest lacks is a missing capture. */
+  public Capture capture(String name) {
+    Capture c = captures.get(name);
+    return c != null ? c : new Capture(name, null, String.format("step-%02d", index) + ": no " + name
+        + " capture in the manifest");
+  }
+}

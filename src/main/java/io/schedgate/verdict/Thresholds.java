@@ -16,6 +16,16 @@ import java.util.Properties;
  * @param baselineCapacityMargin FAIL when capacity drops by more than this against a baseline run (10%)
  * @param goroutineSlack goroutines tolerated above a prediction or the baseline before judging (20)
  * @param uslMinSteps steps needed before the USL is fitted (6)
+ * @param contentionBlockMinMs four-dimension test: block delay at a site for "goroutines really
+ *     blocked" (5 ms, the source article's "≥ 5 ms in total")
+ * @param contentionMutexMinContentions ... mutex contentions at a site (100, the article's threshold)
+ * @param contentionNotableDelayMs a lock site is examined when its mutex delay in a step reaches this (1 ms)
+ * @param contentionFail true contention FAILs when the site's mutex delay per second per
+ *     GOMAXPROCS exceeds this, else WARNs (5%)
+ * @param maxPerRequestGrowth a step's wake-ups per request FAIL above this × the median of the
+ *     earlier steps (6: a healthy handler reached 4× in one 3 s window, the herd 8–67× when saturated)
+ * @param baselineSchedLockMinRise with a baseline run, sched.lock pressure at matched QPS FAILs
+ *     only when it rose beyond both noise intervals and by at least this share (0.5%)
  */
 public record Thresholds(
     double schedLockWarn,
@@ -27,7 +37,13 @@ public record Thresholds(
     double confidenceLevel,
     double baselineCapacityMargin,
     double goroutineSlack,
-    int uslMinSteps) {
+    int uslMinSteps,
+    double contentionBlockMinMs,
+    double contentionMutexMinContentions,
+    double contentionNotableDelayMs,
+    double contentionFail,
+    double baselineSchedLockMinRise,
+    double maxPerRequestGrowth) {
 
   public static final String PREFIX = "schedgate.";
 
@@ -55,10 +71,31 @@ public record Thresholds(
     if (!(goroutineSlack >= 0)) {
       throw new IllegalArgumentException(PREFIX + "goroutines.slack must be >= 0, got " + goroutineSlack);
     }
+    for (Object[] kv : new Object[][] {{"contention.blockMinMs", contentionBlockMinMs},
+        {"contention.mutexMinContentions", contentionMutexMinContentions},
+        {"contention.notableDelayMs", contentionNotableDelayMs}}) {
+      if (!((double) kv[1] >= 0)) {
+        throw new IllegalArgumentException(PREFIX + kv[0] + " must be >= 0, got " + kv[1]);
+      }
+    }
+    requireFraction("contention.fail", contentionFail);
+    if (!(maxPerRequestGrowth > 2)) {
+      throw new IllegalArgumentException(PREFIX + "linearity.maxPerRequestGrowth must be > 2 (the WARN"
+          + " level), got " + maxPerRequestGrowth);
+    }
+    requireFraction("baseline.schedlockMinRise", baselineSchedLockMinRise);
     if (uslMinSteps < 4) {
       throw new IllegalArgumentException(
           PREFIX + "usl.minSteps must be >= 4 (the USL has 3 parameters), got " + uslMinSteps);
     }
+  }
+
+  /** The metrics thresholds with the default lock-contention and baseline thresholds. */
+  public Thresholds(double schedLockWarn, double schedLockFail, double saturationAchievedRatio, double maxErrorRate,
+      double p99SloMs, double maxLinearityExponent, double confidenceLevel, double baselineCapacityMargin,
+      double goroutineSlack, int uslMinSteps) {
+    this(schedLockWarn, schedLockFail, saturationAchievedRatio, maxErrorRate, p99SloMs, maxLinearityExponent,
+        confidenceLevel, baselineCapacityMargin, goroutineSlack, uslMinSteps, 5, 100, 1, 0.05, 0.005, 6);
   }
 
   public static Thresholds defaults() {
@@ -87,7 +124,13 @@ public record Thresholds(
         fraction(p, "confidence", d.confidenceLevel),
         fraction(p, "baseline.capacityMargin", d.baselineCapacityMargin),
         number(p, "goroutines.slack", d.goroutineSlack),
-        (int) Math.round(number(p, "usl.minSteps", d.uslMinSteps)));
+        (int) Math.round(number(p, "usl.minSteps", d.uslMinSteps)),
+        number(p, "contention.blockMinMs", d.contentionBlockMinMs),
+        number(p, "contention.mutexMinContentions", d.contentionMutexMinContentions),
+        number(p, "contention.notableDelayMs", d.contentionNotableDelayMs),
+        fraction(p, "contention.fail", d.contentionFail),
+        fraction(p, "baseline.schedlockMinRise", d.baselineSchedLockMinRise),
+        number(p, "linearity.maxPerRequestGrowth", d.maxPerRequestGrowth));
   }
 
   private static double fraction(Properties p, String key, double fallback) {

@@ -16,21 +16,25 @@ public final class VerdictEngine {
 
   /**
    * The checks that need only runtime/metrics and load numbers; sched.lock pressure is bounded by
-   * the /sync/mutex/wait fallback.
-   * TODO(pprof engine, issue 3): pass a profile-backed SchedLockSource (CPU lock2 under &sched.lock
-   * + mutex-profile attribution, falling back to MutexWaitMetricSource per step), and add
-   * LockContentionCheck (the source article's four-profile test per lock site, file:line).
+   * the /sync/mutex/wait fallback. For unit tests of the metrics logic; a run is judged by
+   * {@link #allChecks()}, in which missing profiles are NO_DATA.
    */
   static List<Check> metricsChecks() {
     return List.of(new SaturationCheck(), new SchedLockPressureCheck(new MutexWaitMetricSource()),
         new WakeUpLinearityCheck(), new GoroutineCheck(), new UslCheck());
   }
 
+  /** Every check: sched.lock from the profiles (metric fallback per step), and the four-profile lock test. */
+  public static List<Check> allChecks() {
+    return List.of(new SaturationCheck(), new SchedLockPressureCheck(new ProfileSchedLockSource()),
+        new WakeUpLinearityCheck(), new GoroutineCheck(), new LockContentionCheck(), new UslCheck());
+  }
+
   private final List<Check> checks;
   private final Thresholds thresholds;
 
   public VerdictEngine(Thresholds thresholds) {
-    this(thresholds, metricsChecks());
+    this(thresholds, allChecks());
   }
 
   public VerdictEngine(Thresholds thresholds, List<Check> checks) {
@@ -42,7 +46,7 @@ public final class VerdictEngine {
    * The verdict stage in one call, for the Gatling run's {@code after()} and {@code schedgate
    * analyze}: thresholds from {@code -Dschedgate.*}, baseline from {@code -Dschedgate.baseline},
    * {@code verdict.json} written into the run directory. The caller prints
-   * {@link VerdictTable#render} and exits with {@link Gate#exitCode()}.
+   * {@code io.schedgate.report.VerdictTable#render} and exits with {@link Gate#exitCode()}.
    */
   public static Verdict judgeAndWrite(Path runDir) {
     Verdict verdict = new VerdictEngine(Thresholds.fromSystemProperties())
@@ -87,14 +91,15 @@ public final class VerdictEngine {
     Double baselineQps = baseline == null ? null : baseline.capacity().qps();
     Capacity capacity = Capacity.of(run, perStep, baselineQps);
     results.add(capacityResult(run, capacity, baseline));
+    if (baseline != null) {
+      results.add(SchedLockBaseline.compare(results, run.goVersion(), baseline, thresholds));
+    }
 
     List<String> notes = new ArrayList<>(run.problems());
     int uslSteps = UslCheck.usableSteps(run);
     if (uslSteps < thresholds.uslMinSteps()) {
       notes.add("usl: not fitted, " + uslSteps + " steps with load numbers (needs " + thresholds.uslMinSteps() + ")");
     }
-    notes.add("sched.lock pressure is bounded from /sync/mutex/wait only, and true/pseudo lock contention"
-        + " is not judged yet: both need the pprof engine (issue 3)");
     Gate gate = gate(run, results);
     return new Verdict(Verdict.SCHEMA, run.dir().toString(), run.simulation(), run.runStatus(), run.goVersion(),
         Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), thresholdMap(thresholds), results, capacity,
@@ -150,7 +155,8 @@ public final class VerdictEngine {
             + " — " + r.evidence());
       }
     }
-    return new Gate(reasons.isEmpty(), reasons);
+    boolean checkFailed = results.stream().anyMatch(r -> r.status() == Status.FAIL);
+    return new Gate(reasons.isEmpty(), checkFailed, reasons);
   }
 
   /** Thresholds keyed by their -Dschedgate.* property names; no SLO is null. */
@@ -166,6 +172,12 @@ public final class VerdictEngine {
     m.put("baseline.capacityMargin", t.baselineCapacityMargin());
     m.put("goroutines.slack", t.goroutineSlack());
     m.put("usl.minSteps", t.uslMinSteps());
+    m.put("contention.blockMinMs", t.contentionBlockMinMs());
+    m.put("contention.mutexMinContentions", t.contentionMutexMinContentions());
+    m.put("contention.notableDelayMs", t.contentionNotableDelayMs());
+    m.put("contention.fail", t.contentionFail());
+    m.put("baseline.schedlockMinRise", t.baselineSchedLockMinRise());
+    m.put("linearity.maxPerRequestGrowth", t.maxPerRequestGrowth());
     return m;
   }
 }

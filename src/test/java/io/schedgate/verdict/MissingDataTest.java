@@ -15,26 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 class MissingDataTest {
 
   static Path copyOf(String run, Path into) throws IOException {
-    Path from = VerdictEngineTest.RUNS.resolve(run);
-    Path to = into.resolve(run);
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
-    return to;
+    return RunFixtures.copyDir(VerdictEngineTest.RUNS.resolve(run), into);
   }
 
   @Test
   void aDeletedScrapeMakesThatStepNoData(@TempDir Path tmp) throws IOException {
     Path run = copyOf("fanout-go1.26", tmp);
     Files.delete(run.resolve("step-03/metrics-end.txt"));
-    Verdict v = new VerdictEngine(Thresholds.defaults()).evaluate(run);
+    Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(run);
     CheckResult step3 = v.result(WakeUpLinearityCheck.ID, 3).orElseThrow();
     assertEquals(Status.NO_DATA, step3.status());
     assertTrue(step3.evidence().contains("step-03/metrics-end.txt"), step3.evidence());
@@ -49,7 +37,7 @@ class MissingDataTest {
   void aCorruptScrapeIsReportedNotThrown(@TempDir Path tmp) throws IOException {
     Path run = copyOf("fanout-go1.26", tmp);
     Files.writeString(run.resolve("step-02/metrics-start.txt"), "<html>502 Bad Gateway</html>\n");
-    Verdict v = new VerdictEngine(Thresholds.defaults()).evaluate(run);
+    Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(run);
     assertEquals(Status.NO_DATA, v.result(WakeUpLinearityCheck.ID, 2).orElseThrow().status());
     assertTrue(v.notes().stream().anyMatch(n -> n.contains("step-02/metrics-start.txt:1:")), v.notes().toString());
   }
@@ -60,7 +48,7 @@ class MissingDataTest {
     Files.createDirectories(run);
     Files.writeString(run.resolve("manifest.json"),
         "{\"schema\":\"schedgate.run/1\",\"simulation\":\"x\",\"status\":\"target-died\",\"steps\":[]}");
-    Verdict v = new VerdictEngine(Thresholds.defaults()).evaluate(run);
+    Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(run);
     assertFalse(v.gate().passed());
     assertTrue(v.gate().reasons().contains("no steps in the run"));
     assertTrue(v.gate().reasons().contains("run status is target-died, not complete"));
@@ -71,7 +59,7 @@ class MissingDataTest {
   void aForeignManifestIsRefused(@TempDir Path tmp) throws IOException {
     Files.writeString(tmp.resolve("manifest.json"), "{\"schema\":\"something/9\"}");
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
-        IllegalArgumentException.class, () -> new VerdictEngine(Thresholds.defaults()).evaluate(tmp));
+        IllegalArgumentException.class, () -> new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(tmp));
     assertTrue(e.getMessage().contains("expected 'schedgate.run/1'"), e.getMessage());
   }
 }

@@ -20,7 +20,7 @@ class VerdictEngineTest {
   static final Path RUNS = Path.of("src/test/resources/fixtures/metrics/runs");
 
   static Verdict verdict(String run) {
-    return new VerdictEngine(Thresholds.defaults()).evaluate(RUNS.resolve(run));
+    return new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(RUNS.resolve(run));
   }
 
   static CheckResult result(Verdict v, String checkId, int step) {
@@ -114,7 +114,7 @@ class VerdictEngineTest {
 
   @Test
   void baselineComparisonFailsOnACapacityDrop() {
-    VerdictEngine engine = new VerdictEngine(Thresholds.defaults());
+    VerdictEngine engine = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks());
     // herd capacity 1200 req/s (step 4) against fan-out's 1599.8: −25% > 10% margin.
     Verdict dropped = engine.evaluate(RUNS.resolve("herd-go1.26"), RUNS.resolve("fanout-go1.26"));
     CheckResult capacity = result(dropped, VerdictEngine.CAPACITY_ID, CheckResult.RAMP);
@@ -129,11 +129,11 @@ class VerdictEngineTest {
   void thresholdsChangeTheOutcome() {
     // With a linearity limit of 2 the herd's 1.8 (CI up to 2.4) is no longer a FAIL.
     Thresholds lenient = new Thresholds(0.05, 0.15, 0.95, 0.01, Double.NaN, 2.0, 0.95, 0.10, 20, 6);
-    Verdict v = new VerdictEngine(lenient).evaluate(RUNS.resolve("herd-go1.26"));
+    Verdict v = new VerdictEngine(lenient, VerdictEngine.metricsChecks()).evaluate(RUNS.resolve("herd-go1.26"));
     assertEquals(Status.PASS, result(v, WakeUpLinearityCheck.ID, CheckResult.RAMP).status());
     // A p99 SLO of 50 ms saturates herd step 1 (p99 74.7 ms).
     Thresholds slo = new Thresholds(0.05, 0.15, 0.95, 0.01, 50, 1.0, 0.95, 0.10, 20, 6);
-    CheckResult s1 = result(new VerdictEngine(slo).evaluate(RUNS.resolve("herd-go1.26")), SaturationCheck.ID, 1);
+    CheckResult s1 = result(new VerdictEngine(slo, VerdictEngine.metricsChecks()).evaluate(RUNS.resolve("herd-go1.26")), SaturationCheck.ID, 1);
     assertEquals(Status.WARN, s1.status());
     assertTrue(s1.evidence().contains("p99 74.75 ms > SLO 50 ms"), s1.evidence());
   }

@@ -1,5 +1,7 @@
 package io.schedgate.verdict;
 
+import io.schedgate.report.VerdictTable;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +20,7 @@ class VerdictJsonTest {
   void writesTheDocumentedSchema(@TempDir Path tmp) throws IOException {
     Path run = MissingDataTest.copyOf("leak-go1.26", tmp);
     Files.delete(run.resolve("step-02/metrics-end.txt")); // a NO_DATA result, whose value is null
-    Verdict v = new VerdictEngine(Thresholds.defaults()).evaluate(run);
+    Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(run);
     Path file = VerdictJson.write(v, run);
     assertEquals(run.resolve("verdict.json"), file);
     String text = Files.readString(file);

@@ -1,4 +1,10 @@
-package io.schedgate.verdict;
+package io.schedgate.report;
+
+import io.schedgate.verdict.Capacity;
+import io.schedgate.verdict.Evidence;
+import io.schedgate.verdict.Status;
+import io.schedgate.verdict.CheckResult;
+import io.schedgate.verdict.Verdict;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +53,9 @@ public final class VerdictTable {
       out.append(" (baseline ").append(Evidence.num(c.baselineQps())).append(" req/s)");
     }
     out.append('\n');
-    out.append("gate: ").append(v.gate().passed() ? "PASS" : "FAIL").append('\n');
+    out.append("gate: ").append(v.gate().passed() ? "PASS" : v.gate().checkFailed() ? "FAIL" : "FAIL (no data)")
+        .append(" (exit ").append(v.gate().exitCode()).append(")\n");
+    out.append("decisive: ").append(decisive(v)).append('\n');
     for (String reason : v.gate().reasons()) {
       out.append("  - ").append(reason).append('\n');
     }
@@ -55,6 +63,19 @@ public final class VerdictTable {
       out.append("note: ").append(note).append('\n');
     }
     return out.toString();
+  }
+
+  /** The one result a reader should see first: the first FAIL, else the first NO_DATA, else the capacity. */
+  public static String decisive(Verdict v) {
+    for (Status wanted : new Status[] {Status.FAIL, Status.NO_DATA}) {
+      for (CheckResult r : v.results()) {
+        if (r.status() == wanted) {
+          return r.checkId() + (r.rampWide() ? "" : " " + Evidence.step(r.stepIndex())) + " " + wanted + ": "
+              + r.evidence();
+        }
+      }
+    }
+    return v.result("capacity", CheckResult.RAMP).map(CheckResult::evidence).orElse("no results");
   }
 
   private static String pad(String s, int width) {

@@ -1,0 +1,114 @@
+package io.schedgate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code schedgate analyze} on real run directories: table/JSON, verdict.json, exit codes. */
+class SchedgateAnalyzeCommandTest {
+
+  static final Path RUNS = Path.of("src/test/resources/fixtures/runs");
+
+  record Outcome(int code, String out, String err) {}
+
+  static Outcome run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Schedgate.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  static Path copy(String name, Path tmp) throws IOException {
+    return io.schedgate.verdict.RunFixtures.copy(name, tmp);
+  }
+
+  @Test
+  void healthyPassesWritesVerdictJsonAndExitsZero(@TempDir Path tmp) throws IOException {
+    Path dir = copy("healthy-go1.26", tmp);
+    Outcome o = run("analyze", dir.toString());
+    assertEquals(0, o.code(), o.out() + o.err());
+    assertTrue(o.out().contains("gate: PASS"), o.out());
+    assertTrue(o.out().contains("capacity: 800 req/s at step 03"), o.out());
+    JsonNode v = new ObjectMapper().readTree(dir.resolve("verdict.json").toFile());
+    assertEquals("schedgate.verdict/1", v.path("schema").asText());
+    assertTrue(v.path("gate").path("passed").asBoolean());
+  }
+
+  @Test
+  void hotlockFailsWithExitOneAndJsonNamesTheSite(@TempDir Path tmp) throws IOException {
+    Path dir = copy("hotlock-go1.26", tmp);
+    Outcome o = run("analyze", dir.toString(), "--json");
+    assertEquals(1, o.code());
+    JsonNode v = new ObjectMapper().readTree(o.out());
+    assertFalse(v.path("gate").path("passed").asBoolean());
+    boolean found = false;
+    for (JsonNode r : v.path("results")) {
+      found |= r.path("checkId").asText().equals("lock.contention") && r.path("status").asText().equals("FAIL")
+          && r.path("details").path("site").asText().equals("hotlock.go:33");
+    }
+    assertTrue(found, o.out());
+  }
+
+  /** Thresholds from the command line change the verdict: -Dschedgate.* and --threshold alike. */
+  @Test
+  void theTableStatesTheDecisiveEvidence() {
+    Outcome o = run("analyze", RUNS.resolve("hotlock-go1.26").toString(), "--no-write");
+    assertEquals(1, o.code());
+    assertTrue(o.out().contains("gate: FAIL (exit 1)"), o.out());
+    assertTrue(o.out().contains("decisive: lock.contention step-02 FAIL: true contention at hotlock.go:33"), o.out());
+  }
+
+  @Test
+  void thresholdOverridesChangeTheGate(@TempDir Path tmp) throws IOException {
+    Path dir = copy("fanout-go1.26", tmp);
+    assertEquals(0, run("analyze", dir.toString(), "--no-write").code());
+    Outcome lowered = run("analyze", dir.toString(), "--no-write", "-Dschedgate.schedlock.warn=0.005%",
+        "--threshold", "schedlock.fail=0.01%");
+    assertEquals(1, lowered.code(), lowered.out());
+    assertTrue(lowered.out().contains("schedlock.pressure step-03: FAIL"), lowered.out());
+  }
+
+  @Test
+  void missingDataExitsTwo(@TempDir Path tmp) throws IOException {
+    Path dir = copy("healthy-go1.26", tmp);
+    Files.delete(dir.resolve("step-01/block.pb.gz"));
+    Outcome o = run("analyze", dir.toString(), "--no-write");
+    assertEquals(2, o.code(), o.out());
+    assertTrue(o.out().contains("lock.contention step-01: NO_DATA"), o.out());
+  }
+
+  @Test
+  void badInputIsOneLineAndExitTwo(@TempDir Path tmp) {
+    Outcome none = run("analyze", tmp.toString());
+    assertEquals(2, none.code());
+    assertTrue(none.err().contains("has no manifest.json"), none.err());
+    assertEquals(1, none.err().strip().lines().count());
+    Outcome flag = run("analyze", "--frobnicate");
+    assertEquals(2, flag.code());
+    assertTrue(flag.err().contains("unknown flag --frobnicate"), flag.err());
+    Outcome bad = run("analyze", RUNS.resolve("healthy-go1.26").toString(), "--no-write", "-Dschedgate.errors.max=lots");
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("schedgate.errors.max=lots is not a fraction"), bad.err());
+  }
+
+  @Test
+  void baselineFlagComparesCapacityAndSchedLock(@TempDir Path tmp) throws IOException {
+    Path dir = copy("healthy-go1.26", tmp);
+    Outcome o = run("analyze", dir.toString(), "--no-write", "--baseline", RUNS.resolve("healthy-go1.26").toString());
+    assertEquals(0, o.code(), o.out());
+    assertTrue(o.out().contains("schedlock.baseline"), o.out());
+    assertTrue(o.out().contains("(baseline 800 req/s)"), o.out());
+  }
+}
