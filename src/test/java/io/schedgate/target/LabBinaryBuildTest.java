@@ -44,6 +44,15 @@ class LabBinaryBuildTest {
     }
 
     @Test
+    void anUnknownGoExperimentFailsNamingIt(@TempDir Path tmp) {
+        GoServiceException e = assertThrows(GoServiceException.class,
+                () -> LabBinaryBuild.build(go, "nosuchexperiment", layout.labSources(), tmp.resolve("out")));
+        assertTrue(e.getMessage().contains("GOEXPERIMENT=nosuchexperiment"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown GOEXPERIMENT"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+
+    @Test
     void aMissingGoBinarySaysHowToGetOne(@TempDir Path tmp) {
         GoToolchain missing = GoToolchain.at(tmp.resolve("no-such-go").toString());
         GoServiceException e = assertThrows(GoServiceException.class,
