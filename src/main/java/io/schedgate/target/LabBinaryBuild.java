@@ -37,7 +37,7 @@ final class LabBinaryBuild {
         Map<String, String> env = command.environment();
         env.put("CGO_ENABLED", "0");
         env.put("GOOS", "linux");
-        env.put("GOTOOLCHAIN", toolchain.gotoolchain());
+        toolchain.applyTo(env);
         String what = "go build of " + sources + " with " + toolchain.describe();
         if (goExperiment != null) {
             env.put("GOEXPERIMENT", goExperiment);
