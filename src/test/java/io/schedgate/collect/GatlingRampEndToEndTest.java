@@ -11,11 +11,13 @@ import io.schedgate.simulations.LabRampSimulation;
 import io.schedgate.target.DockerRequired;
 import io.schedgate.pprof.Profile;
 import io.schedgate.pprof.ProfileReader;
+import io.schedgate.target.GoServiceContainer;
 import io.schedgate.target.GoToolchain;
 import io.schedgate.target.GoroutineLeakProfile;
 import io.schedgate.target.ProjectLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -80,6 +82,64 @@ class GatlingRampEndToEndTest {
         assertTrue(Files.size(dir.resolve("step-02/cpu.pb.gz")) > 0);
         assertTrue(m.finalSnapshot().captures().get("goroutine").ok());
         assertGoroutineLeakProfile(goVersion, m, dir);
+    }
+
+    /**
+     * The target crashes at the start of step 2 of 4: the collector ends the run as target-died,
+     * keeping step 1, and the watchdog user stops Gatling's load then, not at the plan's end (without
+     * it Gatling injects into the dead target until step 4 ends: 36 s in, against about 18 s).
+     */
+    @Test
+    void targetDyingMidRampStopsTheLoad(@TempDir Path runs) throws Exception {
+        try (GoServiceContainer doomed = GoServiceContainer.lab()) {
+            doomed.start();
+            Map.of("preset", "smoke", "steps", "20,30,40,50", "cooldown.seconds", "2")
+                    .forEach((k, v) -> System.setProperty(PlanSources.PREFIX + k, v));
+            System.setProperty("schedgate.target.url", doomed.appUrl());
+            System.setProperty("schedgate.target.pprof", doomed.pprofUrl());
+            System.setProperty("schedgate.runs.dir", runs.toString());
+            System.setProperty("schedgate.failOnError", "false"); // in-process: no exit-code hook in surefire's JVM
+            System.setProperty("gatling.data.enableAnalytics", "false");
+            RampPlan plan = RampPlans.fromEnvironment();
+            Thread killer = new Thread(() -> killWhenStepOneIsIn(runs, doomed), "kill-target");
+            killer.setDaemon(true);
+            killer.start();
+
+            int exit = Gatling$.MODULE$.fromArgs(new String[] {"--simulation", LabRampSimulation.class.getName(),
+                    "--results-folder", runs.resolve("gatling").toAbsolutePath().toString(), "--no-reports"});
+            Instant returned = Instant.now();
+            assertEquals(0, exit, "Gatling's exit code (failOnError=false)");
+
+            Path dir;
+            try (var s = Files.list(runs)) {
+                dir = s.filter(p -> p.getFileName().toString().startsWith("LabRampSimulation-")).findFirst().orElseThrow();
+            }
+            Manifest m = RunDirectory.open(dir).readManifest();
+            assertEquals(Manifest.TARGET_DIED, m.status(), m.statusReason());
+            assertTrue(m.statusReason().startsWith("target stopped answering during step 2 of 4"), m.statusReason());
+            m.steps().get(0).captures().forEach((k, c) -> assertTrue(c.ok(), "step 1 " + k + ": " + c.reason()));
+            Instant loadStart = Instant.parse(m.steps().get(0).stepStart());
+            Instant step4 = loadStart.plus(plan.stepStartOffset(3));
+            assertTrue(returned.isBefore(step4), "the load ran on into step 4 (" + step4 + "): " + returned);
+        }
+    }
+
+    private static void killWhenStepOneIsIn(Path runs, GoServiceContainer target) {
+        try {
+            for (long deadline = System.nanoTime() + 90_000_000_000L; System.nanoTime() < deadline; Thread.sleep(100)) {
+                Path manifest;
+                try (var s = Files.list(runs)) {
+                    manifest = s.filter(p -> p.getFileName().toString().startsWith("LabRampSimulation-"))
+                            .map(p -> p.resolve("manifest.json")).findFirst().orElse(null);
+                }
+                if (manifest != null && Files.exists(manifest) && Files.readString(manifest).contains("\"index\" : 1")) {
+                    target.getDockerClient().killContainerCmd(target.getContainerId()).exec();
+                    return;
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
