@@ -51,15 +51,8 @@ class GatlingRampEndToEndTest {
         System.setProperty("gatling.data.enableAnalytics", "false");
         RampPlan plan = RampPlans.fromEnvironment();
 
-        // Gatling's own entry point minus its System.exit (Gatling is a Scala object)
-        int exit = Gatling$.MODULE$.fromArgs(new String[] {"--simulation", LabRampSimulation.class.getName(),
-                "--results-folder", runs.resolve("gatling").toAbsolutePath().toString(), "--no-reports"});
-        assertEquals(0, exit, "Gatling's exit code");
-
-        Path dir;
-        try (var s = Files.list(runs)) {
-            dir = s.filter(p -> p.getFileName().toString().startsWith("LabRampSimulation-")).findFirst().orElseThrow();
-        }
+        runLabRampSimulation(runs);
+        Path dir = runDirectory(runs).orElseThrow();
         Manifest m = RunDirectory.open(dir).readManifest();
         assertEquals(Manifest.COMPLETE, m.status(), m.statusReason());
         assertEquals(TargetEndpoints.LAB, m.target().kind());
@@ -105,16 +98,9 @@ class GatlingRampEndToEndTest {
             killer.setDaemon(true);
             killer.start();
 
-            int exit = Gatling$.MODULE$.fromArgs(new String[] {"--simulation", LabRampSimulation.class.getName(),
-                    "--results-folder", runs.resolve("gatling").toAbsolutePath().toString(), "--no-reports"});
+            runLabRampSimulation(runs);
             Instant returned = Instant.now();
-            assertEquals(0, exit, "Gatling's exit code (failOnError=false)");
-
-            Path dir;
-            try (var s = Files.list(runs)) {
-                dir = s.filter(p -> p.getFileName().toString().startsWith("LabRampSimulation-")).findFirst().orElseThrow();
-            }
-            Manifest m = RunDirectory.open(dir).readManifest();
+            Manifest m = RunDirectory.open(runDirectory(runs).orElseThrow()).readManifest();
             assertEquals(Manifest.TARGET_DIED, m.status(), m.statusReason());
             assertTrue(m.statusReason().startsWith("target stopped answering during step 2 of 4"), m.statusReason());
             m.steps().get(0).captures().forEach((k, c) -> assertTrue(c.ok(), "step 1 " + k + ": " + c.reason()));
@@ -124,14 +110,23 @@ class GatlingRampEndToEndTest {
         }
     }
 
+    /** Gatling's own entry point minus its System.exit (Gatling is a Scala object); exit 0 expected. */
+    private static void runLabRampSimulation(Path runs) {
+        int exit = Gatling$.MODULE$.fromArgs(new String[] {"--simulation", LabRampSimulation.class.getName(),
+                "--results-folder", runs.resolve("gatling").toAbsolutePath().toString(), "--no-reports"});
+        assertEquals(0, exit, "Gatling's exit code");
+    }
+
+    private static java.util.Optional<Path> runDirectory(Path runs) throws java.io.IOException {
+        try (var s = Files.list(runs)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("LabRampSimulation-")).findFirst();
+        }
+    }
+
     private static void killWhenStepOneIsIn(Path runs, GoServiceContainer target) {
         try {
             for (long deadline = System.nanoTime() + 90_000_000_000L; System.nanoTime() < deadline; Thread.sleep(100)) {
-                Path manifest;
-                try (var s = Files.list(runs)) {
-                    manifest = s.filter(p -> p.getFileName().toString().startsWith("LabRampSimulation-"))
-                            .map(p -> p.resolve("manifest.json")).findFirst().orElse(null);
-                }
+                Path manifest = runDirectory(runs).map(d -> d.resolve("manifest.json")).orElse(null);
                 if (manifest != null && Files.exists(manifest) && Files.readString(manifest).contains("\"index\" : 1")) {
                     target.getDockerClient().killContainerCmd(target.getContainerId()).exec();
                     return;
