@@ -1,5 +1,7 @@
 package io.schedgate.collect;
 
+import java.io.FileInputStream;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.util.Locale;
@@ -32,6 +34,18 @@ public final class FileDescriptors {
     /** The one-line error when a failure reason is EMFILE, else empty. */
     public static Optional<String> exhaustion(String reason) {
         return reason != null && reason.contains(EXHAUSTED) ? Optional.of(exhausted()) : Optional.empty();
+    }
+
+    /**
+     * Opens and closes /dev/null: the one-line error when that fails with EMFILE, else empty. For
+     * failures that hide the cause (a class that cannot load because its jar cannot be opened).
+     */
+    public static Optional<String> probe() {
+        try (FileInputStream in = new FileInputStream("/dev/null")) {
+            return Optional.empty();
+        } catch (IOException e) {
+            return exhaustion(e);
+        }
     }
 
     static String exhausted() {

@@ -157,6 +157,7 @@ public final class RampCollector {
         }
         this.clock = rampClock;
         counters.start(rampClock);
+        warnNearDescriptorLimit(); // also loads what reports running out of descriptors, while it still can
         shutdownHook = new Thread(() -> interrupted("JVM shut down (Ctrl-C or kill)"), "schedgate-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         runner = new Thread(this::run, "schedgate-collector");
@@ -217,8 +218,11 @@ public final class RampCollector {
             }
         } catch (InterruptedException e) {
             interrupted("collector interrupted");
-        } catch (RuntimeException e) {
-            stop(Manifest.FAILED, FileDescriptors.exhaustion(e).orElse("collector error: " + e));
+        } catch (RuntimeException | Error e) {
+            // an Error too: a collector thread that dies silently leaves the run waiting for it. Out of
+            // descriptors, even loading a class fails (NoClassDefFoundError): the probe tells.
+            stop(Manifest.FAILED, FileDescriptors.exhaustion(e).or(FileDescriptors::probe)
+                    .orElse("collector error: " + e));
         }
     }
 

@@ -40,6 +40,7 @@ public final class DescriptorExhaustionMain {
         FileDescriptors.exhaustion(FileDescriptors.EXHAUSTED);
         FileDescriptors.nearLimit(1, 1);
         FileDescriptors.nearLimit();
+        System.out.println("probeBefore=" + FileDescriptors.probe().orElse("none"));
         List<InputStream> held = new ArrayList<>();
         IOException exhausted = null;
         for (int i = 0; i < 100_000 && exhausted == null; i++) {
@@ -53,6 +54,7 @@ public final class DescriptorExhaustionMain {
         System.out.println("file=" + FileDescriptors.exhaustion(exhausted).orElse("none"));
         Fetcher.Outcome o = fetcher.get(base + "/debug/pprof/goroutine", Duration.ofSeconds(5));
         System.out.println("capture=" + FileDescriptors.exhaustion(o.failure()).orElse("none: " + o.failure()));
+        System.out.println("probe=" + FileDescriptors.probe().orElse("none"));
         System.out.println("near=" + FileDescriptors.nearLimit().orElse("none"));
     }
 }

@@ -35,7 +35,8 @@ class FileDescriptorsTest {
         assertEquals(0, p.exitValue(), out);
         int opened = Integer.parseInt(lines.get("opened"));
         assertTrue(opened > 0 && opened < 256, out);
-        for (String key : List.of("file", "capture")) {
+        assertEquals("none", lines.get("probeBefore"), out);
+        for (String key : List.of("file", "capture", "probe")) {
             String line = lines.get(key);
             assertTrue(line.startsWith("the JVM ran out of file descriptors (Too many open files, limit 256)"), out);
             assertTrue(line.contains("`ulimit -n 65536`"), out);
