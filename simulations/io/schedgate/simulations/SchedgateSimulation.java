@@ -1,8 +1,10 @@
 package io.schedgate.simulations;
 
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
@@ -11,6 +13,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Choice;
 import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.schedgate.collect.ExitCodeOverride;
@@ -49,6 +52,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public abstract class SchedgateSimulation extends Simulation {
     private static final String START = "schedgate.start";
+    private static final Duration WATCHDOG_PERIOD = Duration.ofMillis(250);
     private static final String EXIT_CODE_PROPERTY = "schedgate.failOnError";
     /** Exit codes: the Gatling Maven plugin reports 2 as "assertions failed", which is what a failing verdict is. */
     private static final int RUN_NOT_COMPLETE = 1;
@@ -102,9 +106,8 @@ public abstract class SchedgateSimulation extends Simulation {
         if (target.endpoints().hasHeader()) {
             p = p.header(target.endpoints().headerName(), target.endpoints().headerValue());
         }
-        ChainBuilder counted = exec(stopLoadGeneratorIf(s -> "schedgate: " + collector.manifest().statusReason(),
-                s -> collector.isDone()))
-                .exec(s -> s.set(START, counters.requestStarted()))
+        // two cheap actions per user: the start time in the session, the count when the chain ends
+        ChainBuilder counted = exec(s -> s.set(START, counters.requestStarted()))
                 .exec(perUser)
                 .exec(s -> {
                     counters.requestFinished(s.getLong(START), !s.isFailed());
@@ -115,13 +118,30 @@ public abstract class SchedgateSimulation extends Simulation {
             injection.add(constantUsersPerSec(qps).during(plan.stepLength()));
         }
         injection.add(nothingFor(plan.cooldown()));
-        setUp(scenario(getClass().getSimpleName()).exec(counted).injectOpen(injection)).protocols(p);
+        setUp(scenario(getClass().getSimpleName()).exec(counted).injectOpen(injection), watchdog()).protocols(p);
+    }
+
+    /**
+     * One user that stops the load once the collector ended the run early (target died,
+     * interrupted), instead of a check in every arriving user; it leaves when the ramp is over.
+     */
+    private PopulationBuilder watchdog() {
+        return scenario("schedgate-watchdog")
+                .asLongAsDuring(s -> !collector.isDone(), plan.totalDuration())
+                .on(pause(WATCHDOG_PERIOD))
+                .exec(stopLoadGeneratorIf(s -> "schedgate: " + collector.manifest().statusReason(),
+                        s -> collector.isDone() && !Manifest.COMPLETE.equals(collector.manifest().status())))
+                .injectOpen(atOnceUsers(1));
     }
 
     /** One GET per user, picked from the plan's endpoint mix by weight. */
     protected ChainBuilder endpointMix() {
         EndpointMix mix = plan.mix();
         double total = mix.totalWeight();
+        if (mix.entries().size() == 1) {
+            String path = mix.entries().get(0).path();
+            return exec(http(requestName(path)).get(path));
+        }
         List<Choice.WithWeight> choices = new ArrayList<>();
         for (EndpointMix.Entry e : mix.entries()) {
             choices.add(new Choice.WithWeight(100.0 * e.weight() / total,

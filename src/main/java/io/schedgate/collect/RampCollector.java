@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -69,6 +70,7 @@ public final class RampCollector {
     private volatile int stepInProgress = -1;
     private volatile RampClock clock;
     private volatile boolean done;
+    private boolean descriptorWarning;
     private Thread runner;
     private Thread shutdownHook;
 
@@ -155,6 +157,7 @@ public final class RampCollector {
         }
         this.clock = rampClock;
         counters.start(rampClock);
+        warnNearDescriptorLimit(); // also loads what reports running out of descriptors, while it still can
         shutdownHook = new Thread(() -> interrupted("JVM shut down (Ctrl-C or kill)"), "schedgate-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         runner = new Thread(this::run, "schedgate-collector");
@@ -215,8 +218,11 @@ public final class RampCollector {
             }
         } catch (InterruptedException e) {
             interrupted("collector interrupted");
-        } catch (RuntimeException e) {
-            stop(Manifest.FAILED, "collector error: " + e);
+        } catch (RuntimeException | Error e) {
+            // an Error too: a collector thread that dies silently leaves the run waiting for it. Out of
+            // descriptors, even loading a class fails (NoClassDefFoundError): the probe tells.
+            stop(Manifest.FAILED, FileDescriptors.exhaustion(e).or(FileDescriptors::probe)
+                    .orElse("collector error: " + e));
         }
     }
 
@@ -253,6 +259,7 @@ public final class RampCollector {
                     fmt(counters.offeredSoFar(i) / secs), fmt(counters.succeededSoFar(i) / secs));
             console.accept(String.format(Locale.ROOT, "%s: capturing %d/%d s%s", name,
                     Math.round((t - windowStartNanos) / 1e9), w, rates));
+            warnNearDescriptorLimit();
         }
         sleepUntil(windowEndNanos);
         futures.put("goroutineEnd",
@@ -282,12 +289,29 @@ public final class RampCollector {
         console.accept(String.format(Locale.ROOT, "%s: done, offered %s achieved %s qps, %d errors, p99 %s ms, %s",
                 name, fmt(load.offeredQps()), fmt(load.achievedQps()), load.errors(),
                 load.latencyMs() == null ? "-" : fmt(load.latencyMs().p99()), summary(captures)));
+        Optional<String> outOfDescriptors = captures.values().stream()
+                .map(c -> FileDescriptors.exhaustion(c.reason())).flatMap(Optional::stream).findFirst();
+        if (outOfDescriptors.isPresent()) {
+            stop(Manifest.FAILED, outOfDescriptors.get() + " (step " + (i + 1) + " of " + plan.stepCount()
+                    + ", " + fmt(qps) + " qps; steps before it are complete)");
+            return false;
+        }
         if (connectionLost && !probe.alive()) {
             stop(Manifest.TARGET_DIED, "target stopped answering during step " + (i + 1) + " of " + plan.stepCount()
                     + " (" + fmt(qps) + " qps): " + firstFailure(captures) + "; steps before it are complete");
             return false;
         }
         return true;
+    }
+
+    /** Once per run: the connections of an overloaded open model eat the descriptors the collector needs too. */
+    private void warnNearDescriptorLimit() {
+        if (!descriptorWarning) {
+            FileDescriptors.nearLimit().ifPresent(w -> {
+                descriptorWarning = true;
+                console.accept(w);
+            });
+        }
     }
 
     private Capturer.Result cpuProfile(String url, String file) throws InterruptedException {
@@ -364,8 +388,8 @@ public final class RampCollector {
                 dir.writeManifest(manifest);
             } catch (java.io.UncheckedIOException e) {
                 // e.g. out of file descriptors: the last manifest written stays; say so, finish anyway
-                console.accept("cannot write the final manifest (" + e.getCause() + "): the one on disk is from "
-                        + "the last completed capture");
+                console.accept("cannot write the final manifest (" + FileDescriptors.exhaustion(e)
+                        .orElse(String.valueOf(e.getCause())) + "): the one on disk is from the last completed capture");
             }
         }
         if (!Manifest.COMPLETE.equals(status)) {

@@ -4,6 +4,8 @@ import io.schedgate.plan.InvalidPlanException;
 import io.schedgate.plan.PlanSources;
 import io.schedgate.target.GoRuntimeInfo;
 import io.schedgate.target.GoServiceContainer;
+import io.schedgate.target.GoToolchain;
+import io.schedgate.target.GoroutineLeakProfile;
 import java.util.Optional;
 
 /**
@@ -17,7 +19,8 @@ import java.util.Optional;
  * </ul>
  * Optional for containers: {@code target.cpuset} (e.g. {@code 0}), {@code target.cpus} (quota, e.g. {@code 1.5}),
  * {@code target.gomaxprocs}, {@code target.godebug}, {@code target.gogc}; for the lab {@code target.go}
- * (the go binary that builds it).
+ * (the go binary that builds it) and {@code target.goexperiment} (its GOEXPERIMENT; by default
+ * {@code goroutineleakprofile} when that go is 1.26).
  */
 public final class TargetSelection implements AutoCloseable {
     public static final String URL = "target.url";
@@ -33,6 +36,11 @@ public final class TargetSelection implements AutoCloseable {
     public static final String GOGC = "target.gogc";
     /** Lab only: the go binary to build it with, e.g. /usr/lib/go-1.23/bin/go. */
     public static final String GO = "target.go";
+    /**
+     * Lab only: GOEXPERIMENT for its build ({@code none} for none). By default the lab built with Go
+     * 1.26 gets {@code goroutineleakprofile}, so the run captures the goroutine-leak profile.
+     */
+    public static final String GOEXPERIMENT = "target.goexperiment";
 
     private final TargetEndpoints endpoints;
     private final Manifest.Target info;
@@ -86,6 +94,13 @@ public final class TargetSelection implements AutoCloseable {
             }
             container.withGo(go.get());
         }
+        Optional<String> experiment = text(sources, GOEXPERIMENT);
+        if (image.isPresent() && experiment.isPresent()) {
+            throw new InvalidPlanException(GOEXPERIMENT, "only the bundled lab is built here; an image is used as it is");
+        }
+        if (image.isEmpty()) {
+            labExperiment(container, experiment);
+        }
         container.start();
         String kind = image.isPresent() ? TargetEndpoints.IMAGE : TargetEndpoints.LAB;
         TargetEndpoints endpoints = TargetEndpoints.of(kind, image.orElse(null), container.appUrl(), container.pprofUrl())
@@ -99,6 +114,22 @@ public final class TargetSelection implements AutoCloseable {
         return new Manifest.Target(kind, image, null, null, runtime == null ? null : runtime.goVersion(),
                 runtime == null ? null : runtime.gomaxprocs(),
                 runtime == null || !runtime.numCpuKnown() ? null : runtime.numCpu(), cpuset, quota);
+    }
+
+    /** The setting if given ({@code none}: no GOEXPERIMENT), else what the lab's Go needs for the goroutine-leak profile. */
+    private static void labExperiment(GoServiceContainer lab, Optional<String> setting) {
+        if (setting.isPresent()) {
+            if (!"none".equals(setting.get())) {
+                try {
+                    lab.withGoExperiment(setting.get());
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidPlanException(GOEXPERIMENT, e.getMessage());
+                }
+            }
+            return;
+        }
+        GoToolchain go = lab.toolchain().orElseThrow();
+        GoroutineLeakProfile.experimentFor(go.version()).ifPresent(lab::withGoExperiment);
     }
 
     public TargetEndpoints endpoints() {

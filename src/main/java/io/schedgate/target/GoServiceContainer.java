@@ -55,6 +55,7 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
     private final ProjectLayout layout;
     private final String userImage;
     private GoToolchain toolchain;
+    private String goExperiment;
     private int appPort;
     private int pprofPort;
     private String cpuset;
@@ -122,6 +123,22 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
     public GoServiceContainer withGoToolchain(String name) {
         requireLab("withGoToolchain");
         toolchain = toolchain.switchedTo(name);
+        return this;
+    }
+
+    /**
+     * Builds the lab with {@code GOEXPERIMENT} set, e.g. {@code goroutineleakprofile}: Go 1.26 serves
+     * {@code /debug/pprof/goroutineleak} only when built with it (1.27 has it on by default, 1.25 and
+     * older do not know it: their go build fails, naming the experiment).
+     */
+    public GoServiceContainer withGoExperiment(String experiments) {
+        requireLab("withGoExperiment");
+        requireNotStarted();
+        if (experiments == null || !experiments.matches("[a-z0-9]+(,[a-z0-9]+)*")) {
+            throw new IllegalArgumentException("GOEXPERIMENT must look like goroutineleakprofile or a,b: got '"
+                    + experiments + "'");
+        }
+        goExperiment = experiments;
         return this;
     }
 
@@ -316,6 +333,11 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
         return Optional.ofNullable(toolchain);
     }
 
+    /** The GOEXPERIMENT the lab is built with, if any. */
+    public Optional<String> goExperiment() {
+        return Optional.ofNullable(goExperiment);
+    }
+
     // ---- internals ----------------------------------------------------------------------------
 
     private BuiltImage buildLabImage() {
@@ -331,7 +353,7 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
             throw new GoServiceException("cannot create a build folder under " + layout.buildDir() + ": " + e.getMessage(), e);
         }
         try {
-            Path binary = LabBinaryBuild.build(toolchain, layout.labSources(), workDir);
+            Path binary = LabBinaryBuild.build(toolchain, goExperiment, layout.labSources(), workDir);
             return BuiltImage.build("lab", dockerfile, binary, "lab");
         } finally {
             deleteTree(workDir);

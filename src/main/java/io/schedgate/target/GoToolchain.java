@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -52,10 +53,26 @@ public record GoToolchain(String goCommand, String gotoolchain) {
         return new GoToolchain(goCommand, toolchain);
     }
 
+    /**
+     * The environment of a go command run by schedgate: GOTOOLCHAIN, and Go's telemetry counters
+     * (written under the user config dir by every go command) kept under {@code user.home}, which the
+     * build points into target/, instead of $HOME; GOENV still names the user's own go env file.
+     */
+    void applyTo(Map<String, String> env) {
+        env.put("GOTOOLCHAIN", gotoolchain);
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        String home = System.getenv("HOME");
+        String userConfig = xdg != null && !xdg.isEmpty() ? xdg : home != null ? home + "/.config" : null;
+        if (userConfig != null) {
+            env.putIfAbsent("GOENV", userConfig + "/go/env");
+        }
+        env.put("XDG_CONFIG_HOME", Path.of(System.getProperty("user.home"), ".config").toString());
+    }
+
     /** The Go version this toolchain builds with ({@code go env GOVERSION}), e.g. {@code go1.26.8}. */
     public String version() {
         ProcessBuilder command = new ProcessBuilder(goCommand, "env", "GOVERSION").redirectErrorStream(true);
-        command.environment().put("GOTOOLCHAIN", gotoolchain);
+        applyTo(command.environment());
         try {
             Process process = command.start();
             process.getOutputStream().close();

@@ -24,6 +24,11 @@ final class LabBinaryBuild {
 
     /** Builds the package in {@code sources} into {@code outputDir/lab}; returns the binary's path. */
     static Path build(GoToolchain toolchain, Path sources, Path outputDir) {
+        return build(toolchain, null, sources, outputDir);
+    }
+
+    /** As {@link #build(GoToolchain, Path, Path)} with {@code GOEXPERIMENT} set, unless {@code goExperiment} is null. */
+    static Path build(GoToolchain toolchain, String goExperiment, Path sources, Path outputDir) {
         Path binary = outputDir.resolve("lab");
         ProcessBuilder command = new ProcessBuilder(
                 List.of(toolchain.goCommand(), "build", "-trimpath", "-o", binary.toString(), "."))
@@ -32,8 +37,12 @@ final class LabBinaryBuild {
         Map<String, String> env = command.environment();
         env.put("CGO_ENABLED", "0");
         env.put("GOOS", "linux");
-        env.put("GOTOOLCHAIN", toolchain.gotoolchain());
+        toolchain.applyTo(env);
         String what = "go build of " + sources + " with " + toolchain.describe();
+        if (goExperiment != null) {
+            env.put("GOEXPERIMENT", goExperiment);
+            what += " GOEXPERIMENT=" + goExperiment;
+        }
         String output;
         int exit;
         try {

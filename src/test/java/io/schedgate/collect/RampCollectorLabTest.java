@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -245,5 +246,42 @@ class RampCollectorLabTest {
         assertTrue(partial.get("goroutineStart").ok(), partial.toString());
         assertFalse(partial.containsKey("cpu"), "the CPU profile was still running");
         assertEquals(Manifest.INTERRUPTED, collector.awaitCompletion(Duration.ofSeconds(5)).status());
+    }
+
+    @Test
+    void ctrlCInAChildJvmKeepsWhatItCollected() throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                InterruptedRunMain.class.getName(), lab.appUrl(), lab.pprofUrl(), runs.toString())
+                .redirectErrorStream(true).redirectOutput(runs.resolve("child.log").toFile()).start();
+        try {
+            Path manifest = null;
+            // press Ctrl-C once step 1 is in the manifest (at about 5 s of the 11 s ramp)
+            for (long deadline = System.nanoTime() + 40_000_000_000L; System.nanoTime() < deadline; Thread.sleep(200)) {
+                manifest = findRunDir("InterruptedRun-").map(d -> d.resolve("manifest.json")).orElse(null);
+                if (manifest != null && Files.exists(manifest) && Files.readString(manifest).contains("\"index\" : 1")) {
+                    break;
+                }
+            }
+            assertNotNull(manifest, Files.readString(runs.resolve("child.log")));
+            new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
+            assertTrue(child.waitFor(20, TimeUnit.SECONDS), "the child ignored Ctrl-C");
+            Manifest m = RunDirectory.open(manifest.getParent()).readManifest();
+            String log = Files.readString(runs.resolve("child.log"));
+            assertEquals(Manifest.INTERRUPTED, m.status(), log);
+            assertTrue(m.statusReason().startsWith("JVM shut down (Ctrl-C or kill)"), m.statusReason());
+            assertNotNull(m.finishedAt());
+            m.steps().get(0).captures().forEach((k, c) -> assertTrue(c.ok(), k + ": " + c.reason()));
+            assertTrue(Files.size(manifest.getParent().resolve("step-01/cpu.pb.gz")) > 0);
+            assertTrue(log.contains("run interrupted: JVM shut down (Ctrl-C or kill)"), log);
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    private java.util.Optional<Path> findRunDir(String prefix) throws IOException {
+        try (var s = Files.list(runs)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst();
+        }
     }
 }

@@ -38,6 +38,17 @@ class TargetSelectionTest {
     }
 
     @Test
+    void goExperimentIsForTheLabOnly() {
+        assertEquals(TargetSelection.GOEXPERIMENT,
+                refused(Map.of("target.image", "x:1", "target.goexperiment", "goroutineleakprofile")).property());
+    }
+
+    @Test
+    void malformedGoExperimentNamesTheSetting() {
+        assertEquals(TargetSelection.GOEXPERIMENT, refused(Map.of("target.goexperiment", "goroutine leak")).property());
+    }
+
+    @Test
     void runningServiceIsUsedAsGiven() {
         Properties p = new Properties();
         p.setProperty("schedgate.target.url", "http://127.0.0.1:8080/");

@@ -44,6 +44,35 @@ class LabBinaryBuildTest {
     }
 
     @Test
+    void goCommandsKeepTelemetryOutOfHomeButReadTheUsersGoEnv() throws Exception {
+        String realGoEnv = goEnv(new ProcessBuilder(), "GOENV");
+        ProcessBuilder ours = new ProcessBuilder();
+        go.applyTo(ours.environment());
+        assertEquals(realGoEnv, goEnv(ours, "GOENV"), "the user's go env -w settings still apply");
+        String telemetryDir = goEnv(ours, "GOTELEMETRYDIR"); // empty before Go 1.23, which has no telemetry
+        assertTrue(telemetryDir.isEmpty() || telemetryDir.startsWith(System.getProperty("user.home")), telemetryDir);
+        assertTrue(System.getProperty("user.home").contains("target"), "surefire points user.home into target/");
+    }
+
+    private String goEnv(ProcessBuilder pb, String key) throws Exception {
+        pb.command(go.goCommand(), "env", key).redirectErrorStream(true);
+        pb.environment().put("GOTOOLCHAIN", "local");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertEquals(0, p.waitFor(), out);
+        return out;
+    }
+
+    @Test
+    void anUnknownGoExperimentFailsNamingIt(@TempDir Path tmp) {
+        GoServiceException e = assertThrows(GoServiceException.class,
+                () -> LabBinaryBuild.build(go, "nosuchexperiment", layout.labSources(), tmp.resolve("out")));
+        assertTrue(e.getMessage().contains("GOEXPERIMENT=nosuchexperiment"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown GOEXPERIMENT"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+
+    @Test
     void aMissingGoBinarySaysHowToGetOne(@TempDir Path tmp) {
         GoToolchain missing = GoToolchain.at(tmp.resolve("no-such-go").toString());
         GoServiceException e = assertThrows(GoServiceException.class,
