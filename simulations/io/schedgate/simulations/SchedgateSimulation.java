@@ -83,7 +83,9 @@ public abstract class SchedgateSimulation extends Simulation {
             // one line, no stack trace: the message names the setting to fix
             System.err.println("[schedgate] error: " + e.getMessage());
             System.err.flush();
-            System.exit(RUN_NOT_COMPLETE);
+            if (ownsTheJvm()) {
+                System.exit(RUN_NOT_COMPLETE);
+            }
             throw e;
         }
         target = selected;
@@ -92,6 +94,15 @@ public abstract class SchedgateSimulation extends Simulation {
                 + t.pprofUrl() + " (" + t.goVersion() + ", GOMAXPROCS " + t.gomaxprocs() + ")");
         say("run directory " + collector.directory().root().toAbsolutePath());
         Runtime.getRuntime().addShutdownHook(new Thread(this::closeTarget, "schedgate-target-stop"));
+    }
+
+    /**
+     * Whether this JVM is Gatling's own (the gatling-maven-plugin's fork): only then may a failed
+     * start end the process; embedded (a JUnit experiment, an IDE) the exception reaches the caller.
+     */
+    private static boolean ownsTheJvm() {
+        // the plugin forks "<booter jar> io.gatling.app.Gatling"; surefire and IDEs run their own mains
+        return System.getProperty("sun.java.command", "").contains("io.gatling.app.Gatling");
     }
 
     /** Ramps {@code perUser} (what one arriving user does) through the plan's steps. */
