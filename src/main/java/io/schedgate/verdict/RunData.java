@@ -101,7 +101,7 @@ public record RunData(
 
   private static RunStep step(Path dir, JsonNode s, List<String> problems) {
     int index = s.path("index").asInt();
-    String label = String.format("step-%02d", index);
+    String label = Evidence.step(index);
     double window = seconds(s.path("windowStart").asText(null), s.path("windowEnd").asText(null));
     JsonNode l = s.path("load");
     StepLoad load = l.isObject() && l.has("achievedQps")
