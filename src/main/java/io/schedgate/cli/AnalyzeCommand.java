@@ -1,5 +1,6 @@
 package io.schedgate.cli;
 
+import io.schedgate.collect.RunDirectory;
 import io.schedgate.verdict.Thresholds;
 import io.schedgate.verdict.Verdict;
 import io.schedgate.verdict.VerdictEngine;
@@ -70,7 +71,7 @@ final class AnalyzeCommand implements Schedgate.Command {
             throw new UsageException(e.getMessage());
         }
         for (Path dir : baseline == null ? new Path[] {runDir} : new Path[] {runDir, baseline}) {
-            if (!Files.isRegularFile(dir.resolve("manifest.json"))) {
+            if (!Files.isRegularFile(dir.resolve(RunDirectory.MANIFEST))) {
                 err.println("schedgate analyze: " + dir + " has no manifest.json: pass a run directory written by the"
                         + " schedgate collector (target/schedgate/<simulation>-<timestamp>/)");
                 return 2;

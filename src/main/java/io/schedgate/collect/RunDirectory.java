@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * {@code target/schedgate/<simulation>-<yyyyMMdd-HHmmss>/}: the raw captures, one folder per
@@ -62,7 +63,7 @@ public final class RunDirectory {
 
     /** {@code step-01} for index 0. */
     public static String stepFolder(int index) {
-        return String.format("step-%02d", index + 1);
+        return String.format(Locale.ROOT, "step-%02d", index + 1);
     }
 
     /** Writes {@code bytes} to {@code relative} atomically; returns the final path. */

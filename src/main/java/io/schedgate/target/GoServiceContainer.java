@@ -42,6 +42,8 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
     public static final int LAB_PPROF_PORT = 6060;
     private static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration PULL_TIMEOUT = Duration.ofMinutes(5);
+    /** Starts tried when Docker cannot bind the host port it picked (see {@link HostPortCollision}). */
+    static final int PORT_COLLISION_ATTEMPTS = 3;
 
     /** What the container runs. */
     public enum Kind {
@@ -65,6 +67,8 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
     private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
     private BuiltImage builtImage;
     private String exitedEarly;
+    /** While Testcontainers starts the container: its own clean-up of a failed start must keep the image for a retry. */
+    private boolean starting;
 
     private GoServiceContainer(Kind kind, String image, ProjectLayout layout) {
         super(DockerImageName.parse(image));
@@ -258,11 +262,42 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
                 health.add(new HealthWait.Endpoint(appPort, appHealthPath));
             }
             waitingFor(new HealthWait(health, startupTimeout));
-            super.start();
+            startRetryingPortCollisions();
         } catch (RuntimeException e) {
             RuntimeException failure = oneLine(e);
             stop();
             throw failure;
+        }
+    }
+
+    /**
+     * Starts the container; a start that fails because Docker's host port is taken by another socket is
+     * retried with a new container (Docker picks the next free port) and the same image, each retry
+     * printed in one line; after {@link #PORT_COLLISION_ATTEMPTS} such failures, one line names the cause.
+     */
+    private void startRetryingPortCollisions() {
+        for (int attempt = 1; ; attempt++) {
+            starting = true;
+            try {
+                super.start();
+                return;
+            } catch (RuntimeException e) {
+                Optional<String> collision = HostPortCollision.in(e);
+                if (collision.isEmpty()) {
+                    throw e;
+                }
+                super.stop(); // the container only: the image stays for the next attempt
+                exitedEarly = null; // "exited (code 128)" is Docker's failed start, not the service's
+                if (attempt == PORT_COLLISION_ATTEMPTS) {
+                    throw new GoServiceException("could not start " + describe() + ": Docker could not bind a host port in "
+                            + attempt + " tries (" + collision.get() + "): it takes host ports from the ephemeral range"
+                            + " client sockets also use; start again when fewer connections are open (ss -tan)", e);
+                }
+                System.err.println("[schedgate] start " + attempt + "/" + PORT_COLLISION_ATTEMPTS + " of " + describe()
+                        + ": Docker's host port is taken (" + collision.get() + "); trying again");
+            } finally {
+                starting = false;
+            }
         }
     }
 
@@ -290,7 +325,7 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
         try {
             super.stop();
         } finally {
-            if (builtImage != null) {
+            if (builtImage != null && !starting) {
                 builtImage.remove();
                 builtImage = null;
             }
@@ -378,8 +413,11 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        String what = kind == Kind.IMAGE ? userImage : builtImage != null ? builtImage.tag() : "the lab";
-        return new GoServiceException("could not start " + what + ": " + root, e);
+        return new GoServiceException("could not start " + describe() + ": " + root, e);
+    }
+
+    private String describe() {
+        return kind == Kind.IMAGE ? userImage : builtImage != null ? builtImage.tag() : "the lab";
     }
 
     private void requireLab(String method) {

@@ -1,5 +1,6 @@
 package io.schedgate.verdict;
 
+import io.schedgate.collect.RunDirectory;
 import java.util.Locale;
 
 /** Number formatting for evidence sentences: short, locale-independent. */
@@ -26,7 +27,8 @@ public final class Evidence {
     return String.format(Locale.ROOT, Math.abs(p) < 1 && p != 0 ? "%.2f%%" : "%.1f%%", p);
   }
 
+  /** {@code step-03} for the manifest's step index 3: the step's folder in the run directory. */
   public static String step(int index) {
-    return String.format(Locale.ROOT, "step-%02d", index);
+    return RunDirectory.stepFolder(index - 1);
   }
 }

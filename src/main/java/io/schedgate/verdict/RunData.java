@@ -2,6 +2,8 @@ package io.schedgate.verdict;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.schedgate.collect.Manifest;
+import io.schedgate.collect.RunDirectory;
 import io.schedgate.signals.RuntimeMetrics;
 import io.schedgate.signals.RuntimeMetricsWindow;
 import java.io.IOException;
@@ -13,9 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the checks need from a run directory (BRIEF.md layout: manifest.json schema
- * {@code schedgate.run/1}, baseline/, step-NN/, final/). A missing or unreadable capture becomes a
- * recorded problem on its step, never an exception: what was collected is still judged.
+ * What the checks need from a run directory as {@link RunDirectory} lays it out (manifest.json of schema
+ * {@value Manifest#SCHEMA}, baseline/, step-NN/, final/), read as a JSON tree with defaults for absent
+ * fields. A missing or unreadable capture becomes a recorded problem on its step, never an exception:
+ * what was collected is still judged.
  *
  * @param dir the run directory
  * @param simulation the manifest's simulation name
@@ -44,8 +47,6 @@ public record RunData(
     java.util.Map<String, Capture> finalCaptures,
     RunProfiles profiles) {
 
-  public static final String SCHEMA = "schedgate.run/1";
-
   public RunData {
     steps = List.copyOf(steps);
     problems = List.copyOf(problems);
@@ -55,7 +56,7 @@ public record RunData(
 
   /** Reads manifest.json and the metrics scrapes it lists. */
   public static RunData read(Path dir) {
-    Path manifestFile = dir.resolve("manifest.json");
+    Path manifestFile = dir.resolve(RunDirectory.MANIFEST);
     if (!Files.isRegularFile(manifestFile)) {
       throw new IllegalArgumentException(
           "no manifest.json in " + dir + ": pass a run directory written by the schedgate collector"
@@ -68,9 +69,9 @@ public record RunData(
       throw new IllegalArgumentException(manifestFile + " is not valid JSON: " + e.getMessage(), e);
     }
     String schema = m.path("schema").asText("");
-    if (!SCHEMA.equals(schema)) {
+    if (!Manifest.SCHEMA.equals(schema)) {
       throw new IllegalArgumentException(manifestFile + " has schema '" + schema + "', expected '"
-          + SCHEMA + "': written by another schedgate version?");
+          + Manifest.SCHEMA + "': written by another schedgate version?");
     }
     List<String> problems = new ArrayList<>();
     RuntimeMetrics baseline = scrape(dir, m.path("baseline").path("captures").path("metrics"),
@@ -100,7 +101,7 @@ public record RunData(
 
   private static RunStep step(Path dir, JsonNode s, List<String> problems) {
     int index = s.path("index").asInt();
-    String label = String.format("step-%02d", index);
+    String label = Evidence.step(index);
     double window = seconds(s.path("windowStart").asText(null), s.path("windowEnd").asText(null));
     JsonNode l = s.path("load");
     StepLoad load = l.isObject() && l.has("achievedQps")

@@ -29,7 +29,7 @@ public record RunStep(
   /** The capture under {@code name}; a key the manifest lacks is a missing capture. */
   public Capture capture(String name) {
     Capture c = captures.get(name);
-    return c != null ? c : new Capture(name, null, String.format("step-%02d", index) + ": no " + name
+    return c != null ? c : new Capture(name, null, Evidence.step(index) + ": no " + name
         + " capture in the manifest");
   }
 }

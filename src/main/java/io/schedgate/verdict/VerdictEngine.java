@@ -1,5 +1,6 @@
 package io.schedgate.verdict;
 
+import io.schedgate.collect.RunDirectory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -75,7 +76,7 @@ public final class VerdictEngine {
       return null;
     }
     Path dir = Path.of(raw.strip());
-    if (!java.nio.file.Files.isRegularFile(dir.resolve("manifest.json"))) {
+    if (!java.nio.file.Files.isRegularFile(dir.resolve(RunDirectory.MANIFEST))) {
       throw new IllegalArgumentException("-D" + BASELINE_PROPERTY + "=" + raw + " has no manifest.json:"
           + " point it at an earlier run directory (target/schedgate/<simulation>-<timestamp>/)");
     }

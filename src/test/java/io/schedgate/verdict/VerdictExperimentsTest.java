@@ -127,24 +127,11 @@ class VerdictExperimentsTest {
     }
   }
 
-  /**
-   * The lab with GOMAXPROCS=2. On this shared machine Docker's random host port sometimes collides
-   * ("bind: address already in use"): a start is tried up to 3 times, each failure printed.
-   */
+  /** The lab with GOMAXPROCS=2 (a start colliding with a taken host port is retried by GoServiceContainer). */
   private static GoServiceContainer started() {
-    RuntimeException last = null;
-    for (int attempt = 1; attempt <= 3; attempt++) {
-      GoServiceContainer lab = GoServiceContainer.lab().withGomaxprocs(2);
-      try {
-        lab.start();
-        return lab;
-      } catch (RuntimeException e) {
-        lab.close();
-        last = e;
-        System.out.println("[experiment] lab start attempt " + attempt + " failed: " + e.getMessage());
-      }
-    }
-    throw last;
+    GoServiceContainer lab = GoServiceContainer.lab().withGomaxprocs(2);
+    lab.start();
+    return lab;
   }
 
   private Path ramp(GoServiceContainer lab, String label, String endpoint, String steps,
