@@ -1,18 +1,17 @@
 package io.schedgate.simulations;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
+import static io.gatling.javaapi.http.HttpDsl.flushCookieJar;
+import static io.gatling.javaapi.http.HttpDsl.flushHttpCache;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Choice;
-import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -21,6 +20,8 @@ import io.schedgate.collect.Manifest;
 import io.schedgate.collect.RampCollector;
 import io.schedgate.collect.RunListener;
 import io.schedgate.collect.TargetSelection;
+import io.schedgate.load.ArrivalPacer;
+import io.schedgate.load.ArrivalSchedule;
 import io.schedgate.load.StepLoadCounters;
 import io.schedgate.plan.EndpointMix;
 import io.schedgate.plan.PlanSources;
@@ -46,12 +47,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }
  * }</pre>
  *
- * Each user runs the chain once (open model, one user per arrival); the harness counts it as one
- * request for the per-step numbers. Settings: {@code -Dschedgate.*}, see {@link RampPlans} and
+ * Each arrival runs the chain once (open model: arrivals are due at the step's rate whatever the
+ * responses do; a pool of looping virtual users serves them, each run starting from a fresh session);
+ * the harness counts it as one request for the per-step numbers. Settings: {@code -Dschedgate.*}, see {@link RampPlans} and
  * {@link TargetSelection}. The run directory is {@code target/schedgate/<Simulation>-<time>/}.
  */
 public abstract class SchedgateSimulation extends Simulation {
     private static final String START = "schedgate.start";
+    private static final String DUE = "schedgate.due";
     private static final Duration WATCHDOG_PERIOD = Duration.ofMillis(250);
     private static final String EXIT_CODE_PROPERTY = "schedgate.failOnError";
     /** Exit codes: the Gatling Maven plugin reports 2 as "assertions failed", which is what a failing verdict is. */
@@ -62,6 +65,9 @@ public abstract class SchedgateSimulation extends Simulation {
     protected final TargetSelection target;
     protected final StepLoadCounters counters;
     protected final RampCollector collector;
+    protected final ArrivalPacer pacer;
+    /** Pooled virtual users serving the arrivals ({@code schedgate.users}). */
+    protected final int users;
     private final AtomicBoolean targetClosed = new AtomicBoolean();
 
     protected SchedgateSimulation() {
@@ -71,8 +77,10 @@ public abstract class SchedgateSimulation extends Simulation {
             plan = RampPlans.from(sources);
             say(describe(plan));
             warnAboveHeadroom(plan);
+            users = RampPlans.users(sources, plan);
             selected = TargetSelection.start(sources);
             counters = new StepLoadCounters(plan.stepCount());
+            pacer = new ArrivalPacer(ArrivalSchedule.of(plan));
             collector = RampCollector.open(plan, getClass().getSimpleName(), selected.endpoints(), selected.info(),
                     harness(), Path.of(System.getProperty("schedgate.runs.dir", "target/schedgate")), counters,
                     SchedgateSimulation::say, RampCollector.Timeouts.DEFAULT);
@@ -93,6 +101,7 @@ public abstract class SchedgateSimulation extends Simulation {
         say("target " + t.kind() + (t.image() != null ? " " + t.image() : "") + " app " + t.appUrl() + " pprof "
                 + t.pprofUrl() + " (" + t.goVersion() + ", GOMAXPROCS " + t.gomaxprocs() + ")");
         say("run directory " + collector.directory().root().toAbsolutePath());
+        say("load: " + users + " pooled virtual users serve the arrivals (schedgate.users)");
         Runtime.getRuntime().addShutdownHook(new Thread(this::closeTarget, "schedgate-target-stop"));
     }
 
@@ -105,31 +114,41 @@ public abstract class SchedgateSimulation extends Simulation {
         return System.getProperty("sun.java.command", "").contains("io.gatling.app.Gatling");
     }
 
-    /** Ramps {@code perUser} (what one arriving user does) through the plan's steps. */
-    protected void ramp(ChainBuilder perUser) {
-        ramp(perUser, http.disableWarmUp());
+    /** Ramps {@code perArrival} (what one arriving user does) through the plan's steps. */
+    protected void ramp(ChainBuilder perArrival) {
+        ramp(perArrival, http.disableWarmUp());
     }
 
     /** As {@link #ramp(ChainBuilder)} with your own protocol settings (base URL and header are added). */
-    protected void ramp(ChainBuilder perUser, HttpProtocolBuilder protocol) {
+    protected void ramp(ChainBuilder perArrival, HttpProtocolBuilder protocol) {
         // one keep-alive pool for all users: an open model with a connection per user would measure TCP set-up
         HttpProtocolBuilder p = protocol.baseUrl(target.endpoints().appUrl()).shareConnections();
         if (target.endpoints().hasHeader()) {
             p = p.header(target.endpoints().headerName(), target.endpoints().headerValue());
         }
-        // two cheap actions per user: the start time in the session, the count when the chain ends
-        ChainBuilder counted = exec(s -> s.set(START, counters.requestStarted()))
-                .exec(perUser)
+        // A pool of looping users serves the arrivals (ArrivalPacer): each claims the next arrival, waits
+        // until it is due, runs the chain as a fresh user would (attributes, status, cookies, cache reset)
+        // and claims again. One Gatling user per arrival cost ~3x more CPU per request.
+        ChainBuilder arrival = pause(s -> untilDue(s.getLong(DUE)))
+                .exec(s -> s.reset().markAsSucceeded().set(DUE, s.getLong(DUE))
+                        .set(START, counters.requestStarted(s.getLong(DUE))))
+                .exec(flushCookieJar(), flushHttpCache())
+                .exec(perArrival)
                 .exec(s -> {
                     counters.requestFinished(s.getLong(START), !s.isFailed());
-                    return s;
+                    return s.set(DUE, pacer.claim());
                 });
-        List<OpenInjectionStep> injection = new ArrayList<>();
-        for (double qps : plan.stepsQps()) {
-            injection.add(constantUsersPerSec(qps).during(plan.stepLength()));
-        }
-        injection.add(nothingFor(plan.cooldown()));
-        setUp(scenario(getClass().getSimpleName()).exec(counted).injectOpen(injection), watchdog()).protocols(p);
+        setUp(scenario(getClass().getSimpleName())
+                        .exec(s -> s.set(DUE, pacer.claim()))
+                        .asLongAs(s -> s.getLong(DUE) != ArrivalPacer.DONE).on(arrival)
+                        .injectOpen(atOnceUsers(users)),
+                watchdog()).protocols(p);
+    }
+
+    /** Whole milliseconds until {@code dueNanos} (Gatling pauses in milliseconds); zero when late. */
+    private static Duration untilDue(long dueNanos) {
+        long wait = dueNanos - System.nanoTime();
+        return wait <= 0 ? Duration.ZERO : Duration.ofNanos(wait);
     }
 
     /**
@@ -173,7 +192,9 @@ public abstract class SchedgateSimulation extends Simulation {
     public void before() {
         collector.baseline();
         // the load starts right after before() returns: that instant is the ramp's origin
-        collector.start(RampClock.startingNow(plan));
+        RampClock clock = RampClock.startingNow(plan);
+        pacer.start(clock.originNanos());
+        collector.start(clock);
     }
 
     @Override

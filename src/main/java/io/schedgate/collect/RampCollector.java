@@ -289,6 +289,13 @@ public final class RampCollector {
         console.accept(String.format(Locale.ROOT, "%s: done, offered %s achieved %s qps, %d errors, p99 %s ms, %s",
                 name, fmt(load.offeredQps()), fmt(load.achievedQps()), load.errors(),
                 load.latencyMs() == null ? "-" : fmt(load.latencyMs().p99()), summary(captures)));
+        if (load.requests() > 0 && load.late() * 100 > load.requests()) {
+            // more than 1 % late: offered and latency describe the harness as much as the target
+            console.accept(String.format(Locale.ROOT, "%s: warning: %d of %d requests went out more than %d ms after"
+                            + " they were due: the harness fell behind (raise -Dschedgate.users if responses are"
+                            + " slow, or see bench/load-headroom.sh for this machine's limit)", name, load.late(),
+                    load.requests(), StepLoadCounters.LATE_NANOS / 1_000_000));
+        }
         Optional<String> outOfDescriptors = captures.values().stream()
                 .map(c -> FileDescriptors.exhaustion(c.reason())).flatMap(Optional::stream).findFirst();
         if (outOfDescriptors.isPresent()) {

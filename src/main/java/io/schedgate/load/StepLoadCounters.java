@@ -7,7 +7,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Per-step load counters, counting only inside each step's capture window. A request is offered in
  * the window it starts in; its completion (success, error, latency) counts in the window it ends in.
- * Gatling calls {@link #requestStarted()} before and {@link #requestFinished} after each request.
+ * Gatling calls {@link #requestStarted(long)} before and {@link #requestFinished} after each request.
+ * An arrival sent more than {@link #LATE_NANOS} after it was due counts as late: the harness, not the
+ * target, was behind (every pooled user busy, or the load generator short of CPU).
  * Before {@link #start} every call is a no-op, so the counters can be wired before the ramp begins.
  */
 public final class StepLoadCounters {
@@ -16,6 +18,7 @@ public final class StepLoadCounters {
     private final AtomicLongArray offered;
     private final AtomicLongArray ok;
     private final AtomicLongArray errors;
+    private final AtomicLongArray late;
     private final LatencyHistogram[] latencies;
 
     public StepLoadCounters(int steps) {
@@ -23,6 +26,7 @@ public final class StepLoadCounters {
         this.offered = new AtomicLongArray(steps);
         this.ok = new AtomicLongArray(steps);
         this.errors = new AtomicLongArray(steps);
+        this.late = new AtomicLongArray(steps);
         this.latencies = new LatencyHistogram[steps];
         for (int i = 0; i < steps; i++) {
             latencies[i] = new LatencyHistogram();
@@ -37,14 +41,29 @@ public final class StepLoadCounters {
         clock.compareAndSet(null, rampClock);
     }
 
-    /** Returns the start time to hand back to {@link #requestFinished}. */
+    /** Beyond this delay after its due time an arrival counts as late (pauses are whole milliseconds). */
+    public static final long LATE_NANOS = 10_000_000;
+
+    /** A request sent now that was due now; returns the start time to hand back to {@link #requestFinished}. */
     public long requestStarted() {
         long now = System.nanoTime();
+        return started(now, now);
+    }
+
+    /** A request sent now for an arrival due at {@code dueNanos} ({@link System#nanoTime()} scale). */
+    public long requestStarted(long dueNanos) {
+        return started(System.nanoTime(), dueNanos);
+    }
+
+    private long started(long now, long dueNanos) {
         RampClock c = clock.get();
         if (c != null) {
             int w = c.windowOf(now);
             if (w >= 0) {
                 offered.incrementAndGet(w);
+                if (now - dueNanos > LATE_NANOS) {
+                    late.incrementAndGet(w);
+                }
             }
         }
         return now;
@@ -87,7 +106,7 @@ public final class StepLoadCounters {
                 round(h.percentileMicros(0.95) / 1000), round(h.percentileMicros(0.99) / 1000),
                 round(h.maxMicros() / 1000.0));
         return new LoadNumbers(round(requests / windowSeconds), round(good / windowSeconds), requests,
-                errors.get(index), latency);
+                errors.get(index), late.get(index), latency);
     }
 
     private static double round(double v) {

@@ -51,6 +51,39 @@ public final class RampPlans {
                 Duration.ofSeconds(tail), Duration.ofSeconds(cooldown), mix);
     }
 
+    /** Longest response the default user pool absorbs without delaying arrivals, in seconds. */
+    public static final double POOL_LATENCY_SECONDS = 1.0;
+    /**
+     * Most users (so most connections in flight) the default pool has: when the harness or the target
+     * falls behind, every pooled user is busy at once, and tens of thousands of sockets would cost
+     * more than they measure (and exhaust file descriptors).
+     */
+    public static final int MAX_DEFAULT_USERS = 1024;
+
+    /**
+     * How many pooled virtual users serve the plan's arrivals: {@code schedgate.users}, or by
+     * Little's law (L = lambda * W) enough for responses of up to {@link #POOL_LATENCY_SECONDS} at the
+     * top step's rate plus 16 spare, at most {@link #MAX_DEFAULT_USERS}. Too few users only matter
+     * when responses are slow: arrivals then go out late, and the step says so.
+     */
+    public static int users(PlanSources sources, RampPlan plan) {
+        Optional<PlanSources.Value> given = sources.userValue(PlanSources.USERS);
+        if (given.isEmpty()) {
+            return (int) Math.min(Math.ceil(plan.maxQps() * POOL_LATENCY_SECONDS) + 16, MAX_DEFAULT_USERS);
+        }
+        PlanSources.Value v = given.get();
+        try {
+            int n = Integer.parseInt(v.text().trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidPlanException(PlanSources.USERS, "'" + v.text() + "' (from " + v.origin()
+                + ") must be a whole number of virtual users, at least 1");
+    }
+
     /** A QPS list ({@code schedgate.steps}) or start/increment/count, never both. */
     private static List<Double> steps(PlanSources sources, Resolver r) {
         boolean list = sources.userValue(PlanSources.STEPS).isPresent();

@@ -42,6 +42,21 @@ class StepLoadCountersTest {
     }
 
     @Test
+    void arrivalsSentMoreThanTenMillisecondsAfterTheirDueTimeAreLate() {
+        StepLoadCounters c = new StepLoadCounters(2);
+        c.start(nowAt(Duration.ofSeconds(20)));
+        long now = System.nanoTime();
+        c.requestFinished(c.requestStarted(now + 1_000_000), true);      // early (a pause rounded down)
+        c.requestFinished(c.requestStarted(now - 2_000_000), true);      // 2 ms: on time
+        c.requestFinished(c.requestStarted(now - 500_000_000), true);    // 500 ms behind
+        c.requestFinished(c.requestStarted(now - 11_000_000_000L), true); // due in the warm-up, sent now
+        LoadNumbers n = c.numbers(0, 30);
+        assertEquals(4, n.requests());
+        assertEquals(2, n.late());
+        assertEquals(0, c.numbers(1, 30).late());
+    }
+
+    @Test
     void beforeStartNothingIsCounted() {
         StepLoadCounters c = new StepLoadCounters(2);
         c.requestFinished(c.requestStarted(), true);

@@ -123,6 +123,35 @@ class RampPlansTest {
         assertTrue(e.getMessage().contains("default") && e.getMessage().contains("smoke"), e.getMessage());
     }
 
+    private static int users(Map<String, String> sys) {
+        Properties p = new Properties();
+        sys.forEach((k, v) -> p.setProperty("schedgate." + k, v));
+        PlanSources sources = PlanSources.of(p, Map.of());
+        return RampPlans.users(sources, RampPlans.from(sources));
+    }
+
+    @Test
+    void userPoolFollowsLittlesLawAtTheTopStepUpToItsCap() {
+        // L = lambda * W: 1600 qps * 1 s + 16 spare would be 1616, above the cap
+        assertEquals(RampPlans.MAX_DEFAULT_USERS, users(Map.of()));
+        assertEquals(200 + 16, users(Map.of("steps", "50,100,200")));
+        assertEquals(33 + 16, users(Map.of("steps", "32.5")));
+        assertEquals(7, users(Map.of("users", "7")));
+    }
+
+    @Test
+    void badUserCountsAreNamed() {
+        for (String bad : List.of("0", "-3", "many", "1.5")) {
+            Properties p = new Properties();
+            p.setProperty("schedgate.users", bad);
+            PlanSources sources = PlanSources.of(p, Map.of());
+            InvalidPlanException e = assertThrows(InvalidPlanException.class,
+                    () -> RampPlans.users(sources, RampPlans.from(sources)));
+            assertEquals("users", e.property());
+            assertTrue(e.getMessage().startsWith("schedgate.users: '" + bad + "' (from "), e.getMessage());
+        }
+    }
+
     @Test
     void badNumbersAreRejectedWithTheirSource() {
         InvalidPlanException e = assertThrows(InvalidPlanException.class,

@@ -1,0 +1,73 @@
+package io.schedgate.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.schedgate.plan.EndpointMix;
+import io.schedgate.plan.RampPlan;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.Test;
+
+class ArrivalPacerTest {
+    private static final RampPlan PLAN = new RampPlan("t", List.of(100.0, 400.0), Duration.ofSeconds(1),
+            Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(2), EndpointMix.parse("/"));
+
+    @Test
+    void claimsFollowTheScheduleFromTheOriginThenSayDone() {
+        ArrivalSchedule schedule = ArrivalSchedule.of(PLAN);
+        ArrivalPacer pacer = new ArrivalPacer(schedule);
+        pacer.start(1_000L);
+        pacer.start(5_000L); // only the first origin counts
+        for (long k = 0; k < schedule.arrivals(); k++) {
+            assertEquals(1_000L + schedule.dueOffsetNanos(k), pacer.claim());
+        }
+        assertEquals(ArrivalPacer.DONE, pacer.claim());
+        assertEquals(ArrivalPacer.DONE, pacer.claim());
+    }
+
+    @Test
+    void concurrentUsersClaimEveryArrivalExactlyOnce() throws InterruptedException {
+        ArrivalSchedule schedule = ArrivalSchedule.of(PLAN);
+        ArrivalPacer pacer = new ArrivalPacer(schedule);
+        pacer.start(0);
+        ConcurrentLinkedQueue<Long> claimed = new ConcurrentLinkedQueue<>();
+        List<Thread> users = new ArrayList<>();
+        for (int u = 0; u < 8; u++) {
+            Thread t = new Thread(() -> {
+                for (long due = pacer.claim(); due != ArrivalPacer.DONE; due = pacer.claim()) {
+                    claimed.add(due);
+                }
+            });
+            users.add(t);
+            t.start();
+        }
+        for (Thread t : users) {
+            t.join();
+        }
+        List<Long> sorted = new ArrayList<>(claimed);
+        Collections.sort(sorted);
+        assertEquals(schedule.arrivals(), sorted.size());
+        for (int k = 0; k < sorted.size(); k++) {
+            assertEquals(schedule.dueOffsetNanos(k), sorted.get(k), "arrival " + k);
+        }
+    }
+
+    @Test
+    void stopEndsTheHandOut() {
+        ArrivalPacer pacer = new ArrivalPacer(ArrivalSchedule.of(PLAN));
+        pacer.start(0);
+        pacer.claim();
+        pacer.stop();
+        assertEquals(ArrivalPacer.DONE, pacer.claim());
+    }
+
+    @Test
+    void claimingBeforeTheClockRunsIsAnError() {
+        ArrivalPacer pacer = new ArrivalPacer(ArrivalSchedule.of(PLAN));
+        assertThrows(IllegalStateException.class, pacer::claim);
+    }
+}
