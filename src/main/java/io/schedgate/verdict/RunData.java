@@ -108,7 +108,7 @@ public record RunData(
         ? new StepLoad(l.path("offeredQps").asDouble(s.path("targetQps").asDouble()),
             l.path("achievedQps").asDouble(), l.path("requests").asLong(), l.path("errors").asLong(),
             l.path("latencyMs").path("mean").asDouble(Double.NaN),
-            l.path("latencyMs").path("p99").asDouble(Double.NaN))
+            l.path("latencyMs").path("p99").asDouble(Double.NaN), l.path("late").asLong(0))
         : null;
     if (load == null) {
       problems.add(label + ": the manifest has no load numbers");

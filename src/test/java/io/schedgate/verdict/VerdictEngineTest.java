@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedgate.signals.RuntimeMetrics;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -147,6 +153,35 @@ class VerdictEngineTest {
     assertTrue(d.containsKey("mutexWaitSecondsPerSecondPerProc"));
     RuntimeMetrics end = RuntimeMetrics.read(RUNS.resolve("fanout-go1.26/step-06/metrics-end.txt"));
     assertEquals("go1.26.8", end.goVersion().orElseThrow());
+  }
+
+  @Test
+  void aStepWhereTheHarnessFellBehindIsNotTheTargetsCapacity(@TempDir Path tmp) throws IOException {
+    // the real fan-out run, with step 2 edited as if the harness had sent 40 % of its requests late
+    Path run = tmp.resolve("run");
+    try (Stream<Path> files = Files.walk(RUNS.resolve("fanout-go1.26"))) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Path to = run.resolve(RUNS.resolve("fanout-go1.26").relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(f, to);
+        }
+      }
+    }
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode manifest = (ObjectNode) json.readTree(run.resolve("manifest.json").toFile());
+    ObjectNode load = (ObjectNode) manifest.path("steps").get(1).path("load");
+    load.put("late", load.path("requests").asLong() * 4 / 10);
+    json.writeValue(run.resolve("manifest.json").toFile(), manifest);
+
+    Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(run);
+    CheckResult s2 = result(v, SaturationCheck.ID, 2);
+    assertEquals(Status.WARN, s2.status());
+    assertTrue(s2.evidence().startsWith("harness behind schedule: " + load.path("late").asLong() + " of "
+        + load.path("requests").asLong() + " requests (40.0%)"), s2.evidence());
+    assertEquals(Status.PASS, result(v, SaturationCheck.ID, 1).status());
+    assertEquals(4, v.capacity().stepIndex(), "steps 3 and 4 still pass");
   }
 
   @Test
