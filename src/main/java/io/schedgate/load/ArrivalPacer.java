@@ -6,11 +6,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Hands out the ramp's arrivals, in order, to a pool of looping virtual users: a free user claims
  * the next arrival and waits until it is due. This keeps the open model's arrival rate (arrivals do
  * not wait for responses while a user is free) without creating one Gatling user per arrival,
- * which cost the harness most of its CPU; the same design as k6's constant-arrival-rate executor.
+ * which cost about twice the CPU per request; the same design as k6's constant-arrival-rate executor.
  * When every user is busy, arrivals go out late: {@link StepLoadCounters} counts them.
  */
 public final class ArrivalPacer {
-    /** What {@link #claim()} returns once every arrival is claimed or the ramp was stopped. */
+    /** What {@link #claim()} returns once every arrival is claimed. */
     public static final long DONE = Long.MIN_VALUE;
 
     private final ArrivalSchedule schedule;
@@ -40,11 +40,6 @@ public final class ArrivalPacer {
             return DONE;
         }
         return originNanos + schedule.dueOffsetNanos(k);
-    }
-
-    /** No arrival is handed out after this (the run ended early). */
-    public void stop() {
-        next.set(Long.MAX_VALUE / 2);
     }
 
     public ArrivalSchedule schedule() {

@@ -72,6 +72,9 @@ class GatlingRampEndToEndTest {
             assertEquals(step.targetQps() * window, step.load().requests(), 0.05 * step.targetQps() * window + 2,
                     "requests counted in step " + step.index());
             assertEquals(0, step.load().errors());
+            // the pooled users keep to the schedule at these rates (a slack of 1 % for a GC pause)
+            assertTrue(step.load().late() <= step.load().requests() / 100,
+                    "step " + step.index() + ": " + step.load().late() + " of " + step.load().requests() + " late");
             assertTrue(step.load().latencyMs().p99() > 0);
         }
         assertTrue(Files.size(dir.resolve("step-02/cpu.pb.gz")) > 0);

@@ -57,15 +57,6 @@ class ArrivalPacerTest {
     }
 
     @Test
-    void stopEndsTheHandOut() {
-        ArrivalPacer pacer = new ArrivalPacer(ArrivalSchedule.of(PLAN));
-        pacer.start(0);
-        pacer.claim();
-        pacer.stop();
-        assertEquals(ArrivalPacer.DONE, pacer.claim());
-    }
-
-    @Test
     void claimingBeforeTheClockRunsIsAnError() {
         ArrivalPacer pacer = new ArrivalPacer(ArrivalSchedule.of(PLAN));
         assertThrows(IllegalStateException.class, pacer::claim);
