@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.schedgate.collect.Manifest;
 import io.schedgate.collect.RunDirectory;
+import io.schedgate.load.LoadNumbers;
 import io.schedgate.signals.RuntimeMetrics;
 import io.schedgate.signals.RuntimeMetricsWindow;
 import java.io.IOException;
@@ -99,17 +100,23 @@ public record RunData(
     return out;
   }
 
+  /** The manifest's load numbers, read loosely: a field an older or partial manifest lacks gets a neutral value. */
+  private static LoadNumbers load(JsonNode l, double targetQps) {
+    JsonNode lat = l.path("latencyMs");
+    LoadNumbers.Latency latency = lat.isObject()
+        ? new LoadNumbers.Latency(lat.path("mean").asDouble(Double.NaN), lat.path("p50").asDouble(Double.NaN),
+            lat.path("p95").asDouble(Double.NaN), lat.path("p99").asDouble(Double.NaN), lat.path("max").asDouble(Double.NaN))
+        : null;
+    return new LoadNumbers(l.path("offeredQps").asDouble(targetQps), l.path("achievedQps").asDouble(),
+        l.path("requests").asLong(), l.path("errors").asLong(), l.path("late").asLong(0), latency);
+  }
+
   private static RunStep step(Path dir, JsonNode s, List<String> problems) {
     int index = s.path("index").asInt();
     String label = Evidence.step(index);
     double window = seconds(s.path("windowStart").asText(null), s.path("windowEnd").asText(null));
     JsonNode l = s.path("load");
-    StepLoad load = l.isObject() && l.has("achievedQps")
-        ? new StepLoad(l.path("offeredQps").asDouble(s.path("targetQps").asDouble()),
-            l.path("achievedQps").asDouble(), l.path("requests").asLong(), l.path("errors").asLong(),
-            l.path("latencyMs").path("mean").asDouble(Double.NaN),
-            l.path("latencyMs").path("p99").asDouble(Double.NaN), l.path("late").asLong(0))
-        : null;
+    LoadNumbers load = l.isObject() && l.has("achievedQps") ? load(l, s.path("targetQps").asDouble()) : null;
     if (load == null) {
       problems.add(label + ": the manifest has no load numbers");
     }

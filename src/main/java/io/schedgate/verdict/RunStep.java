@@ -1,5 +1,6 @@
 package io.schedgate.verdict;
 
+import io.schedgate.load.LoadNumbers;
 import io.schedgate.signals.RuntimeMetricsWindow;
 
 /**
@@ -17,7 +18,7 @@ public record RunStep(
     int index,
     double targetQps,
     double windowSeconds,
-    StepLoad load,
+    LoadNumbers load,
     RuntimeMetricsWindow metrics,
     String metricsProblem,
     java.util.Map<String, Capture> captures) {

@@ -1,5 +1,6 @@
 package io.schedgate.verdict;
 
+import io.schedgate.load.LoadNumbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class SaturationCheck implements Check {
   public List<CheckResult> evaluate(RunData run, Thresholds t) {
     List<CheckResult> results = new ArrayList<>();
     for (RunStep step : run.steps()) {
-      StepLoad load = step.load();
+      LoadNumbers load = step.load();
       if (load == null || !(load.offeredQps() > 0)) {
         results.add(CheckResult.noData(ID, step.index(), "achieved/offered",
             Evidence.step(step.index()) + ": no load numbers in the manifest"));
