@@ -128,7 +128,8 @@ public abstract class SchedgateSimulation extends Simulation {
         }
         // A pool of looping users serves the arrivals (ArrivalPacer): each claims the next arrival, waits
         // until it is due, runs the chain as a fresh user would (attributes, status, cookies, cache reset)
-        // and claims again. One Gatling user per arrival cost ~3x more CPU per request.
+        // and claims again. One Gatling user per arrival topped out at about half the rate on the same
+        // machine (simulations/README.md, "Load headroom").
         ChainBuilder arrival = pause(s -> untilDue(s.getLong(DUE)))
                 .exec(s -> s.reset().markAsSucceeded().set(DUE, s.getLong(DUE))
                         .set(START, counters.requestStarted(s.getLong(DUE))))
@@ -145,7 +146,7 @@ public abstract class SchedgateSimulation extends Simulation {
                 watchdog()).protocols(p);
     }
 
-    /** Whole milliseconds until {@code dueNanos} (Gatling pauses in milliseconds); zero when late. */
+    /** Time left until {@code dueNanos} (Gatling pauses in whole milliseconds); zero when late. */
     private static Duration untilDue(long dueNanos) {
         long wait = dueNanos - System.nanoTime();
         return wait <= 0 ? Duration.ZERO : Duration.ofNanos(wait);

@@ -1,6 +1,7 @@
 package io.schedgate.verdict;
 
 import io.schedgate.load.LoadNumbers;
+import io.schedgate.load.StepLoadCounters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class SaturationCheck implements Check {
       String evidence;
       if (harnessBehind) {
         evidence = "harness behind schedule: " + load.late() + " of " + load.requests() + " requests ("
-            + Evidence.percent(load.lateRate()) + ") went out more than 10 ms late, "
+            + Evidence.percent(load.lateRate()) + ") went out more than " + StepLoadCounters.LATE_NANOS / 1_000_000 + " ms late, "
             + Evidence.num(load.offeredQps()) + " of " + Evidence.num(step.targetQps())
             + " req/s planned were sent; this step measures the load generator, not the target "
             + "(raise -Dschedgate.users if responses are slow; bench/load-headroom.sh gives this machine's limit)"
