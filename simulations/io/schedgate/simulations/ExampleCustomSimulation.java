@@ -1,4 +1,5 @@
 package io.schedgate.simulations;
+import io.schedgate.gatling.SchedgateSimulation;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.http.HttpDsl.http;

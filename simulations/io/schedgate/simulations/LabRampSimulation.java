@@ -1,4 +1,5 @@
 package io.schedgate.simulations;
+import io.schedgate.gatling.SchedgateSimulation;
 
 /**
  * The default ramp ({@code ./mvnw gatling:test}): the plan's endpoint mix (by default the lab's

@@ -1,6 +1,6 @@
 package io.schedgate.cli;
 
-import io.schedgate.collect.RunDirectory;
+import io.schedgate.run.RunDirectory;
 import io.schedgate.verdict.Thresholds;
 import io.schedgate.verdict.Verdict;
 import io.schedgate.verdict.VerdictEngine;

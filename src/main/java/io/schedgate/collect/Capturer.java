@@ -1,4 +1,7 @@
 package io.schedgate.collect;
+import io.schedgate.run.Manifest;
+import io.schedgate.run.RunDirectory;
+import io.schedgate.run.Timestamps;
 
 import java.io.IOException;
 import java.time.Duration;

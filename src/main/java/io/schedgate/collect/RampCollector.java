@@ -1,6 +1,9 @@
 package io.schedgate.collect;
+import io.schedgate.run.Manifest;
+import io.schedgate.run.RunDirectory;
+import io.schedgate.run.Timestamps;
 
-import io.schedgate.load.LoadNumbers;
+import io.schedgate.run.LoadNumbers;
 import io.schedgate.load.StepLoadCounters;
 import io.schedgate.plan.RampClock;
 import io.schedgate.plan.RampPlan;

@@ -1,4 +1,5 @@
 package io.schedgate.load;
+import io.schedgate.run.LoadNumbers;
 
 import io.schedgate.plan.RampClock;
 import java.util.concurrent.atomic.AtomicLongArray;

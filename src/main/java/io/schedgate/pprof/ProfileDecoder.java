@@ -1,6 +1,5 @@
 package io.schedgate.pprof;
 
-import com.google.perftools.profiles.ProfileProto;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +15,7 @@ import java.util.Map;
 /**
  * Streams one {@code perftools.profiles.Profile} message into a {@link Profile}.
  *
- * <p>Field numbers come from the protoc-generated {@link ProfileProto} (compile-time constants,
+ * <p>Field numbers come from the protoc-generated {@link ProfileFields} (checked against protoc's {@code ProfileProto}) (compile-time constants,
  * so the generated classes are never loaded) and the wire format is read by {@link WireBuffer};
  * messages are decoded by hand into arrays: a generated object (plus boxed lists) per sample and per location
  * would triple the heap and the time, and merely initialising the generated descriptors costs
@@ -27,20 +26,20 @@ import java.util.Map;
  */
 final class ProfileDecoder {
 
-    private static final int SAMPLE_TYPE = ProfileProto.Profile.SAMPLE_TYPE_FIELD_NUMBER;
-    private static final int SAMPLE = ProfileProto.Profile.SAMPLE_FIELD_NUMBER;
-    private static final int MAPPING = ProfileProto.Profile.MAPPING_FIELD_NUMBER;
-    private static final int LOCATION = ProfileProto.Profile.LOCATION_FIELD_NUMBER;
-    private static final int FUNCTION = ProfileProto.Profile.FUNCTION_FIELD_NUMBER;
-    private static final int STRING_TABLE = ProfileProto.Profile.STRING_TABLE_FIELD_NUMBER;
-    private static final int TIME_NANOS = ProfileProto.Profile.TIME_NANOS_FIELD_NUMBER;
-    private static final int DURATION_NANOS = ProfileProto.Profile.DURATION_NANOS_FIELD_NUMBER;
-    private static final int PERIOD_TYPE = ProfileProto.Profile.PERIOD_TYPE_FIELD_NUMBER;
-    private static final int PERIOD = ProfileProto.Profile.PERIOD_FIELD_NUMBER;
-    private static final int DEFAULT_SAMPLE_TYPE = ProfileProto.Profile.DEFAULT_SAMPLE_TYPE_FIELD_NUMBER;
-    private static final int SAMPLE_LOCATION_ID = ProfileProto.Sample.LOCATION_ID_FIELD_NUMBER;
-    private static final int SAMPLE_VALUE = ProfileProto.Sample.VALUE_FIELD_NUMBER;
-    private static final int SAMPLE_LABEL = ProfileProto.Sample.LABEL_FIELD_NUMBER;
+    private static final int SAMPLE_TYPE = ProfileFields.Profile.SAMPLE_TYPE_FIELD_NUMBER;
+    private static final int SAMPLE = ProfileFields.Profile.SAMPLE_FIELD_NUMBER;
+    private static final int MAPPING = ProfileFields.Profile.MAPPING_FIELD_NUMBER;
+    private static final int LOCATION = ProfileFields.Profile.LOCATION_FIELD_NUMBER;
+    private static final int FUNCTION = ProfileFields.Profile.FUNCTION_FIELD_NUMBER;
+    private static final int STRING_TABLE = ProfileFields.Profile.STRING_TABLE_FIELD_NUMBER;
+    private static final int TIME_NANOS = ProfileFields.Profile.TIME_NANOS_FIELD_NUMBER;
+    private static final int DURATION_NANOS = ProfileFields.Profile.DURATION_NANOS_FIELD_NUMBER;
+    private static final int PERIOD_TYPE = ProfileFields.Profile.PERIOD_TYPE_FIELD_NUMBER;
+    private static final int PERIOD = ProfileFields.Profile.PERIOD_FIELD_NUMBER;
+    private static final int DEFAULT_SAMPLE_TYPE = ProfileFields.Profile.DEFAULT_SAMPLE_TYPE_FIELD_NUMBER;
+    private static final int SAMPLE_LOCATION_ID = ProfileFields.Sample.LOCATION_ID_FIELD_NUMBER;
+    private static final int SAMPLE_VALUE = ProfileFields.Sample.VALUE_FIELD_NUMBER;
+    private static final int SAMPLE_LABEL = ProfileFields.Sample.LABEL_FIELD_NUMBER;
 
     /** A long[] usable as a hash key (stack location ids, flattened labels). */
     private record Key(long[] ids, int hash) {
@@ -191,10 +190,10 @@ final class ProfileDecoder {
             } else if (tag == LABEL_TAG) {
                 long[] label = readVarints(w, w.lengthEnd(end), LABEL_FIELDS);
                 labelBuf = grow(labelBuf, labels + 3);
-                labelBuf[labels++] = label[ProfileProto.Label.KEY_FIELD_NUMBER];
-                labelBuf[labels++] = label[ProfileProto.Label.STR_FIELD_NUMBER];
-                labelBuf[labels++] = label[ProfileProto.Label.NUM_FIELD_NUMBER];
-                labelBuf[labels++] = label[ProfileProto.Label.NUM_UNIT_FIELD_NUMBER];
+                labelBuf[labels++] = label[ProfileFields.Label.KEY_FIELD_NUMBER];
+                labelBuf[labels++] = label[ProfileFields.Label.STR_FIELD_NUMBER];
+                labelBuf[labels++] = label[ProfileFields.Label.NUM_FIELD_NUMBER];
+                labelBuf[labels++] = label[ProfileFields.Label.NUM_UNIT_FIELD_NUMBER];
             } else {
                 w.skip(tag & 7, end);
             }
@@ -224,14 +223,14 @@ final class ProfileDecoder {
         sampleCount++;
     }
 
-    private static final int LOCATION_ID = ProfileProto.Location.ID_FIELD_NUMBER;
-    private static final int LOCATION_MAPPING = ProfileProto.Location.MAPPING_ID_FIELD_NUMBER;
-    private static final int LOCATION_LINE = ProfileProto.Location.LINE_FIELD_NUMBER;
-    private static final int LINE_FUNCTION = ProfileProto.Line.FUNCTION_ID_FIELD_NUMBER;
-    private static final int LINE_LINE = ProfileProto.Line.LINE_FIELD_NUMBER;
-    private static final int FUNCTION_ID = ProfileProto.Function.ID_FIELD_NUMBER;
-    private static final int FUNCTION_NAME = ProfileProto.Function.NAME_FIELD_NUMBER;
-    private static final int FUNCTION_FILENAME = ProfileProto.Function.FILENAME_FIELD_NUMBER;
+    private static final int LOCATION_ID = ProfileFields.Location.ID_FIELD_NUMBER;
+    private static final int LOCATION_MAPPING = ProfileFields.Location.MAPPING_ID_FIELD_NUMBER;
+    private static final int LOCATION_LINE = ProfileFields.Location.LINE_FIELD_NUMBER;
+    private static final int LINE_FUNCTION = ProfileFields.Line.FUNCTION_ID_FIELD_NUMBER;
+    private static final int LINE_LINE = ProfileFields.Line.LINE_FIELD_NUMBER;
+    private static final int FUNCTION_ID = ProfileFields.Function.ID_FIELD_NUMBER;
+    private static final int FUNCTION_NAME = ProfileFields.Function.NAME_FIELD_NUMBER;
+    private static final int FUNCTION_FILENAME = ProfileFields.Function.FILENAME_FIELD_NUMBER;
 
     private void readLocation(WireBuffer w, int end) throws IOException {
         if (locCount == locId.length) {
@@ -314,9 +313,9 @@ final class ProfileDecoder {
         fnCount++;
     }
 
-    private static final int VALUE_TYPE_FIELDS = ProfileProto.ValueType.UNIT_FIELD_NUMBER;
-    private static final int LABEL_FIELDS = ProfileProto.Label.NUM_UNIT_FIELD_NUMBER;
-    private static final int MAPPING_FIELDS = ProfileProto.Mapping.HAS_INLINE_FRAMES_FIELD_NUMBER;
+    private static final int VALUE_TYPE_FIELDS = ProfileFields.ValueType.UNIT_FIELD_NUMBER;
+    private static final int LABEL_FIELDS = ProfileFields.Label.NUM_UNIT_FIELD_NUMBER;
+    private static final int MAPPING_FIELDS = ProfileFields.Mapping.HAS_INLINE_FRAMES_FIELD_NUMBER;
 
     /**
      * Reads a small message whose fields are all varints (ValueType, Label, Mapping) into an
@@ -365,10 +364,10 @@ final class ProfileDecoder {
         Map<Long, Mapping> mappingById = new HashMap<>();
         List<Mapping> mappingList = new ArrayList<>(mappings.size());
         for (long[] m : mappings) {
-            Mapping mapping = new Mapping(m[ProfileProto.Mapping.MEMORY_START_FIELD_NUMBER],
-                    m[ProfileProto.Mapping.MEMORY_LIMIT_FIELD_NUMBER], str(m[ProfileProto.Mapping.FILENAME_FIELD_NUMBER]),
-                    str(m[ProfileProto.Mapping.BUILD_ID_FIELD_NUMBER]), m[ProfileProto.Mapping.HAS_FUNCTIONS_FIELD_NUMBER] != 0);
-            mappingById.putIfAbsent(m[ProfileProto.Mapping.ID_FIELD_NUMBER], mapping);
+            Mapping mapping = new Mapping(m[ProfileFields.Mapping.MEMORY_START_FIELD_NUMBER],
+                    m[ProfileFields.Mapping.MEMORY_LIMIT_FIELD_NUMBER], str(m[ProfileFields.Mapping.FILENAME_FIELD_NUMBER]),
+                    str(m[ProfileFields.Mapping.BUILD_ID_FIELD_NUMBER]), m[ProfileFields.Mapping.HAS_FUNCTIONS_FIELD_NUMBER] != 0);
+            mappingById.putIfAbsent(m[ProfileFields.Mapping.ID_FIELD_NUMBER], mapping);
             mappingList.add(mapping);
         }
         IdIndex functionIndex = new IdIndex(fnId, fnCount);
@@ -508,7 +507,7 @@ final class ProfileDecoder {
     }
 
     private SampleType valueType(long[] t) {
-        return new SampleType(str(t[ProfileProto.ValueType.TYPE_FIELD_NUMBER]), str(t[ProfileProto.ValueType.UNIT_FIELD_NUMBER]));
+        return new SampleType(str(t[ProfileFields.ValueType.TYPE_FIELD_NUMBER]), str(t[ProfileFields.ValueType.UNIT_FIELD_NUMBER]));
     }
 
     private String str(long index) {

@@ -1,6 +1,6 @@
 package io.schedgate.verdict;
 
-import io.schedgate.collect.RunDirectory;
+import io.schedgate.run.RunDirectory;
 import java.util.Locale;
 
 /** Number formatting for evidence sentences: short, locale-independent. */

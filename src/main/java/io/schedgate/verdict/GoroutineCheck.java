@@ -1,7 +1,7 @@
 package io.schedgate.verdict;
 
-import io.schedgate.signals.RuntimeMetricsName;
-import io.schedgate.signals.RuntimeMetricsValue;
+import io.schedgate.metrics.RuntimeMetricsName;
+import io.schedgate.metrics.RuntimeMetricsValue;
 import io.schedgate.stats.LittlesLaw;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

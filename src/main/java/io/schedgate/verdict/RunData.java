@@ -2,11 +2,11 @@ package io.schedgate.verdict;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.schedgate.collect.Manifest;
-import io.schedgate.collect.RunDirectory;
-import io.schedgate.load.LoadNumbers;
-import io.schedgate.signals.RuntimeMetrics;
-import io.schedgate.signals.RuntimeMetricsWindow;
+import io.schedgate.run.Manifest;
+import io.schedgate.run.RunDirectory;
+import io.schedgate.run.LoadNumbers;
+import io.schedgate.metrics.RuntimeMetrics;
+import io.schedgate.metrics.RuntimeMetricsWindow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

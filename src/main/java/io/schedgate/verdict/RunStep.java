@@ -1,7 +1,7 @@
 package io.schedgate.verdict;
 
-import io.schedgate.load.LoadNumbers;
-import io.schedgate.signals.RuntimeMetricsWindow;
+import io.schedgate.run.LoadNumbers;
+import io.schedgate.metrics.RuntimeMetricsWindow;
 
 /**
  * One step of a run as the checks see it.

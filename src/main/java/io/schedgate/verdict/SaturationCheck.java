@@ -1,6 +1,6 @@
 package io.schedgate.verdict;
 
-import io.schedgate.load.LoadNumbers;
+import io.schedgate.run.LoadNumbers;
 import io.schedgate.load.StepLoadCounters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.schedgate.verdict;
 
-import io.schedgate.signals.RuntimeMetricsValue;
+import io.schedgate.metrics.RuntimeMetricsValue;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

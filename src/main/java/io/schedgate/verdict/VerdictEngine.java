@@ -1,6 +1,6 @@
 package io.schedgate.verdict;
 
-import io.schedgate.collect.RunDirectory;
+import io.schedgate.run.RunDirectory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,7 +1,7 @@
 package io.schedgate.verdict;
 
-import io.schedgate.signals.RuntimeMetricsValue;
-import io.schedgate.signals.RuntimeMetricsWindow;
+import io.schedgate.metrics.RuntimeMetricsValue;
+import io.schedgate.metrics.RuntimeMetricsWindow;
 import io.schedgate.stats.LinearFit;
 import io.schedgate.stats.OrdinaryLeastSquares;
 import java.util.ArrayList;
@@ -206,7 +206,7 @@ public final class WakeUpLinearityCheck implements Check {
 
   private static double gcEventsBound(RunData run, RuntimeMetricsWindow w) {
     RuntimeMetricsValue cycles = w.gcCycles();
-    RuntimeMetricsValue procs = w.end().get(io.schedgate.signals.RuntimeMetricsName.SCHED_GOMAXPROCS);
+    RuntimeMetricsValue procs = w.end().get(io.schedgate.metrics.RuntimeMetricsName.SCHED_GOMAXPROCS);
     double p = procs.present() ? procs.value() : Math.max(1, run.gomaxprocs());
     return cycles.present() ? cycles.value() * GC_EVENTS_PER_CYCLE_PER_PROC * p : 0;
   }

@@ -1,4 +1,5 @@
 package io.schedgate.collect;
+import io.schedgate.run.Manifest;
 
 import io.schedgate.load.StepLoadCounters;
 import io.schedgate.plan.EndpointMix;

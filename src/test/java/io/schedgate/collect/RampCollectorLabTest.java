@@ -1,4 +1,6 @@
 package io.schedgate.collect;
+import io.schedgate.run.Manifest;
+import io.schedgate.run.RunDirectory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,8 +12,8 @@ import io.schedgate.load.StepLoadCounters;
 import io.schedgate.plan.EndpointMix;
 import io.schedgate.plan.RampClock;
 import io.schedgate.plan.RampPlan;
-import io.schedgate.target.DockerRequired;
-import io.schedgate.target.GoServiceContainer;
+import io.schedgate.service.DockerRequired;
+import io.schedgate.service.GoServiceContainer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The collector against the real lab in a container, under a small real load. */
 @ExtendWith(DockerRequired.class)
-class RampCollectorLabTest {
+public class RampCollectorLabTest {
     private static final List<String> STEP_CAPTURES = RampCollector.STEP_CAPTURES;
     private static final Manifest.Harness HARNESS = new Manifest.Harness("test", "17", "none");
 
@@ -127,7 +129,7 @@ class RampCollectorLabTest {
     }
 
     /** The check the issue asks for, from the manifest's timestamps alone. */
-    static void assertWindowInsideSteadyPart(RampPlan plan, Manifest.Step step) {
+    public static void assertWindowInsideSteadyPart(RampPlan plan, Manifest.Step step) {
         Instant stepStart = Instant.parse(step.stepStart());
         Instant steadyFrom = stepStart.plus(plan.warmup());
         Instant stepEnd = Instant.parse(step.stepEnd());

@@ -1,4 +1,5 @@
 package io.schedgate.load;
+import io.schedgate.run.LoadNumbers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

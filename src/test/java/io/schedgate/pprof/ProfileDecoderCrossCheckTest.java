@@ -31,6 +31,22 @@ class ProfileDecoderCrossCheckTest {
         return tests;
     }
 
+    /** Every field number the decoder has written out is protoc's for the same field. */
+    @org.junit.jupiter.api.Test
+    void fieldNumbersAreProtocs() throws Exception {
+        int checked = 0;
+        for (Class<?> ours : ProfileFields.class.getDeclaredClasses()) {
+            Class<?> generated = Class.forName(ProfileProto.class.getName() + "$" + ours.getSimpleName());
+            for (java.lang.reflect.Field f : ours.getDeclaredFields()) {
+                f.setAccessible(true);
+                assertEquals(generated.getField(f.getName()).getInt(null), f.getInt(null),
+                        ours.getSimpleName() + "." + f.getName());
+                checked++;
+            }
+        }
+        assertEquals(35, checked, "field numbers the decoder reads");
+    }
+
     private static void compare(Path file) throws Exception {
         ProfileProto.Profile g;
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {

@@ -1,0 +1,32 @@
+package io.schedgate.gatling;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Makes the JVM exit with a failure code after everything else it was doing has finished.
+ *
+ * <p>Why a halting shutdown hook: Gatling 3.15 runs {@code Simulation.after()} before it writes
+ * the report, and an exception thrown there aborts the run without a report. It then calls
+ * {@code System.exit(0)} itself. A shutdown hook runs after that exit call, i.e. after the report,
+ * and {@link Runtime#halt} replaces the exit status (verified: {@code ./mvnw gatling:test} then
+ * fails with the report written).
+ */
+public final class ExitCodeOverride {
+    private static final AtomicBoolean INSTALLED = new AtomicBoolean();
+
+    private ExitCodeOverride() {
+    }
+
+    /** Arranges for the JVM to end with {@code code}, printing {@code reason} on its way out. */
+    public static void exitWith(int code, String reason) {
+        if (code == 0 || !INSTALLED.compareAndSet(false, true)) {
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.err.println("[schedgate] failing the run (exit " + code + "): " + reason);
+            System.err.flush();
+            System.out.flush();
+            Runtime.getRuntime().halt(code);
+        }, "schedgate-exit-code"));
+    }
+}

@@ -1,0 +1,278 @@
+package io.schedgate.gatling;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
+import static io.gatling.javaapi.http.HttpDsl.flushCookieJar;
+import static io.gatling.javaapi.http.HttpDsl.flushHttpCache;
+import static io.gatling.javaapi.http.HttpDsl.http;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.Choice;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.schedgate.gatling.ExitCodeOverride;
+import io.schedgate.run.Manifest;
+import io.schedgate.collect.RampCollector;
+import io.schedgate.gatling.RunListener;
+import io.schedgate.gatling.TargetSelection;
+import io.schedgate.load.ArrivalPacer;
+import io.schedgate.load.ArrivalSchedule;
+import io.schedgate.load.StepLoadCounters;
+import io.schedgate.plan.EndpointMix;
+import io.schedgate.plan.PlanSources;
+import io.schedgate.plan.RampClock;
+import io.schedgate.plan.RampPlan;
+import io.schedgate.plan.RampPlans;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Base class of schedgate simulations: reads the ramp plan, starts the target, opens the run
+ * directory, and runs the side collector alongside Gatling's stair-step load. A subclass only
+ * says what one user does, in its initializer:
+ *
+ * <pre>{@code
+ * public class MySimulation extends SchedgateSimulation {
+ *     { ramp(exec(http("hot").get("/hotlock?us=50"))); }
+ * }
+ * }</pre>
+ *
+ * Each arrival runs the chain once (open model: arrivals are due at the step's rate whatever the
+ * responses do; a pool of looping virtual users serves them, each run starting from a fresh session);
+ * the harness counts it as one request for the per-step numbers. Settings: {@code -Dschedgate.*}, see {@link RampPlans} and
+ * {@link TargetSelection}. The run directory is {@code target/schedgate/<Simulation>-<time>/}.
+ */
+public abstract class SchedgateSimulation extends Simulation {
+    private static final String START = "schedgate.start";
+    private static final String DUE = "schedgate.due";
+    private static final Duration WATCHDOG_PERIOD = Duration.ofMillis(250);
+    private static final String EXIT_CODE_PROPERTY = "schedgate.failOnError";
+    /** Exit codes: the Gatling Maven plugin reports 2 as "assertions failed", which is what a failing verdict is. */
+    private static final int RUN_NOT_COMPLETE = 1;
+    private static final int LISTENER_FAILED = 2;
+
+    protected final RampPlan plan;
+    protected final TargetSelection target;
+    protected final StepLoadCounters counters;
+    protected final RampCollector collector;
+    protected final ArrivalPacer pacer;
+    /** Pooled virtual users serving the arrivals ({@code schedgate.users}). */
+    protected final int users;
+    private final AtomicBoolean targetClosed = new AtomicBoolean();
+
+    protected SchedgateSimulation() {
+        PlanSources sources = PlanSources.current();
+        TargetSelection selected = null;
+        try {
+            plan = RampPlans.from(sources);
+            say(describe(plan));
+            warnAboveHeadroom(plan);
+            users = RampPlans.users(sources, plan);
+            selected = TargetSelection.start(sources);
+            counters = new StepLoadCounters(plan.stepCount());
+            pacer = new ArrivalPacer(ArrivalSchedule.of(plan));
+            collector = RampCollector.open(plan, getClass().getSimpleName(), selected.endpoints(), selected.info(),
+                    harness(), Path.of(System.getProperty("schedgate.runs.dir", "target/schedgate")), counters,
+                    SchedgateSimulation::say, RampCollector.Timeouts.DEFAULT);
+        } catch (RuntimeException e) {
+            if (selected != null) {
+                selected.close();
+            }
+            // one line, no stack trace: the message names the setting to fix
+            System.err.println("[schedgate] error: " + e.getMessage());
+            System.err.flush();
+            if (ownsTheJvm()) {
+                System.exit(RUN_NOT_COMPLETE);
+            }
+            throw e;
+        }
+        target = selected;
+        Manifest.Target t = collector.manifest().target();
+        say("target " + t.kind() + (t.image() != null ? " " + t.image() : "") + " app " + t.appUrl() + " pprof "
+                + t.pprofUrl() + " (" + t.goVersion() + ", GOMAXPROCS " + t.gomaxprocs() + ")");
+        say("run directory " + collector.directory().root().toAbsolutePath());
+        say("load: " + users + " pooled virtual users serve the arrivals (schedgate.users)");
+        Runtime.getRuntime().addShutdownHook(new Thread(this::closeTarget, "schedgate-target-stop"));
+    }
+
+    /**
+     * Whether this JVM is Gatling's own (the gatling-maven-plugin's fork): only then may a failed
+     * start end the process; embedded (a JUnit experiment, an IDE) the exception reaches the caller.
+     */
+    private static boolean ownsTheJvm() {
+        // the plugin forks "<booter jar> io.gatling.app.Gatling"; surefire and IDEs run their own mains
+        return System.getProperty("sun.java.command", "").contains("io.gatling.app.Gatling");
+    }
+
+    /** Ramps {@code perArrival} (what one arriving user does) through the plan's steps. */
+    protected void ramp(ChainBuilder perArrival) {
+        ramp(perArrival, http.disableWarmUp());
+    }
+
+    /** As {@link #ramp(ChainBuilder)} with your own protocol settings (base URL and header are added). */
+    protected void ramp(ChainBuilder perArrival, HttpProtocolBuilder protocol) {
+        // one keep-alive pool for all users: an open model with a connection per user would measure TCP set-up
+        HttpProtocolBuilder p = protocol.baseUrl(target.endpoints().appUrl()).shareConnections();
+        if (target.endpoints().hasHeader()) {
+            p = p.header(target.endpoints().headerName(), target.endpoints().headerValue());
+        }
+        // A pool of looping users serves the arrivals (ArrivalPacer): each claims the next arrival, waits
+        // until it is due, runs the chain as a fresh user would (attributes, status, cookies, cache reset)
+        // and claims again. One Gatling user per arrival topped out at about half the rate on the same
+        // machine (simulations/README.md, "Load headroom").
+        ChainBuilder arrival = pause(s -> untilDue(s.getLong(DUE)))
+                .exec(s -> s.reset().markAsSucceeded().set(DUE, s.getLong(DUE))
+                        .set(START, counters.requestStarted(s.getLong(DUE))))
+                .exec(flushCookieJar(), flushHttpCache())
+                .exec(perArrival)
+                .exec(s -> {
+                    counters.requestFinished(s.getLong(START), !s.isFailed());
+                    return s.set(DUE, pacer.claim());
+                });
+        setUp(scenario(getClass().getSimpleName())
+                        .exec(s -> s.set(DUE, pacer.claim()))
+                        .asLongAs(s -> s.getLong(DUE) != ArrivalPacer.DONE).on(arrival)
+                        .injectOpen(atOnceUsers(users)),
+                watchdog()).protocols(p);
+    }
+
+    /** Time left until {@code dueNanos} (Gatling pauses in whole milliseconds); zero when late. */
+    private static Duration untilDue(long dueNanos) {
+        long wait = dueNanos - System.nanoTime();
+        return wait <= 0 ? Duration.ZERO : Duration.ofNanos(wait);
+    }
+
+    /**
+     * One user that stops the load once the collector ended the run early (target died,
+     * interrupted), instead of a check in every arriving user; it leaves when the ramp is over.
+     */
+    private PopulationBuilder watchdog() {
+        return scenario("schedgate-watchdog")
+                .asLongAsDuring(s -> !collector.isDone(), plan.totalDuration())
+                .on(pause(WATCHDOG_PERIOD))
+                .exec(stopLoadGeneratorIf(s -> "schedgate: " + collector.manifest().statusReason(),
+                        s -> collector.isDone() && !Manifest.COMPLETE.equals(collector.manifest().status())))
+                .injectOpen(atOnceUsers(1));
+    }
+
+    /** One GET per user, picked from the plan's endpoint mix by weight. */
+    protected ChainBuilder endpointMix() {
+        EndpointMix mix = plan.mix();
+        double total = mix.totalWeight();
+        if (mix.entries().size() == 1) {
+            String path = mix.entries().get(0).path();
+            return exec(http(requestName(path)).get(path));
+        }
+        List<Choice.WithWeight> choices = new ArrayList<>();
+        for (EndpointMix.Entry e : mix.entries()) {
+            choices.add(new Choice.WithWeight(100.0 * e.weight() / total,
+                    exec(http(requestName(e.path())).get(e.path()))));
+        }
+        return randomSwitch().on(choices);
+    }
+
+    /** {@code /healthy?us=50} is reported as {@code healthy}. */
+    private static String requestName(String path) {
+        String p = path.substring(1);
+        int q = p.indexOf('?');
+        p = q < 0 ? p : p.substring(0, q);
+        return p.isEmpty() ? "root" : p;
+    }
+
+    @Override
+    public void before() {
+        collector.baseline();
+        // the load starts right after before() returns: that instant is the ramp's origin
+        RampClock clock = RampClock.startingNow(plan);
+        pacer.start(clock.originNanos());
+        collector.start(clock);
+    }
+
+    @Override
+    public void after() {
+        Manifest m;
+        try {
+            m = collector.awaitCompletion(plan.cooldown().plus(plan.window()).plus(Duration.ofMinutes(2)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            collector.interrupted("interrupted while waiting for the final snapshot");
+            m = collector.manifest();
+        }
+        closeTarget();
+        Path dir = collector.directory().root().toAbsolutePath();
+        say("run " + m.status() + ", run directory " + dir);
+        boolean failOnError = !"false".equals(System.getProperty(EXIT_CODE_PROPERTY));
+        if (!Manifest.COMPLETE.equals(m.status())) {
+            if (failOnError) {
+                ExitCodeOverride.exitWith(RUN_NOT_COMPLETE, "run " + m.status() + ": " + m.statusReason());
+            }
+            return;
+        }
+        for (RunListener listener : RunListener.discovered(System.getProperty("schedgate.listeners"))) {
+            Optional<String> failure = listener.runFinished(dir, m);
+            if (failure.isPresent()) {
+                say("failed: " + failure.get());
+                if (failOnError) {
+                    ExitCodeOverride.exitWith(LISTENER_FAILED, failure.get());
+                }
+            }
+        }
+    }
+
+    private void closeTarget() {
+        if (target != null && targetClosed.compareAndSet(false, true)) {
+            target.close();
+        }
+    }
+
+    private static Manifest.Harness harness() {
+        return new Manifest.Harness(version(SchedgateSimulation.class, "0.1.0-SNAPSHOT"),
+                System.getProperty("java.version"), version(Simulation.class, "3.15.1"));
+    }
+
+    private static String version(Class<?> c, String fallback) {
+        String v = c.getPackage() == null ? null : c.getPackage().getImplementationVersion();
+        return v != null ? v : fallback;
+    }
+
+    private static String describe(RampPlan plan) {
+        return String.format(Locale.ROOT, "ramp: preset %s, %d steps %s qps, step %d s (warm-up %d + window %d + tail %d),"
+                        + " cool-down %d s, %d s in all", plan.preset(), plan.stepCount(),
+                plan.stepsQps().stream().map(q -> q == Math.rint(q) ? String.valueOf(q.longValue()) : q.toString()).toList(),
+                plan.stepLength().toSeconds(), plan.warmup().toSeconds(), plan.window().toSeconds(),
+                plan.tail().toSeconds(), plan.cooldown().toSeconds(), plan.totalDuration().toSeconds());
+    }
+
+    /** bench/load-headroom.sh leaves the highest rate this machine's Gatling sustained; warn above it. */
+    private static void warnAboveHeadroom(RampPlan plan) {
+        Path file = Path.of("target/bench/headroom-qps");
+        try {
+            if (java.nio.file.Files.isRegularFile(file)) {
+                double headroom = Double.parseDouble(java.nio.file.Files.readString(file).trim());
+                if (headroom > 0 && plan.maxQps() > headroom) {
+                    say(String.format(Locale.ROOT, "warning: the top step (%.0f qps) is above the measured load "
+                            + "headroom of %.0f qps (bench/load-headroom.sh): there, achieved QPS may show the "
+                            + "harness's limit, not the target's", plan.maxQps(), headroom));
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            say("warning: cannot read " + file + " (" + e.getMessage() + "): rerun bench/load-headroom.sh");
+        }
+    }
+
+    /** Progress goes to stdout, one line each, next to Gatling's own console output. */
+    protected static void say(String line) {
+        System.out.println("[schedgate] " + line);
+        System.out.flush();
+    }
+}

@@ -1,0 +1,39 @@
+package io.schedgate.gatling;
+import io.schedgate.verdict.VerdictJson;
+import io.schedgate.verdict.VerdictEngine;
+import io.schedgate.verdict.Verdict;
+
+import io.schedgate.run.Manifest;
+import io.schedgate.gatling.RunListener;
+import io.schedgate.report.VerdictTable;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The verdict stage of a Gatling run (found by ServiceLoader, see META-INF/services): judges the
+ * completed run directory with the {@code -Dschedgate.*} thresholds (and {@code
+ * -Dschedgate.baseline}), writes verdict.json into it, prints the console table, and fails the
+ * build when the gate does not pass — a FAIL or missing data (NO_DATA) alike.
+ */
+public final class VerdictRunListener implements RunListener {
+
+  @Override
+  public Optional<String> runFinished(Path runDirectory, Manifest manifest) {
+    Verdict verdict;
+    try {
+      verdict = VerdictEngine.judgeAndWrite(runDirectory);
+    } catch (RuntimeException e) {
+      // a bad -Dschedgate.* value or an unreadable run directory: no verdict is a failed gate
+      return Optional.of("verdict: " + e.getMessage());
+    }
+    System.out.print(VerdictTable.render(verdict));
+    System.out.println("[schedgate] verdict: " + runDirectory.resolve(VerdictJson.FILE_NAME));
+    System.out.flush();
+    if (verdict.gate().passed()) {
+      return Optional.empty();
+    }
+    int more = verdict.gate().reasons().size() - 1;
+    return Optional.of("verdict gate " + (verdict.gate().checkFailed() ? "FAIL" : "NO_DATA") + ": "
+        + VerdictTable.decisive(verdict) + (more > 0 ? " (" + more + " more reasons in verdict.json)" : ""));
+  }
+}

@@ -1,0 +1,45 @@
+package io.schedgate.run;
+
+/**
+ * What the load generator did inside one step's capture window, as the manifest records it and
+ * the verdict reads it back.
+ *
+ * @param offeredQps requests started per second
+ * @param achievedQps successful responses per second
+ * @param requests requests started in the window (including errors)
+ * @param errors failed requests
+ * @param late requests sent more than {@code load.StepLoadCounters.LATE_NANOS} after they were due (the
+ *     harness was behind its own schedule); 0 in manifests written before it was counted
+ * @param latencyMs latency of the requests completed in the window; null when none completed
+ */
+public record LoadNumbers(double offeredQps, double achievedQps, long requests, long errors, long late,
+                          Latency latencyMs) {
+
+    /** Latency in milliseconds; a value the manifest lacks is NaN. */
+    public record Latency(double mean, double p50, double p95, double p99, double max) {
+    }
+
+    /** Requests the target is known to have served: requests - errors. */
+    public long served() {
+        return Math.max(0, requests - errors);
+    }
+
+    public double errorRate() {
+        return requests == 0 ? 0 : (double) errors / requests;
+    }
+
+    /** Share of the window's requests the harness sent late. */
+    public double lateRate() {
+        return requests == 0 ? 0 : (double) late / requests;
+    }
+
+    /** Mean latency in ms, NaN without latency numbers. */
+    public double meanMs() {
+        return latencyMs == null ? Double.NaN : latencyMs.mean();
+    }
+
+    /** 99th percentile latency in ms, NaN without latency numbers. */
+    public double p99Ms() {
+        return latencyMs == null ? Double.NaN : latencyMs.p99();
+    }
+}
