@@ -66,10 +66,18 @@ public record Manifest(
 
     /** Baseline (before the ramp) or final (after the cool-down) snapshots. */
     public record Snapshot(String at, Map<String, Capture> captures) {
+        /** The capture of {@code kind}, null when the manifest lists none. */
+        public Capture capture(CaptureKind kind) {
+            return captures == null ? null : captures.get(kind.key());
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Step(int index, double targetQps, String stepStart, String windowStart, String windowEnd,
                        String stepEnd, LoadNumbers load, Map<String, Capture> captures) {
+        /** The capture of {@code kind}, null when the manifest lists none. */
+        public Capture capture(CaptureKind kind) {
+            return captures == null ? null : captures.get(kind.key());
+        }
     }
 }
