@@ -1,4 +1,5 @@
 package io.schedgate.collect;
+import io.schedgate.metrics.GoRuntimeInfo;
 import io.schedgate.run.Manifest;
 import io.schedgate.run.RunDirectory;
 import io.schedgate.run.Timestamps;
@@ -107,7 +108,7 @@ public final class RampCollector {
                                      Manifest.Target targetInfo, Manifest.Harness harness, Path parent,
                                      StepLoadCounters counters, Consumer<String> console, Timeouts timeouts) {
         Fetcher preflight = new Fetcher(target);
-        TargetProbe.RuntimeInfo runtime;
+        GoRuntimeInfo runtime;
         try {
             TargetProbe probe = new TargetProbe(preflight, target);
             probe.requireAnswering();

@@ -4,7 +4,7 @@ import io.schedgate.collect.TargetEndpoints;
 
 import io.schedgate.plan.InvalidPlanException;
 import io.schedgate.plan.PlanSources;
-import io.schedgate.service.GoRuntimeInfo;
+import io.schedgate.metrics.GoRuntimeInfo;
 import io.schedgate.service.GoServiceContainer;
 import io.schedgate.service.GoToolchain;
 import io.schedgate.service.GoroutineLeakProfile;

@@ -1,5 +1,7 @@
 package io.schedgate.service;
 
+import io.schedgate.metrics.GoRuntimeInfo;
+
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -344,9 +346,20 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
         return "http://" + getHost() + ":" + getMappedPort(pprofPort);
     }
 
-    /** What the Go process sees now (Go version, GOMAXPROCS, NumCPU), read over HTTP. */
+    /**
+     * What the Go process sees now (Go version, GOMAXPROCS, NumCPU), read over HTTP from {@code /info}
+     * or {@code /metrics} on the pprof port; unknown fields are null for a service that serves neither.
+     */
     public GoRuntimeInfo runtimeInfo() {
-        return GoRuntimeInfo.read(pprofUrl());
+        String base = pprofUrl();
+        return GoRuntimeInfo.read(path -> {
+            try {
+                PlainHttp.Answer a = PlainHttp.get(base + path);
+                return a.code() == 200 ? java.util.Optional.of(a.body()) : java.util.Optional.empty();
+            } catch (java.io.IOException e) {
+                return java.util.Optional.empty();
+            }
+        });
     }
 
     public Kind kind() {

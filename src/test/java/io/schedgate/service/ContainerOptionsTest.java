@@ -1,5 +1,6 @@
 package io.schedgate.service;
 
+import io.schedgate.metrics.GoRuntimeInfo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

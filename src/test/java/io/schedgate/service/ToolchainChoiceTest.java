@@ -1,5 +1,6 @@
 package io.schedgate.service;
 
+import io.schedgate.metrics.GoRuntimeInfo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;

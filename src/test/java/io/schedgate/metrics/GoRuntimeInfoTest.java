@@ -1,4 +1,4 @@
-package io.schedgate.service;
+package io.schedgate.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +9,12 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Reading what a Go process sees: the lab's /info, and Prometheus /metrics for services without it. */
@@ -27,22 +32,22 @@ class GoRuntimeInfoTest {
 
     @Test
     void incompleteInfoIsAnErrorNotAGuess() {
-        GoServiceException e = assertThrows(GoServiceException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> GoRuntimeInfo.fromInfoJson("{\"goVersion\":\"go1.23.5\"}"));
         assertTrue(e.getMessage().contains("gomaxprocs"), e.getMessage());
-        assertThrows(GoServiceException.class, () -> GoRuntimeInfo.fromInfoJson("<html>"));
+        assertThrows(IllegalArgumentException.class, () -> GoRuntimeInfo.fromInfoJson("<html>"));
     }
 
     @Test
     void parsesRealLabMetrics() throws IOException {
         GoRuntimeInfo info = GoRuntimeInfo.fromMetrics(fixture());
-        assertEquals(new GoRuntimeInfo("go1.26.8", 1, 0, GoRuntimeInfo.FROM_METRICS), info);
+        assertEquals(new GoRuntimeInfo("go1.26.8", 1, null, GoRuntimeInfo.FROM_METRICS), info);
         assertFalse(info.numCpuKnown(), "Prometheus' Go collector does not export NumCPU");
     }
 
     @Test
     void metricsWithoutGoInfoAreAnError() {
-        assertThrows(GoServiceException.class, () -> GoRuntimeInfo.fromMetrics("go_goroutines 7\n"));
+        assertThrows(IllegalArgumentException.class, () -> GoRuntimeInfo.fromMetrics("go_goroutines 7\n"));
     }
 
     @Test
@@ -60,14 +65,15 @@ class GoRuntimeInfoTest {
         server.start();
         try {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
-            assertEquals(new GoRuntimeInfo("go1.26.8", 1, 0, GoRuntimeInfo.FROM_METRICS), GoRuntimeInfo.read(base));
+            assertEquals(new GoRuntimeInfo("go1.26.8", 1, null, GoRuntimeInfo.FROM_METRICS), GoRuntimeInfo.read(path -> get(base + path)));
         } finally {
             server.stop(0);
         }
     }
 
+    /** A service with net/http/pprof and nothing else is still a target: the runtime is unknown, not an error. */
     @Test
-    void noInfoAndNoMetricsNamesBothUrls() throws IOException {
+    void noInfoAndNoMetricsIsUnknownNotARefusal() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             exchange.sendResponseHeaders(404, -1);
@@ -76,11 +82,30 @@ class GoRuntimeInfoTest {
         server.start();
         try {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
-            GoServiceException e = assertThrows(GoServiceException.class, () -> GoRuntimeInfo.read(base));
-            assertTrue(e.getMessage().contains(base + "/info (HTTP 404)"), e.getMessage());
-            assertTrue(e.getMessage().contains(base + "/metrics (HTTP 404)"), e.getMessage());
+            assertEquals(new GoRuntimeInfo(null, null, null, GoRuntimeInfo.UNKNOWN),
+                    GoRuntimeInfo.read(path -> get(base + path)));
         } finally {
             server.stop(0);
+        }
+    }
+
+    @Test
+    void metricsOfAnotherDialectWithoutGoInfoIsUnknown() {
+        assertEquals(new GoRuntimeInfo(null, null, null, GoRuntimeInfo.UNKNOWN),
+                GoRuntimeInfo.read(path -> path.equals("/metrics") ? Optional.of("# TYPE http_requests counter\nhttp_requests 7\n")
+                        : Optional.empty()));
+    }
+
+    private static Optional<String> get(String url) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? Optional.of(r.body()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 

@@ -1,0 +1,107 @@
+package io.schedgate.metrics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * What the Go process says about its runtime, and the one reader of it: the lab's {@code /info}
+ * JSON, else a Prometheus {@code /metrics} page (read with {@link PrometheusText}), else nothing.
+ * A service that serves neither is still a target: the fields are then unknown (null), and the
+ * run goes on with what the profiles show.
+ *
+ * @param goVersion  runtime.Version(), e.g. {@code go1.26.8}; null when not reported
+ * @param gomaxprocs runtime.GOMAXPROCS(0); null when not reported
+ * @param numCpu     runtime.NumCPU() (CPUs in the process's affinity mask); null when not reported
+ *                   (Prometheus' Go collector has no NumCPU metric)
+ * @param source     where the numbers came from: {@link #FROM_INFO}, {@link #FROM_METRICS} or {@link #UNKNOWN}
+ */
+public record GoRuntimeInfo(String goVersion, Integer gomaxprocs, Integer numCpu, String source) {
+
+    public static final String FROM_INFO = "/info";
+    public static final String FROM_METRICS = "/metrics";
+    public static final String UNKNOWN = "none";
+
+    /** client_golang's runtime/metrics name, then OpenTelemetry's Go runtime convention through Prometheus. */
+    private static final List<String> GOMAXPROCS_NAMES = List.of("go_sched_gomaxprocs_threads", "go_processor_limit");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** An HTTP GET of a path on the pprof port: the body of a 200 answer, else empty. */
+    public interface Endpoint {
+        Optional<String> get(String path);
+    }
+
+    /** The first source that answers: {@code /info}, then {@code /metrics}; unknown when neither does. */
+    public static GoRuntimeInfo read(Endpoint pprofPort) {
+        Optional<String> info = pprofPort.get(FROM_INFO);
+        if (info.isPresent()) {
+            try {
+                return fromInfoJson(info.get());
+            } catch (IllegalArgumentException notTheLabs) {
+                // another service's /info: fall back to the metrics page
+            }
+        }
+        Optional<String> metrics = pprofPort.get(FROM_METRICS);
+        if (metrics.isPresent()) {
+            try {
+                return fromMetrics(metrics.get());
+            } catch (IllegalArgumentException | PrometheusTextFormatException noGoInfo) {
+                // a metrics page without the Go collector
+            }
+        }
+        return new GoRuntimeInfo(null, null, null, UNKNOWN);
+    }
+
+    /** The minor version (26 for go1.26.8), for version-dependent runtime behaviour; 0 if unknown. */
+    public int goMinorVersion() {
+        if (goVersion == null || !goVersion.startsWith("go1.")) {
+            return 0;
+        }
+        int end = 4;
+        while (end < goVersion.length() && Character.isDigit(goVersion.charAt(end))) {
+            end++;
+        }
+        return end == 4 ? 0 : Integer.parseInt(goVersion.substring(4, end));
+    }
+
+    public boolean numCpuKnown() {
+        return numCpu != null;
+    }
+
+    /** Parses the lab's {@code /info}: {@code {"goVersion":"go1.26.8","gomaxprocs":2,"numCpu":2,...}}. */
+    public static GoRuntimeInfo fromInfoJson(String json) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("/info is not JSON: " + e.getMessage(), e);
+        }
+        if (node == null || !node.hasNonNull("goVersion") || !node.path("gomaxprocs").isInt()
+                || !node.path("numCpu").isInt()) {
+            throw new IllegalArgumentException("/info lacks goVersion, gomaxprocs or numCpu: " + json.strip());
+        }
+        return new GoRuntimeInfo(node.get("goVersion").asText(), node.get("gomaxprocs").asInt(),
+                node.get("numCpu").asInt(), FROM_INFO);
+    }
+
+    /**
+     * Parses a Prometheus page with Go's collector: {@code go_info{version="..."}} and, when
+     * exported, GOMAXPROCS ({@code go_sched_gomaxprocs_threads}, or OpenTelemetry's {@code go_processor_limit}).
+     */
+    public static GoRuntimeInfo fromMetrics(String text) {
+        PrometheusText page = PrometheusText.parse(text, FROM_METRICS);
+        String version = page.label("go_info", "version")
+                .orElseThrow(() -> new IllegalArgumentException("/metrics has no go_info{version=...} line"));
+        Integer gomaxprocs = null;
+        for (String name : GOMAXPROCS_NAMES) {
+            OptionalDouble v = page.value(name);
+            if (v.isPresent() && gomaxprocs == null) {
+                gomaxprocs = (int) v.getAsDouble();
+            }
+        }
+        return new GoRuntimeInfo(version, gomaxprocs, null, FROM_METRICS);
+    }
+}
