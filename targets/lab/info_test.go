@@ -2,9 +2,11 @@ package main
 
 import (
 	"encoding/json"
+	"os/exec"
 	"runtime"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -19,8 +21,16 @@ func TestInfoReportsWhatTheProcessSees(t *testing.T) {
 	if err := json.Unmarshal([]byte(mustGet(t, obs.URL+"/info")), &got); err != nil {
 		t.Fatal(err)
 	}
-	if got.GoVersion != runtime.Version() || got.GOMAXPROCS != runtime.GOMAXPROCS(0) || got.NumCPU != runtime.NumCPU() {
-		t.Errorf("info %+v, want goVersion=%s gomaxprocs=%d numCpu=%d", got, runtime.Version(), runtime.GOMAXPROCS(0), runtime.NumCPU())
+	// The version from outside the process: the toolchain that built this test binary.
+	out, err := exec.Command("go", "env", "GOVERSION").Output()
+	if err != nil {
+		t.Fatalf("go env GOVERSION: %v", err)
+	}
+	if want := strings.TrimSpace(string(out)); got.GoVersion != want {
+		t.Errorf("goVersion %q, want %q (go env GOVERSION)", got.GoVersion, want)
+	}
+	if got.GOMAXPROCS != runtime.GOMAXPROCS(0) || got.NumCPU != runtime.NumCPU() {
+		t.Errorf("info %+v, want gomaxprocs=%d numCpu=%d", got, runtime.GOMAXPROCS(0), runtime.NumCPU())
 	}
 	if got.GOGC != "250" {
 		t.Errorf("gogc = %q, want 250", got.GOGC)
