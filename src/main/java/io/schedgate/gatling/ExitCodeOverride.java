@@ -17,16 +17,27 @@ public final class ExitCodeOverride {
     private ExitCodeOverride() {
     }
 
-    /** Arranges for the JVM to end with {@code code}, printing {@code reason} on its way out. */
+    /**
+     * Arranges for the JVM to end with {@code code}, printing {@code reason} on its way out. Called
+     * while the JVM is already going down (Ctrl-C: Gatling runs {@code after()} from its own hook),
+     * it only prints the reason: the exit status is the signal's (130 for Ctrl-C), and halting here
+     * would cut short the other hooks, e.g. the collector's final manifest.
+     */
     public static void exitWith(int code, String reason) {
         if (code == 0 || !INSTALLED.compareAndSet(false, true)) {
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
             System.err.println("[schedgate] failing the run (exit " + code + "): " + reason);
             System.err.flush();
             System.out.flush();
             Runtime.getRuntime().halt(code);
-        }, "schedgate-exit-code"));
+        }, "schedgate-exit-code");
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (IllegalStateException shutdownInProgress) {
+            System.err.println("[schedgate] run stopped while the JVM shuts down: " + reason);
+            System.err.flush();
+        }
     }
 }
