@@ -56,7 +56,8 @@ public final class StepLoadCounters {
         return started(System.nanoTime(), dueNanos);
     }
 
-    private long started(long now, long dueNanos) {
+    /** A request sent at {@code now} for an arrival due at {@code dueNanos}; both on the nanoTime scale. */
+    long started(long now, long dueNanos) {
         RampClock c = clock.get();
         if (c != null) {
             int w = c.windowOf(now);

@@ -46,13 +46,15 @@ class StepLoadCountersTest {
     void arrivalsSentMoreThanTenMillisecondsAfterTheirDueTimeAreLate() {
         StepLoadCounters c = new StepLoadCounters(2);
         c.start(nowAt(Duration.ofSeconds(20)));
-        long now = System.nanoTime();
-        c.requestFinished(c.requestStarted(now + 1_000_000), true);      // early (a pause rounded down)
-        c.requestFinished(c.requestStarted(now - 2_000_000), true);      // 2 ms: on time
-        c.requestFinished(c.requestStarted(now - 500_000_000), true);    // 500 ms behind
-        c.requestFinished(c.requestStarted(now - 11_000_000_000L), true); // due in the warm-up, sent now
+        // send instants given explicitly: how long the test itself takes must not move a request across the limit
+        long sent = System.nanoTime();
+        c.requestFinished(c.started(sent, sent + 1_000_000), true);        // early (a pause rounded down)
+        c.requestFinished(c.started(sent, sent - 2_000_000), true);        // 2 ms: on time
+        c.requestFinished(c.started(sent, sent - StepLoadCounters.LATE_NANOS), true); // exactly at the limit: on time
+        c.requestFinished(c.started(sent, sent - 500_000_000), true);      // 500 ms behind
+        c.requestFinished(c.started(sent, sent - 11_000_000_000L), true);  // due in the warm-up, sent now
         LoadNumbers n = c.numbers(0, 30);
-        assertEquals(4, n.requests());
+        assertEquals(5, n.requests());
         assertEquals(2, n.late());
         assertEquals(0, c.numbers(1, 30).late());
     }
