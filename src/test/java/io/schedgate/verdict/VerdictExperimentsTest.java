@@ -105,8 +105,18 @@ class VerdictExperimentsTest {
       assertEquals(3, steps.size());
       assertTrue(steps.stream().allMatch(r -> r.confidence() == Confidence.HIGH && r.value() != null), summary(v));
       assertTrue(steps.stream().anyMatch(r -> r.status() == Status.FAIL), summary(v));
-      assertTrue(steps.stream().anyMatch(r -> r.details().get("holders") instanceof Map<?, ?> h
-          && (h.containsKey("runtime.wakep") || h.containsKey("runtime.findRunnable"))), summary(v));
+      // Which sched.lock sites hold the lock most varies run to run (wakep, findRunnable, sysmon's
+      // entersyscallWakeSysmon, the world stops: each a handful of samples at this load); what must
+      // hold is that every holder named is a function that takes sched.lock in Go 1.26's runtime.
+      io.schedgate.signals.LockSiteTable go126 = io.schedgate.signals.LockSiteTable.forMinor(26);
+      List<String> holders = steps.stream()
+          .flatMap(r -> r.details().get("holders") instanceof Map<?, ?> h ? h.keySet().stream() : java.util.stream.Stream.empty())
+          .map(String::valueOf).distinct().toList();
+      assertFalse(holders.isEmpty(), summary(v));
+      for (String holder : holders) {
+        assertTrue(go126.locksOf(holder.replaceFirst("^runtime\\.", "").replaceFirst("\\.func\\d+$", "")).contains("&sched.lock"),
+            holder + " takes sched.lock in Go 1.26: " + summary(v));
+      }
     });
   }
 
