@@ -8,10 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,7 +70,7 @@ class GoldenOutputsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("analyzeCases")
   void analyzeJsonUnchanged(Case c) throws IOException {
-    Outcome o = run(c.args());
+    CliRun o = run(c.args());
     assertTrue(o.code() >= 0 && o.code() <= 2, o.err());
     ObjectNode actual = (ObjectNode) JSON.readTree(o.out());
     actual.remove("createdAt");
@@ -83,7 +80,7 @@ class GoldenOutputsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("profileFixtures")
   void profileJsonUnchanged(Path fixture) throws IOException {
-    Outcome o = run(List.of("profile", fixture.toString(), "--json"));
+    CliRun o = run(List.of("profile", fixture.toString(), "--json"));
     // a profile schedgate refuses (e.g. zero samples) is pinned by its one-line message
     JsonNode output = o.code() == 0 ? JSON.readTree(o.out()) : JSON.getNodeFactory().textNode(o.err().strip());
     String name = fixture.getFileName().toString().replace(".pb.gz", "");
@@ -108,13 +105,7 @@ class GoldenOutputsTest {
     }
   }
 
-  record Outcome(int code, String out, String err) {}
-
-  private static Outcome run(List<String> args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Schedgate.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CliRun run(List<String> args) {
+    return CliRun.of(args.toArray(String[]::new));
   }
 }

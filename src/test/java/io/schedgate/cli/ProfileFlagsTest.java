@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.schedgate.pprof.Fixtures;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class ProfileFlagsTest {
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Schedgate.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -55,11 +46,11 @@ class ProfileFlagsTest {
         String file = Fixtures.file("go126-fanout-cpu.pb.gz").toString();
         JsonNode detected = new ObjectMapper().readTree(run("profile", "--json", "--top", "0", file).out());
         assertEquals("1.26", detected.at("/profiles/0/goVersion/label").asText());
-        Run declared = run("profile", "--json", "--top", "0", "--go-version", "go1.23.5", file);
+        CliRun declared = run("profile", "--json", "--top", "0", "--go-version", "go1.23.5", file);
         assertEquals(0, declared.code(), declared.err());
         JsonNode v = new ObjectMapper().readTree(declared.out()).at("/profiles/0/goVersion");
         assertEquals("1.23", v.path("label").asText(), v.toString());
-        Run bad = run("profile", "--go-version", "2.x", file);
+        CliRun bad = run("profile", "--go-version", "2.x", file);
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--go-version needs a Go version like 1.23"), bad.err());
     }
@@ -68,7 +59,7 @@ class ProfileFlagsTest {
         List<String> args = new ArrayList<>(List.of("profile", "--folded", "--top", "0"));
         args.addAll(List.of(flags));
         args.add(Fixtures.file(profile).toString());
-        Run r = run(args.toArray(String[]::new));
+        CliRun r = run(args.toArray(String[]::new));
         assertEquals(0, r.code(), r.err());
         Map<String, Long> ours = new TreeMap<>();
         for (String line : r.out().split("\n")) {
