@@ -1,6 +1,5 @@
 package io.schedgate.verdict;
 
-import io.schedgate.metrics.RuntimeMetricsName;
 import io.schedgate.metrics.RuntimeMetricsValue;
 import io.schedgate.stats.LittlesLaw;
 import java.util.ArrayList;
@@ -27,9 +26,8 @@ public final class GoroutineCheck implements Check {
   @Override
   public List<CheckResult> evaluate(RunData run, Thresholds t) {
     List<CheckResult> results = new ArrayList<>();
-    RuntimeMetricsValue baseline = run.baseline() == null
-        ? RuntimeMetricsValue.absent("no baseline/metrics.txt (the idle pre-ramp scrape)")
-        : run.baseline().get(RuntimeMetricsName.SCHED_GOROUTINES);
+    GoroutineCounts counts = GoroutineCounts.of(run);
+    RuntimeMetricsValue baseline = counts.baseline();
     double learnt = Double.NaN;
     List<double[]> growth = new ArrayList<>();
     for (RunStep step : run.steps()) {
@@ -37,13 +35,12 @@ public final class GoroutineCheck implements Check {
         results.add(CheckResult.noData(BLOWUP_ID, step.index(), "goroutines", baseline.absentReason()));
         continue;
       }
-      if (step.metrics() == null || step.load() == null || Double.isNaN(step.load().meanMs())) {
+      if (step.load() == null || Double.isNaN(step.load().meanMs())) {
         results.add(CheckResult.noData(BLOWUP_ID, step.index(), "goroutines", Evidence.step(step.index())
-            + ": needs the window's metrics and mean latency ("
-            + (step.metricsProblem() == null ? "no load numbers" : step.metricsProblem()) + ")"));
+            + ": needs the window's mean latency (no load numbers)"));
         continue;
       }
-      RuntimeMetricsValue observedAll = step.metrics().goroutinesAtEnd();
+      RuntimeMetricsValue observedAll = counts.atWindowEnd(step);
       if (!observedAll.present()) {
         results.add(CheckResult.noData(BLOWUP_ID, step.index(), "goroutines", observedAll.absentReason()));
         continue;
@@ -52,7 +49,9 @@ public final class GoroutineCheck implements Check {
       long idle = Math.max(0, IdleConnections.in(run, step.captures().get("goroutineEnd")));
       RuntimeMetricsValue observed = RuntimeMetricsValue.of(observedAll.value() - idle);
       double inFlight = LittlesLaw.inSystem(step.load().achievedQps(), step.load().meanMs() / 1000.0);
-      RuntimeMetricsValue created = step.metrics().goroutinesCreatedPerRequest();
+      RuntimeMetricsValue created = step.metrics() == null
+          ? RuntimeMetricsValue.absent("no /metrics for the window")
+          : step.metrics().goroutinesCreatedPerRequest();
       double perRequest;
       Confidence confidence;
       if (created.present()) {
@@ -76,8 +75,9 @@ public final class GoroutineCheck implements Check {
       details.put("goroutinesPerRequestSource", created.present()
           ? "/sched/goroutines-created per request" : "learnt from the first step");
       details.put("predicted", predicted);
+      counts.describeIn(details);
       details.put("idleConnectionsExcluded", idle);
-      String evidence = Evidence.num(observed.value()) + " goroutines at the window's end"
+      String evidence = Evidence.num(observed.value()) + " goroutines at the window's end" + counts.suffix()
           + (idle > 0 ? " (without " + idle + " idle keep-alive connections)" : "") + "; Little's law predicts "
           + Evidence.num(baseline.value()) + " + " + Evidence.num(inFlight) + " requests in flight × "
           + Evidence.num(perRequest) + " = " + Evidence.num(predicted)
@@ -92,7 +92,7 @@ public final class GoroutineCheck implements Check {
     if (growth.size() >= 3) {
       results.add(growth(growth, t));
     }
-    results.add(leak(run, baseline, t));
+    results.add(leak(run, counts, t));
     return results;
   }
 
@@ -122,13 +122,12 @@ public final class GoroutineCheck implements Check {
             + " over " + points.size() + " steps", trend.details());
   }
 
-  private static CheckResult leak(RunData run, RuntimeMetricsValue baseline, Thresholds t) {
+  private static CheckResult leak(RunData run, GoroutineCounts counts, Thresholds t) {
+    RuntimeMetricsValue baseline = counts.baseline();
     if (!baseline.present()) {
       return CheckResult.noData(LEAK_ID, CheckResult.RAMP, "goroutines", baseline.absentReason());
     }
-    RuntimeMetricsValue after = run.afterCooldown() == null
-        ? RuntimeMetricsValue.absent("no final/metrics.txt (the post-cool-down scrape)")
-        : run.afterCooldown().get(RuntimeMetricsName.SCHED_GOROUTINES);
+    RuntimeMetricsValue after = counts.afterCooldown();
     if (!after.present()) {
       return CheckResult.noData(LEAK_ID, CheckResult.RAMP, "goroutines", after.absentReason());
     }
@@ -148,15 +147,16 @@ public final class GoroutineCheck implements Check {
     }
     String evidence = status == Status.FAIL
         ? "leak: " + Evidence.num(after.value()) + " goroutines after the cool-down against "
-            + Evidence.num(baseline.value()) + " before the ramp (+" + Evidence.num(excess) + ")" + sites
+            + Evidence.num(baseline.value()) + " before the ramp (+" + Evidence.num(excess) + ")" + counts.suffix() + sites
         : Evidence.num(after.value()) + " goroutines after the cool-down, " + Evidence.num(baseline.value())
-            + " before the ramp: back to baseline";
+            + " before the ramp: back to baseline" + counts.suffix();
     if (idleGrowth > 0) {
       evidence += " (" + idleGrowth + " more idle keep-alive connections, net/http conn.serve in IO wait, not counted)";
       details.put("idleConnectionsExcluded", idleGrowth);
     }
     details.put("baseline", baseline.value());
     details.put("afterCooldown", after.value());
+    counts.describeIn(details);
     return new CheckResult(LEAK_ID, CheckResult.RAMP, status, excess, t.goroutineSlack(),
         "goroutines above baseline", Confidence.HIGH, evidence, details);
   }
