@@ -121,7 +121,9 @@ public final class RampCollector {
         Manifest.Target t = new Manifest.Target(targetInfo.kind(), targetInfo.image(), target.appUrl(),
                 target.pprofUrl(), firstNonNull(targetInfo.goVersion(), runtime.goVersion()),
                 firstNonNull(targetInfo.gomaxprocs(), runtime.gomaxprocs()),
-                firstNonNull(targetInfo.numCpu(), runtime.numCpu()), targetInfo.cpuset(), targetInfo.cpuQuota());
+                firstNonNull(targetInfo.numCpu(), runtime.numCpu()), targetInfo.cpuset(), targetInfo.cpuQuota(),
+                targetInfo.gomaxprocs() != null || targetInfo.goVersion() != null
+                        ? targetInfo.runtimeSource() : runtime.source());
         Manifest.Plan p = new Manifest.Plan(plan.preset(), plan.stepsQps(), plan.warmup().toSeconds(),
                 plan.window().toSeconds(), plan.tail().toSeconds(), plan.cooldown().toSeconds(), plan.mix().spec());
         Manifest initial = new Manifest(Manifest.SCHEMA, simulation, Timestamps.format(now), null, Manifest.RUNNING,

@@ -99,7 +99,9 @@ public abstract class SchedgateSimulation extends Simulation {
         target = selected;
         Manifest.Target t = collector.manifest().target();
         say("target " + t.kind() + (t.image() != null ? " " + t.image() : "") + " app " + t.appUrl() + " pprof "
-                + t.pprofUrl() + " (" + t.goVersion() + ", GOMAXPROCS " + t.gomaxprocs() + ")");
+                + t.pprofUrl() + " (" + (t.goVersion() == null ? "Go version not reported" : t.goVersion())
+                + ", GOMAXPROCS " + (t.gomaxprocs() == null ? "not reported" : t.gomaxprocs())
+                + (t.runtimeSource() == null ? "" : "; from " + t.runtimeSource()) + ")");
         say("run directory " + collector.directory().root().toAbsolutePath());
         say("load: " + users + " pooled virtual users serve the arrivals (schedgate.users)");
         Runtime.getRuntime().addShutdownHook(new Thread(this::closeTarget, "schedgate-target-stop"));

@@ -115,7 +115,8 @@ public final class TargetSelection implements AutoCloseable {
     private static Manifest.Target info(String kind, String image, GoRuntimeInfo runtime, String cpuset, Double quota) {
         return new Manifest.Target(kind, image, null, null, runtime == null ? null : runtime.goVersion(),
                 runtime == null ? null : runtime.gomaxprocs(),
-                runtime == null || !runtime.numCpuKnown() ? null : runtime.numCpu(), cpuset, quota);
+                runtime == null || !runtime.numCpuKnown() ? null : runtime.numCpu(), cpuset, quota,
+                runtime == null ? null : runtime.source());
     }
 
     /** The setting if given ({@code none}: no GOEXPERIMENT), else what the lab's Go needs for the goroutine-leak profile. */

@@ -45,8 +45,9 @@ public record Manifest(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** The service under test; {@code runtimeSource} says where goVersion/gomaxprocs/numCpu came from. */
     public record Target(String kind, String image, String appUrl, String pprofUrl, String goVersion,
-                         Integer gomaxprocs, Integer numCpu, String cpuset, Double cpuQuota) {
+                         Integer gomaxprocs, Integer numCpu, String cpuset, Double cpuQuota, String runtimeSource) {
     }
 
     public record Harness(String schedgateVersion, String javaVersion, String gatlingVersion) {

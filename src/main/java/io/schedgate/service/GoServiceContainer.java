@@ -348,11 +348,13 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
 
     /**
      * What the Go process sees now (Go version, GOMAXPROCS, NumCPU), read over HTTP from {@code /info}
-     * or {@code /metrics} on the pprof port; unknown fields are null for a service that serves neither.
+     * or {@code /metrics} on the pprof port; for a service that reports no GOMAXPROCS (pprof only), the
+     * value the runtime picks from this container's settings ({@link ContainerGomaxprocs}), its source
+     * saying so. Fields nothing decides stay null.
      */
     public GoRuntimeInfo runtimeInfo() {
         String base = pprofUrl();
-        return GoRuntimeInfo.read(path -> {
+        GoRuntimeInfo reported = GoRuntimeInfo.read(path -> {
             try {
                 PlainHttp.Answer a = PlainHttp.get(base + path);
                 return a.code() == 200 ? java.util.Optional.of(a.body()) : java.util.Optional.empty();
@@ -360,6 +362,22 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
                 return java.util.Optional.empty();
             }
         });
+        if (reported.gomaxprocs() != null) {
+            return reported;
+        }
+        int known = reported.goMinorVersion();
+        java.util.OptionalInt minor = known > 0 ? java.util.OptionalInt.of(known) : java.util.OptionalInt.empty();
+        return gomaxprocsFromSettings(minor)
+                .map(g -> new GoRuntimeInfo(reported.goVersion(), g.gomaxprocs(), reported.numCpu(),
+                        (GoRuntimeInfo.UNKNOWN.equals(reported.source()) ? "" : reported.source() + "; ")
+                                + "GOMAXPROCS from the container's settings: " + g.reason()))
+                .orElse(reported);
+    }
+
+    /** The GOMAXPROCS Go's default rule gives in this container (started), empty when its settings do not decide it. */
+    public Optional<ContainerGomaxprocs> gomaxprocsFromSettings(java.util.OptionalInt goMinor) {
+        int hostCpus = org.testcontainers.DockerClientFactory.instance().getInfo().getNCPU();
+        return ContainerGomaxprocs.of(getEnvMap(), cpuset, cpuQuota, hostCpus, goMinor);
     }
 
     public Kind kind() {

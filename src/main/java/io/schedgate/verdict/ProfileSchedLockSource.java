@@ -54,7 +54,8 @@ public final class ProfileSchedLockSource implements SchedLockSource {
     double procs = gomaxprocs(run, step);
     if (!(procs > 0)) {
       return SchedLockMeasurement.absent(Evidence.step(step.index())
-          + ": GOMAXPROCS unknown (neither the manifest's target.gomaxprocs nor /sched/gomaxprocs)");
+          + ": GOMAXPROCS unknown (neither the manifest's target.gomaxprocs nor /sched/gomaxprocs):"
+          + " start the service with -Dschedgate.target.gomaxprocs, or serve /metrics with the Go collector");
     }
     CpuLockReport locks = cpu.signals().cpuLocks();
     MutexReport mr = mutex.signals().mutex();

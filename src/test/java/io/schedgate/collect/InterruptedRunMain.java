@@ -23,7 +23,7 @@ public final class InterruptedRunMain {
                 Duration.ofSeconds(1), Duration.ofSeconds(1), EndpointMix.parse("/healthy?us=50"));
         RampCollector collector = RampCollector.open(plan, "InterruptedRun",
                 TargetEndpoints.of(TargetEndpoints.LAB, null, args[0], args[1]),
-                new Manifest.Target("lab", null, null, null, null, null, null, null, null),
+                new Manifest.Target("lab", null, null, null, null, null, null, null, null, null),
                 new Manifest.Harness("test", "17", "none"), Path.of(args[2]), new StepLoadCounters(plan.stepCount()),
                 line -> System.out.println("[schedgate] " + line), RampCollector.Timeouts.DEFAULT);
         collector.baseline();

@@ -65,7 +65,7 @@ public class RampCollectorLabTest {
     private RampCollector open(RampPlan plan, TargetEndpoints target, StepLoadCounters counters,
                                RampCollector.Timeouts timeouts) {
         return RampCollector.open(plan, "CollectorTest", target,
-                new Manifest.Target("lab", null, null, null, null, null, null, null, null), HARNESS, runs, counters,
+                new Manifest.Target("lab", null, null, null, null, null, null, null, null, null), HARNESS, runs, counters,
                 console::add, timeouts);
     }
 

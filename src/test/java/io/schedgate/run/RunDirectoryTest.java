@@ -25,7 +25,7 @@ class RunDirectoryTest {
                 Timestamps.format(Instant.parse("2026-11-28T06:15:10Z")), "2026-11-28T06:15:40.000Z");
         Manifest m = new Manifest(Manifest.SCHEMA, "Sim", "2026-11-28T06:15:00.000Z", null, Manifest.COMPLETE, null,
                 new Manifest.Plan("smoke", List.of(50.0), 3, 5, 1, 5, "/@1"),
-                new Manifest.Target("lab", null, "http://a", "http://p", "go1.26.8", 2, 2, "0", 1.5),
+                new Manifest.Target("lab", null, "http://a", "http://p", "go1.26.8", 2, 2, "0", 1.5, null),
                 new Manifest.Harness("0.1.0", "17", "3.15.1"),
                 new Manifest.Snapshot("2026-11-28T06:15:00.000Z", Map.of("goroutine", ok)),
                 List.of(new Manifest.Step(1, 50, "a", "b", "c", "d",

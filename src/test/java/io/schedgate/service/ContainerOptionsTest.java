@@ -31,6 +31,7 @@ class ContainerOptionsTest {
             lab.start();
             JsonNode info = info(lab);
             assertEquals(1, info.get("gomaxprocs").asInt());
+            assertEquals(1, lab.gomaxprocsFromSettings(java.util.OptionalInt.empty()).orElseThrow().gomaxprocs());
             assertTrue(info.get("godebug").asText().contains("asyncpreemptoff=1"), info.toString());
             assertEquals("off", info.get("gogc").asText());
             assertEquals(7, info.get("mutexProfileFraction").asInt());
@@ -53,6 +54,8 @@ class ContainerOptionsTest {
             // min(NumCPU, max(2, ceil(quota))); older Go ignores the quota and uses NumCPU.
             int expected = seen.goMinorVersion() >= 25 ? Math.min(cpus, Math.max(2, (int) Math.ceil(quota))) : cpus;
             assertEquals(expected, seen.gomaxprocs());
+            assertEquals(seen.gomaxprocs(), lab.gomaxprocsFromSettings(java.util.OptionalInt.of(seen.goMinorVersion()))
+                    .orElseThrow().gomaxprocs(), "the settings-derived value for a service that does not report it");
         }
     }
 

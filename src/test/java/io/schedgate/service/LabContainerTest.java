@@ -61,6 +61,8 @@ class LabContainerTest {
         assertEquals(GoRuntimeInfo.FROM_INFO, seen.source());
         assertEquals(1, seen.numCpu(), "NumCPU inside a cpuset=0 container");
         assertEquals(1, seen.gomaxprocs(), "GOMAXPROCS follows the cpuset");
+        assertEquals(1, lab.gomaxprocsFromSettings(java.util.OptionalInt.empty()).orElseThrow().gomaxprocs(),
+                "the settings-derived value agrees with the Go process");
         assertTrue(seen.goVersion().matches("go1\\.\\d+.*"), seen.goVersion());
         assertEquals(lab.toolchain().orElseThrow().version(), seen.goVersion(), "built with the chosen toolchain");
     }
