@@ -13,6 +13,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Choice;
 import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.schedgate.gatling.ExitCodeOverride;
@@ -55,6 +56,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public abstract class SchedgateSimulation extends Simulation {
     private static final String START = "schedgate.start";
     private static final String DUE = "schedgate.due";
+    private static final String CLAIMED = "schedgate.claimed";
     private static final Duration WATCHDOG_PERIOD = Duration.ofMillis(250);
     private static final String EXIT_CODE_PROPERTY = "schedgate.failOnError";
     /** Exit codes: the Gatling Maven plugin reports 2 as "assertions failed", which is what a failing verdict is. */
@@ -134,18 +136,23 @@ public abstract class SchedgateSimulation extends Simulation {
         // machine (simulations/README.md, "Load headroom").
         ChainBuilder arrival = pause(s -> untilDue(s.getLong(DUE)))
                 .exec(s -> s.reset().markAsSucceeded().set(DUE, s.getLong(DUE))
-                        .set(START, counters.requestStarted(s.getLong(DUE))))
+                        .set(START, counters.requestStarted(s.getLong(DUE), s.getLong(CLAIMED))))
                 .exec(flushCookieJar(), flushHttpCache())
                 .exec(perArrival)
                 .exec(s -> {
                     counters.requestFinished(s.getLong(START), !s.isFailed());
-                    return s.set(DUE, pacer.claim());
+                    return claim(s);
                 });
         setUp(scenario(getClass().getSimpleName())
-                        .exec(s -> s.set(DUE, pacer.claim()))
+                        .exec(this::claim)
                         .asLongAs(s -> s.getLong(DUE) != ArrivalPacer.DONE).on(arrival)
                         .injectOpen(atOnceUsers(users)),
                 watchdog()).protocols(p);
+    }
+
+    /** The next arrival for this user, and when it claimed it (to tell a busy pool from a slow harness). */
+    private Session claim(Session s) {
+        return s.set(DUE, pacer.claim()).set(CLAIMED, System.nanoTime());
     }
 
     /** Time left until {@code dueNanos} (Gatling pauses in whole milliseconds); zero when late. */

@@ -20,6 +20,7 @@ public final class StepLoadCounters {
     private final AtomicLongArray ok;
     private final AtomicLongArray errors;
     private final AtomicLongArray late;
+    private final AtomicLongArray lateUsersBusy;
     private final LatencyHistogram[] latencies;
 
     public StepLoadCounters(int steps) {
@@ -28,6 +29,7 @@ public final class StepLoadCounters {
         this.ok = new AtomicLongArray(steps);
         this.errors = new AtomicLongArray(steps);
         this.late = new AtomicLongArray(steps);
+        this.lateUsersBusy = new AtomicLongArray(steps);
         this.latencies = new LatencyHistogram[steps];
         for (int i = 0; i < steps; i++) {
             latencies[i] = new LatencyHistogram();
@@ -53,11 +55,25 @@ public final class StepLoadCounters {
 
     /** A request sent now for an arrival due at {@code dueNanos} ({@link System#nanoTime()} scale). */
     public long requestStarted(long dueNanos) {
-        return started(System.nanoTime(), dueNanos);
+        return started(System.nanoTime(), dueNanos, dueNanos);
     }
 
-    /** A request sent at {@code now} for an arrival due at {@code dueNanos}; both on the nanoTime scale. */
+    /**
+     * A request sent now for an arrival due at {@code dueNanos} that a pooled user claimed at
+     * {@code claimedNanos}. Arrivals are claimed in order by the first free user, so one claimed more
+     * than {@link #LATE_NANOS} after it fell due found every user still waiting on a response.
+     */
+    public long requestStarted(long dueNanos, long claimedNanos) {
+        return started(System.nanoTime(), dueNanos, claimedNanos);
+    }
+
+    /** As {@link #started(long, long, long)} when the claim instant is unknown: never counted as a busy pool. */
     long started(long now, long dueNanos) {
+        return started(now, dueNanos, dueNanos);
+    }
+
+    /** A request sent at {@code now} for an arrival due at {@code dueNanos}, claimed at {@code claimed}; nanoTime scale. */
+    long started(long now, long dueNanos, long claimed) {
         RampClock c = clock.get();
         if (c != null) {
             int w = c.windowOf(now);
@@ -65,6 +81,9 @@ public final class StepLoadCounters {
                 offered.incrementAndGet(w);
                 if (now - dueNanos > LATE_NANOS) {
                     late.incrementAndGet(w);
+                    if (claimed - dueNanos > LATE_NANOS) {
+                        lateUsersBusy.incrementAndGet(w);
+                    }
                 }
             }
         }
@@ -108,7 +127,7 @@ public final class StepLoadCounters {
                 round(h.percentileMicros(0.95) / 1000), round(h.percentileMicros(0.99) / 1000),
                 round(h.maxMicros() / 1000.0));
         return new LoadNumbers(round(requests / windowSeconds), round(good / windowSeconds), requests,
-                errors.get(index), late.get(index), latency);
+                errors.get(index), late.get(index), lateUsersBusy.get(index), latency);
     }
 
     private static double round(double v) {

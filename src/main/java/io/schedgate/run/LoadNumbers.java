@@ -10,13 +10,21 @@ package io.schedgate.run;
  * @param errors failed requests
  * @param late requests sent more than {@code load.StepLoadCounters.LATE_NANOS} after they were due (the
  *     harness was behind its own schedule); 0 in manifests written before it was counted
+ * @param lateUsersBusy of those, the ones no pooled user was free for when they fell due: every user
+ *     was still waiting on the target's responses, so the lateness is the target's saturation, not the
+ *     harness's; 0 in manifests written before it was counted
  * @param latencyMs latency of the requests completed in the window; null when none completed
  */
 public record LoadNumbers(double offeredQps, double achievedQps, long requests, long errors, long late,
-                          Latency latencyMs) {
+                          long lateUsersBusy, Latency latencyMs) {
 
     /** Latency in milliseconds; a value the manifest lacks is NaN. */
     public record Latency(double mean, double p50, double p95, double p99, double max) {
+    }
+
+    /** Share of the late requests that waited for a pooled user busy with the target (0 when none was late). */
+    public double lateUsersBusyShare() {
+        return late == 0 ? 0 : (double) lateUsersBusy / late;
     }
 
     /** Requests the target is known to have served: requests - errors. */

@@ -51,7 +51,7 @@ public final class WaitSites {
      * (WaitGroup and friends), "IO wait", "sleep", "parked" (other gopark), or "not parked" (running, runnable or in a syscall).
      */
     public static String state(List<Frame> stack) {
-        boolean parked = false;
+        // the primitive first: since Go 1.24 a contended sync.Mutex parks in runtime.semacquire1 too
         for (Frame frame : stack) {
             String f = frame.function();
             if (f.startsWith("runtime.chanrecv")) {
@@ -66,12 +66,17 @@ public final class WaitSites {
             if (f.contains("(*RWMutex).")) {
                 return "sync.RWMutex";
             }
-            if (f.contains("(*Mutex).") || f.equals("sync.runtime_SemacquireMutex")) {
+            if (f.contains("(*Mutex).") || f.equals("sync.runtime_SemacquireMutex")
+                    || f.equals("internal/sync.runtime_SemacquireMutex")) {
                 return "sync.Mutex";
             }
             if (f.contains("(*Cond).Wait") || f.equals("sync.runtime_notifyListWait")) {
                 return "sync.Cond.Wait";
             }
+        }
+        boolean parked = false;
+        for (Frame frame : stack) {
+            String f = frame.function();
             if (f.startsWith("sync.runtime_Semacquire") || f.contains("(*WaitGroup).Wait")
                     || f.startsWith("runtime.semacquire")) {
                 return "semacquire";

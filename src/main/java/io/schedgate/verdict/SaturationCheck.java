@@ -2,6 +2,7 @@ package io.schedgate.verdict;
 
 import io.schedgate.run.LoadNumbers;
 import io.schedgate.load.StepLoadCounters;
+import io.schedgate.signals.QueueSites;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,14 +12,21 @@ import java.util.Map;
  * A step is saturated when the target no longer keeps up: achieved QPS below a fraction of the
  * offered rate, too many errors, or p99 past the SLO. Saturation WARNs (a ramp is meant to find
  * it); it marks where capacity ends. A step where the harness itself fell behind its schedule
- * (more than {@link #HARNESS_LATE_MAX} of its requests sent late) also WARNs, naming the harness:
- * its numbers describe the load generator, so it cannot count towards the target's capacity.
+ * (more than {@link #HARNESS_LATE_MAX} of its requests sent late while pooled users were free) also
+ * WARNs, naming the harness: its numbers describe the load generator, so it cannot count towards the
+ * target's capacity. Lateness because every pooled user still waited on a response is the target's
+ * saturation. A saturated step names where requests queue ({@link QueueSites}).
  */
 public final class SaturationCheck implements Check {
 
   public static final String ID = "saturation";
   /** Share of late requests above which a step measured the harness rather than the target. */
   public static final double HARNESS_LATE_MAX = 0.05;
+  /**
+   * Share of the late requests that found every pooled user waiting on the target, from which the
+   * lateness is the target's saturation (it set the pace) rather than the harness's.
+   */
+  public static final double USERS_BUSY_MIN = 0.5;
 
 
   @Override
@@ -44,21 +52,31 @@ public final class SaturationCheck implements Check {
       if (t.hasP99Slo() && load.p99Ms() > t.p99SloMs()) {
         why.add("p99 " + Evidence.num(load.p99Ms()) + " ms > SLO " + Evidence.num(t.p99SloMs()) + " ms");
       }
-      boolean harnessBehind = load.lateRate() > HARNESS_LATE_MAX;
+      boolean late = load.lateRate() > HARNESS_LATE_MAX;
+      // late because every pooled user still waited on a response: the target's saturation, not the harness's
+      boolean usersBusy = late && load.lateUsersBusyShare() >= USERS_BUSY_MIN;
+      if (usersBusy) {
+        why.add(0, load.lateUsersBusy() + " of " + load.requests() + " requests ("
+            + Evidence.percent((double) load.lateUsersBusy() / load.requests()) + ") went out late because every"
+            + " pooled user was still waiting on a response (p99 " + Evidence.num(load.p99Ms()) + " ms)");
+      }
+      boolean harnessBehind = late && !usersBusy;
       Status status = why.isEmpty() && !harnessBehind ? Status.PASS : Status.WARN;
+      String queue = why.isEmpty() ? "" : queueSite(run, step);
       String evidence;
       if (harnessBehind) {
         evidence = "harness behind schedule: " + load.late() + " of " + load.requests() + " requests ("
-            + Evidence.percent(load.lateRate()) + ") went out more than " + StepLoadCounters.LATE_NANOS / 1_000_000 + " ms late, "
+            + Evidence.percent(load.lateRate()) + ") went out more than " + StepLoadCounters.LATE_NANOS / 1_000_000 + " ms late"
+            + " with pooled users free, "
             + Evidence.num(load.offeredQps()) + " of " + Evidence.num(step.targetQps())
             + " req/s planned were sent; this step measures the load generator, not the target "
-            + "(raise -Dschedgate.users if responses are slow; bench/load-headroom.sh gives this machine's limit)"
+            + "(bench/load-headroom.sh gives this machine's limit)"
             + (why.isEmpty() ? "" : "; also " + String.join("; ", why));
       } else if (why.isEmpty()) {
         evidence = "keeps up: " + Evidence.num(load.achievedQps()) + " of " + Evidence.num(load.offeredQps())
             + " req/s, " + load.errors() + " errors, p99 " + Evidence.num(load.p99Ms()) + " ms";
       } else {
-        evidence = "saturated: " + String.join("; ", why);
+        evidence = "saturated: " + String.join("; ", why) + queue;
       }
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("offeredQps", load.offeredQps());
@@ -67,9 +85,27 @@ public final class SaturationCheck implements Check {
       details.put("p99Ms", load.p99Ms());
       details.put("meanMs", load.meanMs());
       details.put("lateRequests", load.late());
+      if (load.lateUsersBusy() > 0) {
+        details.put("lateUsersBusy", load.lateUsersBusy());
+      }
       results.add(new CheckResult(ID, step.index(), status, ratio, t.saturationAchievedRatio(),
           "achieved/offered", Confidence.HIGH, evidence, details));
     }
     return results;
+  }
+
+  /** "; requests queue at SITE (STATE): n of m handler goroutines ..." from the window's last goroutine profile, or "". */
+  private static String queueSite(RunData run, RunStep step) {
+    Capture end = step.captures().get("goroutineEnd");
+    if (end == null) {
+      return "";
+    }
+    RunProfiles.Loaded l = run.profiles().load(end);
+    if (!l.ok() || !"goroutine".equals(l.profile().kind())) {
+      return "";
+    }
+    QueueSites q = QueueSites.of(l.profile());
+    return q.largest().map(g -> "; requests queue at " + g.site() + " (" + g.state() + "): " + g.goroutines()
+        + " of " + q.handlers() + " goroutines serving a request at the window's end").orElse("");
   }
 }

@@ -57,6 +57,22 @@ class StepLoadCountersTest {
         assertEquals(5, n.requests());
         assertEquals(2, n.late());
         assertEquals(0, c.numbers(1, 30).late());
+        assertEquals(0, n.lateUsersBusy(), "claimed when sent: a free user, so the harness was late");
+    }
+
+    @Test
+    void aLateArrivalClaimedAfterItFellDueFoundEveryUserBusy() {
+        StepLoadCounters c = new StepLoadCounters(2);
+        c.start(nowAt(Duration.ofSeconds(20)));
+        long sent = System.nanoTime();
+        long due = sent - 300_000_000;
+        c.requestFinished(c.started(sent, due, due - 1_000_000), true);   // claimed early, sent late: the harness
+        c.requestFinished(c.started(sent, due, due + 200_000_000), true); // claimed 200 ms after due: pool busy
+        c.requestFinished(c.started(sent, sent, sent - 5_000_000), true);   // on time
+        LoadNumbers n = c.numbers(0, 30);
+        assertEquals(2, n.late());
+        assertEquals(1, n.lateUsersBusy());
+        assertEquals(0.5, n.lateUsersBusyShare());
     }
 
     @Test

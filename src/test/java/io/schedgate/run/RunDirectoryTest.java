@@ -29,7 +29,7 @@ class RunDirectoryTest {
                 new Manifest.Harness("0.1.0", "17", "3.15.1"),
                 new Manifest.Snapshot("2026-11-28T06:15:00.000Z", Map.of("goroutine", ok)),
                 List.of(new Manifest.Step(1, 50, "a", "b", "c", "d",
-                        new LoadNumbers(50, 49.5, 250, 2, 0, new LoadNumbers.Latency(1, 1, 2, 3, 4)), Map.of("cpu", ok))),
+                        new LoadNumbers(50, 49.5, 250, 2, 0, 0, new LoadNumbers.Latency(1, 1, 2, 3, 4)), Map.of("cpu", ok))),
                 new Manifest.Snapshot("2026-11-28T06:16:00.000Z", Map.of()));
         dir.writeManifest(m);
         assertEquals(m, dir.readManifest());

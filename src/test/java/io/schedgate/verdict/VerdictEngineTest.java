@@ -185,6 +185,26 @@ class VerdictEngineTest {
   }
 
   @Test
+  void lateArrivalsWhileEveryUserWaitsOnTheTargetAreItsSaturation(@TempDir Path tmp) throws IOException {
+    // the same edit, but the late requests were claimed after they fell due: no pooled user was free
+    Path run = RunFixtures.copy("fanout-go1.26", tmp);
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode manifest = (ObjectNode) json.readTree(run.resolve("manifest.json").toFile());
+    ObjectNode load = (ObjectNode) manifest.path("steps").get(1).path("load");
+    long late = load.path("requests").asLong() * 4 / 10;
+    load.put("late", late).put("lateUsersBusy", late - 1);
+    json.writeValue(run.resolve("manifest.json").toFile(), manifest);
+
+    Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(run);
+    CheckResult s2 = result(v, SaturationCheck.ID, 2);
+    assertEquals(Status.WARN, s2.status());
+    assertTrue(s2.evidence().startsWith("saturated: " + (late - 1) + " of " + load.path("requests").asLong()
+        + " requests"), s2.evidence());
+    assertTrue(s2.evidence().contains("every pooled user was still waiting on a response"), s2.evidence());
+    assertEquals(late - 1, ((Number) s2.details().get("lateUsersBusy")).longValue());
+  }
+
+  @Test
   void notARunDirectoryIsAClearError() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> verdict("does-not-exist"));
