@@ -1,6 +1,7 @@
 package io.schedgate.report;
 
 import io.schedgate.verdict.Capacity;
+import io.schedgate.verdict.CausalOrder;
 import io.schedgate.verdict.Evidence;
 import io.schedgate.verdict.Status;
 import io.schedgate.verdict.CheckResult;
@@ -8,6 +9,8 @@ import io.schedgate.verdict.Verdict;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The console table: one row per check and step, then capacity, gate and notes. */
 public final class VerdictTable {
@@ -65,17 +68,29 @@ public final class VerdictTable {
     return out.toString();
   }
 
-  /** The one result a reader should see first: the first FAIL, else the first NO_DATA, else the capacity. */
+  /**
+   * The one result a reader should see first: the cause among the FAILs ({@link CausalOrder}) with the
+   * failures it explains, else the first NO_DATA, else the capacity.
+   */
   public static String decisive(Verdict v) {
-    for (Status wanted : new Status[] {Status.FAIL, Status.NO_DATA}) {
-      for (CheckResult r : v.results()) {
-        if (r.status() == wanted) {
-          return r.checkId() + (r.rampWide() ? "" : " " + Evidence.step(r.stepIndex())) + " " + wanted + ": "
-              + r.evidence();
-        }
+    Optional<CausalOrder> order = CausalOrder.of(v);
+    if (order.isPresent()) {
+      CheckResult r = order.get().cause();
+      String line = label(r) + " FAIL: " + r.evidence();
+      List<CheckResult> after = order.get().consequences();
+      return after.isEmpty() ? line : line + " (cause; consequences: "
+          + after.stream().map(VerdictTable::label).distinct().collect(Collectors.joining(", ")) + ")";
+    }
+    for (CheckResult r : v.results()) {
+      if (r.status() == Status.NO_DATA) {
+        return label(r) + " NO_DATA: " + r.evidence();
       }
     }
     return v.result("capacity", CheckResult.RAMP).map(CheckResult::evidence).orElse("no results");
+  }
+
+  private static String label(CheckResult r) {
+    return r.checkId() + (r.rampWide() ? "" : " " + Evidence.step(r.stepIndex()));
   }
 
   private static String pad(String s, int width) {
