@@ -106,7 +106,7 @@ public record MutexReport(long contentions, long delayNanos, String semantics,
                         (x, y) -> new RuntimeSite(x.bucket(), x.lockExpr(), x.callerFunction(), x.site(), x.method(),
                                 x.amount().plus(y.amount().contentions(), y.amount().delayNanos())));
             } else {
-                String primitive = leaf.contains("RWMutex") ? "sync.RWMutex" : leaf.contains("Mutex") ? "sync.Mutex" : leaf;
+                String primitive = primitive(stack);
                 Frame user = WaitSites.firstUserFrame(stack);
                 String fn = user == null ? leaf : user.function();
                 String site = user == null ? stack.get(0).site() : user.site();
@@ -135,5 +135,25 @@ public record MutexReport(long contentions, long delayNanos, String semantics,
         }
         return new MutexReport(contentions, delay, semantics, buckets, List.copyOf(rs), lost, List.copyOf(us),
                 List.copyOf(diagnostics));
+    }
+
+    /**
+     * The primitive as the user's code holds it: the sync frame nearest the user's frame. An
+     * {@code RWMutex.Unlock} releases its inner {@code Mutex}, so the leaf alone would say sync.Mutex.
+     */
+    static String primitive(List<Frame> stack) {
+        String found = null;
+        for (Frame f : stack) {
+            String fn = f.function();
+            if (!WaitSites.isInternal(fn)) {
+                break;
+            }
+            if (fn.contains("(*RWMutex).")) {
+                found = "sync.RWMutex";
+            } else if (found == null && fn.contains("Mutex")) {
+                found = "sync.Mutex";
+            }
+        }
+        return found != null ? found : stack.get(0).function();
     }
 }

@@ -17,19 +17,26 @@ import java.util.Set;
  * True or pseudo lock contention, per user lock site and step: the source article's
  * four-dimension test (chapter 3.1; reference/source-article-notes.md) over the step's four
  * profiles. A site is examined when the mutex profile gives it at least
- * {@link Thresholds#contentionNotableDelayMs()} of delay, or when the CPU profile shows time in
- * sync lock frames under it. It is "true contention" only when every dimension agrees:
+ * {@link Thresholds#contentionNotableDelayMsPerSecond()} of delay per second, or when the CPU profile
+ * shows time in sync lock frames under it. Every threshold is a rate (per second of the profiles'
+ * window), so a 5 s and a 30 s window of the same load give the same class. It is "true contention"
+ * only when every dimension agrees:
  * <ol>
  *   <li>CPU: the site's function has CPU inside its Lock…Unlock chain (lock frames or the
  *       critical section); nothing under it is the article's isolated spike;</li>
- *   <li>block: goroutines blocked in Lock at the site for ≥ {@code contention.blockMinMs} in total,
+ *   <li>block: goroutines blocked in Lock at the site for ≥ {@code contention.blockMinMsPerSecond},
  *       in more than one blocking event;</li>
- *   <li>mutex: ≥ {@code contention.mutexMinContentions} contentions at the site;</li>
+ *   <li>mutex: ≥ {@code contention.mutexMinContentionsPerSecond} contentions at the site;</li>
  *   <li>goroutine: goroutines parked in semacquire on it in the step's snapshots (reported; the
  *       article gives it no pseudo criterion, and snapshots are instants).</li>
  * </ol>
  * True contention FAILs when its mutex delay per second per GOMAXPROCS exceeds
- * {@code contention.fail}, else WARNs; a pseudo-spike PASSes. Runtime-internal locks never reach
+ * {@code contention.fail}, WARNs above {@code contention.warn}, else PASSes with its numbers (a real but
+ * minor lock); a pseudo-spike PASSes. Each site also gets the lock's
+ * utilisation U (the CPU share under the function holding it: hold time × acquisitions per second,
+ * an upper bound since not all of the function's CPU need be inside the critical section) and the
+ * rate at which it would saturate, X / U for the step's achieved rate X (the utilisation law,
+ * U = X·S, solved for U = 1; Jain, The Art of Computer Systems Performance Analysis, §33.2). Runtime-internal locks never reach
  * the block or goroutine profiles (FINDINGS §3), so they are judged by sched.lock pressure instead.
  */
 public final class LockContentionCheck implements Check {
@@ -43,8 +50,8 @@ public final class LockContentionCheck implements Check {
 
   /** One lock site's four dimensions. */
   record Site(String primitive, String function, String site, long mutexContentions, long mutexDelayNanos,
-      long cpuSamples, long cpuLockFrameSamples, long cpuTotalSamples, long blockContentions, long blockDelayNanos,
-      String blockSite, long parkedGoroutines) {}
+      long cpuSamples, long cpuLockFrameSamples, long cpuTotalSamples, long cpuNanos, long blockContentions,
+      long blockDelayNanos, String blockSite, long parkedGoroutines) {}
 
   @Override
   public List<CheckResult> evaluate(RunData run, Thresholds t) {
@@ -81,7 +88,8 @@ public final class LockContentionCheck implements Check {
 
     List<Site> sites = new ArrayList<>();
     for (MutexReport.UserSite u : mutex.userSites()) {
-      if (u.amount().delayNanos() >= t.contentionNotableDelayMs() * 1e6 && sites.size() < MAX_SITES_PER_STEP) {
+      if (u.amount().delayNanos() >= t.contentionNotableDelayMsPerSecond() * 1e6 * windowSeconds
+          && sites.size() < MAX_SITES_PER_STEP) {
         sites.add(site(u.primitive(), u.function(), u.site(), u.amount(), cpu, block, snapshots));
       }
     }
@@ -102,7 +110,7 @@ public final class LockContentionCheck implements Check {
     if (sites.isEmpty()) {
       return List.of(new CheckResult(ID, step.index(), Status.PASS, 0.0, t.contentionFail(),
           "share of processor time", Confidence.HIGH, "no user lock site with ≥ "
-              + Evidence.num(t.contentionNotableDelayMs()) + " ms of mutex delay or ≥ "
+              + Evidence.num(t.contentionNotableDelayMsPerSecond()) + " ms of mutex delay per second or ≥ "
               + Evidence.percent(CPU_LOCK_FRAMES_NOTABLE) + " of CPU in lock frames (mutex profile: "
               + mutex.contentions() + " contentions, " + ms(mutex.delayNanos()) + " in all)",
           Map.of("sites", 0)));
@@ -116,34 +124,50 @@ public final class LockContentionCheck implements Check {
   }
 
   private CheckResult judge(RunStep step, Site s, Thresholds t, double windowSeconds, double procs) {
+    double contentionsPerSecond = s.mutexContentions() / windowSeconds;
+    double blockMsPerSecond = s.blockDelayNanos() / 1e6 / windowSeconds;
     boolean cpuInChain = s.cpuLockFrameSamples() > 0 || s.cpuSamples() > 0;
-    boolean blocked = s.blockDelayNanos() >= t.contentionBlockMinMs() * 1e6 && s.blockContentions() > 1;
-    boolean contended = s.mutexContentions() >= t.contentionMutexMinContentions();
+    boolean blocked = blockMsPerSecond >= t.contentionBlockMinMsPerSecond() && s.blockContentions() > 1;
+    boolean contended = contentionsPerSecond >= t.contentionMutexMinContentionsPerSecond();
     boolean trueContention = cpuInChain && blocked && contended;
     double delayShare = s.mutexDelayNanos() / (windowSeconds * 1e9 * procs);
-    Status status = !trueContention ? Status.PASS : delayShare > t.contentionFail() ? Status.FAIL : Status.WARN;
+    Status status = !trueContention ? Status.PASS
+        : delayShare > t.contentionFail() ? Status.FAIL : delayShare > t.contentionWarn() ? Status.WARN : Status.PASS;
     List<String> pseudoBecause = new ArrayList<>();
     if (!cpuInChain) {
       pseudoBecause.add("no CPU under it in the Lock/Unlock chain");
     }
     if (!blocked) {
-      pseudoBecause.add("block delay " + ms(s.blockDelayNanos()) + " < " + Evidence.num(t.contentionBlockMinMs())
-          + " ms or a single waiter");
+      pseudoBecause.add("block delay " + Evidence.num(blockMsPerSecond) + " ms/s < "
+          + Evidence.num(t.contentionBlockMinMsPerSecond()) + " ms/s or a single waiter");
     }
     if (!contended) {
-      pseudoBecause.add(s.mutexContentions() + " contentions < " + Evidence.num(t.contentionMutexMinContentions()));
+      pseudoBecause.add(Evidence.num(contentionsPerSecond) + " contentions/s < "
+          + Evidence.num(t.contentionMutexMinContentionsPerSecond()) + "/s");
     }
+    long served = step.load() == null ? 0 : step.load().served();
+    double achieved = step.load() == null ? Double.NaN : step.load().achievedQps();
+    double utilisation = s.cpuNanos() / (windowSeconds * 1e9);
+    double saturationQps = utilisation > 0 && achieved > 0 ? achieved / utilisation : Double.NaN;
+    String perRequest = served > 0 ? ", " + Evidence.num(s.mutexDelayNanos() / 1e3 / served) + " µs delay per request" : "";
     String dims = "CPU " + s.cpuSamples() + " of " + s.cpuTotalSamples() + " samples under " + s.function()
         + " (" + s.cpuLockFrameSamples() + " in lock frames); block " + ms(s.blockDelayNanos()) + " in "
         + s.blockContentions() + " waits" + (s.blockSite() == null ? "" : " at " + s.blockSite()) + "; mutex "
-        + s.mutexContentions() + " contentions, " + ms(s.mutexDelayNanos()) + " delay ("
-        + Evidence.num(delayShare) + " s waited per second per P); " + s.parkedGoroutines()
-        + " goroutines parked on it";
+        + s.mutexContentions() + " contentions (" + Evidence.num(contentionsPerSecond) + "/s), "
+        + ms(s.mutexDelayNanos()) + " delay (" + Evidence.num(delayShare) + " s waited per second per P"
+        + perRequest + "); " + s.parkedGoroutines() + " goroutines parked on it";
+    String load = utilisation > 0 ? "; lock busy ≤ " + Evidence.percent(utilisation) + " of the time (CPU under "
+        + s.function() + ")" + (Double.isNaN(saturationQps) ? "" : ", saturating near "
+        + Evidence.num(saturationQps) + " req/s") : "";
+    // the block profile names the Lock call (where requests wait), the mutex profile the Unlock (where the holder releases)
+    String where = s.blockSite() != null && !s.blockSite().equals(s.site())
+        ? s.blockSite() + " (Lock: requests wait here; the holder releases at " + s.site() + ")"
+        : s.site();
     String evidence = trueContention
-        ? "true contention at " + s.site() + " (" + s.function() + ", " + s.primitive() + "): " + dims + " → "
+        ? "true contention at " + where + " (" + s.function() + ", " + s.primitive() + "): " + dims + load + " → "
             + ADVICE
         : "pseudo-spike at " + s.site() + " (" + s.function() + "): " + String.join("; ", pseudoBecause) + " — "
-            + dims;
+            + dims + load;
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("site", s.site());
     d.put("function", s.function());
@@ -156,8 +180,17 @@ public final class LockContentionCheck implements Check {
     d.put("blockSite", s.blockSite());
     d.put("blockContentions", s.blockContentions());
     d.put("blockDelayMs", s.blockDelayNanos() / 1e6);
+    d.put("blockDelayMsPerSecond", blockMsPerSecond);
     d.put("mutexContentions", s.mutexContentions());
+    d.put("mutexContentionsPerSecond", contentionsPerSecond);
     d.put("mutexDelayMs", s.mutexDelayNanos() / 1e6);
+    if (served > 0) {
+      d.put("mutexDelayMicrosPerRequest", s.mutexDelayNanos() / 1e3 / served);
+    }
+    d.put("lockUtilisation", utilisation);
+    if (!Double.isNaN(saturationQps)) {
+      d.put("saturationQps", saturationQps);
+    }
     d.put("parkedGoroutines", s.parkedGoroutines());
     if (trueContention) {
       d.put("advice", ADVICE);
@@ -189,20 +222,26 @@ public final class LockContentionCheck implements Check {
       }
       parked = Math.max(parked, n);
     }
-    return new Site(primitive, function, where, amount.contentions(), amount.delayNanos(), c[0], c[1], c[2], blockC,
-        blockD, blockSite, parked);
+    return new Site(primitive, function, where, amount.contentions(), amount.delayNanos(), c[0], c[1], c[2], c[3],
+        blockC, blockD, blockSite, parked);
   }
 
-  /** CPU samples whose stack passes through {@code function}, those of them in lock frames below it, and all. */
+  /**
+   * CPU samples whose stack passes through {@code function}, those of them in lock frames below it,
+   * all samples, and the CPU nanoseconds under it.
+   */
   private static long[] cpuUnder(Profile cpu, String function) {
     int idx = cpuSamplesIndex(cpu);
+    int nanosIdx = cpuNanosIndex(cpu);
     long under = 0;
+    long nanos = 0;
     long lockFrames = 0;
     for (Sample s : cpu.samples()) {
       List<Frame> stack = s.stack();
       for (int i = 0; i < stack.size(); i++) {
         if (stack.get(i).function().equals(function)) {
           under += s.value(idx);
+          nanos += nanosIdx >= 0 ? s.value(nanosIdx) : s.value(idx) * cpu.period();
           for (int j = 0; j < i; j++) {
             if (isLockFrame(stack.get(j).function())) {
               lockFrames += s.value(idx);
@@ -213,7 +252,7 @@ public final class LockContentionCheck implements Check {
         }
       }
     }
-    return new long[] {under, lockFrames, cpu.total(idx)};
+    return new long[] {under, lockFrames, cpu.total(idx), nanos};
   }
 
   /** Callers (first user frame) of sync lock frames in the CPU profile → samples. */
@@ -252,8 +291,23 @@ public final class LockContentionCheck implements Check {
         || f.startsWith("internal/sync.runtime_Semrelease") || f.startsWith("sync.runtime_Semrelease");
   }
 
+  /** The sample-count column; a profile with only {@code cpu} nanoseconds (as go tool pprof reads it) uses that. */
   private static int cpuSamplesIndex(Profile cpu) {
-    return cpu.sampleIndex("samples");
+    int samples = typeIndex(cpu, "samples");
+    return samples >= 0 ? samples : cpu.sampleIndex(null);
+  }
+
+  private static int cpuNanosIndex(Profile cpu) {
+    return typeIndex(cpu, "cpu");
+  }
+
+  private static int typeIndex(Profile p, String type) {
+    for (int i = 0; i < p.sampleTypes().size(); i++) {
+      if (p.sampleTypes().get(i).type().equals(type)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String ms(long nanos) {

@@ -16,12 +16,16 @@ import java.util.Properties;
  * @param baselineCapacityMargin FAIL when capacity drops by more than this against a baseline run (10%)
  * @param goroutineSlack goroutines tolerated above a prediction or the baseline before judging (20)
  * @param uslMinSteps steps needed before the USL is fitted (6)
- * @param contentionBlockMinMs four-dimension test: block delay at a site for "goroutines really
- *     blocked" (5 ms, the source article's "≥ 5 ms in total")
- * @param contentionMutexMinContentions ... mutex contentions at a site (100, the article's threshold)
- * @param contentionNotableDelayMs a lock site is examined when its mutex delay in a step reaches this (1 ms)
+ * @param contentionBlockMinMsPerSecond four-dimension test: block delay at a site per second of window
+ *     for "goroutines really blocked" (0.167 ms/s: the source article's "≥ 5 ms in total" over its 30 s profiles)
+ * @param contentionMutexMinContentionsPerSecond ... mutex contentions at a site per second (3.33/s: the
+ *     article's 100 over its 30 s profiles). Rates, not counts per window, so a 5 s and a 30 s window
+ *     give the same class
+ * @param contentionNotableDelayMsPerSecond a lock site is examined when its mutex delay per second of
+ *     window reaches this (0.2 ms/s)
  * @param contentionFail true contention FAILs when the site's mutex delay per second per
- *     GOMAXPROCS exceeds this, else WARNs (5%)
+ *     GOMAXPROCS exceeds this (5%)
+ * @param contentionWarn ... WARNs above this (1%); below it true contention PASSes, named with its numbers
  * @param maxPerRequestGrowth a step's wake-ups per request FAIL above this × the median of the
  *     earlier steps (6: a healthy handler reached 4× in one 3 s window, the herd 8–67× when saturated)
  * @param baselineSchedLockMinRise with a baseline run, sched.lock pressure at matched QPS FAILs
@@ -38,14 +42,23 @@ public record Thresholds(
     double baselineCapacityMargin,
     double goroutineSlack,
     int uslMinSteps,
-    double contentionBlockMinMs,
-    double contentionMutexMinContentions,
-    double contentionNotableDelayMs,
+    double contentionBlockMinMsPerSecond,
+    double contentionMutexMinContentionsPerSecond,
+    double contentionNotableDelayMsPerSecond,
     double contentionFail,
+    double contentionWarn,
     double baselineSchedLockMinRise,
     double maxPerRequestGrowth) {
 
   public static final String PREFIX = "schedgate.";
+  /** The source article's four-dimension thresholds and the 30 s profiles they were read on. */
+  static final double ARTICLE_BLOCK_MS = 5;
+  static final double ARTICLE_CONTENTIONS = 100;
+  static final double ARTICLE_WINDOW_S = 30;
+  /** Keys that were counts per window (the class depended on the window's length), and their rate replacements. */
+  private static final String[][] PER_WINDOW_KEYS = {{"contention.blockMinMs", "contention.blockMinMsPerSecond"},
+      {"contention.mutexMinContentions", "contention.mutexMinContentionsPerSecond"},
+      {"contention.notableDelayMs", "contention.notableDelayMsPerSecond"}};
 
   public Thresholds {
     requireFraction("schedlock.warn", schedLockWarn);
@@ -71,14 +84,19 @@ public record Thresholds(
     if (!(goroutineSlack >= 0)) {
       throw new IllegalArgumentException(PREFIX + "goroutines.slack must be >= 0, got " + goroutineSlack);
     }
-    for (Object[] kv : new Object[][] {{"contention.blockMinMs", contentionBlockMinMs},
-        {"contention.mutexMinContentions", contentionMutexMinContentions},
-        {"contention.notableDelayMs", contentionNotableDelayMs}}) {
+    for (Object[] kv : new Object[][] {{"contention.blockMinMsPerSecond", contentionBlockMinMsPerSecond},
+        {"contention.mutexMinContentionsPerSecond", contentionMutexMinContentionsPerSecond},
+        {"contention.notableDelayMsPerSecond", contentionNotableDelayMsPerSecond}}) {
       if (!((double) kv[1] >= 0)) {
         throw new IllegalArgumentException(PREFIX + kv[0] + " must be >= 0, got " + kv[1]);
       }
     }
     requireFraction("contention.fail", contentionFail);
+    requireFraction("contention.warn", contentionWarn);
+    if (contentionWarn > contentionFail) {
+      throw new IllegalArgumentException(PREFIX + "contention.warn (" + contentionWarn + ") is above " + PREFIX
+          + "contention.fail (" + contentionFail + "): warn must be <= fail");
+    }
     if (!(maxPerRequestGrowth > 2)) {
       throw new IllegalArgumentException(PREFIX + "linearity.maxPerRequestGrowth must be > 2 (the WARN"
           + " level), got " + maxPerRequestGrowth);
@@ -95,7 +113,8 @@ public record Thresholds(
       double p99SloMs, double maxLinearityExponent, double confidenceLevel, double baselineCapacityMargin,
       double goroutineSlack, int uslMinSteps) {
     this(schedLockWarn, schedLockFail, saturationAchievedRatio, maxErrorRate, p99SloMs, maxLinearityExponent,
-        confidenceLevel, baselineCapacityMargin, goroutineSlack, uslMinSteps, 5, 100, 1, 0.05, 0.005, 6);
+        confidenceLevel, baselineCapacityMargin, goroutineSlack, uslMinSteps, ARTICLE_BLOCK_MS / ARTICLE_WINDOW_S,
+        ARTICLE_CONTENTIONS / ARTICLE_WINDOW_S, 0.2, 0.05, 0.01, 0.005, 6);
   }
 
   public static Thresholds defaults() {
@@ -113,6 +132,12 @@ public record Thresholds(
 
   /** Defaults overridden by {@code schedgate.*} entries; a bad value names its property. */
   public static Thresholds from(Properties p) {
+    for (String[] old : PER_WINDOW_KEYS) {
+      if (p.getProperty(PREFIX + old[0]) != null) {
+        throw new IllegalArgumentException("-D" + PREFIX + old[0] + " counted per window, so the verdict depended on"
+            + " the window's length: give -D" + PREFIX + old[1] + " (the same per second of window) instead");
+      }
+    }
     Thresholds d = defaults();
     return new Thresholds(
         fraction(p, "schedlock.warn", d.schedLockWarn),
@@ -125,10 +150,11 @@ public record Thresholds(
         fraction(p, "baseline.capacityMargin", d.baselineCapacityMargin),
         number(p, "goroutines.slack", d.goroutineSlack),
         (int) Math.round(number(p, "usl.minSteps", d.uslMinSteps)),
-        number(p, "contention.blockMinMs", d.contentionBlockMinMs),
-        number(p, "contention.mutexMinContentions", d.contentionMutexMinContentions),
-        number(p, "contention.notableDelayMs", d.contentionNotableDelayMs),
+        number(p, "contention.blockMinMsPerSecond", d.contentionBlockMinMsPerSecond),
+        number(p, "contention.mutexMinContentionsPerSecond", d.contentionMutexMinContentionsPerSecond),
+        number(p, "contention.notableDelayMsPerSecond", d.contentionNotableDelayMsPerSecond),
         fraction(p, "contention.fail", d.contentionFail),
+        fraction(p, "contention.warn", d.contentionWarn),
         fraction(p, "baseline.schedlockMinRise", d.baselineSchedLockMinRise),
         number(p, "linearity.maxPerRequestGrowth", d.maxPerRequestGrowth));
   }

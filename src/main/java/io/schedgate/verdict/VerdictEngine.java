@@ -173,10 +173,11 @@ public final class VerdictEngine {
     m.put("baseline.capacityMargin", t.baselineCapacityMargin());
     m.put("goroutines.slack", t.goroutineSlack());
     m.put("usl.minSteps", t.uslMinSteps());
-    m.put("contention.blockMinMs", t.contentionBlockMinMs());
-    m.put("contention.mutexMinContentions", t.contentionMutexMinContentions());
-    m.put("contention.notableDelayMs", t.contentionNotableDelayMs());
+    m.put("contention.blockMinMsPerSecond", t.contentionBlockMinMsPerSecond());
+    m.put("contention.mutexMinContentionsPerSecond", t.contentionMutexMinContentionsPerSecond());
+    m.put("contention.notableDelayMsPerSecond", t.contentionNotableDelayMsPerSecond());
     m.put("contention.fail", t.contentionFail());
+    m.put("contention.warn", t.contentionWarn());
     m.put("baseline.schedlockMinRise", t.baselineSchedLockMinRise());
     m.put("linearity.maxPerRequestGrowth", t.maxPerRequestGrowth());
     return m;

@@ -67,7 +67,7 @@ class SchedgateAnalyzeCommandTest {
     Outcome o = run("analyze", RUNS.resolve("hotlock-go1.26").toString(), "--no-write");
     assertEquals(1, o.code());
     assertTrue(o.out().contains("gate: FAIL (exit 1)"), o.out());
-    assertTrue(o.out().contains("decisive: lock.contention step-02 FAIL: true contention at hotlock.go:33"), o.out());
+    assertTrue(o.out().contains("decisive: lock.contention step-02 FAIL: true contention at hotlock.go:25 (Lock: requests wait here; the holder releases at hotlock.go:33)"), o.out());
   }
 
   @Test

@@ -56,4 +56,17 @@ class ThresholdsTest {
     e = assertThrows(IllegalArgumentException.class, () -> Thresholds.from(r));
     assertTrue(e.getMessage().contains("schedgate.saturation.achievedRatio"), e.getMessage());
   }
+
+  @Test
+  void aPerWindowContentionKeyNamesItsRateReplacement() {
+    Properties p = new Properties();
+    p.setProperty("schedgate.contention.mutexMinContentions", "50");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Thresholds.from(p));
+    assertTrue(e.getMessage().contains("-Dschedgate.contention.mutexMinContentionsPerSecond"), e.getMessage());
+    Properties q = new Properties();
+    q.setProperty("schedgate.contention.mutexMinContentionsPerSecond", "10");
+    assertEquals(10, Thresholds.from(q).contentionMutexMinContentionsPerSecond());
+    assertEquals(100 / 30.0, Thresholds.defaults().contentionMutexMinContentionsPerSecond(), 1e-12,
+        "the article's 100 contentions over its 30 s profiles");
+  }
 }
