@@ -34,7 +34,8 @@ import java.util.Set;
  * {@code contention.fail}, WARNs above {@code contention.warn}, else PASSes with its numbers (a real but
  * minor lock); a pseudo-spike PASSes. Each site also gets the lock's
  * utilisation U (the CPU share under the function holding it: hold time × acquisitions per second,
- * an upper bound since not all of the function's CPU need be inside the critical section) and the
+ * approximate both ways: the function's CPU outside the critical section adds to it, time the holder
+ * sits descheduled while holding is missing; on the lab's hot mutex 47% measured for 60% held) and the
  * rate at which it would saturate, X / U for the step's achieved rate X (the utilisation law,
  * U = X·S, solved for U = 1; Jain, The Art of Computer Systems Performance Analysis, §33.2). Runtime-internal locks never reach
  * the block or goroutine profiles (FINDINGS §3), so they are judged by sched.lock pressure instead.
@@ -156,7 +157,7 @@ public final class LockContentionCheck implements Check {
         + s.mutexContentions() + " contentions (" + Evidence.num(contentionsPerSecond) + "/s), "
         + ms(s.mutexDelayNanos()) + " delay (" + Evidence.num(delayShare) + " s waited per second per P"
         + perRequest + "); " + s.parkedGoroutines() + " goroutines parked on it";
-    String load = utilisation > 0 ? "; lock busy ≤ " + Evidence.percent(utilisation) + " of the time (CPU under "
+    String load = utilisation > 0 ? "; lock busy ≈ " + Evidence.percent(utilisation) + " of the time (CPU under "
         + s.function() + ")" + (Double.isNaN(saturationQps) ? "" : ", saturating near "
         + Evidence.num(saturationQps) + " req/s") : "";
     // the block profile names the Lock call (where requests wait), the mutex profile the Unlock (where the holder releases)
