@@ -2,19 +2,43 @@ package io.schedgate.signals;
 
 import io.schedgate.pprof.Profile;
 
-/** The two value columns of a Go CPU profile: samples/count and cpu/nanoseconds. */
+/**
+ * The two value columns of a Go CPU profile: samples/count and cpu/nanoseconds. A profile with only
+ * the {@code cpu} column (other writers, or a Go profile re-encoded with one sample type) is read as
+ * {@code go tool pprof} reads it: its sample counts are its nanoseconds over the sampling period.
+ */
 final class CpuIndexes {
     private CpuIndexes() {
     }
 
-    static int samples(Profile p) {
+    /** Per-stack sample counts (see {@link Profile#stackTotals(int)}). */
+    static long[] sampleCounts(Profile p) {
         requireCpu(p);
-        return p.sampleIndex("samples");
+        int samples = index(p, "samples");
+        if (samples >= 0) {
+            return p.stackTotals(samples);
+        }
+        long[] nanos = p.stackTotals(p.sampleIndex("cpu"));
+        long period = p.period() > 0 ? p.period() : 10_000_000;
+        long[] counts = new long[nanos.length];
+        for (int i = 0; i < nanos.length; i++) {
+            counts[i] = Math.round((double) nanos[i] / period);
+        }
+        return counts;
     }
 
     static int nanos(Profile p) {
         requireCpu(p);
         return p.sampleIndex("cpu");
+    }
+
+    private static int index(Profile p, String type) {
+        for (int i = 0; i < p.sampleTypes().size(); i++) {
+            if (p.sampleTypes().get(i).type().equals(type)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void requireCpu(Profile p) {

@@ -47,9 +47,8 @@ public record CpuLockReport(GoVersion version, long totalSamples, long totalNano
     }
 
     public static CpuLockReport of(Profile profile, GoVersion version) {
-        int samplesIdx = CpuIndexes.samples(profile);
         int nanosIdx = CpuIndexes.nanos(profile);
-        long[] samples = profile.stackTotals(samplesIdx);
+        long[] samples = CpuIndexes.sampleCounts(profile);
         long[] nanos = profile.stackTotals(nanosIdx);
         long totalSamples = sum(samples);
         long totalNanos = sum(nanos);

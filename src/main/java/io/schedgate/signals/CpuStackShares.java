@@ -23,7 +23,7 @@ public final class CpuStackShares {
             "runtime.sweepone", "runtime.gcSweep", "runtime.markroot", "runtime.gcDrain");
 
     public static CpuShare containing(Profile profile, Set<String> functions) {
-        long[] samples = profile.stackTotals(CpuIndexes.samples(profile));
+        long[] samples = CpuIndexes.sampleCounts(profile);
         long[] nanos = profile.stackTotals(CpuIndexes.nanos(profile));
         boolean[] wanted = new boolean[profile.functionCount()];
         boolean any = false;
