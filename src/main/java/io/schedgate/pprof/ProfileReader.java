@@ -74,11 +74,17 @@ public final class ProfileReader {
         }
     }
 
-    /** Text (debug=1/2 profiles, HTTP error pages) is all printable; a protobuf profile is not. */
+    /**
+     * Text (debug=1/2 profiles, legacy text profiles, HTTP error pages) is all printable; a protobuf
+     * profile is not. A legacy binary CPU profile starts with the words 0, 3, 0.
+     */
     private static void rejectText(String source, BufferedInputStream in) throws IOException {
         byte[] head = peek(in, PEEK);
         if (head.length == 0) {
             throw new EmptyProfileFileException(source);
+        }
+        if (legacyCpuHeader(head, 8) || legacyCpuHeader(head, 4)) {
+            throw new LegacyProfileException(source);
         }
         for (byte b : head) {
             int c = b & 0xff;
@@ -89,6 +95,26 @@ public final class ProfileReader {
         }
         String text = new String(head, StandardCharsets.US_ASCII);
         throw new TextProfileException(source, firstLine(text));
+    }
+
+    /** Words 0, 3, 0 of {@code size} bytes, either byte order. */
+    private static boolean legacyCpuHeader(byte[] head, int size) {
+        if (head.length < 3 * size) {
+            return false;
+        }
+        for (boolean little : new boolean[] {true, false}) {
+            long[] w = new long[3];
+            for (int i = 0; i < 3; i++) {
+                for (int b = 0; b < size; b++) {
+                    int at = i * size + (little ? size - 1 - b : b);
+                    w[i] = (w[i] << 8) | (head[at] & 0xff);
+                }
+            }
+            if (w[0] == 0 && w[1] == 3 && w[2] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] peek(BufferedInputStream in, int n) throws IOException {

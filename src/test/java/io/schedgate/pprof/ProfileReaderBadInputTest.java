@@ -91,6 +91,18 @@ class ProfileReaderBadInputTest {
         assertOneLine(e, "goroutine profile: total", "without debug=1");
     }
 
+    /** The gperftools header Go wrote before 1.9 (words 0, 3, 0, period 10000 µs, 0), 64-bit little-endian, then one sample. */
+    @Test
+    void legacyBinaryCpuProfile(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 * 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (long w : new long[] {0, 3, 0, 10_000, 0, 1, 1, 0x401000}) {
+            b.putLong(w);
+        }
+        Path p = Files.write(tmp.resolve("cpu.prof"), b.array());
+        var e = assertThrows(LegacyProfileException.class, () -> new ProfileReader().read(p));
+        assertOneLine(e, "legacy (pre-protobuf) binary CPU profile", "go tool pprof -proto");
+    }
+
     @Test
     void zeroSamplesIsReadButRefusedAsData() {
         Profile idle = Fixtures.profile("go126-idle-mutex.pb.gz");
