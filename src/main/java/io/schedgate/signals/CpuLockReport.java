@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Runtime-lock time in a CPU profile, by lock: samples inside {@code runtime.lock2} (acquiring,
- * including spinning and the futex/semasleep entry) and inside {@code runtime.unlock2}
+ * including spinning and the futex/semasleep entry, and samples that stopped at the caller's inlined
+ * {@code runtime.lock} call just before it) and inside {@code runtime.unlock2}
  * (releasing and waking a sleeper), each attributed to the lock its caller takes
  * ({@link LockAttributor}). Shares are of all CPU samples of the profile.
  *
@@ -57,12 +58,15 @@ public record CpuLockReport(GoVersion version, long totalSamples, long totalNano
         Accumulator release = new Accumulator(totalSamples, false);
         int lock2 = profile.functionId(RuntimeNames.LOCK2);
         int unlock2 = profile.functionId(RuntimeNames.UNLOCK2);
-        if (lock2 < 0 && unlock2 < 0) {
+        int lockWithRank = profile.functionId(RuntimeNames.LOCK_WITH_RANK);
+        if (lock2 < 0 && unlock2 < 0 && lockWithRank < 0 && profile.functionId("runtime.lock") < 0) {
             return new CpuLockReport(version, totalSamples, totalNanos, acquire.side(), release.side());
         }
-        // Per distinct stack: only the few that pass through lock2/unlock2 are looked at as frames.
+        // Per distinct stack: only the few that pass through lock2/unlock2 (or stop at the inlined
+        // lock call before lock2) are looked at as frames.
         for (int st = 0; st < samples.length; st++) {
-            if (samples[st] == 0 && nanos[st] == 0 || !contains(profile, st, lock2, unlock2)) {
+            if (samples[st] == 0 && nanos[st] == 0 || !contains(profile, st, lock2, unlock2)
+                    && !contains(profile, st, lockWithRank, profile.functionId("runtime.lock"))) {
                 continue;
             }
             StackClass c = StackClass.of(profile.stack(st), attributor, version);
@@ -101,9 +105,22 @@ public record CpuLockReport(GoVersion version, long totalSamples, long totalNano
         static StackClass of(List<Frame> stack, LockAttributor attributor, GoVersion version) {
             int lock2 = indexOf(stack, RuntimeNames.LOCK2);
             int unlock2 = indexOf(stack, RuntimeNames.UNLOCK2);
+            if (lock2 < 0 && unlock2 < 0 && stoppedAtTheInlinedLockCall(stack)) {
+                // the sample hit the caller's inlined lock() call before lock2 was entered: still its acquisition
+                return new StackClass(attributor.attribute(stack, 0, false), LockPhase.FAST_PATH, null);
+            }
             return new StackClass(lock2 < 0 ? null : attributor.attribute(stack, lock2, false),
                     lock2 < 0 ? null : LockPhase.of(stack, lock2, version),
                     unlock2 < 0 ? null : attributor.attribute(stack, unlock2, true));
+        }
+
+        /** Leaf frames runtime.lockWithRank (inline) ← runtime.lock (inline) ← caller, nothing below them. */
+        static boolean stoppedAtTheInlinedLockCall(List<Frame> stack) {
+            if (stack.isEmpty()) {
+                return false;
+            }
+            String leaf = stack.get(0).function();
+            return leaf.equals(RuntimeNames.LOCK_WITH_RANK) || leaf.equals("runtime.lock");
         }
     }
 

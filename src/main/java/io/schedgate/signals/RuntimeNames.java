@@ -12,6 +12,7 @@ final class RuntimeNames {
 
     static final String LOCK2 = "runtime.lock2";
     static final String UNLOCK2 = "runtime.unlock2";
+    static final String LOCK_WITH_RANK = "runtime.lockWithRank";
     static final String LOST = "runtime._LostContendedRuntimeLock";
 
     /** The inlined wrappers between a caller and lock2/unlock2 (FINDINGS §2, step 2). */

@@ -28,19 +28,50 @@ class CpuLockReportTest {
         return 0;
     }
 
+    /**
+     * Samples of stacks whose leaf is the inlined lock call ({@code runtime.lockWithRank (inline)} or
+     * {@code runtime.lock}) with no lock2 below: the saved {@code go tool pprof -traces -sample_index=samples}.
+     */
+    private static long inlinedLockLeafSamples(String fixture) {
+        List<String> lines = Fixtures.gzipLines(Fixtures.file(fixture + ".traces-samples.txt.gz"));
+        Pattern leaf = Pattern.compile("^\\s*(\\d+)\\s+(runtime\\.lockWithRank|runtime\\.lock)( \\(inline\\))?$");
+        long n = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i - 1).startsWith("-----")) {
+                Matcher m = leaf.matcher(lines.get(i));
+                if (m.matches()) {
+                    n += Long.parseLong(m.group(1));
+                }
+            }
+        }
+        return n;
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"go126-fanout-cpu", "go123-fanout-cpu", "go123-stacks-fanout-cpu", "go126-hotlock-cpu",
             "go123-hotlock-cpu", "go126-healthy-cpu", "go123-healthy-cpu"})
     void sidesCoverExactlyPprofsLock2AndUnlock2(String fixture) {
         Profile p = Fixtures.profile(fixture + ".pb.gz");
         CpuLockReport r = CpuLockReport.of(p, GoVersionDetector.detect(p));
-        assertEquals(pprofCumSamples(fixture, "runtime.lock2"), r.acquire().all().samples());
+        // lock2's cum, plus samples that stopped at the caller's inlined lock() call before entering it
+        assertEquals(pprofCumSamples(fixture, "runtime.lock2") + inlinedLockLeafSamples(fixture),
+                r.acquire().all().samples());
         assertEquals(pprofCumSamples(fixture, "runtime.unlock2"), r.release().all().samples());
         long bucketSum = r.acquire().buckets().values().stream().mapToLong(CpuShare::samples).sum();
         assertEquals(r.acquire().all().samples(), bucketSum, "buckets partition the lock2 samples");
         long phaseSum = r.acquire().phases().values().stream().mapToLong(CpuShare::samples).sum();
         assertEquals(r.acquire().all().samples(), phaseSum, "phases partition the lock2 samples");
         assertEquals(p.total(0), r.totalSamples());
+    }
+
+    /** go123-fanout-cpu has one such sample (10 ms in runtime.(*timers).adjust's timer lock): counted, as a timer lock. */
+    @org.junit.jupiter.api.Test
+    void aSampleAtTheInlinedLockCallCountsForItsCaller() {
+        assertEquals(1, inlinedLockLeafSamples("go123-fanout-cpu"), "the fixture has the case");
+        Profile p = Fixtures.profile("go123-fanout-cpu.pb.gz");
+        CpuLockReport r = CpuLockReport.of(p, GoVersionDetector.detect(p));
+        assertTrue(r.acquire().sites().stream().anyMatch(s -> s.callerFunction().equals("runtime.(*timers).adjust")
+                || s.callerFunction().equals("runtime.(*timer).lock")), r.acquire().sites().toString());
     }
 
     @ParameterizedTest
