@@ -5,6 +5,7 @@ import io.schedgate.run.RunDirectory;
 import io.schedgate.run.Timestamps;
 
 import io.schedgate.run.LoadNumbers;
+import io.schedgate.load.HarnessCpu;
 import io.schedgate.load.StepLoadCounters;
 import io.schedgate.plan.RampClock;
 import io.schedgate.plan.RampPlan;
@@ -258,6 +259,8 @@ public final class RampCollector {
         long windowEndNanos = clock.nanoTimeAt(plan.windowEndOffset(i));
         long progressEvery = Math.max(5, w / 3) * 1_000_000_000L;
         long windowStartNanos = clock.nanoTimeAt(plan.windowStartOffset(i));
+        sleepUntil(windowStartNanos);
+        long harnessCpuAtStart = HarnessCpu.processNanos();
         for (long t = windowStartNanos; t < windowEndNanos && !done; t += progressEvery) {
             sleepUntil(t);
             double secs = (System.nanoTime() - windowStartNanos) / 1e9;
@@ -268,6 +271,7 @@ public final class RampCollector {
             warnNearDescriptorLimit();
         }
         sleepUntil(windowEndNanos);
+        Double harnessCpus = HarnessCpu.cores(harnessCpuAtStart, HarnessCpu.processNanos(), windowEndNanos - windowStartNanos);
         futures.put("goroutineEnd",
                 submit("goroutineEnd", pprof + "goroutine", folder + "goroutine-end.pb.gz", snapshotTimeout));
         futures.put("metricsEnd",
@@ -282,7 +286,8 @@ public final class RampCollector {
         if (done) {
             return false;
         }
-        LoadNumbers load = counters.numbers(i, plan.window().toSeconds());
+        LoadNumbers load = counters.numbers(i, plan.window().toSeconds())
+                .withHarnessCpu(harnessCpus, Runtime.getRuntime().availableProcessors());
         Manifest.Step step = new Manifest.Step(i + 1, qps, Timestamps.format(clock.at(plan.stepStartOffset(i))),
                 Timestamps.format(clock.at(plan.windowStartOffset(i))), Timestamps.format(clock.at(plan.windowEndOffset(i))),
                 Timestamps.format(clock.at(plan.stepStartOffset(i + 1))), load, captures);

@@ -1,5 +1,7 @@
 package io.schedgate.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * What the load generator did inside one step's capture window, as the manifest records it and
  * the verdict reads it back.
@@ -14,9 +16,24 @@ package io.schedgate.run;
  *     was still waiting on the target's responses, so the lateness is the target's saturation, not the
  *     harness's; 0 in manifests written before it was counted
  * @param latencyMs latency of the requests completed in the window; null when none completed
+ * @param harnessCpus CPUs' worth of time the harness's JVM used during the window (1.0 = one core);
+ *     null when not measured (older manifests, another load generator)
+ * @param hostCpus the CPUs of the machine the harness ran on, null when not recorded
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record LoadNumbers(double offeredQps, double achievedQps, long requests, long errors, long late,
-                          long lateUsersBusy, Latency latencyMs) {
+                          long lateUsersBusy, Latency latencyMs, Double harnessCpus, Integer hostCpus) {
+
+    /** Without the harness's CPU. */
+    public LoadNumbers(double offeredQps, double achievedQps, long requests, long errors, long late,
+                       long lateUsersBusy, Latency latencyMs) {
+        this(offeredQps, achievedQps, requests, errors, late, lateUsersBusy, latencyMs, null, null);
+    }
+
+    /** These numbers with the harness's CPU use over the window. */
+    public LoadNumbers withHarnessCpu(Double cpus, int host) {
+        return new LoadNumbers(offeredQps, achievedQps, requests, errors, late, lateUsersBusy, latencyMs, cpus, host);
+    }
 
     /** Latency in milliseconds; a value the manifest lacks is NaN. */
     public record Latency(double mean, double p50, double p95, double p99, double max) {

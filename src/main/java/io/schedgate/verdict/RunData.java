@@ -108,7 +108,9 @@ public record RunData(
             lat.path("p95").asDouble(Double.NaN), lat.path("p99").asDouble(Double.NaN), lat.path("max").asDouble(Double.NaN))
         : null;
     return new LoadNumbers(l.path("offeredQps").asDouble(targetQps), l.path("achievedQps").asDouble(),
-        l.path("requests").asLong(), l.path("errors").asLong(), l.path("late").asLong(0), l.path("lateUsersBusy").asLong(0), latency);
+        l.path("requests").asLong(), l.path("errors").asLong(), l.path("late").asLong(0), l.path("lateUsersBusy").asLong(0), latency,
+        l.hasNonNull("harnessCpus") ? l.get("harnessCpus").asDouble() : null,
+        l.hasNonNull("hostCpus") ? l.get("hostCpus").asInt() : null);
   }
 
   private static RunStep step(Path dir, JsonNode s, List<String> problems) {

@@ -2,6 +2,7 @@ package io.schedgate.verdict;
 
 import io.schedgate.run.LoadNumbers;
 import io.schedgate.load.StepLoadCounters;
+import io.schedgate.pprof.Profile;
 import io.schedgate.signals.QueueSites;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,6 +64,7 @@ public final class SaturationCheck implements Check {
       boolean harnessBehind = late && !usersBusy;
       Status status = why.isEmpty() && !harnessBehind ? Status.PASS : Status.WARN;
       String queue = why.isEmpty() ? "" : queueSite(run, step);
+      String machine = machineCpu(run, step);
       String evidence;
       if (harnessBehind) {
         evidence = "harness behind schedule: " + load.late() + " of " + load.requests() + " requests ("
@@ -71,12 +73,12 @@ public final class SaturationCheck implements Check {
             + Evidence.num(load.offeredQps()) + " of " + Evidence.num(step.targetQps())
             + " req/s planned were sent; this step measures the load generator, not the target "
             + "(bench/load-headroom.sh gives this machine's limit)"
-            + (why.isEmpty() ? "" : "; also " + String.join("; ", why));
+            + (why.isEmpty() ? "" : "; also " + String.join("; ", why)) + machine;
       } else if (why.isEmpty()) {
         evidence = "keeps up: " + Evidence.num(load.achievedQps()) + " of " + Evidence.num(load.offeredQps())
-            + " req/s, " + load.errors() + " errors, p99 " + Evidence.num(load.p99Ms()) + " ms";
+            + " req/s, " + load.errors() + " errors, p99 " + Evidence.num(load.p99Ms()) + " ms" + machine;
       } else {
-        evidence = "saturated: " + String.join("; ", why) + queue;
+        evidence = "saturated: " + String.join("; ", why) + queue + machine;
       }
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("offeredQps", load.offeredQps());
@@ -88,10 +90,40 @@ public final class SaturationCheck implements Check {
       if (load.lateUsersBusy() > 0) {
         details.put("lateUsersBusy", load.lateUsersBusy());
       }
+      if (load.harnessCpus() != null) {
+        details.put("harnessCpus", load.harnessCpus());
+        details.put("hostCpus", load.hostCpus());
+      }
       results.add(new CheckResult(ID, step.index(), status, ratio, t.saturationAchievedRatio(),
           "achieved/offered", Confidence.HIGH, evidence, details));
     }
     return results;
+  }
+
+  /** A machine at least this busy (harness + target CPU over its CPUs) had them compete for CPU. */
+  static final double MACHINE_BUSY = 0.9;
+
+  /**
+   * "; the machine's CPUs were busy: harness X + target Y of Z CPUs ..." when the harness's JVM and the
+   * target (its CPU profile's time over its duration) together used at least {@link #MACHINE_BUSY} of
+   * the CPUs, i.e. they competed for CPU; else "". Only when the harness recorded its own CPU.
+   */
+  private static String machineCpu(RunData run, RunStep step) {
+    LoadNumbers load = step.load();
+    if (load.harnessCpus() == null || load.hostCpus() == null || load.hostCpus() <= 0) {
+      return "";
+    }
+    Capture cpu = step.captures().get("cpu");
+    RunProfiles.Loaded l = cpu == null ? null : run.profiles().load(cpu);
+    if (l == null || !l.ok() || !l.profile().isCpu() || l.profile().durationNanos() <= 0) {
+      return "";
+    }
+    Profile p = l.profile();
+    double target = p.total(p.sampleIndex("cpu")) / (double) p.durationNanos();
+    double used = (load.harnessCpus() + target) / load.hostCpus();
+    return used < MACHINE_BUSY ? "" : "; the machine's CPUs were busy: harness " + Evidence.num(load.harnessCpus())
+        + " + target " + Evidence.num(target) + " of " + load.hostCpus() + " CPUs, so the two competed for CPU"
+        + " (pin the target with -Dschedgate.target.cpuset or give the harness its own machine)";
   }
 
   /** "; requests queue at SITE (STATE): n of m handler goroutines ..." from the window's last goroutine profile, or "". */

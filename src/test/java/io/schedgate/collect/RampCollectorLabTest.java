@@ -111,6 +111,9 @@ public class RampCollectorLabTest {
             assertTrue(step.load().requests() > 0, "load counted in window of step " + step.index());
             assertEquals(0, step.load().errors());
             assertNotNull(step.load().latencyMs());
+            assertTrue(step.load().harnessCpus() != null && step.load().harnessCpus() > 0,
+                    "the harness's own CPU over the window: " + step.load());
+            assertEquals(Runtime.getRuntime().availableProcessors(), step.load().hostCpus());
         }
         Path dir = findRunDir();
         for (String f : List.of("cpu.pb.gz", "mutex.pb.gz", "block.pb.gz", "goroutine-start.pb.gz",

@@ -205,6 +205,23 @@ class VerdictEngineTest {
   }
 
   @Test
+  void aStepWhereHarnessAndTargetFilledTheMachineSaysSo(@TempDir Path tmp) throws IOException {
+    Path run = RunFixtures.copy("fanout-go1.26", tmp);
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode manifest = (ObjectNode) json.readTree(run.resolve("manifest.json").toFile());
+    ((ObjectNode) manifest.path("steps").get(0).path("load")).put("harnessCpus", 1.9).put("hostCpus", 2);
+    ((ObjectNode) manifest.path("steps").get(1).path("load")).put("harnessCpus", 0.1).put("hostCpus", 16);
+    json.writeValue(run.resolve("manifest.json").toFile(), manifest);
+    Verdict v = new VerdictEngine(Thresholds.defaults()).evaluate(run);
+    CheckResult s1 = result(v, SaturationCheck.ID, 1);
+    assertTrue(s1.evidence().contains("the machine's CPUs were busy: harness 1.90 + target "), s1.evidence());
+    assertTrue(s1.evidence().contains(" of 2 CPUs"), s1.evidence());
+    CheckResult s2 = result(v, SaturationCheck.ID, 2);
+    assertFalse(s2.evidence().contains("machine's CPUs"), s2.evidence());
+    assertEquals(0.1, s2.details().get("harnessCpus"));
+  }
+
+  @Test
   void notARunDirectoryIsAClearError() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> verdict("does-not-exist"));
