@@ -120,6 +120,32 @@ class VerdictExperimentsTest {
     });
   }
 
+  /**
+   * The lock class must not depend on the window's length: the same lab mutex under the same load,
+   * judged from a 5 s and a 30 s window, gets the same class at its Lock line. A lightly used lock
+   * (~50 µs held, 800 req/s: ~4% busy) is where per-window counts used to flip: its contentions per
+   * window grow with the window, its contentions per second do not.
+   */
+  @Test
+  void theLockClassDoesNotDependOnTheWindowLength() throws Exception {
+    String lock = "hotlock.go:" + ProfileVerdictTest.labLine("hotlock.go", "h.mu.Lock()");
+    Map<String, Object> classes = new LinkedHashMap<>();
+    for (String window : List.of("5", "30")) {
+      experiment("window-" + window, "/hotlock?us=50", "800", Map.of("window.seconds", window), v -> {
+        CheckResult c = v.results().stream()
+            .filter(r -> r.checkId().equals(LockContentionCheck.ID) && r.details().get("function") != null
+                && String.valueOf(r.details().get("function")).equals("main.(*hotlock).run"))
+            .findFirst().orElseThrow(() -> new AssertionError("hotlock not examined: " + summary(v)));
+        System.out.println("[experiment] window " + window + " s: " + c.status() + " " + c.evidence());
+        classes.put(window, c.details().get("verdict"));
+        if ("true contention".equals(c.details().get("verdict"))) {
+          assertTrue(c.evidence().startsWith("true contention at " + lock), c.evidence());
+        }
+      });
+    }
+    assertEquals(classes.get("5"), classes.get("30"), "the class at 5 s and 30 s windows: " + classes);
+  }
+
   private void experiment(String name, String endpoint, String steps, Map<String, String> thresholds,
       Consumer<Verdict> expect) throws Exception {
     for (int rep = 1; rep <= REPEAT; rep++) {
