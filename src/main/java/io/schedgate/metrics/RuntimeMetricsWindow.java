@@ -48,6 +48,13 @@ public record RuntimeMetricsWindow(
     return RuntimeMetricsValue.of(d);
   }
 
+  /** The window's /sched/latencies distribution (time runnable → running), empty when either scrape lacks it. */
+  public java.util.Optional<HistogramWindow> schedLatencies() {
+    var a = start.histogram(RuntimeMetricsName.SCHED_LATENCIES);
+    var b = end.histogram(RuntimeMetricsName.SCHED_LATENCIES);
+    return a.isPresent() && b.isPresent() ? HistogramWindow.between(a.get(), b.get()) : java.util.Optional.empty();
+  }
+
   /** Scheduling events per second: Δcount(/sched/latencies) × 8 / window. */
   public RuntimeMetricsValue wakeUpEventsPerSecond() {
     return scale(delta(RuntimeMetricsName.SCHED_LATENCIES), SCHED_LATENCIES_SAMPLING / windowSeconds);

@@ -21,7 +21,7 @@ public record CausalOrder(CheckResult cause, List<CheckResult> consequences) {
 
   /** Check ids, cause first; an id not listed ranks after all of them. */
   static final List<String> RANK = List.of(GoroutineCheck.LEAK_ID, WakeUpLinearityCheck.ID,
-      SchedLockPressureCheck.ID, LockContentionCheck.ID, GoroutineCheck.BLOWUP_ID, GoroutineCheck.GROWTH_ID,
+      SchedLockPressureCheck.ID, SchedLatencyCheck.ID, LockContentionCheck.ID, GoroutineCheck.BLOWUP_ID, GoroutineCheck.GROWTH_ID,
       UslCheck.ID, SaturationCheck.ID, SchedLockBaseline.ID, VerdictEngine.CAPACITY_ID);
 
   /**

@@ -28,6 +28,8 @@ import java.util.Properties;
  * @param contentionWarn ... WARNs above this (1%); below it true contention PASSes, named with its numbers
  * @param maxPerRequestGrowth a step's wake-ups per request FAIL above this × the median of the
  *     earlier steps (6: a healthy handler reached 4× in one 3 s window, the herd 8–67× when saturated)
+ * @param schedLatencyP99FailMs a step FAILs when its p99 scheduling latency (runnable → running) exceeds this (10 ms)
+ * @param schedLatencyP99WarnMs across the ramp, a p99 that grew 10× WARNs once above this (1 ms)
  * @param baselineSchedLockMinRise with a baseline run, sched.lock pressure at matched QPS FAILs
  *     only when it rose beyond both noise intervals and by at least this share (0.5%)
  */
@@ -47,6 +49,8 @@ public record Thresholds(
     double contentionNotableDelayMsPerSecond,
     double contentionFail,
     double contentionWarn,
+    double schedLatencyP99FailMs,
+    double schedLatencyP99WarnMs,
     double baselineSchedLockMinRise,
     double maxPerRequestGrowth) {
 
@@ -114,7 +118,7 @@ public record Thresholds(
       double goroutineSlack, int uslMinSteps) {
     this(schedLockWarn, schedLockFail, saturationAchievedRatio, maxErrorRate, p99SloMs, maxLinearityExponent,
         confidenceLevel, baselineCapacityMargin, goroutineSlack, uslMinSteps, ARTICLE_BLOCK_MS / ARTICLE_WINDOW_S,
-        ARTICLE_CONTENTIONS / ARTICLE_WINDOW_S, 0.2, 0.05, 0.01, 0.005, 6);
+        ARTICLE_CONTENTIONS / ARTICLE_WINDOW_S, 0.2, 0.05, 0.01, 10, 1, 0.005, 6);
   }
 
   public static Thresholds defaults() {
@@ -155,6 +159,8 @@ public record Thresholds(
         number(p, "contention.notableDelayMsPerSecond", d.contentionNotableDelayMsPerSecond),
         fraction(p, "contention.fail", d.contentionFail),
         fraction(p, "contention.warn", d.contentionWarn),
+        number(p, "schedlatency.p99FailMs", d.schedLatencyP99FailMs),
+        number(p, "schedlatency.p99WarnMs", d.schedLatencyP99WarnMs),
         fraction(p, "baseline.schedlockMinRise", d.baselineSchedLockMinRise),
         number(p, "linearity.maxPerRequestGrowth", d.maxPerRequestGrowth));
   }

@@ -22,13 +22,14 @@ public final class VerdictEngine {
    */
   static List<Check> metricsChecks() {
     return List.of(new SaturationCheck(), new SchedLockPressureCheck(new MutexWaitMetricSource()),
-        new WakeUpLinearityCheck(), new GoroutineCheck(), new UslCheck());
+        new WakeUpLinearityCheck(), new SchedLatencyCheck(), new GoroutineCheck(), new UslCheck());
   }
 
   /** Every check: sched.lock from the profiles (metric fallback per step), and the four-profile lock test. */
   public static List<Check> allChecks() {
     return List.of(new SaturationCheck(), new SchedLockPressureCheck(new ProfileSchedLockSource()),
-        new WakeUpLinearityCheck(), new GoroutineCheck(), new LockContentionCheck(), new UslCheck());
+        new WakeUpLinearityCheck(), new SchedLatencyCheck(), new GoroutineCheck(), new LockContentionCheck(),
+        new UslCheck());
   }
 
   private final List<Check> checks;
@@ -178,6 +179,8 @@ public final class VerdictEngine {
     m.put("contention.notableDelayMsPerSecond", t.contentionNotableDelayMsPerSecond());
     m.put("contention.fail", t.contentionFail());
     m.put("contention.warn", t.contentionWarn());
+    m.put("schedlatency.p99FailMs", t.schedLatencyP99FailMs());
+    m.put("schedlatency.p99WarnMs", t.schedLatencyP99WarnMs());
     m.put("baseline.schedlockMinRise", t.baselineSchedLockMinRise());
     m.put("linearity.maxPerRequestGrowth", t.maxPerRequestGrowth());
     return m;
