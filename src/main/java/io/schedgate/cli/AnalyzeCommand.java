@@ -36,9 +36,13 @@ final class AnalyzeCommand implements Schedgate.Command {
         boolean write = true;
         Properties props = new Properties();
         props.putAll(System.getProperties());
+        Properties given = new Properties();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("--json")) {
+            if (a.equals("-h") || a.equals("--help")) {
+                help(out);
+                return 0;
+            } else if (a.equals("--json")) {
                 json = true;
             } else if (a.equals("--no-write")) {
                 write = false;
@@ -47,9 +51,9 @@ final class AnalyzeCommand implements Schedgate.Command {
             } else if (a.startsWith("--baseline=")) {
                 baseline = Path.of(a.substring("--baseline=".length()));
             } else if (a.equals("--threshold")) {
-                put(props, value(args, ++i, a));
+                put(given, value(args, ++i, a));
             } else if (a.startsWith("-D")) {
-                put(props, a.substring(2));
+                put(given, a.substring(2));
             } else if (a.startsWith("-")) {
                 throw new UsageException("unknown flag " + a + "; " + USAGE);
             } else if (runDir == null) {
@@ -58,6 +62,8 @@ final class AnalyzeCommand implements Schedgate.Command {
                 throw new UsageException("one run directory only, got " + runDir + " and " + a + "; " + USAGE);
             }
         }
+        requireKnownKeys(given);
+        props.putAll(given);
         if (runDir == null) {
             throw new UsageException("no run directory; " + USAGE);
         }
@@ -110,5 +116,32 @@ final class AnalyzeCommand implements Schedgate.Command {
             throw new UsageException(flag + " needs a value; " + USAGE);
         }
         return args[i];
+    }
+
+    /** The usage line and every threshold key with its default. */
+    private static void help(PrintStream out) {
+        out.println(USAGE);
+        out.println("thresholds (-Dschedgate.KEY=VALUE or --threshold KEY=VALUE; fractions take 0.05 or 5%), with defaults:");
+        VerdictEngine.thresholdDefaults().forEach((k, v) -> out.println("  " + k + " = " + (v == null ? "none" : v)));
+        out.println("  baseline = none (an earlier run directory to compare capacity and sched.lock with)");
+    }
+
+    /** A key given on the command line that no check reads is a typo: one line naming the known keys. */
+    private static void requireKnownKeys(Properties given) {
+        java.util.Set<String> known = new java.util.TreeSet<>(VerdictEngine.thresholdDefaults().keySet());
+        known.add("baseline");
+        for (String name : given.stringPropertyNames()) {
+            String key = name.startsWith(Thresholds.PREFIX) ? name.substring(Thresholds.PREFIX.length()) : name;
+            if (!known.contains(key) && !isRefusedPerWindowKey(key)) {
+                throw new UsageException("unknown threshold " + name + "; known: " + String.join(", ", known)
+                        + " (schedgate analyze --help)");
+            }
+        }
+    }
+
+    /** Old per-window keys: Thresholds.from refuses them with their replacement, a better line than "unknown". */
+    private static boolean isRefusedPerWindowKey(String key) {
+        return key.equals("contention.blockMinMs") || key.equals("contention.mutexMinContentions")
+                || key.equals("contention.notableDelayMs");
     }
 }

@@ -161,6 +161,11 @@ public final class VerdictEngine {
     return new Gate(reasons.isEmpty(), checkFailed, reasons);
   }
 
+  /** Every threshold key (without the {@code schedgate.} prefix) with its default: the one list --help and verdict.json show. */
+  public static Map<String, Object> thresholdDefaults() {
+    return thresholdMap(Thresholds.defaults());
+  }
+
   /** Thresholds keyed by their -Dschedgate.* property names; no SLO is null. */
   static Map<String, Object> thresholdMap(Thresholds t) {
     Map<String, Object> m = new LinkedHashMap<>();

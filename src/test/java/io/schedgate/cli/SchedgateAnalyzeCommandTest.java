@@ -101,6 +101,25 @@ class SchedgateAnalyzeCommandTest {
     Outcome bad = run("analyze", RUNS.resolve("healthy-go1.26").toString(), "--no-write", "-Dschedgate.errors.max=lots");
     assertEquals(2, bad.code());
     assertTrue(bad.err().contains("schedgate.errors.max=lots is not a fraction"), bad.err());
+    Outcome typo = run("analyze", RUNS.resolve("healthy-go1.26").toString(), "--no-write", "--threshold",
+        "contention.fial=0.1");
+    assertEquals(2, typo.code());
+    assertTrue(typo.err().contains("unknown threshold schedgate.contention.fial; known: "), typo.err());
+    assertTrue(typo.err().contains("contention.fail"), typo.err());
+    assertEquals(1, typo.err().strip().lines().count());
+    Outcome perWindow = run("analyze", RUNS.resolve("healthy-go1.26").toString(), "--no-write",
+        "-Dschedgate.contention.mutexMinContentions=100");
+    assertEquals(2, perWindow.code());
+    assertTrue(perWindow.err().contains("contention.mutexMinContentionsPerSecond"), perWindow.err());
+  }
+
+  @Test
+  void helpListsEveryThresholdWithItsDefault() {
+    Outcome o = run("analyze", "--help");
+    assertEquals(0, o.code());
+    io.schedgate.verdict.VerdictEngine.thresholdDefaults().forEach((k, v) ->
+        assertTrue(o.out().contains("  " + k + " = "), k + " in:\n" + o.out()));
+    assertTrue(o.out().contains("  contention.fail = 0.05"), o.out());
   }
 
   @Test
