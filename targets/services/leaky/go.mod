@@ -1,0 +1,3 @@
+module schedgate.dev/services/leaky
+
+go 1.22

@@ -1,0 +1,3 @@
+module schedgate.dev/services/pubsub-herd
+
+go 1.22

@@ -1,0 +1,3 @@
+module schedgate.dev/services/single-slot
+
+go 1.22

@@ -1,0 +1,36 @@
+// single-slot: one slot (a channel of capacity 1 used as a semaphore) guards about 1 ms of CPU work,
+// so the service serves at most ~1,000 req/s whatever GOMAXPROCS is; beyond that, requests queue
+// at the slot's send. pprof only, no /metrics.
+//
+// Ports: app on :8080 (GET /work), net/http/pprof on :6060.
+package main
+
+import (
+	"log"
+	"net/http"
+	_ "net/http/pprof"
+	"runtime"
+	"time"
+)
+
+var slot = make(chan struct{}, 1)
+
+func work() {
+	slot <- struct{}{} // requests queue here once the slot is busy (line referenced by tests)
+	for end := time.Now().Add(time.Millisecond); time.Now().Before(end); {
+	}
+	<-slot
+}
+
+func main() {
+	runtime.SetMutexProfileFraction(10)
+	runtime.SetBlockProfileRate(10_000)
+	app := http.NewServeMux()
+	app.HandleFunc("/work", func(w http.ResponseWriter, r *http.Request) {
+		work()
+		w.Write([]byte("ok\n"))
+	})
+	app.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("single-slot\n")) })
+	go func() { log.Fatal(http.ListenAndServe(":6060", nil)) }()
+	log.Fatal(http.ListenAndServe(":8080", app))
+}
