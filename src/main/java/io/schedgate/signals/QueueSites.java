@@ -18,8 +18,10 @@ import java.util.Set;
  *
  * @param handlers goroutines inside a handler, parked or not
  * @param sites the parked ones by site, largest first
+ * @param serving goroutines serving a request: the handlers and the connection readers net/http starts
+ *     beside each running handler ({@code (*connReader).backgroundRead})
  */
-public record QueueSites(long handlers, List<GoroutineGroups.Group> sites) {
+public record QueueSites(long handlers, List<GoroutineGroups.Group> sites, long serving) {
 
     /** States that are a queue: waiting for another goroutine to let this one go on. */
     private static final Set<String> QUEUEING = Set.of("chan send", "chan receive", "select", "sync.Mutex",
@@ -27,8 +29,19 @@ public record QueueSites(long handlers, List<GoroutineGroups.Group> sites) {
 
     public static QueueSites of(Profile goroutines) {
         long handlers = 0;
+        long readers = 0;
+        long profiling = 0;
         Map<String, GoroutineGroups.Group> bySite = new LinkedHashMap<>();
         for (Sample s : goroutines.samples()) {
+            if (!s.stack().isEmpty() && s.stack().stream()
+                    .anyMatch(f -> f.function().equals("net/http.(*connReader).backgroundRead"))) {
+                readers += s.values()[0];
+                continue;
+            }
+            if (s.stack().stream().anyMatch(f -> f.function().startsWith("net/http/pprof."))) {
+                profiling += s.values()[0]; // the collector's own capture, with its connection reader
+                continue;
+            }
             if (!inHandler(s.stack())) {
                 continue;
             }
@@ -46,7 +59,7 @@ public record QueueSites(long handlers, List<GoroutineGroups.Group> sites) {
                 .sorted(Comparator.comparingLong((GoroutineGroups.Group g) -> -g.goroutines())
                         .thenComparing(GoroutineGroups.Group::site))
                 .toList();
-        return new QueueSites(handlers, sites);
+        return new QueueSites(handlers, sites, handlers + Math.max(0, readers - profiling));
     }
 
     /** The largest queue, if any handler goroutine waits on one. */

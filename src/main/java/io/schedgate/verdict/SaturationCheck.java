@@ -100,6 +100,12 @@ public final class SaturationCheck implements Check {
     return results;
   }
 
+  /** True when the step's target fell behind: achieved below {@code saturation.achievedRatio} × offered. */
+  static boolean pastCapacity(RunStep step, Thresholds t) {
+    LoadNumbers load = step.load();
+    return load != null && load.offeredQps() > 0 && load.achievedQps() / load.offeredQps() < t.saturationAchievedRatio();
+  }
+
   /** A machine at least this busy (harness + target CPU over its CPUs) had them compete for CPU. */
   static final double MACHINE_BUSY = 0.9;
 

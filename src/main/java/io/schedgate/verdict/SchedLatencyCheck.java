@@ -44,8 +44,7 @@ public final class SchedLatencyCheck implements Check {
       // bucket is a guess, the bucket's lower bound is a measurement
       boolean over = p99.lower() * 1e3 >= t.schedLatencyP99FailMs();
       // past capacity (achieved below the saturation ratio) waiting for a P is the saturation itself: WARN
-      boolean saturated = step.load() != null && step.load().offeredQps() > 0
-          && step.load().achievedQps() / step.load().offeredQps() < t.saturationAchievedRatio();
+      boolean saturated = SaturationCheck.pastCapacity(step, t);
       Status status = !over ? Status.PASS : saturated ? Status.WARN : Status.FAIL;
       Map<String, Object> d = new LinkedHashMap<>();
       d.put("p99Ms", ms);
