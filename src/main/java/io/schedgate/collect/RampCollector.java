@@ -212,8 +212,14 @@ public final class RampCollector {
             if (done) {
                 return;
             }
-            update(m -> with(m, m.baseline(), m.steps(), new Manifest.Snapshot(Timestamps.format(at), captures)));
+            // arrivals are dropped when a user reaches them after their step ended: known only now
+            update(m -> with(m, m.baseline(), withUnsent(m.steps()), new Manifest.Snapshot(Timestamps.format(at), captures)));
             console.accept("final: " + summary(captures));
+            long unsent = manifest().steps().stream().mapToLong(st -> st.load() == null ? 0 : st.load().unsent()).sum();
+            if (unsent > 0) {
+                console.accept(String.format(Locale.ROOT, "warning: %d arrivals were never sent (dropped when their step"
+                        + " ended): the plan is above what this harness can send; see each step's load.unsent", unsent));
+            }
             if (captures.values().stream().allMatch(c -> !c.ok()) && !probe.alive()) {
                 stop(Manifest.TARGET_DIED, "target stopped answering during the cool-down, after all "
                         + plan.stepCount() + " steps");
@@ -442,6 +448,17 @@ public final class RampCollector {
         }
         manifest = change.apply(manifest);
         dir.writeManifest(manifest);
+    }
+
+    /** The steps with the arrivals the pacer dropped for each. */
+    private List<Manifest.Step> withUnsent(List<Manifest.Step> steps) {
+        List<Manifest.Step> out = new ArrayList<>();
+        for (Manifest.Step st : steps) {
+            LoadNumbers load = st.load() == null ? null : st.load().withUnsent(counters.unsentOf(st.index() - 1));
+            out.add(new Manifest.Step(st.index(), st.targetQps(), st.stepStart(), st.windowStart(), st.windowEnd(),
+                    st.stepEnd(), load, st.captures()));
+        }
+        return out;
     }
 
     private static Manifest with(Manifest m, Manifest.Snapshot baseline, List<Manifest.Step> steps,

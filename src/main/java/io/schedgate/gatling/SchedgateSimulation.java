@@ -82,7 +82,7 @@ public abstract class SchedgateSimulation extends Simulation {
             users = RampPlans.users(sources, plan);
             selected = TargetSelection.start(sources);
             counters = new StepLoadCounters(plan.stepCount());
-            pacer = new ArrivalPacer(ArrivalSchedule.of(plan));
+            pacer = new ArrivalPacer(ArrivalSchedule.of(plan), System::nanoTime, counters::unsent);
             collector = RampCollector.open(plan, getClass().getSimpleName(), selected.endpoints(), selected.info(),
                     harness(), Path.of(System.getProperty("schedgate.runs.dir", "target/schedgate")), counters,
                     SchedgateSimulation::say, RampCollector.Timeouts.DEFAULT);

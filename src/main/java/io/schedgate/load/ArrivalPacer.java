@@ -7,19 +7,35 @@ import java.util.concurrent.atomic.AtomicLong;
  * the next arrival and waits until it is due. This keeps the open model's arrival rate (arrivals do
  * not wait for responses while a user is free) without creating one Gatling user per arrival,
  * which topped out at about half the rate; the same design as k6's constant-arrival-rate executor.
- * When every user is busy, arrivals go out late: {@link StepLoadCounters} counts them.
+ * When every user is busy, arrivals go out late: {@link StepLoadCounters} counts them. An arrival
+ * whose step has already ended when a user gets to it is never sent: it is dropped and counted as
+ * unsent for its step, so a plan above the load headroom cannot spill its backlog into the next
+ * step or into the cool-down, whose idle snapshots the leak check judges.
  */
 public final class ArrivalPacer {
     /** What {@link #claim()} returns once every arrival is claimed. */
     public static final long DONE = Long.MIN_VALUE;
 
     private final ArrivalSchedule schedule;
+    private final java.util.function.LongSupplier clock;
+    private final java.util.function.ObjIntConsumer<Long> dropped;
     private final AtomicLong next = new AtomicLong();
     private volatile long originNanos;
     private volatile boolean started;
 
     public ArrivalPacer(ArrivalSchedule schedule) {
+        this(schedule, System::nanoTime, (n, step) -> { });
+    }
+
+    /**
+     * @param clock {@link System#nanoTime()} or a test's clock
+     * @param dropped told how many arrivals of which step (0-based) were dropped because the step had ended
+     */
+    public ArrivalPacer(ArrivalSchedule schedule, java.util.function.LongSupplier clock,
+                        java.util.function.ObjIntConsumer<Long> dropped) {
         this.schedule = schedule;
+        this.clock = clock;
+        this.dropped = dropped;
     }
 
     /** Sets the time origin (the ramp clock's); only the first call counts. */
@@ -35,10 +51,22 @@ public final class ArrivalPacer {
         if (!started) {
             throw new IllegalStateException("claim() before start(): the ramp clock is not running");
         }
-        long k = next.getAndIncrement();
-        if (k >= schedule.arrivals()) {
-            return DONE;
+        while (true) {
+            long k = next.get();
+            if (k >= schedule.arrivals()) {
+                return DONE;
+            }
+            int step = schedule.stepOf(k);
+            if (clock.getAsLong() > originNanos + schedule.stepEndOffsetNanos(step)) {
+                long firstOfNext = schedule.firstArrivalOf(step + 1);
+                if (next.compareAndSet(k, firstOfNext)) {
+                    dropped.accept(firstOfNext - k, step);
+                }
+                continue;
+            }
+            if (next.compareAndSet(k, k + 1)) {
+                return originNanos + schedule.dueOffsetNanos(k);
+            }
         }
-        return originNanos + schedule.dueOffsetNanos(k);
     }
 }

@@ -51,8 +51,18 @@ public final class ArrivalSchedule {
         return step * stepNanos + (long) (j * 1e9 / rates[step]);
     }
 
+    /** Number of the first arrival of step {@code index} (0-based); {@link #arrivals()} past the last step. */
+    public long firstArrivalOf(int index) {
+        return before[Math.min(index, rates.length)];
+    }
+
+    /** Offset from the start of the load at which step {@code index} (0-based) ends. */
+    public long stepEndOffsetNanos(int index) {
+        return (index + 1) * stepNanos;
+    }
+
     /** The step arrival {@code k} belongs to: binary search over the cumulative counts. */
-    private int stepOf(long k) {
+    public int stepOf(long k) {
         int lo = 0;
         int hi = rates.length - 1;
         while (lo < hi) {

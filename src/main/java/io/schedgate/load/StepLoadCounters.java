@@ -21,6 +21,7 @@ public final class StepLoadCounters {
     private final AtomicLongArray errors;
     private final AtomicLongArray late;
     private final AtomicLongArray lateUsersBusy;
+    private final AtomicLongArray unsent;
     private final LatencyHistogram[] latencies;
 
     public StepLoadCounters(int steps) {
@@ -30,6 +31,7 @@ public final class StepLoadCounters {
         this.errors = new AtomicLongArray(steps);
         this.late = new AtomicLongArray(steps);
         this.lateUsersBusy = new AtomicLongArray(steps);
+        this.unsent = new AtomicLongArray(steps);
         this.latencies = new LatencyHistogram[steps];
         for (int i = 0; i < steps; i++) {
             latencies[i] = new LatencyHistogram();
@@ -108,6 +110,18 @@ public final class StepLoadCounters {
         }
     }
 
+    /** {@code n} arrivals of step {@code index} (0-based) were dropped: the step had ended before they were sent. */
+    public void unsent(long n, int index) {
+        if (index >= 0 && index < steps) {
+            unsent.addAndGet(index, n);
+        }
+    }
+
+    /** Arrivals of step {@code index} (0-based) dropped so far. */
+    public long unsentOf(int index) {
+        return unsent.get(index);
+    }
+
     /** Requests offered so far in step {@code index}'s window. */
     public long offeredSoFar(int index) {
         return offered.get(index);
@@ -127,7 +141,7 @@ public final class StepLoadCounters {
                 round(h.percentileMicros(0.95) / 1000), round(h.percentileMicros(0.99) / 1000),
                 round(h.maxMicros() / 1000.0));
         return new LoadNumbers(round(requests / windowSeconds), round(good / windowSeconds), requests,
-                errors.get(index), late.get(index), lateUsersBusy.get(index), latency);
+                errors.get(index), late.get(index), lateUsersBusy.get(index), latency).withUnsent(unsent.get(index));
     }
 
     private static double round(double v) {

@@ -19,20 +19,30 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param harnessCpus CPUs' worth of time the harness's JVM used during the window (1.0 = one core);
  *     null when not measured (older manifests, another load generator)
  * @param hostCpus the CPUs of the machine the harness ran on, null when not recorded
+ * @param unsent arrivals of the step that were never sent because the step had ended before a user got to
+ *     them (the plan was above the harness's headroom); 0 in manifests written before it was counted
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LoadNumbers(double offeredQps, double achievedQps, long requests, long errors, long late,
-                          long lateUsersBusy, Latency latencyMs, Double harnessCpus, Integer hostCpus) {
+                          long lateUsersBusy, Latency latencyMs, Double harnessCpus, Integer hostCpus,
+                          long unsent) {
 
     /** Without the harness's CPU. */
     public LoadNumbers(double offeredQps, double achievedQps, long requests, long errors, long late,
                        long lateUsersBusy, Latency latencyMs) {
-        this(offeredQps, achievedQps, requests, errors, late, lateUsersBusy, latencyMs, null, null);
+        this(offeredQps, achievedQps, requests, errors, late, lateUsersBusy, latencyMs, null, null, 0);
     }
 
     /** These numbers with the harness's CPU use over the window. */
     public LoadNumbers withHarnessCpu(Double cpus, int host) {
-        return new LoadNumbers(offeredQps, achievedQps, requests, errors, late, lateUsersBusy, latencyMs, cpus, host);
+        return new LoadNumbers(offeredQps, achievedQps, requests, errors, late, lateUsersBusy, latencyMs, cpus, host,
+                unsent);
+    }
+
+    /** These numbers with the step's dropped arrivals. */
+    public LoadNumbers withUnsent(long dropped) {
+        return new LoadNumbers(offeredQps, achievedQps, requests, errors, late, lateUsersBusy, latencyMs, harnessCpus,
+                hostCpus, dropped);
     }
 
     /** Latency in milliseconds; a value the manifest lacks is NaN. */

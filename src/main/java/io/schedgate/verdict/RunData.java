@@ -110,7 +110,7 @@ public record RunData(
     return new LoadNumbers(l.path("offeredQps").asDouble(targetQps), l.path("achievedQps").asDouble(),
         l.path("requests").asLong(), l.path("errors").asLong(), l.path("late").asLong(0), l.path("lateUsersBusy").asLong(0), latency,
         l.hasNonNull("harnessCpus") ? l.get("harnessCpus").asDouble() : null,
-        l.hasNonNull("hostCpus") ? l.get("hostCpus").asInt() : null);
+        l.hasNonNull("hostCpus") ? l.get("hostCpus").asInt() : null, l.path("unsent").asLong(0));
   }
 
   private static RunStep step(Path dir, JsonNode s, List<String> problems) {

@@ -61,7 +61,7 @@ public final class SaturationCheck implements Check {
             + Evidence.percent((double) load.lateUsersBusy() / load.requests()) + ") went out late because every"
             + " pooled user was still waiting on a response (p99 " + Evidence.num(load.p99Ms()) + " ms)");
       }
-      boolean harnessBehind = late && !usersBusy;
+      boolean harnessBehind = late && !usersBusy || load.unsent() > 0;
       Status status = why.isEmpty() && !harnessBehind ? Status.PASS : Status.WARN;
       String queue = why.isEmpty() ? "" : queueSite(run, step);
       String machine = machineCpu(run, step);
@@ -73,6 +73,8 @@ public final class SaturationCheck implements Check {
             + Evidence.num(load.offeredQps()) + " of " + Evidence.num(step.targetQps())
             + " req/s planned were sent; this step measures the load generator, not the target "
             + "(bench/load-headroom.sh gives this machine's limit)"
+            + (load.unsent() > 0 ? "; " + load.unsent() + " arrivals of the step were never sent (dropped when the step"
+                + " ended): the plan is above what this harness can send" : "")
             + (why.isEmpty() ? "" : "; also " + String.join("; ", why)) + machine;
       } else if (why.isEmpty()) {
         evidence = "keeps up: " + Evidence.num(load.achievedQps()) + " of " + Evidence.num(load.offeredQps())
@@ -89,6 +91,9 @@ public final class SaturationCheck implements Check {
       details.put("lateRequests", load.late());
       if (load.lateUsersBusy() > 0) {
         details.put("lateUsersBusy", load.lateUsersBusy());
+      }
+      if (load.unsent() > 0) {
+        details.put("unsent", load.unsent());
       }
       if (load.harnessCpus() != null) {
         details.put("harnessCpus", load.harnessCpus());

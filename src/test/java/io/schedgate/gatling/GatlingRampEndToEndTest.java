@@ -121,6 +121,40 @@ class GatlingRampEndToEndTest {
     }
 
     /** Gatling's own entry point minus its System.exit (Gatling is a Scala object); exit 0 expected. */
+    /**
+     * A step far above what this harness can send (20,000 req/s with 64 pooled users): the arrivals it could not send by
+     * the step's end are dropped and counted, never carried into the cool-down. Counted on the lab's
+     * own counter of /hotlock?us=0 requests: between the window's end and the post-cool-down scrape (tail 1 s,
+     * cool-down 5 s) only the tail's arrivals may arrive: at most 3 s at the window's rate, where a backlog
+     * carried through the cool-down would be 6 s of it and more.
+     */
+    @Test
+    void aStepAboveTheHeadroomDropsWhatItCouldNotSendInsteadOfFloodingTheCooldown(@TempDir Path runs)
+            throws Exception {
+        Map.of("preset", "smoke", "steps", "20000", "warmup.seconds", "1", "window.seconds", "2", "tail.seconds", "1",
+                "cooldown.seconds", "5", "mix", "/hotlock?us=0@1", "users", "64", "failOnError", "false")
+                .forEach((k, v) -> System.setProperty(PlanSources.PREFIX + k, v));
+        System.setProperty("schedgate.runs.dir", runs.toString());
+        System.setProperty("gatling.data.enableAnalytics", "false");
+        runLabRampSimulation(runs);
+        Path dir = runDirectory(runs).orElseThrow();
+        Manifest m = RunDirectory.open(dir).readManifest();
+        Manifest.Step step = m.steps().get(0);
+        assertTrue(step.load().unsent() > 0, "a plan above the headroom leaves arrivals unsent: " + step.load());
+        double windowEnd = labCounter(dir.resolve("step-01/metrics-end.txt"));
+        double afterCooldown = labCounter(dir.resolve("final/metrics.txt"));
+        double perSecond = step.load().requests() / 2.0;
+        // fixed: the 1 s tail at up to ~2x the window's rate (the harness warms up); carried over: 6 s of it and more
+        assertTrue(afterCooldown - windowEnd <= perSecond * 3, "requests after the window's end: "
+                + (afterCooldown - windowEnd) + ", the window sent " + perSecond + " per second");
+    }
+
+    private static double labCounter(Path metrics) throws java.io.IOException {
+        return Files.readAllLines(metrics).stream().filter(l -> l.startsWith("lab_hotlock_acquisitions_total "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1).strip())).findFirst()
+                .orElseThrow(() -> new AssertionError("no lab_hotlock_acquisitions_total in " + metrics));
+    }
+
     private static void runLabRampSimulation(Path runs) {
         int exit = Gatling$.MODULE$.fromArgs(new String[] {"--simulation", LabRampSimulation.class.getName(),
                 "--results-folder", runs.resolve("gatling").toAbsolutePath().toString(), "--no-reports"});

@@ -19,7 +19,7 @@ class ArrivalPacerTest {
     @Test
     void claimsFollowTheScheduleFromTheOriginThenSayDone() {
         ArrivalSchedule schedule = ArrivalSchedule.of(PLAN);
-        ArrivalPacer pacer = new ArrivalPacer(schedule);
+        ArrivalPacer pacer = new ArrivalPacer(schedule, () -> 1_000L, (n, step) -> { });
         pacer.start(1_000L);
         pacer.start(5_000L); // only the first origin counts
         for (long k = 0; k < schedule.arrivals(); k++) {
@@ -32,7 +32,7 @@ class ArrivalPacerTest {
     @Test
     void concurrentUsersClaimEveryArrivalExactlyOnce() throws InterruptedException {
         ArrivalSchedule schedule = ArrivalSchedule.of(PLAN);
-        ArrivalPacer pacer = new ArrivalPacer(schedule);
+        ArrivalPacer pacer = new ArrivalPacer(schedule, () -> 0L, (n, step) -> { });
         pacer.start(0);
         ConcurrentLinkedQueue<Long> claimed = new ConcurrentLinkedQueue<>();
         List<Thread> users = new ArrayList<>();
@@ -60,5 +60,25 @@ class ArrivalPacerTest {
     void claimingBeforeTheClockRunsIsAnError() {
         ArrivalPacer pacer = new ArrivalPacer(ArrivalSchedule.of(PLAN));
         assertThrows(IllegalStateException.class, pacer::claim);
+    }
+
+    /** Arrivals of a step that has ended are dropped, counted per step, and the next claim is in the current step. */
+    @Test
+    void arrivalsOfAnEndedStepAreDroppedAndCounted() {
+        ArrivalSchedule schedule = ArrivalSchedule.of(PLAN);
+        long[] now = {0};
+        long[] dropped = new long[2];
+        ArrivalPacer pacer = new ArrivalPacer(schedule, () -> now[0], (n, step) -> dropped[step] += n);
+        pacer.start(0);
+        for (int k = 0; k < 10; k++) {
+            assertEquals(schedule.dueOffsetNanos(k), pacer.claim());
+        }
+        now[0] = schedule.stepEndOffsetNanos(0) + 1; // step 1 is over, 10 of its arrivals went out
+        assertEquals(schedule.dueOffsetNanos(schedule.firstArrivalOf(1)), pacer.claim());
+        assertEquals(schedule.arrivalsInStep(0) - 10, dropped[0]);
+        now[0] = schedule.stepEndOffsetNanos(1) + 1; // the ramp is over
+        assertEquals(ArrivalPacer.DONE, pacer.claim());
+        assertEquals(schedule.arrivalsInStep(1) - 1, dropped[1]);
+        assertEquals(ArrivalPacer.DONE, pacer.claim());
     }
 }
