@@ -1,6 +1,7 @@
 package io.schedgate.verdict;
 
 import io.schedgate.metrics.RuntimeMetricsName;
+import io.schedgate.metrics.RuntimeMetricsReading;
 import io.schedgate.metrics.RuntimeMetricsValue;
 import io.schedgate.stats.LittlesLaw;
 import java.util.ArrayList;
@@ -27,9 +28,12 @@ public final class GoroutineCheck implements Check {
   @Override
   public List<CheckResult> evaluate(RunData run, Thresholds t) {
     List<CheckResult> results = new ArrayList<>();
-    RuntimeMetricsValue baseline = run.baseline() == null
+    RuntimeMetricsReading baselineReading =
+        run.baseline() == null ? null : run.baseline().lookup(RuntimeMetricsName.SCHED_GOROUTINES);
+    RuntimeMetricsValue baseline = baselineReading == null
         ? RuntimeMetricsValue.absent("no baseline/metrics.txt (the idle pre-ramp scrape)")
-        : run.baseline().get(RuntimeMetricsName.SCHED_GOROUTINES);
+        : baselineReading.value();
+    String from = from(baselineReading);
     double learnt = Double.NaN;
     List<double[]> growth = new ArrayList<>();
     for (RunStep step : run.steps()) {
@@ -81,7 +85,7 @@ public final class GoroutineCheck implements Check {
           + (idle > 0 ? " (without " + idle + " idle keep-alive connections)" : "") + "; Little's law predicts "
           + Evidence.num(baseline.value()) + " + " + Evidence.num(inFlight) + " requests in flight × "
           + Evidence.num(perRequest) + " = " + Evidence.num(predicted)
-          + (status == Status.FAIL ? ": goroutines pile up faster than requests complete (blow-up)" : "");
+          + (status == Status.FAIL ? ": goroutines pile up faster than requests complete (blow-up)" : "") + from;
       results.add(new CheckResult(BLOWUP_ID, step.index(), status, observed.value(), limit, "goroutines",
           confidence, evidence, details));
       double excess = observed.value() - baseline.value();
@@ -92,8 +96,20 @@ public final class GoroutineCheck implements Check {
     if (growth.size() >= 3) {
       results.add(growth(growth, t));
     }
-    results.add(leak(run, baseline, t));
+    results.add(leak(run, baseline, t, from));
     return results;
+  }
+
+  /**
+   * Names the source when the goroutines are not the lab's /sched/goroutines (e.g. client_golang's
+   * default {@code go_goroutines}, OpenTelemetry's {@code go_goroutine_count}); empty otherwise.
+   */
+  private static String from(RuntimeMetricsReading reading) {
+    if (reading == null || !reading.present()
+        || reading.exposedName().equals(RuntimeMetricsName.SCHED_GOROUTINES.prometheusName())) {
+      return "";
+    }
+    return "; goroutines from " + reading.describe();
   }
 
   /**
@@ -122,7 +138,7 @@ public final class GoroutineCheck implements Check {
             + " over " + points.size() + " steps", trend.details());
   }
 
-  private static CheckResult leak(RunData run, RuntimeMetricsValue baseline, Thresholds t) {
+  private static CheckResult leak(RunData run, RuntimeMetricsValue baseline, Thresholds t, String from) {
     if (!baseline.present()) {
       return CheckResult.noData(LEAK_ID, CheckResult.RAMP, "goroutines", baseline.absentReason());
     }
@@ -155,6 +171,7 @@ public final class GoroutineCheck implements Check {
       evidence += " (" + idleGrowth + " more idle keep-alive connections, net/http conn.serve in IO wait, not counted)";
       details.put("idleConnectionsExcluded", idleGrowth);
     }
+    evidence += from;
     details.put("baseline", baseline.value());
     details.put("afterCooldown", after.value());
     return new CheckResult(LEAK_ID, CheckResult.RAMP, status, excess, t.goroutineSlack(),
