@@ -160,6 +160,20 @@ class MetricsDialectsTest {
   }
 
   @Test
+  void anUnchangedOpenTelemetryCountInAShortWindowIsNoEvidenceOfNoEvents() {
+    RuntimeMetrics p = page("otel.txt");
+    RuntimeMetricsValue shortWindow = new RuntimeMetricsWindow(p, p, 5, 100).delta(RuntimeMetricsName.SCHED_LATENCIES);
+    assertFalse(shortWindow.present());
+    assertTrue(shortWindow.absentReason().contains("MinimumReadMemStatsInterval"), shortWindow.absentReason());
+    assertFalse(new RuntimeMetricsWindow(p, p, 5, 100).wakeUpEventsPerRequest().present());
+    // longer than the cache: an unchanged count is a count
+    assertEquals(0, new RuntimeMetricsWindow(p, p, 20, 100).delta(RuntimeMetricsName.SCHED_LATENCIES).value());
+    // client_golang reads on every scrape: an unchanged count over 5 s is 0
+    RuntimeMetrics c = page("client_golang-runtime-metrics.txt");
+    assertEquals(0, new RuntimeMetricsWindow(c, c, 5, 100).delta(RuntimeMetricsName.SCHED_LATENCIES).value());
+  }
+
+  @Test
   void handRolledUntypedPage() throws IOException {
     String f = "untyped.txt";
     assertFalse(Files.readString(DIR.resolve(f)).contains("# TYPE"));
