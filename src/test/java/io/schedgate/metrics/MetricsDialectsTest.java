@@ -150,6 +150,18 @@ class MetricsDialectsTest {
   }
 
   @Test
+  void openTelemetryWithoutUnitSuffixesOrScopeLabels() throws IOException {
+    String f = "otel-without-units.txt";
+    RuntimeMetrics p = page(f);
+    assertEquals(MetricsDialect.OTEL, p.dialect());
+    assertRead(p, RuntimeMetricsName.SCHED_GOROUTINES, raw(f, "go_goroutine_count"), "go_goroutine_count",
+        MetricsDialect.OTEL);
+    assertRead(p, RuntimeMetricsName.SCHED_GOMAXPROCS, 2, "go_processor_limit", MetricsDialect.OTEL);
+    assertRead(p, RuntimeMetricsName.SCHED_LATENCIES, raw(f, "go_schedule_duration_count"), "go_schedule_duration",
+        MetricsDialect.OTEL);
+  }
+
+  @Test
   void openTelemetryWithoutItsProducerSaysWhereTheLatencyHistogramComesFrom() throws IOException {
     String withoutProducer = Files.readAllLines(DIR.resolve("otel.txt")).stream()
         .filter(l -> !l.contains("go_schedule_duration"))
