@@ -210,6 +210,20 @@ class MetricsDialectsTest {
   }
 
   @Test
+  void lookupOrder() {
+    assertEquals(List.of("go_sched_goroutines_goroutines (client_golang runtime/metrics)",
+        "go_goroutines (client_golang default)", "go_goroutine_count (OpenTelemetry Go runtime)"),
+        RuntimeMetricsName.SCHED_GOROUTINES.expositions().stream().map(Object::toString).toList());
+    assertEquals(List.of("go_sched_goroutines_created_goroutines_total", "go_sched_goroutines_created_goroutines"),
+        RuntimeMetricsName.SCHED_GOROUTINES_CREATED.expositions().stream().map(RuntimeMetricsExposition::name).toList());
+    assertEquals(List.of("go_sched_gomaxprocs_threads", "go_processor_limit"),
+        RuntimeMetricsName.SCHED_GOMAXPROCS.expositions().stream().map(RuntimeMetricsExposition::name).toList());
+    for (RuntimeMetricsName m : RuntimeMetricsName.values()) {
+      assertEquals(m.prometheusName(), m.expositions().get(0).name(), "the lab's name first: " + m);
+    }
+  }
+
+  @Test
   void untypedInference() {
     PrometheusText t = PrometheusText.parse("rpc_seconds{quantile=\"0.5\"} 0.2\nrpc_seconds_sum 3\n"
         + "rpc_seconds_count 10\nhits_total 4\nlone_bucket{le=\"1\"} 2\nplain 7\n", "inline");
