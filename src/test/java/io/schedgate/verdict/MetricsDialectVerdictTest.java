@@ -48,6 +48,55 @@ class MetricsDialectVerdictTest {
         .mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1))).findFirst().orElseThrow();
   }
 
+  /**
+   * The lab's run with its runtime numbers renamed as OpenTelemetry's instrumentation serves them
+   * (the same runtime/metrics behind each: contrib runtime v0.72.0 runtime.go, producer.go), with
+   * the otel_scope labels, and everything else left out.
+   */
+  static Path asOpenTelemetry(String name, Path tmp) throws IOException {
+    Path run = MissingDataTest.copyOf(name, tmp);
+    String scope = "otel_scope_name=\"go.opentelemetry.io/contrib/instrumentation/runtime\",otel_scope_version=\"0.72.0\"";
+    try (var files = Files.walk(run)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".txt")).toList()) {
+        StringBuilder out = new StringBuilder();
+        for (String l : Files.readAllLines(f)) {
+          String renamed = l.startsWith("go_sched_goroutines_goroutines ")
+              ? l.replace("go_sched_goroutines_goroutines ", "go_goroutine_count{" + scope + "} ")
+              : l.startsWith("go_sched_gomaxprocs_threads ")
+              ? l.replace("go_sched_gomaxprocs_threads ", "go_processor_limit{" + scope + "} ")
+              : l.startsWith("go_sched_latencies_seconds_bucket{")
+              ? l.replace("go_sched_latencies_seconds_bucket{", "go_schedule_duration_seconds_bucket{" + scope + ",")
+              : l.startsWith("go_sched_latencies_seconds_")
+              ? l.replaceFirst("go_sched_latencies_seconds_(sum|count) ", "go_schedule_duration_seconds_$1{" + scope + "} ")
+              : null;
+          if (renamed != null) {
+            out.append(renamed).append('\n');
+          }
+        }
+        Files.writeString(f, "# TYPE go_schedule_duration_seconds histogram\n" + out);
+      }
+    }
+    return run;
+  }
+
+  @Test
+  void openTelemetryNamesGiveTheSameWakeUpsAndGoroutines(@TempDir Path tmp) throws IOException {
+    Verdict lab = VerdictEngineTest.verdict("fanout-go1.26");
+    Verdict otel = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks())
+        .evaluate(asOpenTelemetry("fanout-go1.26", tmp));
+    assertTrue(Files.readString(tmp.resolve("fanout-go1.26/step-01/metrics-end.txt")).contains("go_goroutine_count{"));
+    for (int step = 1; step <= 6; step++) {
+      CheckResult a = lab.result(WakeUpLinearityCheck.ID, step).orElseThrow();
+      CheckResult b = otel.result(WakeUpLinearityCheck.ID, step).orElseThrow();
+      assertEquals(a.value(), b.value(), "wake-ups/request at step " + step + ": " + b.evidence());
+      CheckResult g = otel.result(GoroutineCheck.BLOWUP_ID, step).orElseThrow();
+      assertEquals(lab.result(GoroutineCheck.BLOWUP_ID, step).orElseThrow().value(), g.value(), g.evidence());
+      assertTrue(g.evidence().endsWith("; goroutines from go_goroutine_count (OpenTelemetry Go runtime)"), g.evidence());
+    }
+    assertEquals(lab.result(GoroutineCheck.LEAK_ID, CheckResult.RAMP).orElseThrow().status(),
+        otel.result(GoroutineCheck.LEAK_ID, CheckResult.RAMP).orElseThrow().status());
+  }
+
   @Test
   void goroutineChecksReadGoGoroutinesAndSchedulerChecksSayTheDialectLacksThem(@TempDir Path tmp) throws IOException {
     Path run = asClientGolangDefault(tmp);
