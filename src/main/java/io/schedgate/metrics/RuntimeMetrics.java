@@ -128,6 +128,11 @@ public final class RuntimeMetrics {
                 ? ", whose go_schedule_duration_seconds histogram is served only with its runtime.NewProducer() "
                     + "registered on the exporter (otelprom.WithProducer)"
                 : ", which has no such metric")
+            + (text.family("go_goroutines").isPresent()
+                ? ", nor has client_golang's default Go collector beside it (collectors.NewGoCollector("
+                    + "collectors.WithGoCollectorRuntimeMetrics(collectors.MetricsAll)) would serve "
+                    + metric.prometheusName() + ")"
+                : "")
             + lookedFor;
       case UNKNOWN:
         return metric.runtimeName() + " is not in " + source + ": the page has no Go runtime metrics" + lookedFor;

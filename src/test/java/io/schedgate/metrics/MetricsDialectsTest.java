@@ -150,6 +150,22 @@ class MetricsDialectsTest {
   }
 
   @Test
+  void openTelemetryOnClientGolangsDefaultRegistry() throws IOException {
+    String f = "otel-and-client_golang-default.txt";
+    RuntimeMetrics p = page(f);
+    assertEquals(MetricsDialect.OTEL, p.dialect());
+    // the lookup order: client_golang's go_goroutines before OTel's go_goroutine_count
+    assertRead(p, RuntimeMetricsName.SCHED_GOROUTINES, raw(f, "go_goroutines"), "go_goroutines",
+        MetricsDialect.CLIENT_GOLANG_DEFAULT);
+    assertRead(p, RuntimeMetricsName.SCHED_GOMAXPROCS, 2, "go_sched_gomaxprocs_threads",
+        MetricsDialect.CLIENT_GOLANG_RUNTIME_METRICS);
+    String why = p.lookup(RuntimeMetricsName.SCHED_LATENCIES).describe();
+    assertTrue(why.contains("runtime.NewProducer()") && why.contains("WithGoCollectorRuntimeMetrics"), why);
+    assertEquals(new GoRuntimeInfo("go1.26.8", 2, null, GoRuntimeInfo.FROM_METRICS),
+        GoRuntimeInfo.fromMetrics(Files.readString(DIR.resolve(f))));
+  }
+
+  @Test
   void openTelemetryWithoutUnitSuffixesOrScopeLabels() throws IOException {
     String f = "otel-without-units.txt";
     RuntimeMetrics p = page(f);
