@@ -50,7 +50,7 @@ public record RuntimeMetricsWindow(
     }
     double d = b.value() - a.value();
     if (d < 0) {
-      return RuntimeMetricsValue.absent(metric.prometheusName() + " went down from " + a.value()
+      return RuntimeMetricsValue.absent(endReading.exposedName() + " went down from " + a.value()
           + " to " + b.value() + " between " + start.source() + " and " + end.source()
           + ": the target restarted during the window");
     }

@@ -202,6 +202,15 @@ class MetricsDialectsTest {
   }
 
   @Test
+  void aCountThatWentDownNamesTheNameItWasReadFrom() {
+    RuntimeMetrics later = page("untyped.txt");
+    RuntimeMetrics earlier = RuntimeMetrics.parse(
+        "go_sched_goroutines_created_goroutines 1e9\ngo_sched_gomaxprocs_threads 2\n", "earlier");
+    RuntimeMetricsValue d = new RuntimeMetricsWindow(earlier, later, 5, 1).delta(RuntimeMetricsName.SCHED_GOROUTINES_CREATED);
+    assertTrue(d.absentReason().startsWith("go_sched_goroutines_created_goroutines went down from 1.0E9"), d.absentReason());
+  }
+
+  @Test
   void handRolledUntypedPage() throws IOException {
     String f = "untyped.txt";
     assertFalse(Files.readString(DIR.resolve(f)).contains("# TYPE"));
