@@ -3,9 +3,7 @@ package io.schedgate.metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * What the Go process says about its runtime, and the one reader of it: the lab's {@code /info}
@@ -25,8 +23,6 @@ public record GoRuntimeInfo(String goVersion, Integer gomaxprocs, Integer numCpu
     public static final String FROM_METRICS = "/metrics";
     public static final String UNKNOWN = "none";
 
-    /** client_golang's runtime/metrics name, then OpenTelemetry's Go runtime convention through Prometheus. */
-    private static final List<String> GOMAXPROCS_NAMES = List.of("go_sched_gomaxprocs_threads", "go_processor_limit");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** An HTTP GET of a path on the pprof port: the body of a 200 answer, else empty. */
@@ -88,19 +84,23 @@ public record GoRuntimeInfo(String goVersion, Integer gomaxprocs, Integer numCpu
     }
 
     /**
-     * Parses a Prometheus page with Go's collector: {@code go_info{version="..."}} and, when
-     * exported, GOMAXPROCS ({@code go_sched_gomaxprocs_threads}, or OpenTelemetry's {@code go_processor_limit}).
+     * Parses a /metrics page in any dialect {@link RuntimeMetrics} reads: the Go version from
+     * client_golang's {@code go_info{version="..."}} (OpenTelemetry's runtime instrumentation serves
+     * none: then null), GOMAXPROCS from {@code go_sched_gomaxprocs_threads} (client_golang, default
+     * and runtime/metrics alike) or OpenTelemetry's {@code go_processor_limit}. A page with neither is
+     * not a Go runtime's.
      */
     public static GoRuntimeInfo fromMetrics(String text) {
-        PrometheusText page = PrometheusText.parse(text, FROM_METRICS);
-        String version = page.label("go_info", "version")
-                .orElseThrow(() -> new IllegalArgumentException("/metrics has no go_info{version=...} line"));
-        Integer gomaxprocs = null;
-        for (String name : GOMAXPROCS_NAMES) {
-            OptionalDouble v = page.value(name);
-            if (v.isPresent() && gomaxprocs == null) {
-                gomaxprocs = (int) v.getAsDouble();
-            }
+        RuntimeMetrics page = RuntimeMetrics.parse(text, FROM_METRICS);
+        String version = page.goVersion().orElse(null);
+        RuntimeMetricsValue procs = page.get(RuntimeMetricsName.SCHED_GOMAXPROCS);
+        Integer gomaxprocs = procs.present() ? (int) procs.value() : null;
+        if (version == null && gomaxprocs == null) {
+            throw new IllegalArgumentException("/metrics has neither go_info{version=...} nor GOMAXPROCS ("
+                    + RuntimeMetricsName.SCHED_GOMAXPROCS.expositions().stream()
+                            .map(RuntimeMetricsExposition::name)
+                            .toList()
+                    + ")");
         }
         return new GoRuntimeInfo(version, gomaxprocs, null, FROM_METRICS);
     }

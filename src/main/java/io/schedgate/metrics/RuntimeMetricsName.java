@@ -1,18 +1,25 @@
 package io.schedgate.metrics;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The Go runtime/metrics the verdict reads, with their Prometheus names as client_golang's Go
  * collector derives them (prometheus/internal/go_runtime_metrics.go, RuntimeMetricsToProm, v1.22):
  * {@code go_} + the key's directory with / and - as _ + {@code _} + the last element + {@code _} +
  * the unit, plus {@code _total} for cumulative non-histogram metrics. Verified against real scrapes
- * of the lab on Go 1.23 and 1.26 (fixtures/metrics/runs).
+ * of the lab on Go 1.23 and 1.26 (fixtures/metrics/runs). {@link #expositions()} lists every name
+ * other dialects serve the same number under, in the order they are looked for (real pages of each
+ * in fixtures/metrics/dialects).
  */
 public enum RuntimeMetricsName {
-  SCHED_LATENCIES("/sched/latencies:seconds", Kind.HISTOGRAM, true, 22),
-  SCHED_GOROUTINES("/sched/goroutines:goroutines", Kind.GAUGE, false, 22),
+  SCHED_LATENCIES("/sched/latencies:seconds", Kind.HISTOGRAM, true, 22,
+      otel("go_schedule_duration_seconds"), otel("go_schedule_duration")),
+  SCHED_GOROUTINES("/sched/goroutines:goroutines", Kind.GAUGE, false, 22,
+      new RuntimeMetricsExposition("go_goroutines", MetricsDialect.CLIENT_GOLANG_DEFAULT), otel("go_goroutine_count")),
   SCHED_GOROUTINES_RUNNABLE("/sched/goroutines/runnable:goroutines", Kind.GAUGE, false, 26),
   SCHED_GOROUTINES_CREATED("/sched/goroutines-created:goroutines", Kind.COUNTER, true, 26),
-  SCHED_GOMAXPROCS("/sched/gomaxprocs:threads", Kind.GAUGE, false, 22),
+  SCHED_GOMAXPROCS("/sched/gomaxprocs:threads", Kind.GAUGE, false, 22, otel("go_processor_limit")),
   SYNC_MUTEX_WAIT_TOTAL("/sync/mutex/wait/total:seconds", Kind.COUNTER, true, 22),
   GC_CYCLES_TOTAL("/gc/cycles/total:gc-cycles", Kind.COUNTER, true, 22),
   CPU_CLASSES_GC_TOTAL("/cpu/classes/gc/total:cpu-seconds", Kind.COUNTER, true, 22),
@@ -29,12 +36,37 @@ public enum RuntimeMetricsName {
   private final Kind kind;
   private final boolean cumulative;
   private final int sinceGoMinor;
+  private final List<RuntimeMetricsExposition> expositions;
 
-  RuntimeMetricsName(String runtimeName, Kind kind, boolean cumulative, int sinceGoMinor) {
+  RuntimeMetricsName(
+      String runtimeName, Kind kind, boolean cumulative, int sinceGoMinor, RuntimeMetricsExposition... others) {
     this.runtimeName = runtimeName;
     this.kind = kind;
     this.cumulative = cumulative;
     this.sinceGoMinor = sinceGoMinor;
+    List<RuntimeMetricsExposition> names = new ArrayList<>();
+    String prometheus = toPrometheus(runtimeName, cumulative, kind == Kind.HISTOGRAM);
+    names.add(new RuntimeMetricsExposition(prometheus, MetricsDialect.CLIENT_GOLANG_RUNTIME_METRICS));
+    if (prometheus.endsWith("_total") && cumulative && kind != Kind.HISTOGRAM) {
+      names.add(new RuntimeMetricsExposition(
+          prometheus.substring(0, prometheus.length() - "_total".length()), MetricsDialect.RUNTIME_METRICS_WITHOUT_TOTAL));
+    }
+    names.addAll(List.of(others));
+    this.expositions = List.copyOf(names);
+  }
+
+  private static RuntimeMetricsExposition otel(String name) {
+    return new RuntimeMetricsExposition(name, MetricsDialect.OTEL);
+  }
+
+  /**
+   * The names this metric is served under, in lookup order: client_golang's runtime/metrics name
+   * ({@link #prometheusName()}), the same without {@code _total} (hand-rolled pages), client_golang's
+   * default ({@code go_goroutines}), OpenTelemetry's Go runtime convention through its Prometheus
+   * exporter (with and without the unit suffix).
+   */
+  public List<RuntimeMetricsExposition> expositions() {
+    return expositions;
   }
 
   public String runtimeName() {

@@ -20,6 +20,14 @@ public record RuntimeMetricsWindow(
    */
   public static final int SCHED_LATENCIES_SAMPLING = 8;
 
+  /**
+   * OpenTelemetry's Go runtime instrumentation reads runtime/metrics at most once per
+   * MinimumReadMemStatsInterval, 15 s unless the service sets it (contrib runtime v0.72.0
+   * DefaultMinimumReadMemStatsInterval; fixtures/metrics/dialects/README.md): within that a scrape
+   * serves the previous read.
+   */
+  public static final double OTEL_DEFAULT_READ_INTERVAL_SECONDS = 15;
+
   public RuntimeMetricsWindow {
     if (!(windowSeconds > 0)) {
       throw new IllegalArgumentException("window must last > 0 s, got " + windowSeconds);
@@ -32,7 +40,8 @@ public record RuntimeMetricsWindow(
   /** Δ of a cumulative metric, absent when missing in either scrape or when it went backwards. */
   public RuntimeMetricsValue delta(RuntimeMetricsName metric) {
     RuntimeMetricsValue a = start.get(metric);
-    RuntimeMetricsValue b = end.get(metric);
+    RuntimeMetricsReading endReading = end.lookup(metric);
+    RuntimeMetricsValue b = endReading.value();
     if (!a.present()) {
       return a;
     }
@@ -41,9 +50,15 @@ public record RuntimeMetricsWindow(
     }
     double d = b.value() - a.value();
     if (d < 0) {
-      return RuntimeMetricsValue.absent(metric.prometheusName() + " went down from " + a.value()
+      return RuntimeMetricsValue.absent(endReading.exposedName() + " went down from " + a.value()
           + " to " + b.value() + " between " + start.source() + " and " + end.source()
           + ": the target restarted during the window");
+    }
+    if (d == 0 && endReading.dialect() == MetricsDialect.OTEL && windowSeconds < OTEL_DEFAULT_READ_INTERVAL_SECONDS) {
+      return RuntimeMetricsValue.absent(endReading.exposedName() + " did not change over the " + windowSeconds
+          + " s window (" + start.source() + " .. " + end.source() + "), shorter than OpenTelemetry's runtime"
+          + " instrumentation caches its reads (MinimumReadMemStatsInterval, 15 s by default): no change is no"
+          + " evidence of no events");
     }
     return RuntimeMetricsValue.of(d);
   }

@@ -84,7 +84,8 @@ public final class GoroutineCheck implements Check {
           + Evidence.num(baseline.value()) + " + " + Evidence.num(inFlight) + " requests in flight × "
           + Evidence.num(perRequest) + " = " + Evidence.num(predicted)
           + (status == Status.FAIL ? ": goroutines pile up faster than requests complete (blow-up)" : "")
-          + (status == Status.WARN ? ": goroutines pile up with the requests queued at a saturated step" : "");
+          + (status == Status.WARN ? ": goroutines pile up with the requests queued at a saturated step" : "")
+          + counts.from();
       results.add(new CheckResult(BLOWUP_ID, step.index(), status, observed.value(), limit, "goroutines",
           confidence, evidence, details));
       double excess = observed.value() - baseline.value();
@@ -169,6 +170,7 @@ public final class GoroutineCheck implements Check {
               + " see whether anything leaked" : "");
       details.put("servingRequestsExcluded", backlog);
     }
+    evidence += counts.from();
     details.put("baseline", baseline.value());
     details.put("afterCooldown", after.value());
     counts.describeIn(details);

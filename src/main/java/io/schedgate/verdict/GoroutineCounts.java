@@ -2,6 +2,7 @@ package io.schedgate.verdict;
 
 import io.schedgate.metrics.RuntimeMetrics;
 import io.schedgate.metrics.RuntimeMetricsName;
+import io.schedgate.metrics.RuntimeMetricsReading;
 import io.schedgate.metrics.RuntimeMetricsValue;
 import io.schedgate.signals.GoroutineGroups;
 
@@ -44,6 +45,19 @@ final class GoroutineCounts {
 
   Source source() {
     return source;
+  }
+
+  /**
+   * "; goroutines from go_goroutines (client_golang default)" when the counts are runtime/metrics read
+   * under another dialect's name than client_golang's runtime/metrics one, else empty.
+   */
+  String from() {
+    if (source != Source.METRICS || run.baseline() == null) {
+      return "";
+    }
+    RuntimeMetricsReading r = run.baseline().lookup(RuntimeMetricsName.SCHED_GOROUTINES);
+    return !r.present() || r.exposedName().equals(RuntimeMetricsName.SCHED_GOROUTINES.prometheusName())
+        ? "" : "; goroutines from " + r.describe();
   }
 
   /** " (counted in the goroutine profiles)" when not from runtime/metrics, else empty. */
