@@ -218,8 +218,8 @@ public final class WakeUpLinearityCheck implements Check {
       }
       io.schedgate.signals.TraceStats.Site top = ts.topWaker();
       String evidence = Evidence.num(v) + " wake-ups per request (" + wakeUps + " goroutines unblocked over ≈"
-          + Evidence.num(requests) + " requests; wake-ups from the execution trace, " + Evidence.num(seconds)
-          + " s of the " + Evidence.num(step.windowSeconds()) + " s window), "
+          + Evidence.num(requests) + " requests; wake-ups from the execution trace, "
+          + String.format(java.util.Locale.ROOT, "%.1f s of the %.0f s window), ", seconds, step.windowSeconds())
           + Evidence.num(ts.goroutinesCreated() / requests) + " goroutines created per request"
           + (top == null ? "" : "; top waker " + top.site() + " (" + Evidence.percent((double) top.count()
               / Math.max(1, ts.wakeUps().total())) + " of wake-ups)")

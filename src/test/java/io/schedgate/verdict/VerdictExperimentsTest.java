@@ -68,6 +68,80 @@ class VerdictExperimentsTest {
     });
   }
 
+  /**
+   * The herd again, judged on its execution traces alone (each step traces 1 s of its 3 s window,
+   * the default): the run directory's /metrics scrapes are deleted before a second verdict, as for a
+   * service without /metrics. The trace-derived wake-ups must still FAIL it and name the herd's
+   * Broadcast as the waker. Prints, per step, the trace's size and counts (the agreement with
+   * /sched/latencies is asserted where both cover the same seconds: traceAndSchedLatenciesAgree).
+   */
+  @Test
+  void herdFailsOnTraceWakeUpsWithoutMetrics() throws Exception {
+    Path dir;
+    try (GoServiceContainer lab = started()) {
+      dir = ramp(lab, "herd-trace", "/herd?us=1000", "150,300,450,1200", Map.of());
+    }
+    RunData full = RunData.read(dir);
+    TraceCounts traces = TraceCounts.of(full);
+    for (RunStep step : full.steps()) {
+      Capture c = step.capture("trace");
+      assertTrue(c.ok(), String.valueOf(c.problem()));
+      TraceCounts.Step t = traces.step(step);
+      assertTrue(t.ok(), t.problem());
+      double traceRate = t.stats().schedulingLatency().count() / t.stats().seconds();
+      double metricRate = step.metrics().wakeUpEventsPerSecond().value();
+      System.out.printf(java.util.Locale.ROOT, "[experiment] herd-trace %s: trace %d bytes over %.2f s, %d wake-ups"
+              + " (%.0f/s), scheduling events %.0f/s; /sched/latencies × 8 over the window: %.0f/s (ratio %.2f);"
+              + " top waker %s%n",
+          Evidence.step(step.index()), Files.size(c.file()), t.stats().seconds(), t.stats().wakeUps().total(),
+          t.stats().wakeUps().total() / t.stats().seconds(), traceRate, metricRate, traceRate / metricRate,
+          t.stats().topWaker());
+    }
+    try (var files = Files.walk(dir)) {
+      for (Path p : files.filter(p -> p.getFileName().toString().startsWith("metrics")).toList()) {
+        Files.delete(p);
+      }
+    }
+    Verdict v = new VerdictEngine(Thresholds.fromSystemProperties()).evaluate(dir);
+    log("herd-trace-no-metrics", 1, v);
+    CheckResult fail = v.results().stream()
+        .filter(r -> r.checkId().equals(WakeUpLinearityCheck.ID) && r.status() == Status.FAIL)
+        .findFirst().orElseThrow(() -> new AssertionError("no wake-up linearity FAIL from traces: " + summary(v)));
+    assertTrue(fail.evidence().contains("execution trace"), fail.evidence());
+    assertTrue(fail.evidence().contains("main.(*herd).run herd.go:"), fail.evidence());
+    assertFalse(v.gate().passed());
+  }
+
+  /**
+   * Trace-derived counts against runtime/metrics where both cover the same seconds: the trace spans
+   * the whole 3 s window (trace.seconds = window), the /metrics scrapes bracket it. The comparable
+   * pair is scheduling events: Runnable→Running transitions in the trace against
+   * Δ/sched/latencies count × 8 (the runtime times 1 transition in 8 of each goroutine). Printed per
+   * step; they must agree within 25% (the 1-in-8 sample of a few thousand events, the scrapes' own
+   * goroutines, and the slice's edges a few ms apart from the scrapes').
+   */
+  @Test
+  void traceAndSchedLatenciesAgree() throws Exception {
+    Path dir;
+    try (GoServiceContainer lab = started()) {
+      dir = ramp(lab, "agree", "/healthy?us=50", "200,400,800", Map.of("trace.seconds", "3"));
+    }
+    RunData run = RunData.read(dir);
+    TraceCounts traces = TraceCounts.of(run);
+    for (RunStep step : run.steps()) {
+      TraceCounts.Step t = traces.step(step);
+      assertTrue(t.ok(), t.problem());
+      long traced = t.stats().schedulingLatency().count();
+      double metric = step.metrics().wakeUpEventsPerSecond().value() * step.windowSeconds();
+      System.out.printf(java.util.Locale.ROOT, "[experiment] agree %s: trace %.2f s, %d bytes: %d scheduling events,"
+              + " %d wake-ups, %d goroutines created; /sched/latencies Δcount × 8 over %.2f s: %.0f (ratio %.3f)%n",
+          Evidence.step(step.index()), t.stats().seconds(), Files.size(step.capture("trace").file()), traced,
+          t.stats().wakeUps().total(), t.stats().goroutinesCreated(), step.windowSeconds(), metric, traced / metric);
+      assertTrue(Math.abs(traced / metric - 1) < 0.25, "trace " + traced + " vs metrics " + metric + " at "
+          + Evidence.step(step.index()));
+    }
+  }
+
   @Test
   void leakFailsNamingLeakForever() throws Exception {
     experiment("leak", "/leak?n=1", "50,100,150", Map.of(), v -> {
