@@ -113,10 +113,19 @@ public final class TraceStatBuild {
         }
     }
 
-    /** Builds tracestat for the checkout at the working directory (or -Dschedgate.root) and prints its path. */
+    /** Builds tracestat for the checkout at the working directory (or -Dschedgate.root); says so when it built. */
     public static void main(String[] args) {
         try {
-            System.out.println("tracestat: " + ensure(ProjectLayout.find()));
+            ProjectLayout layout = ProjectLayout.find();
+            Path binary = outputDir(layout).resolve(BINARY);
+            long before = Files.isRegularFile(binary) ? Files.getLastModifiedTime(binary).toMillis() : -1;
+            Path built = ensure(layout);
+            if (Files.getLastModifiedTime(built).toMillis() != before) {
+                System.out.println("tracestat: built " + built);
+            }
+        } catch (IOException e) {
+            System.err.println("tracestat: " + e.getMessage());
+            System.exit(1);
         } catch (GoServiceException e) {
             System.err.println("tracestat: " + e.getMessage());
             System.exit(1);
