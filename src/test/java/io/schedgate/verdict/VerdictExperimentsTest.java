@@ -149,6 +149,34 @@ class VerdictExperimentsTest {
     }
   }
 
+  /**
+   * What tracing costs the target, measured, not asserted: the same lab container ramped twice at
+   * the same rates, the window fully traced (trace.seconds = 3) and not at all (0), interleaved
+   * B-A-B-A... is too long for a test, so one each; prints per step the CPU seconds the CPU profile
+   * saw per request and the p99 latency, for the README's figure. Only asserts that both ran.
+   */
+  @Test
+  void traceOverheadIsMeasured() throws Exception {
+    try (GoServiceContainer lab = started()) {
+      for (String seconds : List.of("0", "3", "0", "3")) {
+        Path dir = ramp(lab, "overhead-" + seconds + "-" + System.nanoTime(), "/healthy?us=50", "400,800",
+            Map.of("trace.seconds", seconds));
+        RunData run = RunData.read(dir);
+        for (RunStep step : run.steps()) {
+          RunProfiles.Loaded cpu = run.profiles().load(step.capture("cpu"));
+          assertTrue(cpu.ok(), cpu.problem());
+          double cpuSeconds = cpu.profile().total(cpu.profile().sampleIndex("cpu")) / 1e9;
+          double requests = step.load().achievedQps() * step.windowSeconds();
+          System.out.printf(java.util.Locale.ROOT, "[experiment] overhead trace.seconds=%s %s: %.0f req/s achieved,"
+                  + " CPU %.1f µs/request (%.2f s over %.1f s), p99 %.2f ms, trace %s%n", seconds,
+              Evidence.step(step.index()), step.load().achievedQps(), cpuSeconds * 1e6 / requests, cpuSeconds,
+              step.windowSeconds(), step.load().latencyMs().p99(),
+              step.capture("trace").ok() ? Files.size(step.capture("trace").file()) + " bytes" : "none");
+        }
+      }
+    }
+  }
+
   @Test
   void leakFailsNamingLeakForever() throws Exception {
     experiment("leak", "/leak?n=1", "50,100,150", Map.of(), v -> {
