@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * default go is switched to {@link #FALLBACK_TOOLCHAIN} through GOTOOLCHAIN (fetched from the module
  * proxy once). The module itself comes from the module proxy on the first build, then Go's cache.
  *
- * <p>Maven runs {@link #main} in {@code process-classes}, so {@code ./mvnw compile} (and
+ * <p>Maven runs {@link #main} in {@code compile}, after the compiler, so {@code ./mvnw compile} (and
  * {@code bin/schedgate}) leave a built tracestat; a Gatling run asks again before its verdict.
  */
 public final class TraceStatBuild {
