@@ -116,15 +116,19 @@ class VerdictExperimentsTest {
    * Trace-derived counts against runtime/metrics where both cover the same seconds: the trace spans
    * the whole 3 s window (trace.seconds = window), the /metrics scrapes bracket it. The comparable
    * pair is scheduling events: Runnable→Running transitions in the trace against
-   * Δ/sched/latencies count × 8 (the runtime times 1 in 8 of each goroutine's trips out of running).
-   * With the GC on they do not agree (measured: the metric ×8 was 8× the trace's count on this
-   * ramp's first step, 6 GC cycles in its window): each GC cycle adds thousands of /sched/latencies
-   * records (stack-scan suspensions, mark workers) that are no Runnable→Running transition in the
-   * trace. So the lab runs with GOGC=off here. Even then the metric × 8 stays above the trace's
-   * count by more than its sampling error (measured ratio trace/metric 0.74 on the lab's 200 req/s
-   * step, 394 records, so ±15% at 3σ; 0.83 in a local Go 1.26 program without GC): the runtime
-   * records a few transitions the trace shows otherwise, not understood yet. Asserted: the ratio
-   * lies in [0.6, 1.25], i.e. the same count up to that unexplained 10-40% surplus. Printed per step.
+   * Δ/sched/latencies count × 8 (the runtime times 1 in 8 of each goroutine's trips out of running,
+   * proc.go casgstatus).
+   *
+   * <p>Two things keep them from being equal, both measured here. (1) The GC: with it on, each cycle
+   * adds ≈ 560 /sched/latencies records (≈ 4,500 events after × 8) that are no Runnable→Running
+   * transition in the trace (at 200 req/s with the GC on: trace 2,333 events against 18,952), not
+   * explained yet; so the lab runs with GOGC=off here. (2) Goroutine creation: Go 1.26 never clears
+   * {@code g.tracking} when a goroutine exits (only proc.go:1326/1379/5378 assign it), and
+   * {@code newproc1} only ever sets it, so a reused g that died tracked (1 in 8) is tracked again
+   * from its next creation: creations are sampled 2 in 8, and × 8 counts about one extra event
+   * per goroutine created. Measured: trace/metric 0.73-0.80 plain; trace + created against the
+   * metric within 1.3σ. Asserted: |metric × 8 − (trace events + goroutines created)| within 4σ of
+   * the metric's 1-in-8 sample (σ = 8 √records). Printed per step.
    */
   @Test
   void traceAndSchedLatenciesAgree() throws Exception {
@@ -139,13 +143,17 @@ class VerdictExperimentsTest {
       TraceCounts.Step t = traces.step(step);
       assertTrue(t.ok(), t.problem());
       long traced = t.stats().schedulingLatency().count();
+      long created = t.stats().goroutinesCreated();
       double metric = step.metrics().wakeUpEventsPerSecond().value() * step.windowSeconds();
+      double sigma = 8 * Math.sqrt(metric / 8);
       System.out.printf(java.util.Locale.ROOT, "[experiment] agree %s: trace %.2f s, %d bytes: %d scheduling events,"
-              + " %d wake-ups, %d goroutines created; /sched/latencies Δcount × 8 over %.2f s: %.0f (ratio %.3f)%n",
+              + " %d wake-ups, %d goroutines created; /sched/latencies Δcount × 8 over %.2f s: %.0f (trace/metric"
+              + " %.3f; trace + created − metric = %.0f = %.2f σ)%n",
           Evidence.step(step.index()), t.stats().seconds(), Files.size(step.capture("trace").file()), traced,
-          t.stats().wakeUps().total(), t.stats().goroutinesCreated(), step.windowSeconds(), metric, traced / metric);
-      assertTrue(traced / metric >= 0.6 && traced / metric <= 1.25, "trace " + traced + " vs metrics " + metric
-          + " at " + Evidence.step(step.index()));
+          t.stats().wakeUps().total(), created, step.windowSeconds(), metric, traced / metric,
+          traced + created - metric, (traced + created - metric) / sigma);
+      assertTrue(Math.abs(traced + created - metric) < 4 * sigma, "trace " + traced + " + created " + created
+          + " vs metrics " + metric + " (σ " + sigma + ") at " + Evidence.step(step.index()));
     }
   }
 
