@@ -37,6 +37,24 @@ class TraceStatBuildTest {
         }
     }
 
+    /** Go older than 1.26 (the Debian Go scripts/setup installs) builds it through GOTOOLCHAIN=go1.27.3. */
+    @Test
+    void anOlderGoBuildsThroughTheFallbackToolchain(@TempDir Path tmp) throws Exception {
+        GoToolchain old = GoToolchain.at(ToolchainChoiceTest.debianGo());
+        assertTrue(TraceStatBuild.minor(old.version()) < TraceStatBuild.MIN_GO_MINOR, old.version());
+        Path sources = tmp.resolve("tools/tracestat");
+        Files.createDirectories(sources);
+        for (String f : new String[] {"go.mod", "go.sum", "main.go", "stats.go"}) {
+            Files.copy(ProjectLayout.find().root().resolve("tools/tracestat").resolve(f), sources.resolve(f));
+        }
+        Path binary = TraceStatBuild.ensure(new ProjectLayout(tmp), old);
+        Process p = new ProcessBuilder(binary.toString(), ProjectLayout.find().root()
+                .resolve("tools/tracestat/testdata/go1.23.trace").toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.contains("\"schema\": \"schedgate.tracestat/1\""), out);
+    }
+
     @Test
     void noSourcesIsOneLine(@TempDir Path tmp) throws IOException {
         GoServiceException e = org.junit.jupiter.api.Assertions.assertThrows(GoServiceException.class,
