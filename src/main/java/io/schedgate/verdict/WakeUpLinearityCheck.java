@@ -123,7 +123,18 @@ public final class WakeUpLinearityCheck implements Check {
       }
     }
     results.add(rampWide(run, points, t, "events/s", Confidence.HIGH, null));
-    return results;
+    return traces.firstProblem().isEmpty() ? results : withTraceNote(results, traces.firstProblem().get());
+  }
+
+  /** The metrics judged although the run has traces: say why the traces could not be used. */
+  private static List<CheckResult> withTraceNote(List<CheckResult> results, String problem) {
+    List<CheckResult> out = new ArrayList<>();
+    for (CheckResult r : results) {
+      out.add(new CheckResult(r.checkId(), r.stepIndex(), r.status(), r.value(), r.threshold(), r.unit(),
+          r.confidence(), r.evidence() + " (from runtime/metrics: the execution traces could not be used: " + problem
+              + ")", r.details()));
+    }
+    return out;
   }
 
   /**
