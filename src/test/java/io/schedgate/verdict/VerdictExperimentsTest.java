@@ -165,6 +165,11 @@ class VerdictExperimentsTest {
       long created = t.stats().goroutinesCreated();
       double metric = step.metrics().wakeUpEventsPerSecond().value() * step.windowSeconds();
       double sigma = 8 * Math.sqrt(metric / 8);
+      // measured once with the machine swamped (load average 16 on 2 CPUs, the harness sending a
+      // tenth of the plan, p99 7.7 s): -7.5σ at step 3. Only a steady load is a comparison.
+      assertTrue(step.load().late() <= step.load().requests() / 100, Evidence.step(step.index())
+          + ": harness behind schedule (" + step.load().late() + " of " + step.load().requests()
+          + " late): the machine is too loaded for this comparison");
       assertTrue(Math.abs(traced + created - metric) < 4 * sigma, "trace " + traced + " + created " + created
           + " vs metrics " + metric + " (σ " + sigma + ") at " + Evidence.step(step.index()));
     }
