@@ -49,9 +49,11 @@ public final class RampCollector {
         public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(15), Duration.ofSeconds(15));
     }
     private static final AtomicInteger THREADS = new AtomicInteger();
-    /** The captures of every step, in the manifest's order. */
+    /** The captures of every step, in the manifest's order ({@link #TRACE} follows when the run traces). */
     public static final List<String> STEP_CAPTURES =
             List.of("cpu", "mutex", "block", "goroutineStart", "goroutineEnd", "metricsStart", "metricsEnd");
+    /** The execution-trace capture's manifest key (CaptureKind.TRACE), after the others when taken. */
+    public static final String TRACE = "trace";
 
     private final RampPlan plan;
     private final TargetEndpoints target;
@@ -68,6 +70,10 @@ public final class RampCollector {
     private final Duration deltaTimeout;
     private final Duration snapshotTimeout;
     private final Duration deltaMargin;
+
+    /** Seconds of execution trace per step, 0 for none ({@link #traceSeconds(int)}). */
+    private volatile int traceSeconds;
+    private volatile List<String> stepCaptures = STEP_CAPTURES;
 
     private Manifest manifest;
     /** Captures of the step in progress, so an interrupted run keeps them. */
@@ -136,6 +142,28 @@ public final class RampCollector {
 
     private static <T> T firstNonNull(T a, T b) {
         return a != null ? a : b;
+    }
+
+    /**
+     * Takes {@code seconds} of Go execution trace per step ({@code /debug/pprof/trace}), a slice in the
+     * middle of the window; 0 (the default) takes none. At most the window. Set before {@link #start}.
+     *
+     * <p>The trace runs while the CPU, mutex and block profiles do: Go keeps them apart (the CPU
+     * profile's one-at-a-time rule is its own; a trace refuses only a second trace), so they do not
+     * fail each other. The trace does cost the target a little CPU over its slice, which the CPU
+     * profile then sees; a short slice (default 1 s of the window) keeps that small.
+     */
+    public RampCollector traceSeconds(int seconds) {
+        if (seconds < 0 || seconds > plan.windowSeconds()) {
+            throw new IllegalArgumentException("trace seconds " + seconds + " outside 0.." + plan.windowSeconds());
+        }
+        this.traceSeconds = seconds;
+        List<String> keys = new ArrayList<>(STEP_CAPTURES);
+        if (seconds > 0) {
+            keys.add(TRACE);
+        }
+        this.stepCaptures = List.copyOf(keys);
+        return this;
     }
 
     public RunDirectory directory() {
@@ -262,6 +290,21 @@ public final class RampCollector {
                 submit("goroutineStart", pprof + "goroutine", folder + "goroutine-start.pb.gz", snapshotTimeout));
         futures.put("metricsStart",
                 submit("metricsStart", target.pprofUrl() + "/metrics", folder + "metrics-start.txt", snapshotTimeout));
+        int ts = traceSeconds;
+        if (ts > 0) {
+            // centred in the window, so the trace sees the step's steady state, not its edges
+            long startNanos = clock.nanoTimeAt(plan.windowStartOffset(i).plusMillis((w - ts) * 1000L / 2));
+            String url = pprof + "trace?seconds=" + ts;
+            futures.put(TRACE, submit(TRACE, () -> {
+                sleepUntil(startNanos);
+                if (done) {
+                    String now = Timestamps.format(Instant.now());
+                    return new Capturer.Result(new Manifest.Capture(null, Manifest.Capture.FAILED,
+                            "run stopped before the trace slice began", null, now, now), false);
+                }
+                return capturer.capture(url, folder + "trace.out", Duration.ofSeconds(ts).plus(deltaMargin));
+            }));
+        }
         long windowEndNanos = clock.nanoTimeAt(plan.windowEndOffset(i));
         long progressEvery = Math.max(5, w / 3) * 1_000_000_000L;
         long windowStartNanos = clock.nanoTimeAt(plan.windowStartOffset(i));
@@ -284,7 +327,7 @@ public final class RampCollector {
                 submit("metricsEnd", target.pprofUrl() + "/metrics", folder + "metrics-end.txt", snapshotTimeout));
         Map<String, Manifest.Capture> captures = new LinkedHashMap<>();
         boolean connectionLost = false;
-        for (String key : STEP_CAPTURES) {
+        for (String key : stepCaptures) {
             Capturer.Result r = await(futures.get(key), key);
             captures.put(key, r.capture());
             connectionLost |= r.connectionLost();
@@ -431,9 +474,9 @@ public final class RampCollector {
         finished.countDown();
     }
 
-    private static Map<String, Manifest.Capture> inManifestOrder(Map<String, Manifest.Capture> captures) {
+    private Map<String, Manifest.Capture> inManifestOrder(Map<String, Manifest.Capture> captures) {
         Map<String, Manifest.Capture> ordered = new LinkedHashMap<>();
-        for (String key : STEP_CAPTURES) {
+        for (String key : stepCaptures) {
             Manifest.Capture c = captures.get(key);
             if (c != null) {
                 ordered.put(key, c);

@@ -86,6 +86,7 @@ public abstract class SchedgateSimulation extends Simulation {
             collector = RampCollector.open(plan, getClass().getSimpleName(), selected.endpoints(), selected.info(),
                     harness(), Path.of(System.getProperty("schedgate.runs.dir", "target/schedgate")), counters,
                     SchedgateSimulation::say, RampCollector.Timeouts.DEFAULT);
+            collector.traceSeconds(RampPlans.traceSeconds(sources, plan));
         } catch (RuntimeException e) {
             if (selected != null) {
                 selected.close();

@@ -17,8 +17,33 @@ import java.util.Optional;
  */
 public final class VerdictRunListener implements RunListener {
 
+  /** Where io.schedgate.signals.TraceStatReader takes the tracestat binary from (its BINARY_PROPERTY). */
+  static final String TRACESTAT_PROPERTY = "schedgate.tracestat";
+
+  /**
+   * A run with execution traces needs tools/tracestat to read them: built (or found up to date) with
+   * the default Go, its path handed to the reader. A failed build is one line; the wake-up check then
+   * says it could not read the traces.
+   */
+  static void prepareTraceReader(Manifest manifest) {
+    boolean traced = manifest.steps().stream().anyMatch(s -> {
+      Manifest.Capture c = s.captures().get(io.schedgate.run.CaptureKind.TRACE.key());
+      return c != null && c.ok();
+    });
+    if (!traced || System.getProperty(TRACESTAT_PROPERTY) != null) {
+      return;
+    }
+    try {
+      Path binary = io.schedgate.service.TraceStatBuild.ensure(io.schedgate.service.ProjectLayout.find());
+      System.setProperty(TRACESTAT_PROPERTY, binary.toString());
+    } catch (RuntimeException e) {
+      System.out.println("[schedgate] cannot build tools/tracestat to read the execution traces: " + e.getMessage());
+    }
+  }
+
   @Override
   public Optional<String> runFinished(Path runDirectory, Manifest manifest) {
+    prepareTraceReader(manifest);
     Verdict verdict;
     try {
       verdict = VerdictEngine.judgeAndWrite(runDirectory);

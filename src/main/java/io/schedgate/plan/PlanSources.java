@@ -32,10 +32,11 @@ public final class PlanSources {
     public static final String COOLDOWN_SECONDS = "cooldown.seconds";
     public static final String MIX = "mix";
     public static final String USERS = "users";
+    public static final String TRACE_SECONDS = "trace.seconds";
 
     /** Keys a plan file may hold besides {@code target.*} ones (those belong to the target). */
     static final Set<String> PLAN_KEYS = Set.of(PRESET, STEPS, STEPS_START, STEPS_INCREMENT, STEPS_COUNT,
-            WARMUP_SECONDS, WINDOW_SECONDS, TAIL_SECONDS, STEP_SECONDS, COOLDOWN_SECONDS, MIX, USERS);
+            WARMUP_SECONDS, WINDOW_SECONDS, TAIL_SECONDS, STEP_SECONDS, COOLDOWN_SECONDS, MIX, USERS, TRACE_SECONDS);
 
     /** A value and a human description of where it came from, for error messages. */
     public record Value(String text, String origin) {

@@ -84,6 +84,33 @@ public final class RampPlans {
                 + ") must be a whole number of virtual users, at least 1");
     }
 
+    /** Seconds of execution trace per step when {@code schedgate.trace.seconds} is not set. */
+    public static final int DEFAULT_TRACE_SECONDS = 1;
+
+    /**
+     * Seconds of Go execution trace the collector takes per step ({@code schedgate.trace.seconds},
+     * default {@value #DEFAULT_TRACE_SECONDS}; 0 turns tracing off), at most the window: a slice in the
+     * middle of it. The trace is what counts wake-ups exactly (the verdict's wake-up check).
+     */
+    public static int traceSeconds(PlanSources sources, RampPlan plan) {
+        Optional<PlanSources.Value> given = sources.userValue(PlanSources.TRACE_SECONDS);
+        if (given.isEmpty()) {
+            return Math.min(DEFAULT_TRACE_SECONDS, plan.windowSeconds());
+        }
+        PlanSources.Value v = given.get();
+        try {
+            int n = Integer.parseInt(v.text().trim());
+            if (n >= 0 && n <= plan.windowSeconds()) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidPlanException(PlanSources.TRACE_SECONDS, "'" + v.text() + "' (from " + v.origin()
+                + ") must be a whole number of seconds from 0 (no trace) to the window (" + plan.windowSeconds()
+                + " s)");
+    }
+
     /** A QPS list ({@code schedgate.steps}) or start/increment/count, never both. */
     private static List<Double> steps(PlanSources sources, Resolver r) {
         boolean list = sources.userValue(PlanSources.STEPS).isPresent();

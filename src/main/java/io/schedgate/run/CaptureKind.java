@@ -15,12 +15,18 @@ public enum CaptureKind {
     GOROUTINE_END("goroutineEnd", "goroutine-end.pb.gz"),
     METRICS_START("metricsStart", "metrics-start.txt"),
     METRICS_END("metricsEnd", "metrics-end.txt"),
+    /**
+     * The Go execution trace ({@code /debug/pprof/trace?seconds=S}) over a slice of the window, when
+     * the run traces ({@code schedgate.trace.seconds} > 0). Added after schema 1's first runs: a step
+     * without it is an older run or one with tracing off, never an error.
+     */
+    TRACE("trace", "trace.out"),
     /** Baseline and final snapshots. */
     GOROUTINE("goroutine", "goroutine.pb.gz"),
     METRICS("metrics", "metrics.txt"),
     GOROUTINE_LEAK("goroutineleak", "goroutineleak.pb.gz");
 
-    /** A step's captures, in the manifest's order. */
+    /** A step's captures, in the manifest's order; {@link #TRACE} follows them when the run traces. */
     public static final List<CaptureKind> STEP = List.of(CPU, MUTEX, BLOCK, GOROUTINE_START, GOROUTINE_END,
             METRICS_START, METRICS_END);
     /** The idle snapshots before the ramp and after the cool-down, in the manifest's order. */

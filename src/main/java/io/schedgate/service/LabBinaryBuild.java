@@ -29,14 +29,29 @@ final class LabBinaryBuild {
 
     /** As {@link #build(GoToolchain, Path, Path)} with {@code GOEXPERIMENT} set, unless {@code goExperiment} is null. */
     static Path build(GoToolchain toolchain, String goExperiment, Path sources, Path outputDir) {
-        Path binary = outputDir.resolve("lab");
+        return build(toolchain, goExperiment, sources, outputDir, "lab", true);
+    }
+
+    /**
+     * Builds the package in {@code sources} into {@code outputDir/name}: for a container
+     * ({@code GOOS=linux}) or, {@code forContainer} false, for the host that runs schedgate (a tool
+     * such as tracestat); static ({@code CGO_ENABLED=0}) either way.
+     */
+    static Path build(GoToolchain toolchain, String goExperiment, Path sources, Path outputDir, String name,
+            boolean forContainer) {
+        Path binary = outputDir.resolve(name);
         ProcessBuilder command = new ProcessBuilder(
                 List.of(toolchain.goCommand(), "build", "-trimpath", "-o", binary.toString(), "."))
                 .directory(sources.toFile())
                 .redirectErrorStream(true);
         Map<String, String> env = command.environment();
         env.put("CGO_ENABLED", "0");
-        env.put("GOOS", "linux");
+        if (forContainer) {
+            env.put("GOOS", "linux");
+        } else {
+            env.remove("GOOS");
+            env.remove("GOARCH");
+        }
         toolchain.applyTo(env);
         String what = "go build of " + sources + " with " + toolchain.describe();
         if (goExperiment != null) {

@@ -32,12 +32,34 @@ public final class WakeUpLinearityCheck implements Check {
    */
   static final long MIN_REQUESTS_TO_FAIL = 1000;
 
+  /**
+   * With exact counts from a trace a step FAILs on its own from this many requests in the traced
+   * slice (≈ achieved QPS × its seconds): the GC's wake-ups are left out by wait reason, so what
+   * remains moves with requests, and a 1 s slice of a 300 req/s step already holds 300.
+   */
+  static final long MIN_TRACED_REQUESTS_TO_FAIL = 200;
+
+  /** How to get wake-up counts, for a run that has none. */
+  static final String HOW_TO_COUNT = "take execution traces (-Dschedgate.trace.seconds=N, default 1: the target"
+      + " must serve /debug/pprof/trace, as net/http/pprof does) or serve runtime/metrics' /sched/latencies on /metrics";
+
+  /**
+   * The count source, first that the run has: the execution traces (exact wake-ups, goroutines
+   * Waiting→Runnable), else runtime/metrics (/sched/latencies count × 8). One source for the whole
+   * ramp: the two count different things (wake-ups vs. all scheduling events) and are not compared
+   * across steps. Without either the check has no data; CPU time under goready is reported then,
+   * but it is a cost with a handful of samples per step and never decides.
+   */
   @Override
   public List<CheckResult> evaluate(RunData run, Thresholds t) {
+    TraceCounts traces = TraceCounts.of(run);
+    if (traces.any()) {
+      return fromTraces(run, t, traces);
+    }
     boolean anyCounts = run.steps().stream()
         .anyMatch(s -> s.metrics() != null && s.metrics().wakeUpEventsPerRequest().present());
     if (!anyCounts && run.steps().stream().anyMatch(s -> run.profiles().load(s.capture("cpu")).ok())) {
-      return goreadyFallback(run, t);
+      return goreadyFallback(run, traces);
     }
     List<CheckResult> results = new ArrayList<>();
     List<double[]> points = new ArrayList<>();
@@ -100,23 +122,35 @@ public final class WakeUpLinearityCheck implements Check {
             gcBound / w.windowSeconds()});
       }
     }
-    results.add(rampWide(run, points, t, "events/s", Confidence.HIGH));
-    return results;
+    results.add(rampWide(run, points, t, "events/s", Confidence.HIGH, null));
+    return traces.firstProblem().isEmpty() ? results : withTraceNote(results, traces.firstProblem().get());
+  }
+
+  /** The metrics judged although the run has traces: say why the traces could not be used. */
+  private static List<CheckResult> withTraceNote(List<CheckResult> results, String problem) {
+    List<CheckResult> out = new ArrayList<>();
+    for (CheckResult r : results) {
+      out.add(new CheckResult(r.checkId(), r.stepIndex(), r.status(), r.value(), r.threshold(), r.unit(),
+          r.confidence(), r.evidence() + " (from runtime/metrics: the execution traces could not be used: " + problem
+              + ")", r.details()));
+    }
+    return out;
   }
 
   /**
-   * No step has wake-up counts (a target without runtime/metrics): CPU time under
-   * runtime.goready/runtime.ready per request from each step's CPU profile, LOW confidence: it is
-   * a cost, not a count, and few samples land there (FINDINGS §6 (b)).
+   * No step has wake-up counts (no trace, no runtime/metrics): NO_DATA, saying how to get counts.
+   * CPU time under runtime.goready/runtime.ready per request is reported beside it, LOW confidence:
+   * it is a cost, not a count, and 0-5 samples land there per step (a wake-up costs ~1 µs, a CPU
+   * sample is 10 ms), so a real thundering herd can look flat: it never decides (FINDINGS §6 (b)).
    */
-  private static List<CheckResult> goreadyFallback(RunData run, Thresholds t) {
+  private static List<CheckResult> goreadyFallback(RunData run, TraceCounts traces) {
+    String why = "no wake-up counts: " + traces.firstProblem().map(p -> p + "; ").orElse("")
+        + "no runtime/metrics /sched/latencies either; " + HOW_TO_COUNT;
     List<CheckResult> results = new ArrayList<>();
-    List<double[]> points = new ArrayList<>();
-    double first = Double.NaN;
     for (RunStep step : run.steps()) {
       RunProfiles.Loaded cpu = run.profiles().load(step.capture("cpu"));
       if (!cpu.ok() || step.load() == null || step.load().served() == 0) {
-        results.add(CheckResult.noData(ID, step.index(), "goready CPU µs/request", !cpu.ok() ? cpu.problem()
+        results.add(CheckResult.noData(ID, step.index(), "goready CPU µs/request", !cpu.ok() ? cpu.problem() + "; " + why
             : Evidence.step(step.index()) + ": no requests served in the window: nothing to divide by"));
         continue;
       }
@@ -124,28 +158,99 @@ public final class WakeUpLinearityCheck implements Check {
       double seconds = cpu.profile().durationNanos() > 0 ? cpu.profile().durationNanos() / 1e9 : step.windowSeconds();
       double served = step.load().achievedQps() * seconds;
       double perRequestUs = goready.cpuNanos() / 1e3 / Math.max(served, 1);
-      if (Double.isNaN(first) && goready.samples() > 0) {
-        first = perRequestUs;
-      }
-      double limit = Double.isNaN(first) ? Double.NaN : PER_STEP_GROWTH_WARN * first;
-      Status status = !Double.isNaN(limit) && perRequestUs > limit ? Status.WARN : Status.PASS;
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("goreadySamples", goready.samples());
       details.put("goreadyCpuSecondsPerSecond", goready.cpuNanos() / 1e9 / seconds);
-      results.add(new CheckResult(ID, step.index(), status, perRequestUs, limit, "goready CPU µs/request",
-          Confidence.LOW, Evidence.num(perRequestUs) + " µs of CPU under runtime.goready/ready per request ("
-              + goready.samples() + " samples; no runtime/metrics wake-up counts, so the CPU cost stands in"
-              + " for the count, low confidence)", details));
-      if (step.load().achievedQps() > 0 && goready.cpuNanos() > 0) {
-        points.add(new double[] {step.load().achievedQps(), goready.cpuNanos() / 1e9 / seconds, perRequestUs});
-      }
+      results.add(new CheckResult(ID, step.index(), Status.NO_DATA, perRequestUs, null, "goready CPU µs/request",
+          Confidence.LOW, Evidence.step(step.index()) + ": " + why + " (for what it is worth: "
+              + Evidence.num(perRequestUs) + " µs of CPU under runtime.goready/ready per request, "
+              + goready.samples() + " samples, a cost and not a count: it does not judge)", details));
     }
-    results.add(rampWide(run, points, t, "goready CPU-s/s", Confidence.LOW));
+    results.add(CheckResult.noData(ID, CheckResult.RAMP, "exponent", why));
     return results;
   }
 
+  /**
+   * Wake-ups per request from each step's execution trace: goroutines Waiting→Runnable in the traced
+   * slice, less those of the runtime's own waits (GC workers, the tracer: {@link TraceCounts#runtimeReason}),
+   * over the requests of the slice (achieved QPS × the trace's seconds). Judged as the metrics counts
+   * are (the median of the earlier steps, the ramp-wide exponent), without the GC allowance: the
+   * GC's wake-ups are already left out.
+   */
+  private static List<CheckResult> fromTraces(RunData run, Thresholds t, TraceCounts traces) {
+    List<CheckResult> results = new ArrayList<>();
+    List<double[]> points = new ArrayList<>();
+    List<Double> earlier = new ArrayList<>();
+    String unit = "wake-ups/request";
+    for (RunStep step : run.steps()) {
+      TraceCounts.Step traced = traces.step(step);
+      if (!traced.ok()) {
+        results.add(CheckResult.noData(ID, step.index(), unit, traced.problem()));
+        continue;
+      }
+      if (step.load() == null || step.load().achievedQps() <= 0) {
+        results.add(CheckResult.noData(ID, step.index(), unit,
+            Evidence.step(step.index()) + ": no requests served in the window: nothing to divide by"));
+        continue;
+      }
+      io.schedgate.signals.TraceStats ts = traced.stats();
+      double seconds = ts.seconds();
+      double requests = step.load().achievedQps() * seconds;
+      if (seconds <= 0 || requests < 1) {
+        results.add(CheckResult.noData(ID, step.index(), unit, Evidence.step(step.index())
+            + ": the trace covers " + Evidence.num(seconds) + " s, under one request: nothing to divide by"));
+        continue;
+      }
+      long wakeUps = TraceCounts.requestWakeUps(ts);
+      double v = wakeUps / requests;
+      double reference = earlier.isEmpty() ? v : median(earlier);
+      double warnAt = PER_STEP_GROWTH_WARN * reference;
+      double failAt = t.maxPerRequestGrowth() * reference;
+      boolean robustReference = earlier.size() >= 2 && requests >= MIN_TRACED_REQUESTS_TO_FAIL;
+      Status status = robustReference && v > failAt ? Status.FAIL : v > warnAt ? Status.WARN : Status.PASS;
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("source", "trace");
+      details.put("wakeUps", wakeUps);
+      details.put("runtimeWakeUps", TraceCounts.runtimeWakeUps(ts));
+      details.put("wakeUpsPerSecond", wakeUps / seconds);
+      details.put("traceSeconds", seconds);
+      details.put("windowSeconds", step.windowSeconds());
+      details.put("requests", requests);
+      details.put("referencePerRequest", reference);
+      details.put("goroutinesCreatedPerRequest", ts.goroutinesCreated() / requests);
+      details.put("schedulingLatencyP99Ns", ts.schedulingLatency().p99Ns());
+      details.put("byReason", ts.wakeUps().byReason());
+      Map<String, Long> wakers = new LinkedHashMap<>();
+      ts.wakeUps().topWakers().forEach(w -> wakers.put(w.site(), w.count()));
+      details.put("wakers", wakers);
+      if (step.metrics() != null && step.metrics().wakeUpEventsPerRequest().present()) {
+        // the other count, for comparison only: all scheduling events, sampled 1 in 8
+        details.put("metricsEventsPerRequest", step.metrics().wakeUpEventsPerRequest().value());
+      }
+      io.schedgate.signals.TraceStats.Site top = ts.topWaker();
+      String evidence = Evidence.num(v) + " wake-ups per request (" + wakeUps + " goroutines unblocked over ≈"
+          + Evidence.num(requests) + " requests; wake-ups from the execution trace, "
+          + String.format(java.util.Locale.ROOT, "%.1f s of the %.0f s window), ", seconds, step.windowSeconds())
+          + Evidence.num(ts.goroutinesCreated() / requests) + " goroutines created per request"
+          + (top == null ? "" : "; top waker " + top.site() + " (" + Evidence.percent((double) top.count()
+              / Math.max(1, ts.wakeUps().total())) + " of wake-ups)")
+          + (status == Status.PASS ? "" : "; " + Evidence.num(v / reference) + "× the median "
+              + Evidence.num(reference) + " of the earlier steps"
+              + (status == Status.FAIL ? ": wake-ups per request blow up as load rises (thundering herd)" : ""));
+      results.add(new CheckResult(ID, step.index(), status, v, status == Status.PASS ? warnAt : failAt, unit,
+          Confidence.HIGH, evidence, details));
+      earlier.add(v);
+      if (step.load().achievedQps() > 0 && wakeUps > 0) {
+        points.add(new double[] {step.load().achievedQps(), wakeUps / seconds, v});
+      }
+    }
+    results.add(rampWide(run, points, t, "wake-ups/s", Confidence.HIGH, traces));
+    return results;
+  }
+
+  /** {@code traces}: the run's traces when they are the source (their waker sites), else null (the profiles'). */
   private static CheckResult rampWide(RunData run, List<double[]> points, Thresholds t, String what,
-      Confidence confidence) {
+      Confidence confidence, TraceCounts traces) {
     if (points.size() < 3) {
       return CheckResult.noData(ID, CheckResult.RAMP, "exponent",
           "needs wake-up counts and achieved QPS at 3 or more steps to fit a trend, got " + points.size());
@@ -185,7 +290,11 @@ public final class WakeUpLinearityCheck implements Check {
     String evidence = verdict + ": " + what + " " + trend.describe("QPS") + ", linear R² "
         + Evidence.num(linear.rSquared()) + ", over " + points.size() + " steps; per request "
         + Evidence.num(points.get(0)[2]) + " → " + Evidence.num(points.get(points.size() - 1)[2]);
-    if (status != Status.PASS) {
+    if (status != Status.PASS && traces != null) {
+      WakeUpSources sources = WakeUpSources.fromTraces(traces);
+      details.put("wakers", sources.wakers());
+      evidence += "; top wake-up sources: " + sources.describe(3);
+    } else if (status != Status.PASS) {
       WakeUpSources sources = WakeUpSources.of(run);
       details.put("wakers", sources.wakers());
       details.put("wokenAt", sources.wokenAt());

@@ -20,8 +20,14 @@ import java.util.stream.Collectors;
  *
  * @param wakers goready callers → CPU samples, largest first
  * @param wokenAt wait sites → blocking events (contentions), largest first
+ * @param traced true when {@code wakers} are exact wake-up counts from execution traces (waker site →
+ *     wake-ups), not goready CPU samples
  */
-public record WakeUpSources(Map<String, Long> wakers, Map<String, Long> wokenAt) {
+public record WakeUpSources(Map<String, Long> wakers, Map<String, Long> wokenAt, boolean traced) {
+
+  public WakeUpSources(Map<String, Long> wakers, Map<String, Long> wokenAt) {
+    this(wakers, wokenAt, false);
+  }
 
   static WakeUpSources of(RunData run) {
     Map<String, Long> wakers = new LinkedHashMap<>();
@@ -39,6 +45,11 @@ public record WakeUpSources(Map<String, Long> wakers, Map<String, Long> wokenAt)
       }
     }
     return new WakeUpSources(sorted(wakers), sorted(woken));
+  }
+
+  /** From the execution traces: waker sites by exact count (where the waking goroutine was). */
+  static WakeUpSources fromTraces(TraceCounts traces) {
+    return new WakeUpSources(traces.wakers(), Map.of(), true);
   }
 
   private static void goreadyCallers(Profile cpu, Map<String, Long> out) {
@@ -85,7 +96,8 @@ public record WakeUpSources(Map<String, Long> wakers, Map<String, Long> wokenAt)
       b.append("woken at (block-profile events): ").append(top(wokenAt, top));
     }
     if (!wakers.isEmpty()) {
-      b.append(b.length() > 0 ? "; " : "").append("goready callers (CPU samples): ").append(top(wakers, top));
+      b.append(b.length() > 0 ? "; " : "").append(traced ? "wakers (execution-trace wake-ups): "
+          : "goready callers (CPU samples): ").append(top(wakers, top));
     }
     return b.length() == 0 ? "no wake-up sources in the profiles" : b.toString();
   }

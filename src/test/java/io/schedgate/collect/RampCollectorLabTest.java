@@ -76,8 +76,13 @@ public class RampCollectorLabTest {
     /** Runs the plan with a load on /fanout while the collector captures; returns the manifest. */
     private Manifest ramp(RampPlan plan, TargetEndpoints target, RampCollector.Timeouts timeouts,
                           Runnable duringStep2) throws Exception {
+        return ramp(plan, target, timeouts, duringStep2, 0);
+    }
+
+    private Manifest ramp(RampPlan plan, TargetEndpoints target, RampCollector.Timeouts timeouts,
+                          Runnable duringStep2, int traceSeconds) throws Exception {
         StepLoadCounters counters = new StepLoadCounters(plan.stepCount());
-        RampCollector collector = open(plan, target, counters, timeouts);
+        RampCollector collector = open(plan, target, counters, timeouts).traceSeconds(traceSeconds);
         collector.baseline();
         RampClock clock = RampClock.startingNow(plan);
         collector.start(clock);
@@ -90,6 +95,51 @@ public class RampCollectorLabTest {
             assertEquals(m, collector.directory().readManifest(), "manifest on disk is the final one");
             return m;
         }
+    }
+
+    /**
+     * With a 1 s trace per step: the trace is the step's last capture, taken in the middle of the
+     * window while the CPU profile runs (Go allows both at once), a real trace ("go 1.N trace"
+     * header). In step 2 someone else traces first (Go allows one trace at a time): that step's
+     * trace is a failed capture with the target's reason, and the run completes.
+     */
+    @Test
+    void traceSliceMidWindowAndATraceRefusedIsRecorded() throws Exception {
+        RampPlan plan = plan(List.of(20.0, 40.0), 1, 4, 1, 1);
+        Thread[] other = new Thread[1];
+        Manifest m = ramp(plan, labEndpoints(lab), RampCollector.Timeouts.DEFAULT, () -> {
+            other[0] = new Thread(() -> {
+                try (InputStream in = java.net.URI.create(lab.pprofUrl() + "/debug/pprof/trace?seconds=2").toURL()
+                        .openStream()) {
+                    in.readAllBytes();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            other[0].start();
+        }, 1);
+        other[0].join();
+        assertEquals(Manifest.COMPLETE, m.status(), m.statusReason());
+        Manifest.Step s1 = m.steps().get(0);
+        List<String> keys = new java.util.ArrayList<>(STEP_CAPTURES);
+        keys.add(RampCollector.TRACE);
+        assertEquals(keys, List.copyOf(s1.captures().keySet()));
+        Manifest.Capture t1 = s1.captures().get("trace");
+        assertEquals(Manifest.Capture.OK, t1.status(), t1.reason());
+        assertEquals("step-01/trace.out", t1.file());
+        byte[] head = Files.readAllBytes(findRunDir().resolve(t1.file()));
+        assertTrue(new String(head, 0, 16, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("go 1."),
+                "a Go execution trace");
+        Instant windowStart = Instant.parse(s1.windowStart());
+        Instant traceStart = Instant.parse(t1.startedAt());
+        assertTrue(!traceStart.isBefore(windowStart.plusMillis(1400)) && traceStart.isBefore(windowStart.plusMillis(2500)),
+                "centred: window " + s1.windowStart() + ", trace " + t1.startedAt());
+        Manifest.Capture cpu = s1.captures().get("cpu");
+        assertEquals(Manifest.Capture.OK, cpu.status(), "the CPU profile ran beside the trace: " + cpu.reason());
+        Manifest.Capture t2 = m.steps().get(1).captures().get("trace");
+        assertEquals(Manifest.Capture.FAILED, t2.status(), t2.toString());
+        assertTrue(t2.reason().contains("trace?seconds=1"), t2.reason());
+        assertEquals(Manifest.Capture.OK, m.steps().get(1).captures().get("cpu").status());
     }
 
     @Test

@@ -85,6 +85,12 @@ class GatlingRampEndToEndTest {
         assertTrue(m.finalSnapshot().captures().get("goroutine").ok());
         assertGoroutineLeakProfile(goVersion, m, dir);
         assertTrue(Files.isRegularFile(dir.resolve("verdict.json")), "the verdict listener ran");
+        // the default 1 s execution trace per step, and the wake-up check counting from it
+        for (Manifest.Step step : m.steps()) {
+            assertTrue(step.captures().containsKey("trace"), "step " + step.index() + " has a trace");
+        }
+        String verdict = Files.readString(dir.resolve("verdict.json"));
+        assertTrue(verdict.contains("wake-ups from the execution trace, 1.0 s of the 5 s window"), verdict);
     }
 
     /**

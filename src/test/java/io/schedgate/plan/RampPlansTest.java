@@ -139,6 +139,27 @@ class RampPlansTest {
         assertEquals(7, users(Map.of("users", "7")));
     }
 
+    private static int traceSeconds(Map<String, String> sys) {
+        Properties p = new Properties();
+        sys.forEach((k, v) -> p.setProperty("schedgate." + k, v));
+        PlanSources sources = PlanSources.of(p, Map.of());
+        return RampPlans.traceSeconds(sources, RampPlans.from(sources));
+    }
+
+    @Test
+    void traceSecondsDefaultToOneAndStayInsideTheWindow() {
+        assertEquals(1, traceSeconds(Map.of()));
+        assertEquals(0, traceSeconds(Map.of("trace.seconds", "0")));
+        assertEquals(5, traceSeconds(Map.of("preset", "smoke", "trace.seconds", "5")));
+        for (String bad : List.of("-1", "6", "1.5", "lots")) {
+            InvalidPlanException e = assertThrows(InvalidPlanException.class,
+                    () -> traceSeconds(Map.of("preset", "smoke", "trace.seconds", bad)));
+            assertEquals("trace.seconds", e.property());
+            assertTrue(e.getMessage().startsWith("schedgate.trace.seconds: '" + bad + "' (from "), e.getMessage());
+            assertTrue(e.getMessage().contains("to the window (5 s)"), e.getMessage());
+        }
+    }
+
     @Test
     void badUserCountsAreNamed() {
         for (String bad : List.of("0", "-3", "many", "1.5")) {

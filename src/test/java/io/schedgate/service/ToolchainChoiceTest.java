@@ -40,7 +40,7 @@ class ToolchainChoiceTest {
     }
 
     /** /usr/lib/go-1.23/bin/go if present (the brief's reference older Go), else the oldest Debian Go. */
-    private static String debianGo() throws IOException {
+    static String debianGo() throws IOException {
         Path preferred = Path.of("/usr/lib/go-1.23/bin/go");
         if (Files.isExecutable(preferred)) {
             return preferred.toString();

@@ -245,20 +245,28 @@ class ProfileVerdictTest {
     assertTrue(v.gate().reasons().stream().anyMatch(r -> r.startsWith("lock.contention step-01: NO_DATA")));
   }
 
-  /** No metrics at all: wake-ups fall back to goready CPU per request, low confidence. */
+  /**
+   * No metrics and no trace: no wake-up counts, so NO_DATA saying how to get them; goready CPU per
+   * request is reported, low confidence, but never decides (a herd's wake-ups cost too little CPU to
+   * be seen in a handful of samples).
+   */
   @Test
-  void withoutMetricsWakeUpsFallBackToGoreadyCpu(@TempDir Path tmp) throws IOException {
+  void withoutMetricsOrTraceWakeUpsHaveNoDataAndGoreadyCpuOnlyReported(@TempDir Path tmp) throws IOException {
     Path run = copy("herd-go1.26", tmp);
     for (int step = 1; step <= 6; step++) {
       Files.delete(run.resolve(String.format("step-%02d/metrics-start.txt", step)));
     }
     Verdict v = new VerdictEngine(Thresholds.defaults()).evaluate(run);
     CheckResult s6 = one(v, WakeUpLinearityCheck.ID, 6);
+    assertEquals(Status.NO_DATA, s6.status(), s6.evidence());
     assertEquals(Confidence.LOW, s6.confidence());
     assertEquals("goready CPU µs/request", s6.unit());
     assertNotNull(s6.value());
     assertTrue(s6.value() > 0, s6.evidence());
-    assertEquals(Confidence.LOW, one(v, WakeUpLinearityCheck.ID, CheckResult.RAMP).confidence());
+    assertTrue(s6.evidence().contains("-Dschedgate.trace.seconds"), s6.evidence());
+    assertTrue(s6.evidence().contains("does not judge"), s6.evidence());
+    assertEquals(Status.NO_DATA, one(v, WakeUpLinearityCheck.ID, CheckResult.RAMP).status());
+    assertFalse(v.gate().passed());
   }
 
   @Test

@@ -1,0 +1,3 @@
+module schedgate.dev/tracestat/workload
+
+go 1.22
