@@ -52,6 +52,14 @@ public final class GoroutineCheck implements Check {
       RuntimeMetricsValue created = step.metrics() == null
           ? RuntimeMetricsValue.absent("no /metrics for the window")
           : step.metrics().goroutinesCreatedPerRequest();
+      String createdSource = "/sched/goroutines-created per request";
+      TraceCounts.Step trace = TraceCounts.of(run).step(step);
+      if (trace.ok() && step.load().achievedQps() > 0 && trace.stats().durationNs() > 0) {
+        // exact, from the step's execution trace: goroutines created per request served in the slice
+        created = RuntimeMetricsValue.of(trace.stats().goroutinesCreated()
+            / (step.load().achievedQps() * trace.stats().seconds()));
+        createdSource = "execution trace: goroutines created per request";
+      }
       double perRequest;
       Confidence confidence;
       if (created.present()) {
@@ -74,8 +82,7 @@ public final class GoroutineCheck implements Check {
       details.put("baseline", baseline.value());
       details.put("requestsInFlight", inFlight);
       details.put("goroutinesPerRequest", perRequest);
-      details.put("goroutinesPerRequestSource", created.present()
-          ? "/sched/goroutines-created per request" : "learnt from the first step");
+      details.put("goroutinesPerRequestSource", created.present() ? createdSource : "learnt from the first step");
       details.put("predicted", predicted);
       counts.describeIn(details);
       details.put("idleConnectionsExcluded", idle);

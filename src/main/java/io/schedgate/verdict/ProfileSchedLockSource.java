@@ -142,6 +142,11 @@ public final class ProfileSchedLockSource implements SchedLockSource {
         return v.value();
       }
     }
+    // the execution trace knows its Ps, wherever pprof is served
+    TraceCounts.Step trace = TraceCounts.of(run).step(step);
+    if (trace.ok() && trace.stats().gomaxprocs() > 0) {
+      return trace.stats().gomaxprocs();
+    }
     return Double.NaN;
   }
 }

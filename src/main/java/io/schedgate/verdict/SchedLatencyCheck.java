@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Scheduling latency: how long goroutines wait runnable before they run, the most direct "is the
- * scheduler coping" number. Per step, the 99th percentile of the window's /sched/latencies
+ * scheduler coping" number. Per step, exactly from the step's execution trace slice when there is one
+ * (every transition, confidence high); else the 99th percentile of the window's /sched/latencies
  * histogram (the end scrape minus the start scrape; the runtime samples 1 in 8 transitions, which
  * leaves quantiles unbiased). client_golang's buckets are about 11× apart, so the percentile is
  * known to its bucket and estimated inside it by log-linear interpolation; confidence is low. A step
@@ -29,13 +30,22 @@ public final class SchedLatencyCheck implements Check {
   public List<CheckResult> evaluate(RunData run, Thresholds t) {
     List<CheckResult> results = new ArrayList<>();
     List<double[]> p99s = new ArrayList<>();
+    TraceCounts traces = TraceCounts.of(run);
     for (RunStep step : run.steps()) {
+      TraceCounts.Step trace = traces.step(step);
+      if (trace.ok() && trace.stats().schedulingLatency() != null && trace.stats().schedulingLatency().count() > 0) {
+        CheckResult r = fromTrace(step, trace.stats(), t);
+        results.add(r);
+        p99s.add(new double[] {step.index(), r.value()});
+        continue;
+      }
       Optional<HistogramWindow> window = step.metrics() == null ? Optional.empty() : step.metrics().schedLatencies();
       Optional<HistogramWindow.Quantile> q = window.flatMap(w -> w.quantile(P));
       if (q.isEmpty()) {
         results.add(CheckResult.noData(ID, step.index(), "ms", Evidence.step(step.index())
             + ": no scheduling latencies: /metrics has no go_sched_latencies_seconds histogram for the window"
-            + (step.metricsProblem() == null ? "" : " (" + step.metricsProblem() + ")")));
+            + (step.metricsProblem() == null ? "" : " (" + step.metricsProblem() + ")")
+            + (trace.problem() == null ? "" : " and no execution trace (" + trace.problem() + ")")));
         continue;
       }
       HistogramWindow.Quantile p99 = q.get();
@@ -79,5 +89,25 @@ public final class SchedLatencyCheck implements Check {
               + (warn ? ": grows with the load, goroutines increasingly wait for a P" : ""), d));
     }
     return results;
+  }
+
+  /** Exact: every Runnable→Running transition of the step's trace slice (tools/tracestat). */
+  private static CheckResult fromTrace(RunStep step, io.schedgate.signals.TraceStats stats, Thresholds t) {
+    io.schedgate.signals.TraceStats.Latency l = stats.schedulingLatency();
+    double ms = l.p99Ns() / 1e6;
+    boolean over = ms > t.schedLatencyP99FailMs();
+    Status status = !over ? Status.PASS : SaturationCheck.pastCapacity(step, t) ? Status.WARN : Status.FAIL;
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("p99Ms", ms);
+    d.put("p50Ms", l.p50Ns() / 1e6);
+    d.put("maxMs", l.maxNs() / 1e6);
+    d.put("transitions", l.count());
+    d.put("source", "execution trace, " + Evidence.num(stats.seconds()) + " s of the window");
+    String evidence = "p99 time runnable → running " + Evidence.num(ms) + " ms (p50 " + Evidence.num(l.p50Ns() / 1e6)
+        + " ms, max " + Evidence.num(l.maxNs() / 1e6) + " ms over " + l.count() + " transitions in "
+        + Evidence.num(stats.seconds()) + " s of execution trace)"
+        + (status == Status.FAIL ? ": goroutines wait too long for a P, the scheduler is not keeping up" : "")
+        + (status == Status.WARN ? ": at a saturated step, past capacity" : "");
+    return new CheckResult(ID, step.index(), status, ms, t.schedLatencyP99FailMs(), "ms", Confidence.HIGH, evidence, d);
   }
 }

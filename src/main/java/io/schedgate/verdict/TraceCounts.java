@@ -42,7 +42,15 @@ final class TraceCounts {
     return reason.startsWith("GC ") || reason.startsWith("force gc") || RUNTIME_REASONS.contains(reason);
   }
 
+  /** Read once per run (tracestat is a process per step), however many checks ask. */
+  private static final Map<RunProfiles, TraceCounts> READ =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
   static TraceCounts of(RunData run) {
+    return READ.computeIfAbsent(run.profiles(), p -> read(run));
+  }
+
+  private static TraceCounts read(RunData run) {
     Map<Integer, Step> steps = new LinkedHashMap<>();
     Optional<TraceStatReader> reader = Optional.empty();
     boolean looked = false;

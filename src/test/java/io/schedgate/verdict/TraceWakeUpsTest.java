@@ -116,6 +116,22 @@ class TraceWakeUpsTest {
     return run;
   }
 
+  /** sched.latency from the trace: the p99 the dump of go tool trace gives (schedulingLatency count p50 p99 max), exact, high confidence. */
+  @Test
+  void schedulingLatencyComesFromTheTraceWhereThereIsOne(@TempDir Path tmp) throws IOException {
+    Path run = withTraces(tmp, List.of(1, 2, 3), List.of());
+    String[] lat = Files.readAllLines(DUMP, StandardCharsets.UTF_8).stream()
+        .filter(l -> l.startsWith("schedulingLatency ")).findFirst().orElseThrow().split(" ");
+    Verdict v = new VerdictEngine(Thresholds.defaults()).evaluate(run);
+    for (int step = 1; step <= 3; step++) {
+      CheckResult r = v.result(SchedLatencyCheck.ID, step).orElseThrow();
+      assertEquals(Long.parseLong(lat[3]) / 1e6, r.value(), 1e-12, r.evidence());
+      assertEquals(Long.parseLong(lat[1]), ((Number) r.details().get("transitions")).longValue());
+      assertEquals(Confidence.HIGH, r.confidence());
+      assertTrue(r.evidence().contains("s of execution trace"), r.evidence());
+    }
+  }
+
   static Map<String, Long> dumpFields() throws IOException {
     Map<String, Long> out = new HashMap<>();
     for (String line : Files.readAllLines(DUMP, StandardCharsets.UTF_8)) {
