@@ -20,7 +20,8 @@ import java.util.Optional;
  *   <li>otherwise the bundled lab, built and started through {@link GoServiceContainer#lab()}.</li>
  * </ul>
  * Optional for containers: {@code target.cpuset} (e.g. {@code 0}), {@code target.cpus} (quota, e.g. {@code 1.5}),
- * {@code target.gomaxprocs}, {@code target.godebug}, {@code target.gogc}; for the lab {@code target.go}
+ * {@code target.gomaxprocs}, {@code target.godebug}, {@code target.gogc}, {@code target.env} (more
+ * environment, {@code KEY=VALUE,KEY2=VALUE2}, as {@code docker run -e}); for the lab {@code target.go}
  * (the go binary that builds it) and {@code target.goexperiment} (its GOEXPERIMENT; by default
  * {@code goroutineleakprofile} when that go is 1.26).
  */
@@ -35,6 +36,7 @@ public final class TargetSelection implements AutoCloseable {
     public static final String CPUS = "target.cpus";
     public static final String GOMAXPROCS = "target.gomaxprocs";
     public static final String GODEBUG = "target.godebug";
+    public static final String ENV = "target.env";
     public static final String GOGC = "target.gogc";
     /** Lab only: the go binary to build it with, e.g. /usr/lib/go-1.23/bin/go. */
     public static final String GO = "target.go";
@@ -83,6 +85,15 @@ public final class TargetSelection implements AutoCloseable {
         text(sources, CPUSET).ifPresent(container::withCpuset);
         number(sources, CPUS).ifPresent(container::withCpuQuota);
         text(sources, GODEBUG).ifPresent(container::withGodebug);
+        text(sources, ENV).ifPresent(env -> {
+            for (String pair : env.split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new InvalidPlanException(ENV, "must look like KEY=VALUE,KEY2=VALUE2: got '" + pair.strip() + "'");
+                }
+                container.withEnv(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+            }
+        });
         try {
             integer(sources, GOMAXPROCS).ifPresent(container::withGomaxprocs);
             text(sources, GOGC).ifPresent(container::withGogc);

@@ -50,6 +50,11 @@ class TargetSelectionTest {
     }
 
     @Test
+    void malformedEnvNamesTheSetting() {
+        assertEquals(TargetSelection.ENV, refused(Map.of("target.image", "x:1", "target.env", "A=1,B")).property());
+    }
+
+    @Test
     void runningServiceIsUsedAsGiven() {
         Properties p = new Properties();
         p.setProperty("schedgate.target.url", "http://127.0.0.1:8080/");

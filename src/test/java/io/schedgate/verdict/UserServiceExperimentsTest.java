@@ -44,6 +44,49 @@ class UserServiceExperimentsTest {
     System.setProperties(saved);
   }
 
+  /** The pub/sub herd with no /metrics at all: wake-ups per request from the execution trace, FAIL naming its lines. */
+  @Test
+  void aHerdWithoutMetricsFailsOnWakeUpsNamingItsLines() throws Exception {
+    String publish = "main.go:" + line("pubsub-herd", "b.cond.Broadcast()");
+    experiment("pubsub-herd", Map.of(), "200,800,1600", Map.of(), v -> {
+      CheckResult worst = v.results().stream()
+          .filter(r -> r.checkId().equals(WakeUpLinearityCheck.ID) && r.status() == Status.FAIL)
+          .findFirst().orElseThrow(() -> new AssertionError("no wake-up FAIL: " + VerdictExperimentsTest.summary(v)));
+      assertTrue(worst.evidence().contains(publish), worst.evidence());
+      assertFalse(v.gate().passed());
+    });
+  }
+
+  /** The same herd serving hand-rolled /metrics without # TYPE lines: still a wake-up FAIL. */
+  @Test
+  void aHerdWithUntypedMetricsFailsOnWakeUps() throws Exception {
+    experiment("pubsub-herd", Map.of(), "200,800,1600", Map.of("target.env", "HERD_METRICS=untyped"), v -> {
+      assertTrue(v.results().stream().anyMatch(r -> r.checkId().equals(WakeUpLinearityCheck.ID)
+          && r.status() == Status.FAIL), VerdictExperimentsTest.summary(v));
+      assertFalse(v.gate().passed());
+    });
+  }
+
+  /** A healthy bounded worker pool with client_golang's default /metrics: PASS with capacity, every check with data. */
+  @Test
+  void aHealthyWorkerPoolPassesWithCapacity() throws Exception {
+    experiment("worker-pool", Map.of(), "100,200,400", Map.of(), v -> {
+      assertTrue(v.gate().passed(), String.join("\n", v.gate().reasons()));
+      assertNotNull(v.capacity().qps());
+      assertTrue(v.results().stream().noneMatch(r -> r.status() == Status.NO_DATA), VerdictExperimentsTest.summary(v));
+    });
+  }
+
+  /** The same pool with no /metrics: every check still has data (profiles and the trace), PASS with capacity. */
+  @Test
+  void aHealthyWorkerPoolWithoutMetricsPassesToo() throws Exception {
+    experiment("worker-pool", Map.of(), "100,200,400", Map.of("target.env", "POOL_METRICS=none"), v -> {
+      assertTrue(v.gate().passed(), String.join("\n", v.gate().reasons()));
+      assertNotNull(v.capacity().qps());
+      assertTrue(v.results().stream().noneMatch(r -> r.status() == Status.NO_DATA), VerdictExperimentsTest.summary(v));
+    });
+  }
+
   /** One slot guarding ~1 ms of work: capacity below its ~1,000 req/s ceiling, the queue at the slot's send. */
   @Test
   void aSingleSlotSaturatesAndNamesWhereRequestsQueue() throws Exception {
