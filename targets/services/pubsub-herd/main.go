@@ -1,6 +1,7 @@
 // pubsub-herd: a broker that answers every request through one shared sync.Cond. A single worker
-// publishes each reply with Broadcast, which wakes every request still waiting; all but one go back
-// to sleep. Wake-ups per request grow with the requests in flight, so with the load: a thundering herd.
+// (about 1 ms per job, HERD_WORK_US) publishes each reply with Broadcast, which wakes every request
+// still waiting; all but one go back to sleep. Wake-ups per request grow with the requests waiting,
+// so with the load, and explode once the worker saturates (~1,000 req/s): a thundering herd.
 //
 // Ports: app on :8080 (GET /work), net/http/pprof on :6060. HERD_METRICS=none (default: pprof only)
 // or untyped (a hand-rolled /metrics on :6060 in Prometheus text without # TYPE/# HELP lines).
@@ -12,6 +13,7 @@ import (
 	_ "net/http/pprof"
 	"os"
 	"runtime"
+	"strconv"
 	"sync"
 	"time"
 )
@@ -65,7 +67,11 @@ func spin(d time.Duration) {
 func main() {
 	runtime.SetMutexProfileFraction(10)
 	runtime.SetBlockProfileRate(10_000)
-	b := newBroker(50 * time.Microsecond)
+	work := 1000 * time.Microsecond
+	if us, err := strconv.Atoi(os.Getenv("HERD_WORK_US")); err == nil && us >= 0 {
+		work = time.Duration(us) * time.Microsecond
+	}
+	b := newBroker(work)
 	app := http.NewServeMux()
 	app.HandleFunc("/work", func(w http.ResponseWriter, r *http.Request) {
 		b.request()

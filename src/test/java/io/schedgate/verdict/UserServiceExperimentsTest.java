@@ -48,7 +48,7 @@ class UserServiceExperimentsTest {
   @Test
   void aHerdWithoutMetricsFailsOnWakeUpsNamingItsLines() throws Exception {
     String publish = "main.go:" + line("pubsub-herd", "b.cond.Broadcast()");
-    experiment("pubsub-herd", Map.of(), "200,800,1600", Map.of(), v -> {
+    experiment("pubsub-herd", Map.of(), "200,500,1500", Map.of(), v -> {
       CheckResult worst = v.results().stream()
           .filter(r -> r.checkId().equals(WakeUpLinearityCheck.ID) && r.status() == Status.FAIL)
           .findFirst().orElseThrow(() -> new AssertionError("no wake-up FAIL: " + VerdictExperimentsTest.summary(v)));
@@ -60,7 +60,7 @@ class UserServiceExperimentsTest {
   /** The same herd serving hand-rolled /metrics without # TYPE lines: still a wake-up FAIL. */
   @Test
   void aHerdWithUntypedMetricsFailsOnWakeUps() throws Exception {
-    experiment("pubsub-herd", Map.of(), "200,800,1600", Map.of("target.env", "HERD_METRICS=untyped"), v -> {
+    experiment("pubsub-herd", Map.of(), "200,500,1500", Map.of("target.env", "HERD_METRICS=untyped"), v -> {
       assertTrue(v.results().stream().anyMatch(r -> r.checkId().equals(WakeUpLinearityCheck.ID)
           && r.status() == Status.FAIL), VerdictExperimentsTest.summary(v));
       assertFalse(v.gate().passed());
