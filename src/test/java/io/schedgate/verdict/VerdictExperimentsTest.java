@@ -182,6 +182,7 @@ class VerdictExperimentsTest {
    * saw per request and the p99 latency, for the README's figure. Only asserts that both ran.
    */
   @Test
+  @org.junit.jupiter.api.Tag("bench")
   void traceOverheadIsMeasured() throws Exception {
     try (GoServiceContainer lab = started()) {
       for (String seconds : List.of("0", "3", "0", "3")) {
