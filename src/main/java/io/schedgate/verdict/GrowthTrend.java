@@ -17,10 +17,12 @@ import java.util.Map;
 record GrowthTrend(PowerLawFit fit, double limit) {
 
   /**
-   * Exponents within this of the limit count as linear: 10^0.05 ≈ 1.12, i.e. at most 12% more per
-   * unit across a tenfold load range, below the noise of a shared machine.
+   * Exponents within this of the limit count as linear: 10^0.2 ≈ 1.58, i.e. less than 58% more per
+   * unit across a tenfold load range. Exact counts (the execution trace) make the interval tight
+   * enough to call a queue's mild growth superlinear: a single slot's wake-ups went from 2.8 to 3.2
+   * per request over 5× the load (exponent 1.13, CI 1.07–1.19), a herd's from 5 to 30 (1.8).
    */
-  static final double PRACTICAL_MARGIN = 0.05;
+  static final double PRACTICAL_MARGIN = 0.2;
 
   static GrowthTrend of(double[] x, double[] y, double limit, double level) {
     return new GrowthTrend(PowerLawFit.fit(x, y, level), limit);

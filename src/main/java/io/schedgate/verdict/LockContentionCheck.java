@@ -86,6 +86,12 @@ public final class LockContentionCheck implements Check {
     double windowSeconds = p.get("mutex").profile().durationNanos() > 0
         ? p.get("mutex").profile().durationNanos() / 1e9 : step.windowSeconds();
     double procs = run.gomaxprocs() > 0 ? run.gomaxprocs() : 1;
+    // a service that never called runtime.SetBlockProfileRate / SetMutexProfileFraction serves empty profiles
+    boolean blockOff = p.get("block").profile().samples().isEmpty();
+    boolean mutexOff = p.get("mutex").profile().samples().isEmpty();
+    if (mutexOff) {
+      return List.of(mutexProfilingOff(step, snapshots, t));
+    }
 
     List<Site> sites = new ArrayList<>();
     for (MutexReport.UserSite u : mutex.userSites()) {
@@ -118,17 +124,21 @@ public final class LockContentionCheck implements Check {
     }
     List<CheckResult> out = new ArrayList<>();
     for (Site s : sites) {
-      out.add(judge(step, s, t, windowSeconds, procs));
+      out.add(judge(step, s, t, windowSeconds, procs, blockOff));
     }
     out.sort(Comparator.comparing(CheckResult::status).reversed());
     return out;
   }
 
-  private CheckResult judge(RunStep step, Site s, Thresholds t, double windowSeconds, double procs) {
+  private CheckResult judge(RunStep step, Site s, Thresholds t, double windowSeconds, double procs, boolean blockOff) {
     double contentionsPerSecond = s.mutexContentions() / windowSeconds;
     double blockMsPerSecond = s.blockDelayNanos() / 1e6 / windowSeconds;
     boolean cpuInChain = s.cpuLockFrameSamples() > 0 || s.cpuSamples() > 0;
-    boolean blocked = blockMsPerSecond >= t.contentionBlockMinMsPerSecond() && s.blockContentions() > 1;
+    // without a block profile, the mutex profile's delay (the waiters' time, recorded at the unlock)
+    // stands for "really blocked", on the same threshold
+    double mutexMsPerSecond = s.mutexDelayNanos() / 1e6 / windowSeconds;
+    boolean blocked = blockOff ? mutexMsPerSecond >= t.contentionBlockMinMsPerSecond() && s.mutexContentions() > 1
+        : blockMsPerSecond >= t.contentionBlockMinMsPerSecond() && s.blockContentions() > 1;
     boolean contended = contentionsPerSecond >= t.contentionMutexMinContentionsPerSecond();
     boolean trueContention = cpuInChain && blocked && contended;
     double delayShare = s.mutexDelayNanos() / (windowSeconds * 1e9 * procs);
@@ -139,8 +149,10 @@ public final class LockContentionCheck implements Check {
       pseudoBecause.add("no CPU under it in the Lock/Unlock chain");
     }
     if (!blocked) {
-      pseudoBecause.add("block delay " + Evidence.num(blockMsPerSecond) + " ms/s < "
-          + Evidence.num(t.contentionBlockMinMsPerSecond()) + " ms/s or a single waiter");
+      pseudoBecause.add(blockOff ? "block profile empty (block profiling off) and the mutex delay "
+          + Evidence.num(mutexMsPerSecond) + " ms/s < " + Evidence.num(t.contentionBlockMinMsPerSecond()) + " ms/s"
+          : "block delay " + Evidence.num(blockMsPerSecond) + " ms/s < "
+              + Evidence.num(t.contentionBlockMinMsPerSecond()) + " ms/s or a single waiter");
     }
     if (!contended) {
       pseudoBecause.add(Evidence.num(contentionsPerSecond) + " contentions/s < "
@@ -152,8 +164,10 @@ public final class LockContentionCheck implements Check {
     double saturationQps = utilisation > 0 && achieved > 0 ? achieved / utilisation : Double.NaN;
     String perRequest = served > 0 ? ", " + Evidence.num(s.mutexDelayNanos() / 1e3 / served) + " µs delay per request" : "";
     String dims = "CPU " + s.cpuSamples() + " of " + s.cpuTotalSamples() + " samples under " + s.function()
-        + " (" + s.cpuLockFrameSamples() + " in lock frames); block " + ms(s.blockDelayNanos()) + " in "
-        + s.blockContentions() + " waits" + (s.blockSite() == null ? "" : " at " + s.blockSite()) + "; mutex "
+        + " (" + s.cpuLockFrameSamples() + " in lock frames); "
+        + (blockOff ? "block profile empty (the service does not call runtime.SetBlockProfileRate; the mutex"
+            + " profile's waiting time stands in)" : "block " + ms(s.blockDelayNanos()) + " in " + s.blockContentions() + " waits"
+            + (s.blockSite() == null ? "" : " at " + s.blockSite())) + "; mutex "
         + s.mutexContentions() + " contentions (" + Evidence.num(contentionsPerSecond) + "/s), "
         + ms(s.mutexDelayNanos()) + " delay (" + Evidence.num(delayShare) + " s waited per second per P"
         + perRequest + "); " + s.parkedGoroutines() + " goroutines parked on it";
@@ -198,6 +212,37 @@ public final class LockContentionCheck implements Check {
     }
     return new CheckResult(ID, step.index(), status, delayShare, t.contentionFail(), "share of processor time",
         Confidence.HIGH, evidence, d);
+  }
+
+  /**
+   * The mutex profile is empty: the service never called runtime.SetMutexProfileFraction, so no lock
+   * can be measured. Goroutines parked on a sync lock in the snapshots are the only sign: WARN naming
+   * the largest group and the fix; else PASS saying what could not be looked at.
+   */
+  private static CheckResult mutexProfilingOff(RunStep step, List<GoroutineGroups> snapshots, Thresholds t) {
+    GoroutineGroups.Group top = null;
+    for (GoroutineGroups g : snapshots) {
+      for (GoroutineGroups.Group group : g.groups()) {
+        if (Set.of("sync.Mutex", "sync.RWMutex").contains(group.state())
+            && (top == null || group.goroutines() > top.goroutines())) {
+          top = group;
+        }
+      }
+    }
+    String fix = "call runtime.SetMutexProfileFraction(N) (and runtime.SetBlockProfileRate) in the service to judge"
+        + " its locks";
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("mutexProfiling", "off");
+    if (top != null && top.goroutines() > 1) {
+      d.put("parkedAt", top.site());
+      d.put("parkedGoroutines", top.goroutines());
+      return new CheckResult(ID, step.index(), Status.WARN, null, t.contentionFail(), "share of processor time",
+          Confidence.LOW, "mutex profile empty (mutex profiling is off), but " + top.goroutines() + " goroutines were"
+              + " parked on a " + top.state() + " at " + top.site() + " in the window's snapshots: " + fix, d);
+    }
+    return new CheckResult(ID, step.index(), Status.PASS, null, t.contentionFail(), "share of processor time",
+        Confidence.LOW, "mutex profile empty (mutex profiling is off) and no goroutine parked on a sync lock in the"
+            + " window's snapshots: " + fix, d);
   }
 
   private static Site site(String primitive, String function, String where, MutexReport.Amount amount, Profile cpu,

@@ -63,7 +63,7 @@ public final class SaturationCheck implements Check {
       }
       boolean harnessBehind = late && !usersBusy || load.unsent() > 0;
       Status status = why.isEmpty() && !harnessBehind ? Status.PASS : Status.WARN;
-      String queue = why.isEmpty() ? "" : queueSite(run, step);
+      String queue = why.isEmpty() && !late ? "" : queueSite(run, step);
       String machine = machineCpu(run, step);
       String evidence;
       if (harnessBehind) {
@@ -75,7 +75,7 @@ public final class SaturationCheck implements Check {
             + "(bench/load-headroom.sh gives this machine's limit)"
             + (load.unsent() > 0 ? "; " + load.unsent() + " arrivals of the step were never sent (dropped when the step"
                 + " ended): the plan is above what this harness can send" : "")
-            + (why.isEmpty() ? "" : "; also " + String.join("; ", why)) + machine;
+            + (why.isEmpty() ? "" : "; also " + String.join("; ", why)) + queue + machine;
       } else if (why.isEmpty()) {
         evidence = "keeps up: " + Evidence.num(load.achievedQps()) + " of " + Evidence.num(load.offeredQps())
             + " req/s, " + load.errors() + " errors, p99 " + Evidence.num(load.p99Ms()) + " ms" + machine;

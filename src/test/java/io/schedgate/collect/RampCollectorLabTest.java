@@ -98,6 +98,26 @@ public class RampCollectorLabTest {
     }
 
     /**
+     * The lab is shared by this class's tests, and a run that ended early can leave its CPU profile
+     * running on it until that profile's seconds are over (Go allows one at a time): wait until a
+     * 1 s profile is accepted again, failing loudly after 30 s.
+     */
+    private static void awaitCpuProfilerFree() throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        int code = 0;
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest probe = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(lab.pprofUrl() + "/debug/pprof/profile?seconds=1")).build();
+        while (System.nanoTime() < deadline) {
+            code = http.send(probe, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (code == 200) {
+                return;
+            }
+        }
+        throw new AssertionError("the lab's CPU profiler stayed busy for 30 s (last answer HTTP " + code + ")");
+    }
+
+    /**
      * With a 1 s trace per step: the trace is the step's last capture, taken in the middle of the
      * window while the CPU profile runs (Go allows both at once), a real trace ("go 1.N trace"
      * header). In step 2 someone else traces first (Go allows one trace at a time): that step's
@@ -105,6 +125,7 @@ public class RampCollectorLabTest {
      */
     @Test
     void traceSliceMidWindowAndATraceRefusedIsRecorded() throws Exception {
+        awaitCpuProfilerFree();
         RampPlan plan = plan(List.of(20.0, 40.0), 1, 4, 1, 1);
         Thread[] other = new Thread[1];
         Manifest m = ramp(plan, labEndpoints(lab), RampCollector.Timeouts.DEFAULT, () -> {
