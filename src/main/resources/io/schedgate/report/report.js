@@ -1,0 +1,69 @@
+// Draws the report's charts from the JSON in #report-data with uPlot. A null is a missing point:
+// drawn as a gap with a dashed grey marker (its reason is listed under the chart), never as 0.
+(function () {
+  const data = JSON.parse(document.getElementById('report-data').textContent);
+  const steps = data.steps;
+  const xs = steps.map(function (s) { return s.x; });
+
+  function vline(u, x, color, label, dash) {
+    const ctx = u.ctx;
+    const px = Math.round(u.valToPos(x, 'x', true));
+    const r = devicePixelRatio || 1;
+    ctx.save();
+    ctx.strokeStyle = color;
+    ctx.fillStyle = color;
+    ctx.lineWidth = 1.5 * r;
+    ctx.setLineDash(dash ? [5 * r, 4 * r] : []);
+    ctx.beginPath();
+    ctx.moveTo(px, u.bbox.top);
+    ctx.lineTo(px, u.bbox.top + u.bbox.height);
+    ctx.stroke();
+    ctx.font = (11 * r) + 'px sans-serif';
+    ctx.fillText(label, px + 4 * r, u.bbox.top + 12 * r);
+    ctx.restore();
+  }
+
+  function chart(id, keys, labels, colors, opts) {
+    const el = document.getElementById('chart-' + id);
+    const columns = [xs];
+    let points = 0;
+    keys.forEach(function (k) {
+      const col = steps.map(function (s) { return s[k] == null ? null : s[k]; });
+      points += col.filter(function (v) { return v != null; }).length;
+      columns.push(col);
+    });
+    const series = [{label: 'offered req/s'}];
+    keys.forEach(function (k, i) {
+      series.push({label: labels[i], stroke: colors[i], width: 2, points: {show: true, size: 6}, spanGaps: false,
+        dash: opts.dashed && opts.dashed[i] ? [6, 4] : undefined});
+    });
+    const missingKey = opts.missingKey;
+    const u = new uPlot({
+      width: Math.max(340, Math.min(1100, el.clientWidth || 560)),
+      height: 280,
+      series: series,
+      scales: {x: {time: false}, y: opts.log ? {distr: 3, log: 10} : {}},
+      axes: [{label: 'offered req/s'}, {label: opts.yLabel, size: 60}],
+      hooks: {draw: [function (u) {
+        if (opts.capacity && data.capacityX != null) {
+          vline(u, data.capacityX, '#2e7d32', 'capacity ' + Math.round(data.capacityQps) + ' req/s', false);
+        }
+        steps.forEach(function (s) {
+          if (s.missing && s.missing[missingKey]) {
+            vline(u, s.x, '#9e9e9e', 'no data (step ' + s.index + ')', true);
+          }
+        });
+      }]}
+    }, columns, el);
+    el.dataset.points = String(points);
+    el.dataset.rendered = 'true';
+    return u;
+  }
+
+  chart('qps', ['offered', 'achieved'], ['offered', 'achieved'], ['#9e9e9e', '#1565c0'],
+    {yLabel: 'req/s', capacity: true, missingKey: 'achieved', dashed: [true, false]});
+  chart('latency', ['p50', 'p95', 'p99'], ['p50 ms', 'p95 ms', 'p99 ms'], ['#2e7d32', '#f9a825', '#c62828'],
+    {yLabel: 'ms', log: true, missingKey: 'latency'});
+  chart('wakeups', ['wakeups'], ['events / request'], ['#6a1b9a'], {yLabel: 'events / request', missingKey: 'wakeups'});
+  document.body.dataset.chartsRendered = 'true';
+})();
