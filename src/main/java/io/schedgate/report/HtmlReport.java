@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.schedgate.report.ReportModel.CaptureView;
+import io.schedgate.report.ReportModel.FlameView;
 import io.schedgate.report.ReportModel.StepView;
 import io.schedgate.verdict.Capacity;
 import io.schedgate.verdict.CheckResult;
@@ -25,8 +26,8 @@ import java.util.Map;
  * {@code report.html}: one self-contained page per run (every script and style inlined from the jars,
  * nothing fetched, so it opens from {@code file://} and the run directory can be zipped and sent). The
  * gate and its decisive evidence, capacity, target, plan, every check result, charts across steps
- * (uPlot), per step an interactive CPU flame graph (async-profiler's converter, in an {@code iframe
- * srcdoc}) and links to every raw capture with the {@code go tool pprof} command that opens it.
+ * (uPlot), per step interactive flame graphs of the CPU, mutex (delay) and end-of-window goroutine profiles
+ * (async-profiler's converter, each in an {@code iframe srcdoc}) and links to every raw capture with the {@code go tool pprof} command that opens it.
  */
 public final class HtmlReport {
 
@@ -44,6 +45,12 @@ public final class HtmlReport {
         try {
             Path tmp = Files.createTempFile(runDir, "." + FILE_NAME, ".tmp");
             Files.writeString(tmp, html, StandardCharsets.UTF_8);
+            try {
+                // a page to open and send: readable like the run's other files, not createTempFile's 0600
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the default ACL is fine
+            }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
@@ -180,15 +187,18 @@ public final class HtmlReport {
                     .append(num(s.offeredQps())).append(" req/s, achieved ").append(num(s.achievedQps()))
                     .append(" req/s; latency p50 ").append(num(s.p50Ms())).append(" ms, p95 ").append(num(s.p95Ms()))
                     .append(" ms, p99 ").append(num(s.p99Ms())).append(" ms</p>\n");
-            if (s.cpuFolded() != null) {
-                String title = name + " CPU (samples)";
-                int height = FlameGraphs.depth(s.cpuFolded()) * 16 + 80;
-                b.append("<iframe class='flame' data-step='").append(s.index()).append("' title='")
-                        .append(esc(title)).append("' style='height:").append(height).append("px' srcdoc=\"")
-                        .append(esc(FlameGraphs.html(title, s.cpuFolded()))).append("\"></iframe>\n");
-            } else {
-                b.append("<p class='missing flame-missing' data-step='").append(s.index()).append("'>no CPU flame graph: ")
-                        .append(esc(s.missing().get("flame"))).append("</p>\n");
+            for (FlameView f : s.flames()) {
+                if (f.folded() != null) {
+                    int height = FlameGraphs.depth(f.folded()) * 16 + 80;
+                    b.append("<iframe class='flame' data-step='").append(s.index()).append("' data-kind='")
+                            .append(f.kind()).append("' title='").append(esc(f.title())).append("' style='height:")
+                            .append(height).append("px' srcdoc=\"").append(esc(FlameGraphs.html(f.title(), f.folded())))
+                            .append("\"></iframe>\n");
+                } else {
+                    b.append("<p class='missing flame-missing' data-step='").append(s.index()).append("' data-kind='")
+                            .append(f.kind()).append("'>no ").append(esc(f.title())).append(" flame graph: ")
+                            .append(esc(f.missing())).append("</p>\n");
+                }
             }
             captures(b, s.captures());
             b.append("</section>\n");

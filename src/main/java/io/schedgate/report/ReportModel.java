@@ -9,6 +9,7 @@ import io.schedgate.pprof.ProfileReader;
 import io.schedgate.pprof.SampleFilter;
 import io.schedgate.run.RunDirectory;
 import io.schedgate.verdict.CheckResult;
+import io.schedgate.verdict.Evidence;
 import io.schedgate.verdict.Verdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +24,8 @@ import java.util.Map;
 /**
  * What the HTML report shows, apart from how it is drawn ({@link HtmlReport}): the verdict, the
  * manifest's target and plan, per step the load numbers (a number the run lacks is null with the
- * reason beside it, never 0), the CPU profile as folded stacks, and every raw capture.
+ * reason beside it, never 0), the CPU, mutex and end-of-window goroutine profiles as folded stacks, and
+ * every raw capture.
  *
  * <p>The manifest is read as a JSON tree, as the verdict stage reads it ({@code verdict.RunData}):
  * manifests of earlier schedgate versions (the committed fixtures among them) carry fields the
@@ -50,10 +52,10 @@ public record ReportModel(
 
     /**
      * One step as the charts and its section need it. A null number is missing; {@code missing} says why,
-     * keyed by the series ({@code achieved}, {@code latency}, {@code wakeups}, {@code flame}).
+     * keyed by the chart series ({@code achieved}, {@code latency}, {@code wakeups}).
      */
     public record StepView(int index, double targetQps, Double offeredQps, Double achievedQps, Double p50Ms,
-                           Double p95Ms, Double p99Ms, Double wakeupsPerRequest, List<String> cpuFolded,
+                           Double p95Ms, Double p99Ms, Double wakeupsPerRequest, List<FlameView> flames,
                            Map<String, String> missing, List<CaptureView> captures) {
 
         /** x of this step on every chart: the offered rate, else the planned one. */
@@ -61,6 +63,22 @@ public record ReportModel(
             return offeredQps != null ? offeredQps : targetQps;
         }
     }
+
+    /**
+     * One flame graph of a step: {@code folded} stacks ({@code root;...;leaf value}, values in {@code unit}),
+     * or null with {@code missing} saying why there is none.
+     */
+    public record FlameView(String kind, String title, String unit, String file, List<String> folded,
+                            String missing) {}
+
+    /** The profiles drawn per step: capture key, title, sample type, unit and the divisor into it. */
+    private record FlameKind(String capture, String title, String sampleType, String unit, long divisor,
+                             String whenEmpty) {}
+
+    private static final List<FlameKind> FLAMES = List.of(
+            new FlameKind("cpu", "CPU", "samples", "samples", 1, "no samples (the target was idle)"),
+            new FlameKind("mutex", "mutex delay", "delay", "µs", 1000, "no contention in the window"),
+            new FlameKind("goroutineEnd", "goroutines at the window's end", null, "goroutines", 1, "no goroutines"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -139,28 +157,54 @@ public record ReportModel(
             wakeups = w.value();
         }
         List<CaptureView> captures = captures(runDir, s.path("captures"));
-        List<String> folded = null;
-        CaptureView cpu = captures.stream().filter(c -> c.kind().equals("cpu")).findFirst().orElse(null);
-        if (cpu == null) {
-            missing.put("flame", "the manifest lists no CPU profile for this step");
-        } else if (!cpu.present()) {
-            missing.put("flame", "CPU profile " + cpu.file() + " " + cpu.status()
-                    + (cpu.reason() == null ? "" : ": " + cpu.reason()));
-        } else {
-            try {
-                Profile profile = new ProfileReader().read(runDir.resolve(cpu.file()));
-                int samples = profile.sampleIndex(profile.isCpu() && hasType(profile, "samples") ? "samples" : null);
-                folded = Aggregator.folded(profile, samples, SampleFilter.NONE);
-                if (folded.isEmpty()) {
-                    folded = null;
-                    missing.put("flame", "CPU profile " + cpu.file() + " has no samples (the target was idle)");
-                }
-            } catch (ProfileException e) {
-                missing.put("flame", "CPU profile " + cpu.file() + " unreadable: " + e.getMessage());
+        List<FlameView> flames = new ArrayList<>();
+        for (FlameKind k : FLAMES) {
+            flames.add(flame(runDir, Evidence.step(index), k, captures));
+        }
+        return new StepView(index, s.path("targetQps").asDouble(), offered, achieved, p50, p95, p99, wakeups, flames,
+                missing, captures);
+    }
+
+    private static FlameView flame(Path runDir, String step, FlameKind k, List<CaptureView> captures) {
+        String title = step + " " + k.title() + " (" + k.unit() + ")";
+        CaptureView c = captures.stream().filter(x -> x.kind().equals(k.capture())).findFirst().orElse(null);
+        if (c == null) {
+            return new FlameView(k.capture(), title, k.unit(), null, null, "the manifest lists no " + k.capture()
+                    + " capture for this step");
+        }
+        if (!c.present()) {
+            return new FlameView(k.capture(), title, k.unit(), c.file(), null, k.capture() + " profile " + c.file()
+                    + " " + c.status() + (c.reason() == null ? "" : ": " + c.reason()));
+        }
+        try {
+            Profile profile = new ProfileReader().read(runDir.resolve(c.file()));
+            int index = profile.sampleIndex(k.sampleType() != null && hasType(profile, k.sampleType())
+                    ? k.sampleType() : null);
+            List<String> folded = scaled(Aggregator.folded(profile, index, SampleFilter.NONE), k.divisor());
+            return folded.isEmpty()
+                    ? new FlameView(k.capture(), title, k.unit(), c.file(), null, k.capture() + " profile " + c.file()
+                            + ": " + k.whenEmpty())
+                    : new FlameView(k.capture(), title, k.unit(), c.file(), folded, null);
+        } catch (ProfileException e) {
+            return new FlameView(k.capture(), title, k.unit(), c.file(), null, k.capture() + " profile " + c.file()
+                    + " unreadable: " + e.getMessage());
+        }
+    }
+
+    /** Values divided into the graph's unit (ns into µs); a stack that rounds to 0 is left out. */
+    private static List<String> scaled(List<String> folded, long divisor) {
+        if (divisor == 1) {
+            return folded;
+        }
+        List<String> out = new ArrayList<>(folded.size());
+        for (String line : folded) {
+            int space = line.lastIndexOf(' ');
+            long v = Long.parseLong(line.substring(space + 1)) / divisor;
+            if (v > 0) {
+                out.add(line.substring(0, space + 1) + v);
             }
         }
-        return new StepView(index, s.path("targetQps").asDouble(), offered, achieved, p50, p95, p99, wakeups, folded,
-                missing, captures);
+        return out;
     }
 
     private static boolean hasType(Profile p, String type) {

@@ -94,17 +94,18 @@ class HtmlReportBrowserTest {
                 assertTrue(inkedPixels(driver, canvas) > 500, chart.getDomAttribute("id") + " drew nothing");
             }
 
-            // every step: a flame graph that drew its frames
+            // every step: flame graphs (CPU and goroutines at least; mutex when there was contention) that drew
+            assertEquals(6, driver.findElements(By.cssSelector("iframe.flame[data-kind='cpu']")).size());
+            assertEquals(6, driver.findElements(By.cssSelector("iframe.flame[data-kind='goroutineEnd']")).size());
             List<WebElement> flames = driver.findElements(By.cssSelector("iframe.flame"));
-            assertEquals(6, flames.size());
             for (WebElement flame : flames) {
-                String step = flame.getDomAttribute("data-step");
+                String step = flame.getDomAttribute("data-step") + " " + flame.getDomAttribute("data-kind");
                 driver.switchTo().frame(flame);
                 wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
                 Number depth = (Number) driver.executeScript("return levels.length");
-                assertTrue(depth.intValue() > 3, "step " + step + " flame graph depth " + depth);
+                assertTrue(depth.intValue() > 1, "step " + step + " flame graph depth " + depth);
                 WebElement canvas = driver.findElement(By.id("canvas"));
-                assertTrue(inkedPixels(driver, canvas) > 1000, "step " + step + " flame graph drew nothing");
+                assertTrue(inkedPixels(driver, canvas) > 500, "step " + step + " flame graph drew nothing");
                 driver.switchTo().defaultContent();
             }
 

@@ -67,8 +67,12 @@ class HtmlReportTest {
         JsonNode manifest = JSON.readTree(dir.resolve("manifest.json").toFile());
         int steps = manifest.path("steps").size();
         assertTrue(steps > 0);
-        assertEquals(steps, count(html, "<iframe class='flame' data-step='\\d+'"), "a CPU flame graph per step");
-        assertFalse(html.contains("flame-missing"));
+        assertEquals(steps, count(html, "<iframe class='flame' data-step='\\d+' data-kind='cpu'"),
+                "a CPU flame graph per step");
+        assertEquals(steps, count(html, "<iframe class='flame' data-step='\\d+' data-kind='goroutineEnd'"),
+                "a goroutine flame graph per step");
+        assertEquals(steps, count(html, "data-kind='mutex'"), "a mutex flame graph, or why there is none, per step");
+        assertFalse(html.contains("flame-missing' data-step='1' data-kind='cpu'"));
         JsonNode data = JSON.readTree(text(html, "<script type='application/json' id='report-data'>", "</script>")
                 .replace("<\\/", "</"));
         assertEquals(steps, data.path("steps").size());
@@ -98,8 +102,9 @@ class HtmlReportTest {
         JSON.writeValue(dir.resolve("manifest.json").toFile(), manifest);
 
         String html = Files.readString(reportOf(dir));
-        assertTrue(html.contains("no CPU flame graph: CPU profile step-03/cpu.pb.gz failed: timeout after 13 s"), html);
-        assertEquals(5, count(html, "<iframe class='flame'"));
+        assertTrue(html.contains("no step-03 CPU (samples) flame graph: cpu profile step-03/cpu.pb.gz failed: timeout"
+                + " after 13 s"), html);
+        assertEquals(5, count(html, "<iframe class='flame' data-step='\\d+' data-kind='cpu'"));
         String missing = text(html, "<ul class='missing' id='missing-latency'>", "</ul>");
         assertTrue(missing.contains("step-05") && missing.contains("no request completed in the window"), missing);
         JsonNode data = JSON.readTree(text(html, "<script type='application/json' id='report-data'>", "</script>")
@@ -128,7 +133,8 @@ class HtmlReportTest {
         assertEquals(HtmlReport.gateWord(v), word);
         assertFalse(v.gate().passed());
         assertEquals(0, count(html, "<iframe class='flame'"));
-        assertTrue(html.contains("no CPU flame graph: CPU profile step-01/cpu.pb.gz missing: 404 from the target"));
+        assertTrue(html.contains("no step-01 CPU (samples) flame graph: cpu profile step-01/cpu.pb.gz missing: 404 from"
+                + " the target"), html);
         assertTrue(text(html, "<ul class='missing' id='missing-qps'>", "</ul>").contains("no load numbers"));
         assertTrue(html.contains("missing: 404 from the target"));
     }
