@@ -144,6 +144,9 @@ public final class HtmlReport {
         chart(b, m, "qps", "Achieved vs offered req/s", "achieved");
         chart(b, m, "latency", "Latency p50 / p95 / p99 (ms, log scale)", "latency");
         chart(b, m, "wakeups", "Scheduling events (wake-ups) per request", "wakeups");
+        chart(b, m, "schedlock", "sched.lock share of processor time (%) with its 95% interval and the"
+                + " WARN / FAIL thresholds", "schedlock");
+        chart(b, m, "gc", "GC share of CPU (%)", "gc");
         b.append("</section>\n");
     }
 
@@ -189,7 +192,7 @@ public final class HtmlReport {
                     .append(" ms, p99 ").append(num(s.p99Ms())).append(" ms</p>\n");
             for (FlameView f : s.flames()) {
                 if (f.folded() != null) {
-                    int height = FlameGraphs.depth(f.folded()) * 16 + 80;
+                    int height = FlameGraphs.depth(f.folded()) * 16 + 110;
                     b.append("<iframe class='flame' data-step='").append(s.index()).append("' data-kind='")
                             .append(f.kind()).append("' title='").append(esc(f.title())).append("' style='height:")
                             .append(height).append("px' srcdoc=\"").append(esc(FlameGraphs.html(f.title(), f.folded())))
@@ -211,7 +214,7 @@ public final class HtmlReport {
             b.append("<p class='missing'>the manifest lists no captures here</p>\n");
             return;
         }
-        b.append("<table class='raw'>\n<tr><th>capture</th><th>file</th><th>bytes</th><th>open with</th></tr>\n");
+        b.append("<table class='raw'>\n<tr><th>capture</th><th>file</th><th>bytes</th><th>open with (in the run directory)</th></tr>\n");
         for (CaptureView c : captures) {
             b.append("<tr><td>").append(esc(c.kind())).append("</td><td>");
             if (c.present()) {
@@ -238,6 +241,12 @@ public final class HtmlReport {
                     .ifPresent(s -> root.put("capacityX", s.x()));
             root.put("capacityQps", c.qps());
         }
+        if (m.verdict().thresholds().get("schedlock.warn") instanceof Number warn) {
+            root.put("schedlockWarn", 100 * warn.doubleValue());
+        }
+        if (m.verdict().thresholds().get("schedlock.fail") instanceof Number fail) {
+            root.put("schedlockFail", 100 * fail.doubleValue());
+        }
         ArrayNode steps = root.putArray("steps");
         for (StepView s : m.steps()) {
             ObjectNode n = steps.addObject();
@@ -249,6 +258,13 @@ public final class HtmlReport {
             n.put("p95", s.p95Ms());
             n.put("p99", s.p99Ms());
             n.put("wakeups", s.wakeupsPerRequest());
+            // shares as percentages, on a linear axis: a measured 0 is a point at 0, a missing share is null
+            n.put("schedlock", s.schedLock() == null ? null : 100 * s.schedLock().share());
+            n.put("schedlockLower", s.schedLock() == null || s.schedLock().lower() == null ? null
+                    : 100 * s.schedLock().lower());
+            n.put("schedlockUpper", s.schedLock() == null || s.schedLock().upper() == null ? null
+                    : 100 * s.schedLock().upper());
+            n.put("gc", s.gcCpuShare() == null ? null : 100 * s.gcCpuShare());
             n.putPOJO("missing", s.missing());
         }
         try {

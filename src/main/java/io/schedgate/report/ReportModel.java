@@ -52,17 +52,22 @@ public record ReportModel(
 
     /**
      * One step as the charts and its section need it. A null number is missing; {@code missing} says why,
-     * keyed by the chart series ({@code achieved}, {@code latency}, {@code wakeups}).
+     * keyed by the chart series ({@code achieved}, {@code latency}, {@code wakeups}, {@code schedlock},
+     * {@code gc}).
      */
     public record StepView(int index, double targetQps, Double offeredQps, Double achievedQps, Double p50Ms,
-                           Double p95Ms, Double p99Ms, Double wakeupsPerRequest, List<FlameView> flames,
-                           Map<String, String> missing, List<CaptureView> captures) {
+                           Double p95Ms, Double p99Ms, Double wakeupsPerRequest, SchedLockPoint schedLock,
+                           Double gcCpuShare, List<FlameView> flames, Map<String, String> missing,
+                           List<CaptureView> captures) {
 
         /** x of this step on every chart: the offered rate, else the planned one. */
         public double x() {
             return offeredQps != null ? offeredQps : targetQps;
         }
     }
+
+    /** sched.lock's share of processor time at one step with its 95% interval (null bounds: none given). */
+    public record SchedLockPoint(double share, Double lower, Double upper) {}
 
     /**
      * One flame graph of a step: {@code folded} stacks ({@code root;...;leaf value}, values in {@code unit}),
@@ -156,13 +161,30 @@ public record ReportModel(
         } else {
             wakeups = w.value();
         }
+        SchedLockPoint schedLock = null;
+        Double gc = null;
+        CheckResult sl = verdict.result("schedlock.pressure", index).orElse(null);
+        if (sl == null) {
+            missing.put("schedlock", "no schedlock.pressure result for this step");
+            missing.put("gc", "no schedlock.pressure result for this step");
+        } else {
+            if (sl.value() == null) {
+                missing.put("schedlock", sl.status() + ": " + sl.evidence());
+            } else {
+                schedLock = new SchedLockPoint(sl.value(), detail(sl, "shareLower"), detail(sl, "shareUpper"));
+            }
+            gc = detail(sl, "gcCpuShare");
+            if (gc == null) {
+                missing.put("gc", "no GC CPU share at this step (no runtime/metrics GC CPU numbers in the window)");
+            }
+        }
         List<CaptureView> captures = captures(runDir, s.path("captures"));
         List<FlameView> flames = new ArrayList<>();
         for (FlameKind k : FLAMES) {
             flames.add(flame(runDir, Evidence.step(index), k, captures));
         }
-        return new StepView(index, s.path("targetQps").asDouble(), offered, achieved, p50, p95, p99, wakeups, flames,
-                missing, captures);
+        return new StepView(index, s.path("targetQps").asDouble(), offered, achieved, p50, p95, p99, wakeups, schedLock,
+                gc, flames, missing, captures);
     }
 
     private static FlameView flame(Path runDir, String step, FlameKind k, List<CaptureView> captures) {
@@ -205,6 +227,10 @@ public record ReportModel(
             }
         }
         return out;
+    }
+
+    private static Double detail(CheckResult r, String key) {
+        return r.details().get(key) instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
     }
 
     private static boolean hasType(Profile p, String type) {

@@ -32,10 +32,16 @@
       points += col.filter(function (v) { return v != null; }).length;
       columns.push(col);
     });
+    (opts.constants || []).forEach(function (c) {
+      columns.push(xs.map(function () { return c.value; }));
+    });
     const series = [{label: 'offered req/s'}];
     keys.forEach(function (k, i) {
       series.push({label: labels[i], stroke: colors[i], width: 2, points: {show: true, size: 6}, spanGaps: false,
         dash: opts.dashed && opts.dashed[i] ? [6, 4] : undefined});
+    });
+    (opts.constants || []).forEach(function (c) {
+      series.push({label: c.label, stroke: c.color, width: 1, dash: [3, 3], points: {show: false}});
     });
     const missingKey = opts.missingKey;
     const u = new uPlot({
@@ -65,5 +71,12 @@
   chart('latency', ['p50', 'p95', 'p99'], ['p50 ms', 'p95 ms', 'p99 ms'], ['#2e7d32', '#f9a825', '#c62828'],
     {yLabel: 'ms', log: true, missingKey: 'latency'});
   chart('wakeups', ['wakeups'], ['events / request'], ['#6a1b9a'], {yLabel: 'events / request', missingKey: 'wakeups'});
+  const limits = [];
+  if (data.schedlockWarn != null) limits.push({label: 'WARN ' + data.schedlockWarn + '%', value: data.schedlockWarn, color: '#f9a825'});
+  if (data.schedlockFail != null) limits.push({label: 'FAIL ' + data.schedlockFail + '%', value: data.schedlockFail, color: '#c62828'});
+  chart('schedlock', ['schedlock', 'schedlockLower', 'schedlockUpper'], ['sched.lock %', '95% low', '95% high'],
+    ['#1565c0', '#90caf9', '#90caf9'], {yLabel: '% of processor time', missingKey: 'schedlock',
+      dashed: [false, true, true], constants: limits});
+  chart('gc', ['gc'], ['GC % of CPU'], ['#00838f'], {yLabel: '% of CPU', missingKey: 'gc'});
   document.body.dataset.chartsRendered = 'true';
 })();

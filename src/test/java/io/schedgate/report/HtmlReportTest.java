@@ -77,7 +77,8 @@ class HtmlReportTest {
                 .replace("<\\/", "</"));
         assertEquals(steps, data.path("steps").size());
         for (JsonNode s : data.path("steps")) {
-            for (String k : new String[] {"x", "offered", "achieved", "p50", "p95", "p99", "wakeups"}) {
+            for (String k : new String[] {"x", "offered", "achieved", "p50", "p95", "p99", "wakeups", "schedlock",
+                "schedlockLower", "schedlockUpper", "gc"}) {
                 assertTrue(s.path(k).isNumber(), fixture + " step " + s.path("index") + " " + k + ": " + s);
             }
         }
