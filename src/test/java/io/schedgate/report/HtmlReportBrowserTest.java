@@ -117,13 +117,19 @@ class HtmlReportBrowserTest {
             }
             assertEquals(List.of(), errors, "browser console");
 
+            // measured, not asserted: when the page (its iframes included) finished loading and charts were drawn
+            Number loaded = (Number) driver.executeScript(
+                    "return Math.round(performance.getEntriesByType('navigation')[0].loadEventEnd)");
+            // the top of the page as a reader first sees it (README's picture: cp it to docs/report-herd-go1.26.png)
+            driver.executeScript("window.scrollTo(0, 0)");
+            Files.write(Path.of("target/report-herd-go1.26-top.png"), driver.getScreenshotAs(OutputType.BYTES));
             // full-page screenshot: the window as tall as the page
             Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
             driver.manage().window().setSize(new Dimension(1280, Math.min(20000, height.intValue() + 40)));
             Path shot = Path.of("target/report-herd-go1.26.png");
             Files.write(shot, driver.getScreenshotAs(OutputType.BYTES));
             System.out.println("[report] " + report.toAbsolutePath().toUri() + " (" + Files.size(report)
-                    + " bytes), screenshot " + shot.toAbsolutePath());
+                    + " bytes, loaded in " + loaded + " ms), screenshot " + shot.toAbsolutePath());
         } finally {
             driver.quit();
         }
