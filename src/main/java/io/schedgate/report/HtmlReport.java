@@ -74,6 +74,7 @@ public final class HtmlReport {
                 .append('\n').append(resource("io/schedgate/report/report.css")).append("</style>\n</head>\n<body>\n");
         top(b, m);
         charts(b, m);
+        grew(b, m);
         results(b, v);
         steps(b, m);
         b.append("<section id='snapshots'><h2>Before and after the ramp</h2>\n<h3>baseline/</h3>\n");
@@ -163,6 +164,42 @@ public final class HtmlReport {
             b.append("</ul>\n");
         }
         b.append("</figure>\n");
+    }
+
+    /**
+     * What grew with load: the top step's CPU against the first step's, both per million requests, so a
+     * colour is cost per request that changed, not just more traffic.
+     */
+    private static void grew(StringBuilder b, ReportModel m) {
+        b.append("<section id='grew'><h2>What grew with load (CPU per request, top step against the first)</h2>\n");
+        List<StepView> drawn = m.steps().stream()
+                .filter(s -> s.flame("cpu") != null && s.flame("cpu").folded() != null && s.requests() != null
+                        && s.requests() > 0)
+                .toList();
+        if (drawn.size() < 2) {
+            b.append("<p class='missing' id='diff-missing'>no differential flame graph: it needs the CPU profile and the"
+                    + " request count of two steps, the run has ").append(drawn.size()).append("</p>\n</section>\n");
+            return;
+        }
+        StepView first = drawn.get(0);
+        StepView top = drawn.get(drawn.size() - 1);
+        String title = Evidence.step(top.index()) + " against " + Evidence.step(first.index())
+                + ": CPU samples per million requests";
+        List<String> topScaled = FlameGraphs.scaled(top.flame("cpu").folded(), 1e6 / top.requests());
+        List<String> firstScaled = FlameGraphs.scaled(first.flame("cpu").folded(), 1e6 / first.requests());
+        b.append("<p class='legend' id='diff-legend'>The shape is ").append(Evidence.step(top.index())).append(" (")
+                .append(Evidence.num(top.x())).append(" req/s, ").append(top.requests()).append(" requests); each frame's")
+                .append(" colour is how its own CPU per request changed since ").append(Evidence.step(first.index()))
+                .append(" (").append(Evidence.num(first.x())).append(" req/s, ").append(first.requests())
+                .append(" requests): <span class='grew'>red: more CPU per request at the top step</span>,")
+                .append(" <span class='shrank'>blue: less</span>, <span class='same'>grey: the same</span>,")
+                .append(" <span class='new'>yellow: not in ").append(Evidence.step(first.index())).append(" at all</span>.")
+                .append(" Frames only ").append(Evidence.step(first.index()))
+                .append(" had are not drawn. Deeper colour, bigger change.</p>\n");
+        int height = FlameGraphs.depth(topScaled) * 16 + 110;
+        b.append("<iframe class='flame diff' data-kind='diff' title='").append(esc(title)).append("' style='height:")
+                .append(height).append("px' srcdoc=\"").append(esc(FlameGraphs.diffHtml(title, topScaled, firstScaled)))
+                .append("\"></iframe>\n</section>\n");
     }
 
     private static void results(StringBuilder b, Verdict v) {

@@ -55,10 +55,15 @@ public record ReportModel(
      * keyed by the chart series ({@code achieved}, {@code latency}, {@code wakeups}, {@code schedlock},
      * {@code gc}).
      */
-    public record StepView(int index, double targetQps, Double offeredQps, Double achievedQps, Double p50Ms,
+    public record StepView(int index, double targetQps, Long requests, Double offeredQps, Double achievedQps, Double p50Ms,
                            Double p95Ms, Double p99Ms, Double wakeupsPerRequest, SchedLockPoint schedLock,
                            Double gcCpuShare, List<FlameView> flames, Map<String, String> missing,
                            List<CaptureView> captures) {
+
+        /** This step's flame graph of {@code kind} ({@code cpu}, {@code mutex}, {@code goroutineEnd}), if listed. */
+        public FlameView flame(String kind) {
+            return flames.stream().filter(f -> f.kind().equals(kind)).findFirst().orElse(null);
+        }
 
         /** x of this step on every chart: the offered rate, else the planned one. */
         public double x() {
@@ -183,7 +188,8 @@ public record ReportModel(
         for (FlameKind k : FLAMES) {
             flames.add(flame(runDir, Evidence.step(index), k, captures));
         }
-        return new StepView(index, s.path("targetQps").asDouble(), offered, achieved, p50, p95, p99, wakeups, schedLock,
+        Long requests = load.path("requests").isNumber() ? load.path("requests").asLong() : null;
+        return new StepView(index, s.path("targetQps").asDouble(), requests, offered, achieved, p50, p95, p99, wakeups, schedLock,
                 gc, flames, missing, captures);
     }
 
@@ -202,7 +208,10 @@ public record ReportModel(
             Profile profile = new ProfileReader().read(runDir.resolve(c.file()));
             int index = profile.sampleIndex(k.sampleType() != null && hasType(profile, k.sampleType())
                     ? k.sampleType() : null);
-            List<String> folded = scaled(Aggregator.folded(profile, index, SampleFilter.NONE), k.divisor());
+            List<String> folded = Aggregator.folded(profile, index, SampleFilter.NONE);
+            if (k.divisor() != 1) {
+                folded = FlameGraphs.scaled(folded, 1.0 / k.divisor());
+            }
             return folded.isEmpty()
                     ? new FlameView(k.capture(), title, k.unit(), c.file(), null, k.capture() + " profile " + c.file()
                             + ": " + k.whenEmpty())
@@ -211,22 +220,6 @@ public record ReportModel(
             return new FlameView(k.capture(), title, k.unit(), c.file(), null, k.capture() + " profile " + c.file()
                     + " unreadable: " + e.getMessage());
         }
-    }
-
-    /** Values divided into the graph's unit (ns into µs); a stack that rounds to 0 is left out. */
-    private static List<String> scaled(List<String> folded, long divisor) {
-        if (divisor == 1) {
-            return folded;
-        }
-        List<String> out = new ArrayList<>(folded.size());
-        for (String line : folded) {
-            int space = line.lastIndexOf(' ');
-            long v = Long.parseLong(line.substring(space + 1)) / divisor;
-            if (v > 0) {
-                out.add(line.substring(0, space + 1) + v);
-            }
-        }
-        return out;
     }
 
     private static Double detail(CheckResult r, String key) {

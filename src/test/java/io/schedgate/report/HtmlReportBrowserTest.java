@@ -97,6 +97,7 @@ class HtmlReportBrowserTest {
             // every step: flame graphs (CPU and goroutines at least; mutex when there was contention) that drew
             assertEquals(6, driver.findElements(By.cssSelector("iframe.flame[data-kind='cpu']")).size());
             assertEquals(6, driver.findElements(By.cssSelector("iframe.flame[data-kind='goroutineEnd']")).size());
+            assertEquals(1, driver.findElements(By.cssSelector("iframe.flame.diff")).size());
             List<WebElement> flames = driver.findElements(By.cssSelector("iframe.flame"));
             for (WebElement flame : flames) {
                 String step = flame.getDomAttribute("data-step") + " " + flame.getDomAttribute("data-kind");

@@ -73,6 +73,8 @@ class HtmlReportTest {
                 "a goroutine flame graph per step");
         assertEquals(steps, count(html, "data-kind='mutex'"), "a mutex flame graph, or why there is none, per step");
         assertFalse(html.contains("flame-missing' data-step='1' data-kind='cpu'"));
+        assertEquals(1, count(html, "<iframe class='flame diff' data-kind='diff'"), "the differential graph");
+        assertTrue(text(html, "<p class='legend' id='diff-legend'>", "</p>").contains("red: more CPU per request"));
         JsonNode data = JSON.readTree(text(html, "<script type='application/json' id='report-data'>", "</script>")
                 .replace("<\\/", "</"));
         assertEquals(steps, data.path("steps").size());
@@ -138,6 +140,7 @@ class HtmlReportTest {
                 + " the target"), html);
         assertTrue(text(html, "<ul class='missing' id='missing-qps'>", "</ul>").contains("no load numbers"));
         assertTrue(html.contains("missing: 404 from the target"));
+        assertTrue(html.contains("<p class='missing' id='diff-missing'>no differential flame graph"));
     }
 
     static boolean anyStatus(JsonNode verdict, String status) {
