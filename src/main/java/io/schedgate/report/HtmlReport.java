@@ -146,22 +146,25 @@ public final class HtmlReport {
         chart(b, m, "latency", "Latency p50 / p95 / p99 (ms, log scale)", "latency");
         chart(b, m, "wakeups", "Scheduling events (wake-ups) per request", "wakeups");
         chart(b, m, "schedlock", "sched.lock share of processor time (%) with its 95% interval and the"
-                + " WARN / FAIL thresholds", "schedlock");
+                + " WARN / FAIL thresholds", "schedlock", "schedlockInterval");
         chart(b, m, "gc", "GC share of CPU (%)", "gc");
         b.append("</section>\n");
     }
 
-    private static void chart(StringBuilder b, ReportModel m, String id, String title, String series) {
+    private static void chart(StringBuilder b, ReportModel m, String id, String title, String... series) {
         b.append("<figure class='chart-box'><figcaption>").append(esc(title)).append("</figcaption>\n<div class='chart' id='chart-")
                 .append(id).append("'></div>\n");
-        List<StepView> missing = m.steps().stream().filter(s -> s.missing().containsKey(series)).toList();
-        if (!missing.isEmpty()) {
-            b.append("<ul class='missing' id='missing-").append(id).append("'>\n");
-            for (StepView s : missing) {
-                b.append("<li>step ").append(Evidence.step(s.index())).append(" (").append(Evidence.num(s.x()))
-                        .append(" req/s): no point: ").append(esc(s.missing().get(series))).append("</li>\n");
+        StringBuilder items = new StringBuilder();
+        for (StepView s : m.steps()) {
+            for (String key : series) {
+                if (s.missing().containsKey(key)) {
+                    items.append("<li>").append(Evidence.step(s.index())).append(" (").append(Evidence.num(s.x()))
+                            .append(" req/s): no point: ").append(esc(s.missing().get(key))).append("</li>\n");
+                }
             }
-            b.append("</ul>\n");
+        }
+        if (items.length() > 0) {
+            b.append("<ul class='missing' id='missing-").append(id).append("'>\n").append(items).append("</ul>\n");
         }
         b.append("</figure>\n");
     }

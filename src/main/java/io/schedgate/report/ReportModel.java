@@ -177,6 +177,10 @@ public record ReportModel(
                 missing.put("schedlock", sl.status() + ": " + sl.evidence());
             } else {
                 schedLock = new SchedLockPoint(sl.value(), detail(sl, "shareLower"), detail(sl, "shareUpper"));
+                if (schedLock.lower() == null || schedLock.upper() == null) {
+                    missing.put("schedlockInterval", "no 95% interval for the share (method: "
+                            + sl.details().getOrDefault("method", "unknown") + ")");
+                }
             }
             gc = detail(sl, "gcCpuShare");
             if (gc == null) {

@@ -5,7 +5,7 @@
   const steps = data.steps;
   const xs = steps.map(function (s) { return s.x; });
 
-  function vline(u, x, color, label, dash) {
+  function vline(u, x, color, label, dash, row) {
     const ctx = u.ctx;
     const px = Math.round(u.valToPos(x, 'x', true));
     const r = devicePixelRatio || 1;
@@ -19,7 +19,10 @@
     ctx.lineTo(px, u.bbox.top + u.bbox.height);
     ctx.stroke();
     ctx.font = (11 * r) + 'px sans-serif';
-    ctx.fillText(label, px + 4 * r, u.bbox.top + 12 * r);
+    const w = ctx.measureText(label).width;
+    // the label right of the line, or left of it where it would run past the plot
+    const lx = px + 4 * r + w > u.bbox.left + u.bbox.width ? px - 4 * r - w : px + 4 * r;
+    ctx.fillText(label, lx, u.bbox.top + 12 * r * (1 + (row || 0)));
     ctx.restore();
   }
 
@@ -54,9 +57,10 @@
         if (opts.capacity && data.capacityX != null) {
           vline(u, data.capacityX, '#2e7d32', 'capacity ' + Math.round(data.capacityQps) + ' req/s', false);
         }
+        let row = 1;  // one text row per marker, below the capacity label, so neighbours do not overprint
         steps.forEach(function (s) {
           if (s.missing && s.missing[missingKey]) {
-            vline(u, s.x, '#9e9e9e', 'no data (step ' + s.index + ')', true);
+            vline(u, s.x, '#9e9e9e', 'no data (step ' + s.index + ')', true, row++);
           }
         });
       }]}
