@@ -93,7 +93,7 @@ class HtmlReportTest {
     }
 
     @Test
-    void aMissingProfileAndAStepWithoutLatencyRenderAndSayWhatIsMissing(@TempDir Path tmp) throws IOException {
+    void aMissingProfileAStepWithoutLatencyAndATargetThatDiedRenderAndSayWhatIsMissing(@TempDir Path tmp) throws IOException {
         Path dir = RunFixtures.copy("herd-go1.26", tmp);
         Files.delete(dir.resolve("step-03/cpu.pb.gz"));
         ObjectNode manifest = (ObjectNode) JSON.readTree(dir.resolve("manifest.json").toFile());
@@ -102,6 +102,10 @@ class HtmlReportTest {
         cpu.put("status", "failed");
         cpu.put("reason", "timeout after 13 s");
         ((ObjectNode) manifest.path("steps").get(4).path("load")).remove("latencyMs");
+        // the target died in the last step: no load numbers for it
+        ((ObjectNode) manifest.path("steps").get(5)).remove("load");
+        manifest.put("status", "target-died");
+        manifest.put("statusReason", "the target exited during step 06 (exit code 2)");
         JSON.writeValue(dir.resolve("manifest.json").toFile(), manifest);
 
         String html = Files.readString(reportOf(dir));
@@ -115,6 +119,12 @@ class HtmlReportTest {
         JsonNode s5 = data.path("steps").get(4);
         assertTrue(s5.path("p99").isNull(), "a missing latency is null, not 0: " + s5);
         assertTrue(s5.path("achieved").isNumber());
+        assertTrue(unesc(text(html, "<p id='run-status'>", "</p>"))
+                .startsWith("run target-died: the target exited during step 06 (exit code 2)"), html);
+        JsonNode s6 = data.path("steps").get(5);
+        assertTrue(s6.path("achieved").isNull() && s6.path("x").asDouble() == 2400, "planned rate on x: " + s6);
+        assertTrue(text(html, "<ul class='missing' id='missing-qps'>", "</ul>").contains("step-06 (2400 req/s): no point:"
+                + " no load numbers in the manifest"));
     }
 
     @Test
