@@ -230,6 +230,7 @@ public final class HtmlReport {
                     .append(num(s.offeredQps())).append(" req/s, achieved ").append(num(s.achievedQps()))
                     .append(" req/s; latency p50 ").append(num(s.p50Ms())).append(" ms, p95 ").append(num(s.p95Ms()))
                     .append(" ms, p99 ").append(num(s.p99Ms())).append(" ms</p>\n");
+            stepResults(b, m.verdict(), s.index());
             for (FlameView f : s.flames()) {
                 if (f.folded() != null) {
                     int height = FlameGraphs.depth(f.folded()) * 16 + 110;
@@ -247,6 +248,30 @@ public final class HtmlReport {
             b.append("</section>\n");
         }
         b.append("</section>\n");
+    }
+
+    /** What the checks said about this step, worst first: the evidence beside its flame graphs. */
+    private static void stepResults(StringBuilder b, Verdict v, int step) {
+        List<CheckResult> here = v.results().stream().filter(r -> r.stepIndex() == step)
+                .sorted(java.util.Comparator.comparingInt(HtmlReport::severity)).toList();
+        if (here.isEmpty()) {
+            return;
+        }
+        b.append("<ul class='step-results'>\n");
+        for (CheckResult r : here) {
+            b.append("<li class='").append(r.status().name()).append("'><strong>").append(r.status().name())
+                    .append("</strong> ").append(esc(r.checkId())).append(": ").append(esc(r.evidence())).append("</li>\n");
+        }
+        b.append("</ul>\n");
+    }
+
+    private static int severity(CheckResult r) {
+        return switch (r.status()) {
+            case FAIL -> 0;
+            case NO_DATA -> 1;
+            case WARN -> 2;
+            default -> 3;
+        };
     }
 
     private static void captures(StringBuilder b, List<CaptureView> captures) {

@@ -74,6 +74,7 @@ class HtmlReportTest {
         assertEquals(steps, count(html, "data-kind='mutex'"), "a mutex flame graph, or why there is none, per step");
         assertFalse(html.contains("flame-missing' data-step='1' data-kind='cpu'"));
         assertEquals(1, count(html, "<iframe class='flame diff' data-kind='diff'"), "the differential graph");
+        assertEquals(steps, count(html, "<ul class='step-results'>"), "each step's check results beside its graphs");
         assertTrue(text(html, "<p class='legend' id='diff-legend'>", "</p>").contains("red: more CPU per request"));
         JsonNode data = JSON.readTree(text(html, "<script type='application/json' id='report-data'>", "</script>")
                 .replace("<\\/", "</"));
