@@ -13,14 +13,14 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * {@code schedgate report RUN_DIR [--open]}: (re)writes report.html in a run directory. The verdict is
- * recomputed offline with the {@code -Dschedgate.*} thresholds given (the defaults otherwise), as
- * {@code schedgate analyze} computes it; verdict.json is left as it is. {@code --open} hands the page to
+ * {@code schedgate report RUN_DIR [--open] [--baseline RUN_DIR]}: (re)writes report.html in a run directory.
+ * The verdict is recomputed offline with the {@code -Dschedgate.*} thresholds and baseline given (the
+ * defaults otherwise), as {@code schedgate analyze} computes it; verdict.json is left as it is. {@code --open} hands the page to
  * the desktop's browser ({@code xdg-open}).
  */
 final class ReportCommand implements Schedgate.Command {
 
-    static final String USAGE = "usage: schedgate report RUN_DIR [--open] [-Dschedgate.KEY=VALUE]...";
+    static final String USAGE = "usage: schedgate report RUN_DIR [--open] [--baseline RUN_DIR] [-Dschedgate.KEY=VALUE]...";
 
     @Override
     public String summary() {
@@ -33,12 +33,21 @@ final class ReportCommand implements Schedgate.Command {
         boolean open = false;
         Properties props = new Properties();
         props.putAll(System.getProperties());
-        for (String a : args) {
+        Path baseline = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
             if (a.equals("-h") || a.equals("--help")) {
                 out.println(USAGE);
                 return 0;
             } else if (a.equals("--open")) {
                 open = true;
+            } else if (a.equals("--baseline")) {
+                if (++i >= args.length) {
+                    throw new UsageException("--baseline needs a run directory; " + USAGE);
+                }
+                baseline = Path.of(args[i]);
+            } else if (a.startsWith("--baseline=")) {
+                baseline = Path.of(a.substring("--baseline=".length()));
             } else if (a.startsWith("-D") && a.indexOf('=') > 2) {
                 String key = a.substring(2, a.indexOf('='));
                 props.setProperty(key.startsWith(Thresholds.PREFIX) ? key : Thresholds.PREFIX + key,
@@ -62,8 +71,9 @@ final class ReportCommand implements Schedgate.Command {
         Path report;
         try {
             Thresholds thresholds = Thresholds.from(props);
-            Path baseline = props.getProperty(VerdictEngine.BASELINE_PROPERTY) == null ? null
-                    : Path.of(props.getProperty(VerdictEngine.BASELINE_PROPERTY));
+            if (baseline == null && props.getProperty(VerdictEngine.BASELINE_PROPERTY) != null) {
+                baseline = Path.of(props.getProperty(VerdictEngine.BASELINE_PROPERTY));
+            }
             Verdict verdict = new VerdictEngine(thresholds).evaluate(runDir, baseline);
             report = HtmlReport.write(runDir, verdict);
         } catch (IllegalArgumentException | UncheckedIOException e) {

@@ -26,6 +26,17 @@ class SchedgateReportCommandTest {
     }
 
     @Test
+    void reportWithABaselineShowsTheBaselineCapacity(@TempDir Path tmp) throws IOException {
+        Path dir = SchedgateAnalyzeCommandTest.copy("hotlock-go1.26", tmp.resolve("a"));
+        Path base = SchedgateAnalyzeCommandTest.copy("healthy-go1.26", tmp.resolve("b"));
+        Outcome o = SchedgateAnalyzeCommandTest.run("report", dir.toString(), "--baseline", base.toString());
+        assertEquals(0, o.code(), o.err());
+        String html = Files.readString(dir.resolve("report.html"));
+        String capacity = html.substring(html.indexOf("<p id='capacity'>"), html.indexOf("</p>", html.indexOf("<p id='capacity'>")));
+        assertTrue(capacity.contains("(baseline "), capacity);
+    }
+
+    @Test
     void reportRefusesWhatIsNotARunDirectory(@TempDir Path tmp) {
         Outcome o = SchedgateAnalyzeCommandTest.run("report", tmp.toString());
         assertEquals(2, o.code());
