@@ -148,6 +148,7 @@ public final class HtmlReport {
         chart(b, m, "schedlock", "sched.lock share of processor time (%) with its 95% interval and the"
                 + " WARN / FAIL thresholds", "schedlock", "schedlockInterval");
         chart(b, m, "gc", "GC share of CPU (%)", "gc");
+        usl(b, m.verdict());
         b.append("</section>\n");
     }
 
@@ -203,6 +204,69 @@ public final class HtmlReport {
         b.append("<iframe class='flame diff' data-kind='diff' title='").append(esc(title)).append("' style='height:")
                 .append(height).append("px' srcdoc=\"").append(esc(FlameGraphs.diffHtml(title, topScaled, firstScaled)))
                 .append("\"></iframe>\n</section>\n");
+    }
+
+    /** The Universal Scalability Law fit (the usl result), drawn over the measured points when it was fitted. */
+    private static void usl(StringBuilder b, Verdict v) {
+        b.append("<figure class='chart-box'><figcaption>Throughput against concurrency (requests in flight, log"
+                + " scale) with the fitted Universal Scalability Law</figcaption>\n");
+        CheckResult r = v.result("usl", CheckResult.RAMP).orElse(null);
+        if (uslFit(v) != null) {
+            b.append("<div class='chart' id='chart-usl'></div>\n<p class='usl-evidence'>").append(esc(r.evidence()))
+                    .append("</p>\n");
+        } else {
+            b.append("<p class='missing' id='usl-missing'>no USL curve: ")
+                    .append(esc(r == null ? "no usl result in the verdict" : r.status() + ": " + r.evidence()))
+                    .append("</p>\n");
+        }
+        b.append("</figure>\n");
+    }
+
+    /** lambda, sigma, kappa and the measured (concurrency, throughput) points, or null when there is no fit. */
+    private static ObjectNode uslFit(Verdict v) {
+        CheckResult r = v.result("usl", CheckResult.RAMP).orElse(null);
+        if (r == null || !(r.details().get("lambda") instanceof Number lambda)
+                || !(r.details().get("sigma") instanceof Number sigma)
+                || !(r.details().get("kappa") instanceof Number kappa)) {
+            return null;
+        }
+        double[] n = numbers(r.details().get("concurrency"));
+        double[] x = numbers(r.details().get("throughput"));
+        if (n == null || x == null || n.length != x.length || n.length == 0) {
+            return null;
+        }
+        ObjectNode fit = JSON.createObjectNode();
+        fit.put("lambda", lambda.doubleValue());
+        fit.put("sigma", sigma.doubleValue());
+        fit.put("kappa", kappa.doubleValue());
+        ArrayNode ns = fit.putArray("n");
+        ArrayNode xs = fit.putArray("x");
+        for (int i = 0; i < n.length; i++) {
+            if (!(n[i] > 0) || !Double.isFinite(x[i])) {
+                return null;  // a log axis has no place for N <= 0
+            }
+            ns.add(n[i]);
+            xs.add(x[i]);
+        }
+        return fit;
+    }
+
+    /** A details value as numbers: the check's double[] in memory, a list once read back from JSON. */
+    private static double[] numbers(Object value) {
+        if (value instanceof double[] a) {
+            return a;
+        }
+        if (value instanceof List<?> list) {
+            double[] out = new double[list.size()];
+            for (int i = 0; i < out.length; i++) {
+                if (!(list.get(i) instanceof Number num)) {
+                    return null;
+                }
+                out[i] = num.doubleValue();
+            }
+            return out;
+        }
+        return null;
     }
 
     private static void results(StringBuilder b, Verdict v) {
@@ -311,6 +375,10 @@ public final class HtmlReport {
         }
         if (m.verdict().thresholds().get("schedlock.fail") instanceof Number fail) {
             root.put("schedlockFail", 100 * fail.doubleValue());
+        }
+        ObjectNode usl = uslFit(m.verdict());
+        if (usl != null) {
+            root.set("usl", usl);
         }
         ArrayNode steps = root.putArray("steps");
         for (StepView s : m.steps()) {

@@ -82,6 +82,29 @@
     ['#1565c0', '#90caf9', '#90caf9'], {yLabel: '% of processor time', missingKey: 'schedlock',
       dashed: [false, true, true], constants: limits});
   chart('gc', ['gc'], ['GC % of CPU'], ['#00838f'], {yLabel: '% of CPU', missingKey: 'gc'});
+  if (data.usl) {
+    // the fit X(N) = lambda N / (1 + sigma (N - 1) + kappa N (N - 1)) on a log-spaced grid, the measured points on it
+    const f = data.usl;
+    const lo = Math.min.apply(null, f.n), hi = Math.max.apply(null, f.n) * 1.5;
+    const grid = [];
+    for (let i = 0; i <= 80; i++) grid.push(lo * Math.pow(hi / lo, i / 80));
+    f.n.forEach(function (n) { grid.push(n); });
+    grid.sort(function (a, b) { return a - b; });
+    const fitted = grid.map(function (n) { return f.lambda * n / (1 + f.sigma * (n - 1) + f.kappa * n * (n - 1)); });
+    const measured = grid.map(function (n) { const i = f.n.indexOf(n); return i < 0 ? null : f.x[i]; });
+    const el = document.getElementById('chart-usl');
+    new uPlot({
+      width: Math.max(340, Math.min(1100, el.clientWidth || 560)),
+      height: 280,
+      series: [{label: 'requests in flight'},
+        {label: 'USL fit req/s', stroke: '#6a1b9a', width: 2, points: {show: false}},
+        {label: 'measured req/s', stroke: '#1565c0', width: 0, points: {show: true, size: 8, fill: '#1565c0'}, spanGaps: false}],
+      scales: {x: {time: false, distr: 3, log: 10}},
+      axes: [{label: 'requests in flight (log)'}, {label: 'req/s', size: 60}]
+    }, [grid, fitted, measured], el);
+    el.dataset.points = String(f.n.length);
+    el.dataset.rendered = 'true';
+  }
   document.body.dataset.chartsRenderedAt = String(Math.round(performance.now()));  // for bench/report-bench.sh
   document.body.dataset.chartsRendered = 'true';
 })();

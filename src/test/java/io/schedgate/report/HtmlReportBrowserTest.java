@@ -84,7 +84,7 @@ class HtmlReportBrowserTest {
 
             // every chart: a uPlot canvas with points
             List<WebElement> charts = driver.findElements(By.cssSelector("div.chart"));
-            assertEquals(5, charts.size());
+            assertEquals(6, charts.size(), "five charts on offered req/s and the USL fit");
             for (WebElement chart : charts) {
                 assertEquals("true", chart.getDomAttribute("data-rendered"), chart.getDomAttribute("id"));
                 assertTrue(Integer.parseInt(chart.getDomAttribute("data-points")) >= 6, chart.getDomAttribute("id"));

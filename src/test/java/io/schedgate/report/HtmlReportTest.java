@@ -85,6 +85,8 @@ class HtmlReportTest {
                 assertTrue(s.path(k).isNumber(), fixture + " step " + s.path("index") + " " + k + ": " + s);
             }
         }
+        assertTrue(html.contains("<div class='chart' id='chart-usl'>") == data.has("usl")
+                && html.contains("id='usl-missing'") != data.has("usl"), "a USL chart or why there is none");
         // self-contained: nothing fetched; raw files linked relative with the pprof command
         assertFalse(Pattern.compile("<(script|link)[^>]+(src|href)=").matcher(html).find(), "no external script/style");
         assertFalse(html.contains("http://cdn") || html.contains("https://cdn"));
@@ -152,6 +154,7 @@ class HtmlReportTest {
         assertTrue(text(html, "<ul class='missing' id='missing-qps'>", "</ul>").contains("no load numbers"));
         assertTrue(html.contains("missing: 404 from the target"));
         assertTrue(html.contains("<p class='missing' id='diff-missing'>no differential flame graph"));
+        assertTrue(html.contains("<p class='missing' id='usl-missing'>no USL curve: "), "why there is no USL curve");
     }
 
     static boolean anyStatus(JsonNode verdict, String status) {
