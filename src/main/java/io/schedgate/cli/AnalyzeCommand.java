@@ -5,6 +5,7 @@ import io.schedgate.verdict.Thresholds;
 import io.schedgate.verdict.Verdict;
 import io.schedgate.verdict.VerdictEngine;
 import io.schedgate.verdict.VerdictJson;
+import io.schedgate.report.HtmlReport;
 import io.schedgate.report.VerdictTable;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -16,7 +17,8 @@ import java.util.Properties;
  * {@code schedgate analyze RUN_DIR}: recomputes every check offline from a run directory (other
  * thresholds, another baseline), prints the console table (or verdict.json with --json), writes
  * verdict.json into the run directory, and exits with the gate's code: 0 passed, 1 a check
- * FAILed, 2 usage error, not a run directory, or the gate failed only for missing data.
+ * FAILed, 2 usage error, not a run directory, or the gate failed only for missing data. When it writes
+ * verdict.json it rewrites report.html too, and says where the page is.
  */
 final class AnalyzeCommand implements Schedgate.Command {
 
@@ -98,7 +100,24 @@ final class AnalyzeCommand implements Schedgate.Command {
             }
         }
         out.print(json ? VerdictJson.toJson(verdict) + "\n" : VerdictTable.render(verdict));
+        // where the page is: on stdout after the table; on stderr with --json, which keeps stdout one document
+        (json ? err : out).println(report(runDir, verdict, write));
         return verdict.gate().exitCode();
+    }
+
+    /** Rewrites report.html beside verdict.json (so the two agree) and says where it is. */
+    private static String report(Path runDir, Verdict verdict, boolean write) {
+        Path page = runDir.resolve(HtmlReport.FILE_NAME);
+        if (!write) {
+            return Files.isRegularFile(page)
+                    ? "report: " + page.toAbsolutePath().normalize().toUri() + " (not rewritten: --no-write)"
+                    : "report: none yet (schedgate report " + runDir + " writes it)";
+        }
+        try {
+            return "report: " + HtmlReport.write(runDir, verdict).toAbsolutePath().normalize().toUri();
+        } catch (RuntimeException e) {
+            return "report: not written: " + e.getMessage();
+        }
     }
 
     private static void put(Properties props, String assignment) {

@@ -24,6 +24,7 @@ public final class Schedgate {
     static {
         COMMANDS.put("profile", new ProfileCommand());
         COMMANDS.put("analyze", new AnalyzeCommand());
+        COMMANDS.put("report", new ReportCommand());
     }
 
     private Schedgate() {

@@ -5,6 +5,7 @@ import io.schedgate.verdict.Verdict;
 
 import io.schedgate.run.Manifest;
 import io.schedgate.gatling.RunListener;
+import io.schedgate.report.HtmlReport;
 import io.schedgate.report.VerdictTable;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -12,7 +13,8 @@ import java.util.Optional;
 /**
  * The verdict stage of a Gatling run (found by ServiceLoader, see META-INF/services): judges the
  * completed run directory with the {@code -Dschedgate.*} thresholds (and {@code
- * -Dschedgate.baseline}), writes verdict.json into it, prints the console table, and fails the
+ * -Dschedgate.baseline}), writes verdict.json and report.html into it, prints the console table and the
+ * report's file:// address, and fails the
  * build when the gate does not pass — a FAIL or missing data (NO_DATA) alike.
  */
 public final class VerdictRunListener implements RunListener {
@@ -26,6 +28,9 @@ public final class VerdictRunListener implements RunListener {
    * says it could not read the traces.
    */
   static void prepareTraceReader(Manifest manifest) {
+    if (manifest == null || manifest.steps() == null) {
+      return;
+    }
     boolean traced = manifest.steps().stream().anyMatch(s -> {
       Manifest.Capture c = s.captures().get(io.schedgate.run.CaptureKind.TRACE.key());
       return c != null && c.ok();
@@ -53,6 +58,14 @@ public final class VerdictRunListener implements RunListener {
     }
     System.out.print(VerdictTable.render(verdict));
     System.out.println("[schedgate] verdict: " + runDirectory.resolve(VerdictJson.FILE_NAME));
+    try {
+      System.out.println("[schedgate] report: "
+          + HtmlReport.write(runDirectory, verdict).toAbsolutePath().normalize().toUri());
+    } catch (RuntimeException e) {
+      // the page is for people: a report that cannot be written does not change the gate
+      System.out.println("[schedgate] report: not written: " + e.getMessage()
+          + " (bin/schedgate report " + runDirectory + " retries)");
+    }
     System.out.flush();
     if (verdict.gate().passed()) {
       return Optional.empty();

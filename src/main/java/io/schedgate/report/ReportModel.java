@@ -1,0 +1,269 @@
+package io.schedgate.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.schedgate.pprof.Aggregator;
+import io.schedgate.pprof.Profile;
+import io.schedgate.pprof.ProfileException;
+import io.schedgate.pprof.ProfileReader;
+import io.schedgate.pprof.SampleFilter;
+import io.schedgate.run.RunDirectory;
+import io.schedgate.verdict.CheckResult;
+import io.schedgate.verdict.Evidence;
+import io.schedgate.verdict.Verdict;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the HTML report shows, apart from how it is drawn ({@link HtmlReport}): the verdict, the
+ * manifest's target and plan, per step the load numbers (a number the run lacks is null with the
+ * reason beside it, never 0), the CPU, mutex and end-of-window goroutine profiles as folded stacks, and
+ * every raw capture.
+ *
+ * <p>The manifest is read as a JSON tree, as the verdict stage reads it ({@code verdict.RunData}):
+ * manifests of earlier schedgate versions (the committed fixtures among them) carry fields the
+ * {@code run.Manifest} record does not bind, and a report must still render them.
+ */
+public record ReportModel(
+        Path runDir,
+        Verdict verdict,
+        String status,
+        String statusReason,
+        Map<String, String> target,
+        Map<String, String> plan,
+        Map<String, String> harness,
+        List<StepView> steps,
+        List<CaptureView> baseline,
+        List<CaptureView> finalSnapshot) {
+
+    /** One raw file the manifest lists: linked when it is there, else its status and reason. */
+    public record CaptureView(String kind, String file, String status, String reason, Long bytes, boolean present) {
+        public boolean isProfile() {
+            return file != null && file.endsWith(".pb.gz");
+        }
+    }
+
+    /**
+     * One step as the charts and its section need it. A null number is missing; {@code missing} says why,
+     * keyed by the chart series ({@code achieved}, {@code latency}, {@code wakeups}, {@code schedlock},
+     * {@code gc}).
+     */
+    public record StepView(int index, double targetQps, Long requests, Double offeredQps, Double achievedQps, Double p50Ms,
+                           Double p95Ms, Double p99Ms, Double wakeupsPerRequest, SchedLockPoint schedLock,
+                           Double gcCpuShare, List<FlameView> flames, Map<String, String> missing,
+                           List<CaptureView> captures) {
+
+        /** This step's flame graph of {@code kind} ({@code cpu}, {@code mutex}, {@code goroutineEnd}), if listed. */
+        public FlameView flame(String kind) {
+            return flames.stream().filter(f -> f.kind().equals(kind)).findFirst().orElse(null);
+        }
+
+        /** x of this step on every chart: the offered rate, else the planned one. */
+        public double x() {
+            return offeredQps != null ? offeredQps : targetQps;
+        }
+    }
+
+    /** sched.lock's share of processor time at one step with its 95% interval (null bounds: none given). */
+    public record SchedLockPoint(double share, Double lower, Double upper) {}
+
+    /**
+     * One flame graph of a step: {@code folded} stacks ({@code root;...;leaf value}, values in {@code unit}),
+     * or null with {@code missing} saying why there is none.
+     */
+    public record FlameView(String kind, String title, String unit, String file, List<String> folded,
+                            String missing) {}
+
+    /** The profiles drawn per step: capture key, title, sample type, unit and the divisor into it. */
+    private record FlameKind(String capture, String title, String sampleType, String unit, long divisor,
+                             String whenEmpty) {}
+
+    private static final List<FlameKind> FLAMES = List.of(
+            new FlameKind("cpu", "CPU", "samples", "samples", 1, "no samples (the target was idle)"),
+            new FlameKind("mutex", "mutex delay", "delay", "µs", 1000, "no contention in the window"),
+            new FlameKind("goroutineEnd", "goroutines at the window's end", null, "goroutines", 1, "no goroutines"));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Reads manifest.json of {@code runDir} and the CPU profile of every step. */
+    public static ReportModel of(Path runDir, Verdict verdict) {
+        JsonNode m;
+        try {
+            m = JSON.readTree(runDir.resolve(RunDirectory.MANIFEST).toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + runDir.resolve(RunDirectory.MANIFEST), e);
+        }
+        Map<String, String> target = new LinkedHashMap<>();
+        JsonNode t = m.path("target");
+        put(target, "kind", t.path("kind"));
+        put(target, "image", t.path("image"));
+        put(target, "app URL", t.path("appUrl"));
+        put(target, "pprof URL", t.path("pprofUrl"));
+        put(target, "Go version", t.path("goVersion"));
+        put(target, "GOMAXPROCS", t.path("gomaxprocs"));
+        put(target, "CPUs seen", t.path("numCpu"));
+        put(target, "runtime info from", t.path("runtimeSource"));
+        put(target, "cpuset", t.path("cpuset"));
+        put(target, "CPU quota", t.path("cpuQuota"));
+        put(target, "GODEBUG", t.path("godebug"));
+        Map<String, String> plan = new LinkedHashMap<>();
+        JsonNode p = m.path("plan");
+        put(plan, "preset", p.path("preset"));
+        put(plan, "steps (req/s)", p.path("stepsQps"));
+        put(plan, "warm-up (s)", p.path("warmupSeconds"));
+        put(plan, "window (s)", p.path("windowSeconds"));
+        put(plan, "tail (s)", p.path("tailSeconds"));
+        put(plan, "cool-down (s)", p.path("cooldownSeconds"));
+        put(plan, "endpoint mix", p.path("endpointMix"));
+        Map<String, String> harness = new LinkedHashMap<>();
+        JsonNode h = m.path("harness");
+        put(harness, "schedgate", h.path("schedgateVersion"));
+        put(harness, "Java", h.path("javaVersion"));
+        put(harness, "Gatling", h.path("gatlingVersion"));
+
+        List<StepView> steps = new ArrayList<>();
+        for (JsonNode s : m.path("steps")) {
+            steps.add(step(runDir, s, verdict));
+        }
+        return new ReportModel(runDir, verdict, text(m.path("status")), text(m.path("statusReason")), target, plan,
+                harness, steps, captures(runDir, m.path("baseline").path("captures")),
+                captures(runDir, m.path("final").path("captures")));
+    }
+
+    private static StepView step(Path runDir, JsonNode s, Verdict verdict) {
+        int index = s.path("index").asInt();
+        Map<String, String> missing = new LinkedHashMap<>();
+        JsonNode load = s.path("load");
+        Double offered = number(load.path("offeredQps"));
+        Double achieved = number(load.path("achievedQps"));
+        if (load.isMissingNode() || load.isNull()) {
+            missing.put("achieved", "no load numbers in the manifest (the step did not finish its window)");
+        } else if (achieved == null) {
+            missing.put("achieved", "the manifest has no achieved rate for this step");
+        }
+        JsonNode lat = load.path("latencyMs");
+        Double p50 = number(lat.path("p50"));
+        Double p95 = number(lat.path("p95"));
+        Double p99 = number(lat.path("p99"));
+        if (p50 == null || p95 == null || p99 == null) {
+            missing.put("latency", lat.isMissingNode() || lat.isNull()
+                    ? "no latency: no request completed in the window"
+                    : "latency percentiles incomplete in the manifest");
+        }
+        Double wakeups = null;
+        CheckResult w = verdict.result("wakeup.linearity", index).orElse(null);
+        if (w == null) {
+            missing.put("wakeups", "no wakeup.linearity result for this step");
+        } else if (w.value() == null) {
+            missing.put("wakeups", w.status() + ": " + w.evidence());
+        } else {
+            wakeups = w.value();
+        }
+        SchedLockPoint schedLock = null;
+        Double gc = null;
+        CheckResult sl = verdict.result("schedlock.pressure", index).orElse(null);
+        if (sl == null) {
+            missing.put("schedlock", "no schedlock.pressure result for this step");
+            missing.put("gc", "no schedlock.pressure result for this step");
+        } else {
+            if (sl.value() == null) {
+                missing.put("schedlock", sl.status() + ": " + sl.evidence());
+            } else {
+                schedLock = new SchedLockPoint(sl.value(), detail(sl, "shareLower"), detail(sl, "shareUpper"));
+                if (schedLock.lower() == null || schedLock.upper() == null) {
+                    missing.put("schedlockInterval", "no 95% interval for the share (method: "
+                            + sl.details().getOrDefault("method", "unknown") + ")");
+                }
+            }
+            gc = detail(sl, "gcCpuShare");
+            if (gc == null) {
+                missing.put("gc", "no GC CPU share at this step (no runtime/metrics GC CPU numbers in the window)");
+            }
+        }
+        List<CaptureView> captures = captures(runDir, s.path("captures"));
+        List<FlameView> flames = new ArrayList<>();
+        for (FlameKind k : FLAMES) {
+            flames.add(flame(runDir, Evidence.step(index), k, captures));
+        }
+        Long requests = load.path("requests").isNumber() ? load.path("requests").asLong() : null;
+        return new StepView(index, s.path("targetQps").asDouble(), requests, offered, achieved, p50, p95, p99, wakeups, schedLock,
+                gc, flames, missing, captures);
+    }
+
+    private static FlameView flame(Path runDir, String step, FlameKind k, List<CaptureView> captures) {
+        String title = step + " " + k.title() + " (" + k.unit() + ")";
+        CaptureView c = captures.stream().filter(x -> x.kind().equals(k.capture())).findFirst().orElse(null);
+        if (c == null) {
+            return new FlameView(k.capture(), title, k.unit(), null, null, "the manifest lists no " + k.capture()
+                    + " capture for this step");
+        }
+        if (!c.present()) {
+            return new FlameView(k.capture(), title, k.unit(), c.file(), null, k.capture() + " profile " + c.file()
+                    + " " + c.status() + (c.reason() == null ? "" : ": " + c.reason()));
+        }
+        try {
+            Profile profile = new ProfileReader().read(runDir.resolve(c.file()));
+            int index = profile.sampleIndex(k.sampleType() != null && hasType(profile, k.sampleType())
+                    ? k.sampleType() : null);
+            List<String> folded = Aggregator.folded(profile, index, SampleFilter.NONE);
+            if (k.divisor() != 1) {
+                folded = FlameGraphs.scaled(folded, 1.0 / k.divisor());
+            }
+            return folded.isEmpty()
+                    ? new FlameView(k.capture(), title, k.unit(), c.file(), null, k.capture() + " profile " + c.file()
+                            + ": " + k.whenEmpty())
+                    : new FlameView(k.capture(), title, k.unit(), c.file(), folded, null);
+        } catch (ProfileException e) {
+            return new FlameView(k.capture(), title, k.unit(), c.file(), null, k.capture() + " profile " + c.file()
+                    + " unreadable: " + e.getMessage());
+        }
+    }
+
+    private static Double detail(CheckResult r, String key) {
+        return r.details().get(key) instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
+    }
+
+    private static boolean hasType(Profile p, String type) {
+        return p.sampleTypes().stream().anyMatch(t -> t.type().equals(type));
+    }
+
+    private static List<CaptureView> captures(Path runDir, JsonNode captures) {
+        List<CaptureView> out = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = captures.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode c = e.getValue();
+            String file = text(c.path("file"));
+            String status = text(c.path("status"));
+            boolean present = "ok".equals(status) && file != null && Files.isRegularFile(runDir.resolve(file));
+            String reason = text(c.path("reason"));
+            if ("ok".equals(status) && !present) {
+                status = "missing";
+                reason = "listed as ok in the manifest but not in the run directory";
+            }
+            out.add(new CaptureView(e.getKey(), file, status, reason, c.path("bytes").isNumber()
+                    ? c.path("bytes").asLong() : null, present));
+        }
+        return out;
+    }
+
+    private static void put(Map<String, String> into, String label, JsonNode value) {
+        String v = value.isMissingNode() || value.isNull() ? null
+                : value.isContainerNode() ? value.toString() : value.asText();
+        into.put(label, v == null || v.isEmpty() ? "—" : v);
+    }
+
+    private static String text(JsonNode n) {
+        return n.isMissingNode() || n.isNull() ? null : n.asText();
+    }
+
+    private static Double number(JsonNode n) {
+        return n.isNumber() && Double.isFinite(n.asDouble()) ? n.asDouble() : null;
+    }
+}

@@ -1,0 +1,62 @@
+package io.schedgate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.schedgate.cli.SchedgateAnalyzeCommandTest.Outcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code schedgate report} writes report.html; {@code schedgate analyze} says where it is. */
+class SchedgateReportCommandTest {
+
+    @Test
+    void reportWritesThePageAndPrintsItsFileUrl(@TempDir Path tmp) throws IOException {
+        Path dir = SchedgateAnalyzeCommandTest.copy("hotlock-go1.26", tmp);
+        Outcome o = SchedgateAnalyzeCommandTest.run("report", dir.toString());
+        assertEquals(0, o.code(), o.err());
+        Path page = dir.resolve("report.html");
+        assertTrue(Files.isRegularFile(page));
+        assertEquals("report: " + page.toAbsolutePath().normalize().toUri(), o.out().strip());
+        assertTrue(Files.readString(page).contains("<iframe class='flame'"));
+    }
+
+    @Test
+    void reportWithABaselineShowsTheBaselineCapacity(@TempDir Path tmp) throws IOException {
+        Path dir = SchedgateAnalyzeCommandTest.copy("hotlock-go1.26", tmp.resolve("a"));
+        Path base = SchedgateAnalyzeCommandTest.copy("healthy-go1.26", tmp.resolve("b"));
+        Outcome o = SchedgateAnalyzeCommandTest.run("report", dir.toString(), "--baseline", base.toString());
+        assertEquals(0, o.code(), o.err());
+        String html = Files.readString(dir.resolve("report.html"));
+        String capacity = html.substring(html.indexOf("<p id='capacity'>"), html.indexOf("</p>", html.indexOf("<p id='capacity'>")));
+        assertTrue(capacity.contains("(baseline "), capacity);
+    }
+
+    @Test
+    void reportRefusesWhatIsNotARunDirectory(@TempDir Path tmp) {
+        Outcome o = SchedgateAnalyzeCommandTest.run("report", tmp.toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("has no manifest.json"), o.err());
+        assertEquals(2, SchedgateAnalyzeCommandTest.run("report").code());
+        assertEquals(2, SchedgateAnalyzeCommandTest.run("report", tmp.toString(), "--frobnicate").code());
+    }
+
+    @Test
+    void analyzeRewritesTheReportAndSaysWhereItIs(@TempDir Path tmp) throws IOException {
+        Path dir = SchedgateAnalyzeCommandTest.copy("healthy-go1.26", tmp);
+        String url = dir.resolve("report.html").toAbsolutePath().normalize().toUri().toString();
+        Outcome none = SchedgateAnalyzeCommandTest.run("analyze", dir.toString(), "--no-write");
+        assertTrue(none.out().contains("report: none yet (schedgate report "), none.out());
+        assertFalse(Files.exists(dir.resolve("report.html")));
+        Outcome text = SchedgateAnalyzeCommandTest.run("analyze", dir.toString());
+        assertEquals(0, text.code());
+        assertTrue(text.out().strip().endsWith("report: " + url), text.out());
+        Outcome json = SchedgateAnalyzeCommandTest.run("analyze", dir.toString(), "--json");
+        assertTrue(json.out().strip().endsWith("}"), "stdout stays one JSON document");
+        assertEquals("report: " + url, json.err().strip());
+    }
+}

@@ -1,0 +1,147 @@
+package io.schedgate.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.schedgate.verdict.RunFixtures;
+import io.schedgate.verdict.Thresholds;
+import io.schedgate.verdict.Verdict;
+import io.schedgate.verdict.VerdictEngine;
+import io.schedgate.verdict.VerdictJson;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The herd fixture's report in a real headless browser (Debian's chromium and chromium-driver, which
+ * scripts/setup installs; Selenium is given both paths, so Selenium Manager downloads nothing): the
+ * verdict text is verdict.json's, every chart and every flame graph drew something, the console has no
+ * error. A full-page screenshot is left in target/ for people to look at. Without chromium it fails.
+ */
+class HtmlReportBrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path OUT = Path.of("target/report-browser");
+
+    @Test
+    void herdReportRendersChartsAndFlameGraphsWithoutConsoleErrors() throws IOException {
+        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "no " + CHROMIUM + " or " + CHROMEDRIVER + ": run scripts/setup (installs Debian's chromium and"
+                        + " chromium-driver)");
+        if (Files.exists(OUT)) {
+            try (Stream<Path> old = Files.walk(OUT)) {
+                old.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+        Files.createDirectories(OUT);
+        Path dir = RunFixtures.copy("herd-go1.26", OUT);
+        Verdict verdict = new VerdictEngine(Thresholds.defaults()).evaluate(dir);
+        VerdictJson.write(verdict, dir);
+        Path report = HtmlReport.write(dir, verdict);
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1280,900", "--allow-file-access-from-files");
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        try {
+            driver.get(report.toAbsolutePath().toUri().toString());
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+            wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-charts-rendered")));
+
+            // the verdict, as verdict.json has it
+            assertEquals(HtmlReport.gateWord(verdict), driver.findElement(By.id("gate-word")).getText());
+            assertEquals(VerdictTable.decisive(verdict), driver.findElement(By.id("decisive")).getText());
+            List<String> reasons = new ArrayList<>();
+            for (WebElement li : driver.findElements(By.cssSelector("#gate-reasons li"))) {
+                reasons.add(li.getText());
+            }
+            assertEquals(verdict.gate().reasons(), reasons);
+
+            // every chart: a uPlot canvas with points
+            List<WebElement> charts = driver.findElements(By.cssSelector("div.chart"));
+            assertEquals(6, charts.size(), "five charts on offered req/s and the USL fit");
+            for (WebElement chart : charts) {
+                assertEquals("true", chart.getDomAttribute("data-rendered"), chart.getDomAttribute("id"));
+                assertTrue(Integer.parseInt(chart.getDomAttribute("data-points")) >= 6, chart.getDomAttribute("id"));
+                WebElement canvas = chart.findElement(By.tagName("canvas"));
+                assertTrue(canvas.getSize().getWidth() > 300 && canvas.getSize().getHeight() > 100,
+                        chart.getDomAttribute("id") + " canvas " + canvas.getSize());
+                assertTrue(inkedPixels(driver, canvas) > 500, chart.getDomAttribute("id") + " drew nothing");
+            }
+
+            // every step: flame graphs (CPU and goroutines at least; mutex when there was contention) that drew
+            assertEquals(6, driver.findElements(By.cssSelector("iframe.flame[data-kind='cpu']")).size());
+            assertEquals(6, driver.findElements(By.cssSelector("iframe.flame[data-kind='goroutineEnd']")).size());
+            assertEquals(1, driver.findElements(By.cssSelector("iframe.flame.diff")).size());
+            List<WebElement> flames = driver.findElements(By.cssSelector("iframe.flame"));
+            for (WebElement flame : flames) {
+                String step = flame.getDomAttribute("data-step") + " " + flame.getDomAttribute("data-kind");
+                driver.switchTo().frame(flame);
+                wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+                Number depth = (Number) driver.executeScript("return levels.length");
+                assertTrue(depth.intValue() > 1, "step " + step + " flame graph depth " + depth);
+                WebElement canvas = driver.findElement(By.id("canvas"));
+                assertTrue(inkedPixels(driver, canvas) > 500, "step " + step + " flame graph drew nothing");
+                driver.switchTo().defaultContent();
+            }
+
+            List<String> errors = new ArrayList<>();
+            for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+                if (e.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    errors.add(e.getLevel() + " " + e.getMessage());
+                }
+            }
+            assertEquals(List.of(), errors, "browser console");
+
+            // measured, not asserted: when the page (its iframes included) finished loading and charts were drawn
+            Number loaded = (Number) driver.executeScript(
+                    "return Math.round(performance.getEntriesByType('navigation')[0].loadEventEnd)");
+            // the top of the page as a reader first sees it (README's picture: cp it to docs/report-herd-go1.26.png)
+            driver.executeScript("window.scrollTo(0, 0)");
+            Files.write(Path.of("target/report-herd-go1.26-top.png"), driver.getScreenshotAs(OutputType.BYTES));
+            // full-page screenshot: the window as tall as the page
+            Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
+            driver.manage().window().setSize(new Dimension(1280, Math.min(20000, height.intValue() + 40)));
+            Path shot = Path.of("target/report-herd-go1.26.png");
+            Files.write(shot, driver.getScreenshotAs(OutputType.BYTES));
+            System.out.println("[report] " + report.toAbsolutePath().toUri() + " (" + Files.size(report)
+                    + " bytes, loaded in " + loaded + " ms), screenshot " + shot.toAbsolutePath());
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /** Pixels of the canvas that are not blank (not transparent, not white). */
+    static long inkedPixels(ChromeDriver driver, WebElement canvas) {
+        Object n = driver.executeScript("const c = arguments[0], x = c.getContext('2d');"
+                + "const d = x.getImageData(0, 0, c.width, c.height).data; let n = 0;"
+                + "for (let i = 0; i < d.length; i += 4) { if (d[i + 3] > 0 && (d[i] < 240 || d[i + 1] < 240"
+                + " || d[i + 2] < 240)) n++; } return n;", canvas);
+        return ((Number) n).longValue();
+    }
+}

@@ -1,0 +1,203 @@
+package io.schedgate.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.schedgate.verdict.RunFixtures;
+import io.schedgate.verdict.Thresholds;
+import io.schedgate.verdict.Verdict;
+import io.schedgate.verdict.VerdictEngine;
+import io.schedgate.verdict.VerdictJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** report.html on the committed run fixtures: what it says equals verdict.json, every step drawn. */
+class HtmlReportTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Judges the copied fixture the way a run does (verdict.json written), then writes the report. */
+    static Path reportOf(Path dir) {
+        Verdict v = new VerdictEngine(Thresholds.defaults()).evaluate(dir);
+        VerdictJson.write(v, dir);
+        return HtmlReport.write(dir, v);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"herd-go1.26", "hotlock-go1.26", "healthy-go1.26", "leak-go1.26"})
+    void verdictTextEqualsVerdictJsonAndEveryStepHasAFlameGraphAndChartData(String fixture, @TempDir Path tmp)
+            throws IOException {
+        Path dir = RunFixtures.copy(fixture, tmp);
+        Path report = reportOf(dir);
+        assertEquals(dir.resolve("report.html"), report);
+        String html = Files.readString(report);
+        JsonNode verdict = JSON.readTree(dir.resolve("verdict.json").toFile());
+        JsonNode gate = verdict.path("gate");
+
+        String word = gate.path("passed").asBoolean() ? anyStatus(verdict, "WARN") ? "WARN" : "PASS"
+                : gate.path("checkFailed").asBoolean() ? "FAIL" : "NO_DATA";
+        assertEquals(word, text(html, "<strong id='gate-word'>", "</strong>"));
+        List<String> reasons = new ArrayList<>();
+        gate.path("reasons").forEach(r -> reasons.add(r.asText()));
+        assertEquals(reasons, items(html, "gate-reasons"));
+        // the decisive line is the table's, about the same verdict.json
+        assertEquals(VerdictTable.decisive(new VerdictEngine(Thresholds.defaults()).evaluate(dir)),
+                unesc(text(html, "<span id='decisive'>", "</span>")));
+        String capacity = unesc(text(html, "<p id='capacity'>", "</p>"));
+        JsonNode cap = verdict.path("capacity");
+        assertTrue(cap.path("qps").isNull() ? capacity.contains("none")
+                : capacity.contains(String.format(java.util.Locale.ROOT, "step %02d", cap.path("stepIndex").asInt())),
+                capacity);
+        // every result row, in verdict.json's order
+        assertEquals(verdict.path("results").size(), count(html, "<tr class='(PASS|WARN|FAIL|NO_DATA)'>"));
+
+        JsonNode manifest = JSON.readTree(dir.resolve("manifest.json").toFile());
+        int steps = manifest.path("steps").size();
+        assertTrue(steps > 0);
+        assertEquals(steps, count(html, "<iframe class='flame' data-step='\\d+' data-kind='cpu'"),
+                "a CPU flame graph per step");
+        assertEquals(steps, count(html, "<iframe class='flame' data-step='\\d+' data-kind='goroutineEnd'"),
+                "a goroutine flame graph per step");
+        assertEquals(steps, count(html, "data-kind='mutex'"), "a mutex flame graph, or why there is none, per step");
+        assertFalse(html.contains("flame-missing' data-step='1' data-kind='cpu'"));
+        assertEquals(1, count(html, "<iframe class='flame diff' data-kind='diff'"), "the differential graph");
+        assertEquals(steps, count(html, "<ul class='step-results'>"), "each step's check results beside its graphs");
+        assertTrue(text(html, "<p class='legend' id='diff-legend'>", "</p>").contains("red: more CPU per request"));
+        JsonNode data = JSON.readTree(text(html, "<script type='application/json' id='report-data'>", "</script>")
+                .replace("<\\/", "</"));
+        assertEquals(steps, data.path("steps").size());
+        for (JsonNode s : data.path("steps")) {
+            for (String k : new String[] {"x", "offered", "achieved", "p50", "p95", "p99", "wakeups", "schedlock",
+                "schedlockLower", "schedlockUpper", "gc"}) {
+                assertTrue(s.path(k).isNumber(), fixture + " step " + s.path("index") + " " + k + ": " + s);
+            }
+        }
+        assertTrue(html.contains("<div class='chart' id='chart-usl'>") == data.has("usl")
+                && html.contains("id='usl-missing'") != data.has("usl"), "a USL chart or why there is none");
+        // self-contained: nothing fetched; raw files linked relative with the pprof command
+        assertFalse(Pattern.compile("<(script|link)[^>]+(src|href)=").matcher(html).find(), "no external script/style");
+        assertFalse(html.contains("http://cdn") || html.contains("https://cdn"));
+        assertTrue(html.contains("<a href='step-01/cpu.pb.gz'>"));
+        assertTrue(html.contains("go tool pprof -http=: step-01/mutex.pb.gz"));
+        assertTrue(html.contains("uPlot"), "uPlot inlined");
+    }
+
+    @Test
+    void aMissingProfileAStepWithoutLatencyAndATargetThatDiedRenderAndSayWhatIsMissing(@TempDir Path tmp) throws IOException {
+        Path dir = RunFixtures.copy("herd-go1.26", tmp);
+        Files.delete(dir.resolve("step-03/cpu.pb.gz"));
+        ObjectNode manifest = (ObjectNode) JSON.readTree(dir.resolve("manifest.json").toFile());
+        ObjectNode step3 = (ObjectNode) manifest.path("steps").get(2);
+        ObjectNode cpu = (ObjectNode) step3.path("captures").path("cpu");
+        cpu.put("status", "failed");
+        cpu.put("reason", "timeout after 13 s");
+        ((ObjectNode) manifest.path("steps").get(4).path("load")).remove("latencyMs");
+        // the target died in the last step: no load numbers for it
+        ((ObjectNode) manifest.path("steps").get(5)).remove("load");
+        manifest.put("status", "target-died");
+        manifest.put("statusReason", "the target exited during step 06 (exit code 2)");
+        JSON.writeValue(dir.resolve("manifest.json").toFile(), manifest);
+
+        String html = Files.readString(reportOf(dir));
+        assertTrue(html.contains("no step-03 CPU (samples) flame graph: cpu profile step-03/cpu.pb.gz failed: timeout"
+                + " after 13 s"), html);
+        assertEquals(5, count(html, "<iframe class='flame' data-step='\\d+' data-kind='cpu'"));
+        String missing = text(html, "<ul class='missing' id='missing-latency'>", "</ul>");
+        assertTrue(missing.contains("step-05") && missing.contains("no request completed in the window"), missing);
+        JsonNode data = JSON.readTree(text(html, "<script type='application/json' id='report-data'>", "</script>")
+                .replace("<\\/", "</"));
+        JsonNode s5 = data.path("steps").get(4);
+        assertTrue(s5.path("p99").isNull(), "a missing latency is null, not 0: " + s5);
+        assertTrue(s5.path("achieved").isNumber());
+        assertTrue(unesc(text(html, "<p id='run-status'>", "</p>"))
+                .startsWith("run target-died: the target exited during step 06 (exit code 2)"), html);
+        JsonNode s6 = data.path("steps").get(5);
+        assertTrue(s6.path("achieved").isNull() && s6.path("x").asDouble() == 2400, "planned rate on x: " + s6);
+        assertTrue(text(html, "<ul class='missing' id='missing-qps'>", "</ul>").contains("step-06 (2400 req/s): no point:"
+                + " no load numbers in the manifest"));
+    }
+
+    @Test
+    void aNoDataGateRendersWithItsReasons(@TempDir Path tmp) throws IOException {
+        Path dir = RunFixtures.copy("healthy-go1.26", tmp);
+        // no profile and no metrics at any step: nothing to judge
+        ObjectNode manifest = (ObjectNode) JSON.readTree(dir.resolve("manifest.json").toFile());
+        for (JsonNode s : manifest.path("steps")) {
+            s.path("captures").fields().forEachRemaining(e -> {
+                ((ObjectNode) e.getValue()).put("status", "missing");
+                ((ObjectNode) e.getValue()).put("reason", "404 from the target");
+            });
+            ((ObjectNode) s).remove("load");
+        }
+        JSON.writeValue(dir.resolve("manifest.json").toFile(), manifest);
+        Verdict v = new VerdictEngine(Thresholds.defaults()).evaluate(dir);
+        String html = Files.readString(HtmlReport.write(dir, v));
+        String word = text(html, "<strong id='gate-word'>", "</strong>");
+        assertEquals(HtmlReport.gateWord(v), word);
+        assertFalse(v.gate().passed());
+        assertEquals(0, count(html, "<iframe class='flame'"));
+        assertTrue(html.contains("no step-01 CPU (samples) flame graph: cpu profile step-01/cpu.pb.gz missing: 404 from"
+                + " the target"), html);
+        assertTrue(text(html, "<ul class='missing' id='missing-qps'>", "</ul>").contains("no load numbers"));
+        assertTrue(html.contains("missing: 404 from the target"));
+        assertTrue(html.contains("<p class='missing' id='diff-missing'>no differential flame graph"));
+        assertTrue(html.contains("<p class='missing' id='usl-missing'>no USL curve: "), "why there is no USL curve");
+    }
+
+    static boolean anyStatus(JsonNode verdict, String status) {
+        for (JsonNode r : verdict.path("results")) {
+            if (r.path("status").asText().equals(status)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String text(String html, String open, String close) {
+        int i = html.indexOf(open);
+        assertTrue(i >= 0, "no " + open);
+        int j = html.indexOf(close, i + open.length());
+        return html.substring(i + open.length(), j);
+    }
+
+    static List<String> items(String html, String listId) {
+        List<String> out = new ArrayList<>();
+        int i = html.indexOf("<ul id='" + listId + "'>");
+        if (i < 0) {
+            return out;
+        }
+        String list = html.substring(i, html.indexOf("</ul>", i));
+        Matcher m = Pattern.compile("<li>(.*?)</li>", Pattern.DOTALL).matcher(list);
+        while (m.find()) {
+            out.add(unesc(m.group(1)));
+        }
+        return out;
+    }
+
+    static int count(String html, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(html);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    static String unesc(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&amp;", "&");
+    }
+}
