@@ -1,5 +1,4 @@
 import com.google.perftools.profiles.ProfileProto;
-
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -45,7 +44,8 @@ public class BuildBenchProfile {
         try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(out), 1 << 16)) {
             b.out.build().writeTo(o);
         }
-        System.out.println(out + ": " + records + " sample records from " + copy + " copies of " + inputs.size() + " captures");
+        System.out.println(
+                out + ": " + records + " sample records from " + copy + " copies of " + inputs.size() + " captures");
     }
 
     private static final class Builder {
@@ -64,7 +64,9 @@ public class BuildBenchProfile {
             out.setTimeNanos(first.getTimeNanos());
             out.setDurationNanos(first.getDurationNanos());
             ProfileProto.Mapping m = first.getMapping(0);
-            out.addMapping(m.toBuilder().setId(1).setFilename(str(first.getStringTable((int) m.getFilename())))
+            out.addMapping(m.toBuilder()
+                    .setId(1)
+                    .setFilename(str(first.getStringTable((int) m.getFilename())))
                     .setBuildId(str(first.getStringTable((int) m.getBuildId()))));
         }
 
@@ -75,7 +77,8 @@ public class BuildBenchProfile {
             Map<Long, ProfileProto.Location> locs = new HashMap<>();
             p.getLocationList().forEach(l -> locs.put(l.getId(), l));
             for (ProfileProto.Sample s : p.getSampleList()) {
-                ProfileProto.Sample.Builder sb = ProfileProto.Sample.newBuilder().addAllValue(s.getValueList());
+                ProfileProto.Sample.Builder sb =
+                        ProfileProto.Sample.newBuilder().addAllValue(s.getValueList());
                 for (long id : s.getLocationIdList()) {
                     sb.addLocationId(location(p, locs.get(id), fns, namespace));
                 }
@@ -84,16 +87,20 @@ public class BuildBenchProfile {
             return p.getSampleCount();
         }
 
-        private long location(ProfileProto.Profile p, ProfileProto.Location l, Map<Long, ProfileProto.Function> fns, int ns) {
+        private long location(
+                ProfileProto.Profile p, ProfileProto.Location l, Map<Long, ProfileProto.Function> fns, int ns) {
             String key = ns + "/" + l.getId();
             Long id = locations.get(key);
             if (id != null) {
                 return id;
             }
-            ProfileProto.Location.Builder lb = ProfileProto.Location.newBuilder().setId(locations.size() + 1)
-                    .setMappingId(1).setAddress(l.getAddress());
+            ProfileProto.Location.Builder lb = ProfileProto.Location.newBuilder()
+                    .setId(locations.size() + 1)
+                    .setMappingId(1)
+                    .setAddress(l.getAddress());
             for (ProfileProto.Line line : l.getLineList()) {
-                lb.addLine(ProfileProto.Line.newBuilder().setLine(line.getLine())
+                lb.addLine(ProfileProto.Line.newBuilder()
+                        .setLine(line.getLine())
                         .setFunctionId(function(p, fns.get(line.getFunctionId()))));
             }
             out.addLocation(lb);
@@ -109,16 +116,21 @@ public class BuildBenchProfile {
             if (id == null) {
                 id = (long) functions.size() + 1;
                 functions.put(key, id);
-                out.addFunction(ProfileProto.Function.newBuilder().setId(id).setName(str(name))
-                        .setSystemName(str(p.getStringTable((int) f.getSystemName()))).setFilename(str(file))
+                out.addFunction(ProfileProto.Function.newBuilder()
+                        .setId(id)
+                        .setName(str(name))
+                        .setSystemName(str(p.getStringTable((int) f.getSystemName())))
+                        .setFilename(str(file))
                         .setStartLine(f.getStartLine()));
             }
             return id;
         }
 
         private ProfileProto.ValueType valueType(ProfileProto.Profile p, ProfileProto.ValueType t) {
-            return ProfileProto.ValueType.newBuilder().setType(str(p.getStringTable((int) t.getType())))
-                    .setUnit(str(p.getStringTable((int) t.getUnit()))).build();
+            return ProfileProto.ValueType.newBuilder()
+                    .setType(str(p.getStringTable((int) t.getType())))
+                    .setUnit(str(p.getStringTable((int) t.getUnit())))
+                    .build();
         }
 
         private long str(String s) {

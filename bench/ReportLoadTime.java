@@ -20,10 +20,12 @@ public class ReportLoadTime {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,900");
+        options.addArguments(
+                "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,900");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         List<Long> charts = new ArrayList<>();
         List<Long> loaded = new ArrayList<>();
@@ -31,11 +33,13 @@ public class ReportLoadTime {
             for (int i = 0; i < runs; i++) {
                 driver.get("about:blank");
                 driver.get(report.toUri().toString());
-                new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> "true".equals(
-                        d.findElement(By.tagName("body")).getDomAttribute("data-charts-rendered")));
-                charts.add(Long.parseLong(driver.findElement(By.tagName("body")).getDomAttribute("data-charts-rendered-at")));
+                new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> "true"
+                        .equals(d.findElement(By.tagName("body")).getDomAttribute("data-charts-rendered")));
+                charts.add(Long.parseLong(
+                        driver.findElement(By.tagName("body")).getDomAttribute("data-charts-rendered-at")));
                 loaded.add(((Number) driver.executeScript(
-                        "return Math.round(performance.getEntriesByType('navigation')[0].loadEventEnd)")).longValue());
+                                "return Math.round(performance.getEntriesByType('navigation')[0].loadEventEnd)"))
+                        .longValue());
             }
         } finally {
             driver.quit();

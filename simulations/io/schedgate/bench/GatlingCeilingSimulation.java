@@ -28,19 +28,21 @@ public class GatlingCeilingSimulation extends Simulation {
     {
         String url = System.getProperty("ceiling.url", "http://127.0.0.1:8080");
         int users = Integer.getInteger("ceiling.users", 64);
-        setUp(scenario("ceiling").forever().on(exec(http("ping").get("/ping")).exec(s -> {
-                    completed.incrementAndGet();
-                    if (markNanos == 0 && System.nanoTime() - startNanos >= seconds * 500_000_000L) {
-                        synchronized (this) {
-                            if (markNanos == 0) {
-                                markCount = completed.get();
-                                markNanos = System.nanoTime();
+        setUp(scenario("ceiling")
+                        .forever()
+                        .on(exec(http("ping").get("/ping")).exec(s -> {
+                            completed.incrementAndGet();
+                            if (markNanos == 0 && System.nanoTime() - startNanos >= seconds * 500_000_000L) {
+                                synchronized (this) {
+                                    if (markNanos == 0) {
+                                        markCount = completed.get();
+                                        markNanos = System.nanoTime();
+                                    }
+                                }
                             }
-                        }
-                    }
-                    return s;
-                }))
-                .injectClosed(constantConcurrentUsers(users).during(Duration.ofSeconds(seconds))))
+                            return s;
+                        }))
+                        .injectClosed(constantConcurrentUsers(users).during(Duration.ofSeconds(seconds))))
                 .protocols(http.baseUrl(url).shareConnections().disableWarmUp())
                 .maxDuration(Duration.ofSeconds(seconds));
     }

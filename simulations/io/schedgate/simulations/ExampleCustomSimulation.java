@@ -1,9 +1,10 @@
 package io.schedgate.simulations;
-import io.schedgate.gatling.SchedgateSimulation;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.schedgate.gatling.SchedgateSimulation;
 
 /**
  * How to ramp your own scenario: extend {@link SchedgateSimulation} and say what one user does.

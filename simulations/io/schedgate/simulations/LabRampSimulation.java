@@ -1,4 +1,5 @@
 package io.schedgate.simulations;
+
 import io.schedgate.gatling.SchedgateSimulation;
 
 /**

@@ -1,12 +1,12 @@
 package io.schedgate.cli;
 
+import io.schedgate.report.HtmlReport;
+import io.schedgate.report.VerdictTable;
 import io.schedgate.run.RunDirectory;
 import io.schedgate.verdict.Thresholds;
 import io.schedgate.verdict.Verdict;
 import io.schedgate.verdict.VerdictEngine;
 import io.schedgate.verdict.VerdictJson;
-import io.schedgate.report.HtmlReport;
-import io.schedgate.report.VerdictTable;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -114,7 +114,11 @@ final class AnalyzeCommand implements Schedgate.Command {
                     : "report: none yet (schedgate report " + runDir + " writes it)";
         }
         try {
-            return "report: " + HtmlReport.write(runDir, verdict).toAbsolutePath().normalize().toUri();
+            return "report: "
+                    + HtmlReport.write(runDir, verdict)
+                            .toAbsolutePath()
+                            .normalize()
+                            .toUri();
         } catch (RuntimeException e) {
             return "report: not written: " + e.getMessage();
         }
@@ -126,8 +130,8 @@ final class AnalyzeCommand implements Schedgate.Command {
             throw new UsageException("expected KEY=VALUE, got '" + assignment + "'; " + USAGE);
         }
         String key = assignment.substring(0, eq).strip();
-        props.setProperty(key.startsWith(Thresholds.PREFIX) ? key : Thresholds.PREFIX + key,
-                assignment.substring(eq + 1));
+        props.setProperty(
+                key.startsWith(Thresholds.PREFIX) ? key : Thresholds.PREFIX + key, assignment.substring(eq + 1));
     }
 
     private static String value(String[] args, int i, String flag) {
@@ -140,14 +144,16 @@ final class AnalyzeCommand implements Schedgate.Command {
     /** The usage line and every threshold key with its default. */
     private static void help(PrintStream out) {
         out.println(USAGE);
-        out.println("thresholds (-Dschedgate.KEY=VALUE or --threshold KEY=VALUE; fractions take 0.05 or 5%), with defaults:");
+        out.println(
+                "thresholds (-Dschedgate.KEY=VALUE or --threshold KEY=VALUE; fractions take 0.05 or 5%), with defaults:");
         VerdictEngine.thresholdDefaults().forEach((k, v) -> out.println("  " + k + " = " + (v == null ? "none" : v)));
         out.println("  baseline = none (an earlier run directory to compare capacity and sched.lock with)");
     }
 
     /** A key given on the command line that no check reads is a typo: one line naming the known keys. */
     private static void requireKnownKeys(Properties given) {
-        java.util.Set<String> known = new java.util.TreeSet<>(VerdictEngine.thresholdDefaults().keySet());
+        java.util.Set<String> known =
+                new java.util.TreeSet<>(VerdictEngine.thresholdDefaults().keySet());
         known.add("baseline");
         for (String name : given.stringPropertyNames()) {
             String key = name.startsWith(Thresholds.PREFIX) ? name.substring(Thresholds.PREFIX.length()) : name;
@@ -160,7 +166,8 @@ final class AnalyzeCommand implements Schedgate.Command {
 
     /** Old per-window keys: Thresholds.from refuses them with their replacement, a better line than "unknown". */
     private static boolean isRefusedPerWindowKey(String key) {
-        return key.equals("contention.blockMinMs") || key.equals("contention.mutexMinContentions")
+        return key.equals("contention.blockMinMs")
+                || key.equals("contention.mutexMinContentions")
                 || key.equals("contention.notableDelayMs");
     }
 }

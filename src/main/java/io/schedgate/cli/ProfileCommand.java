@@ -10,7 +10,6 @@ import io.schedgate.signals.GoVersion;
 import io.schedgate.signals.GoVersionDetector;
 import io.schedgate.signals.LockSiteTable;
 import io.schedgate.signals.ProfileSignals;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,9 +24,13 @@ import java.util.regex.PatternSyntaxException;
 final class ProfileCommand implements Schedgate.Command {
 
     /** The outcome for one file: an analysis, or the one-line reason it has none. */
-    record Result(String file, Profile profile, FunctionTable functions, ProfileSignals signals, List<String> folded,
-                  String error) {
-    }
+    record Result(
+            String file,
+            Profile profile,
+            FunctionTable functions,
+            ProfileSignals signals,
+            List<String> folded,
+            String error) {}
 
     @Override
     public String summary() {
@@ -46,7 +49,8 @@ final class ProfileCommand implements Schedgate.Command {
         }
         LockSiteTable.preloadInBackground(); // overlaps table loading with reading the profile
         ProfileReader reader = new ProfileReader(o.maxDecompressed());
-        GoVersion declared = o.goVersion() == null ? null : GoVersion.declared(o.goVersion(), "--go-version 1." + o.goVersion());
+        GoVersion declared =
+                o.goVersion() == null ? null : GoVersion.declared(o.goVersion(), "--go-version 1." + o.goVersion());
         List<Result> results = new ArrayList<>();
         for (String file : o.files()) {
             results.add(analyse(file, reader, o, filter, declared));
@@ -72,7 +76,8 @@ final class ProfileCommand implements Schedgate.Command {
         return failed == 0 ? 0 : 1;
     }
 
-    static Result analyse(String file, ProfileReader reader, ProfileOptions o, SampleFilter filter, GoVersion declared) {
+    static Result analyse(
+            String file, ProfileReader reader, ProfileOptions o, SampleFilter filter, GoVersion declared) {
         ProfileTiming timing = ProfileTiming.INSTANCE;
         try {
             timing.mark("setup");
@@ -83,7 +88,8 @@ final class ProfileCommand implements Schedgate.Command {
             timing.mark("functions");
             GoVersion version = declared != null ? declared : GoVersionDetector.detect(p);
             timing.mark("version");
-            ProfileSignals signals = ProfileSignals.of(p, Path.of(file).getFileName().toString(), version);
+            ProfileSignals signals =
+                    ProfileSignals.of(p, Path.of(file).getFileName().toString(), version);
             timing.mark("signals");
             List<String> folded = o.folded() ? Aggregator.folded(p, index, filter) : null;
             if (o.folded()) {

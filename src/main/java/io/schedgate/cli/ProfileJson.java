@@ -16,7 +16,6 @@ import io.schedgate.signals.GoroutineGroups;
 import io.schedgate.signals.LockBucket;
 import io.schedgate.signals.MutexReport;
 import io.schedgate.signals.ProfileSignals;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -32,8 +31,7 @@ final class ProfileJson {
     static final String SCHEMA = "schedgate.profile/1";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ProfileJson() {
-    }
+    private ProfileJson() {}
 
     static void write(List<ProfileCommand.Result> results, ProfileOptions o, PrintStream out) {
         ObjectNode root = MAPPER.createObjectNode();
@@ -163,8 +161,11 @@ final class ProfileJson {
         ArrayNode sites = n.putArray("sites");
         for (CpuLockReport.SiteShare x : side.sites()) {
             ObjectNode e = sites.addObject();
-            e.put("bucket", x.bucket().label()).put("lock", x.lockExpr()).put("caller", x.callerFunction())
-                    .put("site", x.site()).put("attributedBy", x.method().name().toLowerCase());
+            e.put("bucket", x.bucket().label())
+                    .put("lock", x.lockExpr())
+                    .put("caller", x.callerFunction())
+                    .put("site", x.site())
+                    .put("attributedBy", x.method().name().toLowerCase());
             e.setAll(share(x.cpu()));
         }
         return n;
@@ -185,12 +186,20 @@ final class ProfileJson {
         m.runtimeBuckets().forEach((k, v) -> b.set(k.label(), amount(v)));
         ArrayNode rs = n.putArray("runtimeSites");
         for (MutexReport.RuntimeSite x : m.runtimeSites()) {
-            rs.addObject().put("bucket", x.bucket().label()).put("lock", x.lockExpr()).put("caller", x.callerFunction())
-                    .put("site", x.site()).put("attributedBy", x.method().name().toLowerCase()).setAll(amount(x.amount()));
+            rs.addObject()
+                    .put("bucket", x.bucket().label())
+                    .put("lock", x.lockExpr())
+                    .put("caller", x.callerFunction())
+                    .put("site", x.site())
+                    .put("attributedBy", x.method().name().toLowerCase())
+                    .setAll(amount(x.amount()));
         }
         ArrayNode us = n.putArray("userSites");
         for (MutexReport.UserSite x : m.userSites()) {
-            us.addObject().put("primitive", x.primitive()).put("function", x.function()).put("site", x.site())
+            us.addObject()
+                    .put("primitive", x.primitive())
+                    .put("function", x.function())
+                    .put("site", x.site())
                     .setAll(amount(x.amount()));
         }
         ArrayNode d = n.putArray("diagnostics");
@@ -205,8 +214,12 @@ final class ProfileJson {
         n.put("excludedPprofDelayNanos", b.excludedDelayNanos());
         ArrayNode sites = n.putArray("sites");
         for (BlockReport.Site x : b.sites()) {
-            sites.addObject().put("state", x.state()).put("function", x.function()).put("site", x.site())
-                    .put("contentions", x.contentions()).put("delayNanos", x.delayNanos());
+            sites.addObject()
+                    .put("state", x.state())
+                    .put("function", x.function())
+                    .put("site", x.site())
+                    .put("contentions", x.contentions())
+                    .put("delayNanos", x.delayNanos());
         }
         return n;
     }

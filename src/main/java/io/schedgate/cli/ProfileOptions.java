@@ -1,7 +1,6 @@
 package io.schedgate.cli;
 
 import io.schedgate.pprof.ProfileReader;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,11 +11,20 @@ import java.util.List;
  * @param sampleIndex a sample type name or index, or null for the profile's default
  * @param goVersion   a declared Go minor version (e.g. 23 for "1.23"), or null to detect
  */
-public record ProfileOptions(List<String> files, boolean json, int top, String sampleIndex, long maxDecompressed,
-                             Integer goVersion, String focus, String ignore, boolean folded) {
+public record ProfileOptions(
+        List<String> files,
+        boolean json,
+        int top,
+        String sampleIndex,
+        long maxDecompressed,
+        Integer goVersion,
+        String focus,
+        String ignore,
+        boolean folded) {
 
-    public static final String USAGE = "usage: schedgate profile FILE... [--json] [--top N | --all] [--sample-index NAME]"
-            + " [--max-decompressed BYTES] [--go-version 1.NN] [--focus REGEX] [--ignore REGEX] [--folded]";
+    public static final String USAGE =
+            "usage: schedgate profile FILE... [--json] [--top N | --all] [--sample-index NAME]"
+                    + " [--max-decompressed BYTES] [--go-version 1.NN] [--focus REGEX] [--ignore REGEX] [--folded]";
 
     public static ProfileOptions parse(String[] args) {
         List<String> files = new ArrayList<>();

@@ -1,5 +1,9 @@
 package io.schedgate.cli;
 
+import static io.schedgate.signals.Decimals.fixed;
+import static io.schedgate.signals.Decimals.left;
+import static io.schedgate.signals.Decimals.right;
+
 import io.schedgate.pprof.FunctionStat;
 import io.schedgate.pprof.FunctionTable;
 import io.schedgate.pprof.Profile;
@@ -14,28 +18,23 @@ import io.schedgate.signals.LockBucket;
 import io.schedgate.signals.LockPhase;
 import io.schedgate.signals.MutexReport;
 import io.schedgate.signals.ProfileSignals;
-
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import static io.schedgate.signals.Decimals.fixed;
-import static io.schedgate.signals.Decimals.left;
-import static io.schedgate.signals.Decimals.right;
 
 /** The human-readable summary of {@code schedgate profile}. */
 final class ProfileText {
 
     private static final int SITES = 8;
 
-    private ProfileText() {
-    }
+    private ProfileText() {}
 
     static void write(ProfileCommand.Result r, ProfileOptions o, PrintStream out) {
         Profile p = r.profile();
         ProfileSignals s = r.signals();
-        out.println("== " + r.file() + ": " + s.kind() + " profile, Go " + s.version().label()
+        out.println("== " + r.file() + ": " + s.kind() + " profile, Go "
+                + s.version().label()
                 + (p.durationNanos() > 0 ? ", duration " + Durations.format(p.durationNanos()) : ""));
         GoVersion v = s.version();
         if (!v.evidence().isEmpty()) {
@@ -76,17 +75,24 @@ final class ProfileText {
 
     private static void functions(FunctionTable t, ProfileOptions o, PrintStream out) {
         List<FunctionStat> rows = t.top(o.top());
-        out.println("-- functions by flat " + t.sampleType() + " (" + rows.size() + " of " + t.rows().size() + ")");
-        out.println("   " + right("flat", 12) + " " + right("flat%", 7) + " " + right("cum", 12) + " " + right("cum%", 7)
-                + "  function");
+        out.println("-- functions by flat " + t.sampleType() + " (" + rows.size() + " of "
+                + t.rows().size() + ")");
+        out.println("   " + right("flat", 12) + " " + right("flat%", 7) + " " + right("cum", 12) + " "
+                + right("cum%", 7) + "  function");
         String unit = t.sampleType().unit();
         StringBuilder b = new StringBuilder();
         for (FunctionStat f : rows) {
             b.setLength(0);
-            b.append("   ").append(right(format(f.flat(), unit), 12)).append(' ')
-                    .append(right(fixed(pct(f.flat(), t.total()), 2), 6)).append("% ")
-                    .append(right(format(f.cum(), unit), 12)).append(' ')
-                    .append(right(fixed(pct(f.cum(), t.total()), 2), 6)).append("%  ").append(f.function());
+            b.append("   ")
+                    .append(right(format(f.flat(), unit), 12))
+                    .append(' ')
+                    .append(right(fixed(pct(f.flat(), t.total()), 2), 6))
+                    .append("% ")
+                    .append(right(format(f.cum(), unit), 12))
+                    .append(' ')
+                    .append(right(fixed(pct(f.cum(), t.total()), 2), 6))
+                    .append("%  ")
+                    .append(f.function());
             out.println(b);
         }
     }
@@ -95,7 +101,8 @@ final class ProfileText {
         CpuLockReport locks = s.cpuLocks();
         out.println("-- scheduler signals (shares of all CPU samples, 95% Wilson interval)");
         out.println("   sched.lock acquire:  " + locks.schedLock().describe());
-        out.println("   sched.lock release:  " + locks.release().buckets().get(LockBucket.SCHED_LOCK).describe());
+        out.println("   sched.lock release:  "
+                + locks.release().buckets().get(LockBucket.SCHED_LOCK).describe());
         out.println("   goready/ready (cum): " + s.goready().describe());
         out.println("   GC:                  " + s.gc().describe());
         side("runtime locks, acquire (lock2)", locks.acquire(), out);
@@ -109,18 +116,22 @@ final class ProfileText {
         }
         for (Map.Entry<LockBucket, CpuShare> e : side.buckets().entrySet()) {
             if (e.getValue().samples() != 0) {
-                out.println("   " + left(e.getKey().label(), 18) + " " + e.getValue().describe());
+                out.println("   " + left(e.getKey().label(), 18) + " "
+                        + e.getValue().describe());
             }
         }
         for (Map.Entry<LockPhase, CpuShare> e : side.phases().entrySet()) {
             if (e.getValue().samples() != 0) {
-                out.println("   phase " + left(e.getKey().label(), 12) + " " + e.getValue().describe());
+                out.println("   phase " + left(e.getKey().label(), 12) + " "
+                        + e.getValue().describe());
             }
         }
         for (CpuLockReport.SiteShare x : first(side.sites())) {
-            out.println("   " + left(x.bucket().label(), 18) + " " + left(x.lockExpr(), 16) + " " + x.callerFunction() + " "
-                    + x.site() + " [" + x.method().name().toLowerCase(Locale.ROOT) + "]: " + x.cpu().samples()
-                    + " samples, " + Durations.format(x.cpu().cpuNanos()));
+            out.println(
+                    "   " + left(x.bucket().label(), 18) + " " + left(x.lockExpr(), 16) + " " + x.callerFunction() + " "
+                            + x.site() + " [" + x.method().name().toLowerCase(Locale.ROOT) + "]: "
+                            + x.cpu().samples()
+                            + " samples, " + Durations.format(x.cpu().cpuNanos()));
         }
     }
 
@@ -128,10 +139,11 @@ final class ProfileText {
         out.println("-- mutex: " + m.contentions() + " contentions, " + Durations.format(m.delayNanos()) + " delay");
         out.println("   runtime-lock semantics: " + m.semantics());
         MutexReport.Amount rt = m.runtimeTotal();
-        out.println("   runtime locks: " + Durations.format(rt.delayNanos()) + " (" + fixed(pct(rt.delayNanos(), m.delayNanos()), 1)
-                + "% of delay)");
+        out.println("   runtime locks: " + Durations.format(rt.delayNanos()) + " ("
+                + fixed(pct(rt.delayNanos(), m.delayNanos()), 1) + "% of delay)");
         if (m.lost().delayNanos() != 0) {
-            out.println("   _LostContendedRuntimeLock " + Durations.format(m.lost().delayNanos()));
+            out.println(
+                    "   _LostContendedRuntimeLock " + Durations.format(m.lost().delayNanos()));
         }
         for (Map.Entry<LockBucket, MutexReport.Amount> e : m.runtimeBuckets().entrySet()) {
             MutexReport.Amount a = e.getValue();
@@ -141,13 +153,15 @@ final class ProfileText {
             }
         }
         for (MutexReport.RuntimeSite x : first(m.runtimeSites())) {
-            out.println("   " + left(x.bucket().label(), 18) + " " + left(x.lockExpr(), 16) + " " + x.callerFunction() + " "
-                    + x.site() + " [" + x.method().name().toLowerCase(Locale.ROOT) + "]: "
-                    + Durations.format(x.amount().delayNanos()));
+            out.println(
+                    "   " + left(x.bucket().label(), 18) + " " + left(x.lockExpr(), 16) + " " + x.callerFunction() + " "
+                            + x.site() + " [" + x.method().name().toLowerCase(Locale.ROOT) + "]: "
+                            + Durations.format(x.amount().delayNanos()));
         }
         for (MutexReport.UserSite x : first(m.userSites())) {
             out.println("   " + left(String.valueOf(x.primitive()), 18) + " " + x.function() + " " + x.site() + ": "
-                    + x.amount().contentions() + " contentions, " + Durations.format(x.amount().delayNanos()));
+                    + x.amount().contentions() + " contentions, "
+                    + Durations.format(x.amount().delayNanos()));
         }
         for (String d : m.diagnostics()) {
             out.println("   note: " + d);

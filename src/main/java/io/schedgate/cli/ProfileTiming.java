@@ -26,8 +26,14 @@ final class ProfileTiming {
         if (on) {
             lastCpu = threads.getCurrentThreadCpuTime();
             // JVM start to here: process start time is only known to the millisecond.
-            long startMillis = ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
-            line.append("jvm-start ").append(startMillis == 0 ? -1 : System.currentTimeMillis() - startMillis).append(" ms");
+            long startMillis = ProcessHandle.current()
+                    .info()
+                    .startInstant()
+                    .map(i -> i.toEpochMilli())
+                    .orElse(0L);
+            line.append("jvm-start ")
+                    .append(startMillis == 0 ? -1 : System.currentTimeMillis() - startMillis)
+                    .append(" ms");
         }
     }
 
@@ -36,8 +42,13 @@ final class ProfileTiming {
         if (on) {
             long now = System.nanoTime();
             long cpu = threads.getCurrentThreadCpuTime();
-            line.append(", ").append(phase).append(' ').append((now - last) / 1_000_000).append('/')
-                    .append((cpu - lastCpu) / 1_000_000).append(" ms");
+            line.append(", ")
+                    .append(phase)
+                    .append(' ')
+                    .append((now - last) / 1_000_000)
+                    .append('/')
+                    .append((cpu - lastCpu) / 1_000_000)
+                    .append(" ms");
             last = now;
             lastCpu = cpu;
         }

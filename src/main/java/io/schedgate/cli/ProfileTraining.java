@@ -17,8 +17,7 @@ import java.util.List;
  */
 public final class ProfileTraining {
 
-    private ProfileTraining() {
-    }
+    private ProfileTraining() {}
 
     public static void main(String[] args) {
         List<String> files = new ArrayList<>();

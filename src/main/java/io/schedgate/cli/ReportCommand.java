@@ -20,7 +20,8 @@ import java.util.Properties;
  */
 final class ReportCommand implements Schedgate.Command {
 
-    static final String USAGE = "usage: schedgate report RUN_DIR [--open] [--baseline RUN_DIR] [-Dschedgate.KEY=VALUE]...";
+    static final String USAGE =
+            "usage: schedgate report RUN_DIR [--open] [--baseline RUN_DIR] [-Dschedgate.KEY=VALUE]...";
 
     @Override
     public String summary() {
@@ -50,7 +51,8 @@ final class ReportCommand implements Schedgate.Command {
                 baseline = Path.of(a.substring("--baseline=".length()));
             } else if (a.startsWith("-D") && a.indexOf('=') > 2) {
                 String key = a.substring(2, a.indexOf('='));
-                props.setProperty(key.startsWith(Thresholds.PREFIX) ? key : Thresholds.PREFIX + key,
+                props.setProperty(
+                        key.startsWith(Thresholds.PREFIX) ? key : Thresholds.PREFIX + key,
                         a.substring(a.indexOf('=') + 1));
             } else if (a.startsWith("-")) {
                 throw new UsageException("unknown flag " + a + "; " + USAGE);
@@ -83,7 +85,9 @@ final class ReportCommand implements Schedgate.Command {
         out.println("report: " + report.toAbsolutePath().normalize().toUri());
         if (open) {
             try {
-                new ProcessBuilder("xdg-open", report.toAbsolutePath().toString()).inheritIO().start();
+                new ProcessBuilder("xdg-open", report.toAbsolutePath().toString())
+                        .inheritIO()
+                        .start();
             } catch (IOException e) {
                 err.println("schedgate report: cannot open a browser (" + e.getMessage() + "); open "
                         + report.toAbsolutePath().toUri() + " yourself");

@@ -27,8 +27,7 @@ public final class Schedgate {
         COMMANDS.put("report", new ReportCommand());
     }
 
-    private Schedgate() {
-    }
+    private Schedgate() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -41,8 +40,8 @@ public final class Schedgate {
         }
         Command c = COMMANDS.get(args[0]);
         if (c == null) {
-            err.println("schedgate: unknown command '" + args[0] + "'; commands: " + String.join(", ", COMMANDS.keySet())
-                    + " (schedgate --help)");
+            err.println("schedgate: unknown command '" + args[0] + "'; commands: "
+                    + String.join(", ", COMMANDS.keySet()) + " (schedgate --help)");
             return 2;
         }
         try {
@@ -51,7 +50,8 @@ public final class Schedgate {
             err.println("schedgate " + args[0] + ": " + e.getMessage());
             return 2;
         } catch (OutOfMemoryError e) {
-            err.println("schedgate " + args[0] + ": out of memory; give the JVM more heap (JAVA_OPTS=-Xmx4g bin/schedgate ...)");
+            err.println("schedgate " + args[0]
+                    + ": out of memory; give the JVM more heap (JAVA_OPTS=-Xmx4g bin/schedgate ...)");
             return 1;
         }
     }

@@ -1,8 +1,8 @@
 package io.schedgate.collect;
+
 import io.schedgate.run.Manifest;
 import io.schedgate.run.RunDirectory;
 import io.schedgate.run.Timestamps;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +18,7 @@ final class Capturer {
     }
 
     /** The manifest entry plus whether the target looked dead (connection refused or broken). */
-    record Result(Manifest.Capture capture, boolean connectionLost) {
-    }
+    record Result(Manifest.Capture capture, boolean connectionLost) {}
 
     Result capture(String url, String relativeFile, Duration readTimeout) {
         Instant started = Instant.now();
@@ -44,8 +43,13 @@ final class Capturer {
             status = outcome.notFound() ? Manifest.Capture.MISSING : Manifest.Capture.FAILED;
             reason = outcome.failure() + " (GET " + url + ")";
         }
-        Manifest.Capture capture = new Manifest.Capture(Manifest.Capture.OK.equals(status) ? relativeFile : null,
-                status, reason, bytes, Timestamps.format(started), Timestamps.format(finished));
+        Manifest.Capture capture = new Manifest.Capture(
+                Manifest.Capture.OK.equals(status) ? relativeFile : null,
+                status,
+                reason,
+                bytes,
+                Timestamps.format(started),
+                Timestamps.format(finished));
         return new Result(capture, outcome.connectionLost());
     }
 }

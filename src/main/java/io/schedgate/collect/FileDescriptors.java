@@ -18,8 +18,7 @@ public final class FileDescriptors {
     /** Share of the limit in use at which {@link #nearLimit()} warns. */
     static final double WARN_AT = 0.8;
 
-    private FileDescriptors() {
-    }
+    private FileDescriptors() {}
 
     /** The one-line error when {@code t} or one of its causes is EMFILE, else empty. */
     public static Optional<String> exhaustion(Throwable t) {
@@ -63,7 +62,8 @@ public final class FileDescriptors {
         try {
             return nearLimit(os.get().getOpenFileDescriptorCount(), os.get().getMaxFileDescriptorCount());
         } catch (RuntimeException | Error e) {
-            return Optional.empty(); // counting needs a descriptor too (/proc/self/fd): when none is left, say nothing here
+            return Optional
+                    .empty(); // counting needs a descriptor too (/proc/self/fd): when none is left, say nothing here
         }
     }
 
@@ -71,9 +71,13 @@ public final class FileDescriptors {
         if (max <= 0 || open < WARN_AT * max) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT, "warning: %d of %d file descriptors in use (connections "
-                + "pile up: the load is above what the target or the harness sustains); raise the limit with "
-                + "`ulimit -n 65536` or lower the top step", open, max));
+        return Optional.of(String.format(
+                Locale.ROOT,
+                "warning: %d of %d file descriptors in use (connections "
+                        + "pile up: the load is above what the target or the harness sustains); raise the limit with "
+                        + "`ulimit -n 65536` or lower the top step",
+                open,
+                max));
     }
 
     private static String limitText() {

@@ -1,14 +1,14 @@
 package io.schedgate.collect;
+
+import io.schedgate.load.HarnessCpu;
+import io.schedgate.load.StepLoadCounters;
 import io.schedgate.metrics.GoRuntimeInfo;
+import io.schedgate.plan.RampClock;
+import io.schedgate.plan.RampPlan;
+import io.schedgate.run.LoadNumbers;
 import io.schedgate.run.Manifest;
 import io.schedgate.run.RunDirectory;
 import io.schedgate.run.Timestamps;
-
-import io.schedgate.run.LoadNumbers;
-import io.schedgate.load.HarnessCpu;
-import io.schedgate.load.StepLoadCounters;
-import io.schedgate.plan.RampClock;
-import io.schedgate.plan.RampPlan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +48,7 @@ public final class RampCollector {
     public record Timeouts(Duration deltaMargin, Duration snapshotTimeout) {
         public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(15), Duration.ofSeconds(15));
     }
+
     private static final AtomicInteger THREADS = new AtomicInteger();
     /** The captures of every step, in the manifest's order ({@link #TRACE} follows when the run traces). */
     public static final List<String> STEP_CAPTURES =
@@ -66,6 +67,7 @@ public final class RampCollector {
     private final ExecutorService pool;
     /** Go allows one CPU profile at a time; a second one is refused with HTTP 500. */
     private final Semaphore cpuProfile = new Semaphore(1);
+
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Duration deltaTimeout;
     private final Duration snapshotTimeout;
@@ -73,11 +75,13 @@ public final class RampCollector {
 
     /** Seconds of execution trace per step, 0 for none ({@link #traceSeconds(int)}). */
     private volatile int traceSeconds;
+
     private volatile List<String> stepCaptures = STEP_CAPTURES;
 
     private Manifest manifest;
     /** Captures of the step in progress, so an interrupted run keeps them. */
     private final Map<String, Manifest.Capture> partial = new ConcurrentHashMap<>();
+
     private volatile int stepInProgress = -1;
     private volatile RampClock clock;
     private volatile boolean done;
@@ -85,8 +89,14 @@ public final class RampCollector {
     private Thread runner;
     private Thread shutdownHook;
 
-    private RampCollector(RampPlan plan, TargetEndpoints target, RunDirectory dir, StepLoadCounters counters,
-                          Consumer<String> console, Manifest initial, Timeouts timeouts) {
+    private RampCollector(
+            RampPlan plan,
+            TargetEndpoints target,
+            RunDirectory dir,
+            StepLoadCounters counters,
+            Consumer<String> console,
+            Manifest initial,
+            Timeouts timeouts) {
         this.plan = plan;
         this.target = target;
         this.dir = dir;
@@ -111,9 +121,16 @@ public final class RampCollector {
      * {@link TargetUnreachableException} otherwise) and records what it runs.
      * {@code targetInfo} carries what the caller knows (kind, image, limits); the rest is asked.
      */
-    public static RampCollector open(RampPlan plan, String simulation, TargetEndpoints target,
-                                     Manifest.Target targetInfo, Manifest.Harness harness, Path parent,
-                                     StepLoadCounters counters, Consumer<String> console, Timeouts timeouts) {
+    public static RampCollector open(
+            RampPlan plan,
+            String simulation,
+            TargetEndpoints target,
+            Manifest.Target targetInfo,
+            Manifest.Harness harness,
+            Path parent,
+            StepLoadCounters counters,
+            Consumer<String> console,
+            Timeouts timeouts) {
         Fetcher preflight = new Fetcher(target);
         GoRuntimeInfo runtime;
         try {
@@ -125,16 +142,40 @@ public final class RampCollector {
         }
         Instant now = Instant.now();
         RunDirectory dir = RunDirectory.create(parent, simulation, now);
-        Manifest.Target t = new Manifest.Target(targetInfo.kind(), targetInfo.image(), target.appUrl(),
-                target.pprofUrl(), firstNonNull(targetInfo.goVersion(), runtime.goVersion()),
+        Manifest.Target t = new Manifest.Target(
+                targetInfo.kind(),
+                targetInfo.image(),
+                target.appUrl(),
+                target.pprofUrl(),
+                firstNonNull(targetInfo.goVersion(), runtime.goVersion()),
                 firstNonNull(targetInfo.gomaxprocs(), runtime.gomaxprocs()),
-                firstNonNull(targetInfo.numCpu(), runtime.numCpu()), targetInfo.cpuset(), targetInfo.cpuQuota(),
+                firstNonNull(targetInfo.numCpu(), runtime.numCpu()),
+                targetInfo.cpuset(),
+                targetInfo.cpuQuota(),
                 targetInfo.gomaxprocs() != null || targetInfo.goVersion() != null
-                        ? targetInfo.runtimeSource() : runtime.source());
-        Manifest.Plan p = new Manifest.Plan(plan.preset(), plan.stepsQps(), plan.warmup().toSeconds(),
-                plan.window().toSeconds(), plan.tail().toSeconds(), plan.cooldown().toSeconds(), plan.mix().spec());
-        Manifest initial = new Manifest(Manifest.SCHEMA, simulation, Timestamps.format(now), null, Manifest.RUNNING,
-                null, p, t, harness, null, List.of(), null);
+                        ? targetInfo.runtimeSource()
+                        : runtime.source());
+        Manifest.Plan p = new Manifest.Plan(
+                plan.preset(),
+                plan.stepsQps(),
+                plan.warmup().toSeconds(),
+                plan.window().toSeconds(),
+                plan.tail().toSeconds(),
+                plan.cooldown().toSeconds(),
+                plan.mix().spec());
+        Manifest initial = new Manifest(
+                Manifest.SCHEMA,
+                simulation,
+                Timestamps.format(now),
+                null,
+                Manifest.RUNNING,
+                null,
+                p,
+                t,
+                harness,
+                null,
+                List.of(),
+                null);
         RampCollector collector = new RampCollector(plan, target, dir, counters, console, initial, timeouts);
         dir.writeManifest(initial);
         return collector;
@@ -232,7 +273,9 @@ public final class RampCollector {
                 }
             }
             Duration coolEnd = plan.totalDuration();
-            console.accept(String.format(Locale.ROOT, "cool-down: %d s without load, then final snapshots",
+            console.accept(String.format(
+                    Locale.ROOT,
+                    "cool-down: %d s without load, then final snapshots",
                     plan.cooldown().toSeconds()));
             sleepUntil(clock.nanoTimeAt(coolEnd));
             Instant at = Instant.now();
@@ -241,19 +284,28 @@ public final class RampCollector {
                 return;
             }
             // arrivals are dropped when a user reaches them after their step ended: known only now
-            update(m -> with(m, m.baseline(), withUnsent(m.steps()), new Manifest.Snapshot(Timestamps.format(at), captures)));
+            update(m -> with(
+                    m, m.baseline(), withUnsent(m.steps()), new Manifest.Snapshot(Timestamps.format(at), captures)));
             console.accept("final: " + summary(captures));
-            long unsent = manifest().steps().stream().mapToLong(st -> st.load() == null ? 0 : st.load().unsent()).sum();
+            long unsent = manifest().steps().stream()
+                    .mapToLong(st -> st.load() == null ? 0 : st.load().unsent())
+                    .sum();
             if (unsent > 0) {
-                console.accept(String.format(Locale.ROOT, "warning: %d arrivals were never sent (dropped when their step"
-                        + " ended): the plan is above what this harness can send; see each step's load.unsent", unsent));
+                console.accept(String.format(
+                        Locale.ROOT,
+                        "warning: %d arrivals were never sent (dropped when their step"
+                                + " ended): the plan is above what this harness can send; see each step's load.unsent",
+                        unsent));
             }
             if (captures.values().stream().allMatch(c -> !c.ok()) && !probe.alive()) {
-                stop(Manifest.TARGET_DIED, "target stopped answering during the cool-down, after all "
-                        + plan.stepCount() + " steps");
+                stop(
+                        Manifest.TARGET_DIED,
+                        "target stopped answering during the cool-down, after all " + plan.stepCount() + " steps");
             } else if (noStepProfile()) {
-                stop(Manifest.FAILED, "no step captured a single profile (" + firstStepFailure()
-                        + "): check -Dschedgate.target.pprof points at the net/http/pprof server");
+                stop(
+                        Manifest.FAILED,
+                        "no step captured a single profile (" + firstStepFailure()
+                                + "): check -Dschedgate.target.pprof points at the net/http/pprof server");
             } else {
                 stop(Manifest.COMPLETE, null);
             }
@@ -262,8 +314,9 @@ public final class RampCollector {
         } catch (RuntimeException | Error e) {
             // an Error too: a collector thread that dies silently leaves the run waiting for it. Out of
             // descriptors, even loading a class fails (NoClassDefFoundError): the probe tells.
-            stop(Manifest.FAILED, FileDescriptors.exhaustion(e).or(FileDescriptors::probe)
-                    .orElse("collector error: " + e));
+            stop(
+                    Manifest.FAILED,
+                    FileDescriptors.exhaustion(e).or(FileDescriptors::probe).orElse("collector error: " + e));
         }
     }
 
@@ -286,9 +339,11 @@ public final class RampCollector {
         futures.put("cpu", submit("cpu", () -> cpuProfile(pprof + "profile?seconds=" + w, folder + "cpu.pb.gz")));
         futures.put("mutex", submit("mutex", pprof + "mutex?seconds=" + w, folder + "mutex.pb.gz", deltaTimeout));
         futures.put("block", submit("block", pprof + "block?seconds=" + w, folder + "block.pb.gz", deltaTimeout));
-        futures.put("goroutineStart",
+        futures.put(
+                "goroutineStart",
                 submit("goroutineStart", pprof + "goroutine", folder + "goroutine-start.pb.gz", snapshotTimeout));
-        futures.put("metricsStart",
+        futures.put(
+                "metricsStart",
                 submit("metricsStart", target.pprofUrl() + "/metrics", folder + "metrics-start.txt", snapshotTimeout));
         int ts = traceSeconds;
         if (ts > 0) {
@@ -299,10 +354,18 @@ public final class RampCollector {
                 sleepUntil(startNanos);
                 if (done) {
                     String now = Timestamps.format(Instant.now());
-                    return new Capturer.Result(new Manifest.Capture(null, Manifest.Capture.FAILED,
-                            "run stopped before the trace slice began", null, now, now), false);
+                    return new Capturer.Result(
+                            new Manifest.Capture(
+                                    null,
+                                    Manifest.Capture.FAILED,
+                                    "run stopped before the trace slice began",
+                                    null,
+                                    now,
+                                    now),
+                            false);
                 }
-                return capturer.capture(url, folder + "trace.out", Duration.ofSeconds(ts).plus(deltaMargin));
+                return capturer.capture(
+                        url, folder + "trace.out", Duration.ofSeconds(ts).plus(deltaMargin));
             }));
         }
         long windowEndNanos = clock.nanoTimeAt(plan.windowEndOffset(i));
@@ -313,17 +376,25 @@ public final class RampCollector {
         for (long t = windowStartNanos; t < windowEndNanos && !done; t += progressEvery) {
             sleepUntil(t);
             double secs = (System.nanoTime() - windowStartNanos) / 1e9;
-            String rates = secs < 1 ? "" : String.format(Locale.ROOT, ", offered %s achieved %s qps",
-                    fmt(counters.offeredSoFar(i) / secs), fmt(counters.succeededSoFar(i) / secs));
-            console.accept(String.format(Locale.ROOT, "%s: capturing %d/%d s%s", name,
-                    Math.round((t - windowStartNanos) / 1e9), w, rates));
+            String rates = secs < 1
+                    ? ""
+                    : String.format(
+                            Locale.ROOT,
+                            ", offered %s achieved %s qps",
+                            fmt(counters.offeredSoFar(i) / secs),
+                            fmt(counters.succeededSoFar(i) / secs));
+            console.accept(String.format(
+                    Locale.ROOT, "%s: capturing %d/%d s%s", name, Math.round((t - windowStartNanos) / 1e9), w, rates));
             warnNearDescriptorLimit();
         }
         sleepUntil(windowEndNanos);
-        Double harnessCpus = HarnessCpu.cores(harnessCpuAtStart, HarnessCpu.processNanos(), windowEndNanos - windowStartNanos);
-        futures.put("goroutineEnd",
+        Double harnessCpus =
+                HarnessCpu.cores(harnessCpuAtStart, HarnessCpu.processNanos(), windowEndNanos - windowStartNanos);
+        futures.put(
+                "goroutineEnd",
                 submit("goroutineEnd", pprof + "goroutine", folder + "goroutine-end.pb.gz", snapshotTimeout));
-        futures.put("metricsEnd",
+        futures.put(
+                "metricsEnd",
                 submit("metricsEnd", target.pprofUrl() + "/metrics", folder + "metrics-end.txt", snapshotTimeout));
         Map<String, Manifest.Capture> captures = new LinkedHashMap<>();
         boolean connectionLost = false;
@@ -337,35 +408,58 @@ public final class RampCollector {
         }
         LoadNumbers load = counters.numbers(i, plan.window().toSeconds())
                 .withHarnessCpu(harnessCpus, Runtime.getRuntime().availableProcessors());
-        Manifest.Step step = new Manifest.Step(i + 1, qps, Timestamps.format(clock.at(plan.stepStartOffset(i))),
-                Timestamps.format(clock.at(plan.windowStartOffset(i))), Timestamps.format(clock.at(plan.windowEndOffset(i))),
-                Timestamps.format(clock.at(plan.stepStartOffset(i + 1))), load, captures);
+        Manifest.Step step = new Manifest.Step(
+                i + 1,
+                qps,
+                Timestamps.format(clock.at(plan.stepStartOffset(i))),
+                Timestamps.format(clock.at(plan.windowStartOffset(i))),
+                Timestamps.format(clock.at(plan.windowEndOffset(i))),
+                Timestamps.format(clock.at(plan.stepStartOffset(i + 1))),
+                load,
+                captures);
         update(m -> {
             List<Manifest.Step> steps = new ArrayList<>(m.steps());
             steps.add(step);
             return with(m, m.baseline(), steps, m.finalSnapshot());
         });
         stepInProgress = -1;
-        console.accept(String.format(Locale.ROOT, "%s: done, offered %s achieved %s qps, %d errors, p99 %s ms, %s",
-                name, fmt(load.offeredQps()), fmt(load.achievedQps()), load.errors(),
-                load.latencyMs() == null ? "-" : fmt(load.latencyMs().p99()), summary(captures)));
+        console.accept(String.format(
+                Locale.ROOT,
+                "%s: done, offered %s achieved %s qps, %d errors, p99 %s ms, %s",
+                name,
+                fmt(load.offeredQps()),
+                fmt(load.achievedQps()),
+                load.errors(),
+                load.latencyMs() == null ? "-" : fmt(load.latencyMs().p99()),
+                summary(captures)));
         if (load.requests() > 0 && load.late() * 100 > load.requests()) {
             // more than 1 % late: offered and latency describe the harness as much as the target
-            console.accept(String.format(Locale.ROOT, "%s: warning: %d of %d requests went out more than %d ms after"
+            console.accept(String.format(
+                    Locale.ROOT,
+                    "%s: warning: %d of %d requests went out more than %d ms after"
                             + " they were due: the harness fell behind (raise -Dschedgate.users if responses are"
-                            + " slow, or see bench/load-headroom.sh for this machine's limit)", name, load.late(),
-                    load.requests(), StepLoadCounters.LATE_NANOS / 1_000_000));
+                            + " slow, or see bench/load-headroom.sh for this machine's limit)",
+                    name,
+                    load.late(),
+                    load.requests(),
+                    StepLoadCounters.LATE_NANOS / 1_000_000));
         }
         Optional<String> outOfDescriptors = captures.values().stream()
-                .map(c -> FileDescriptors.exhaustion(c.reason())).flatMap(Optional::stream).findFirst();
+                .map(c -> FileDescriptors.exhaustion(c.reason()))
+                .flatMap(Optional::stream)
+                .findFirst();
         if (outOfDescriptors.isPresent()) {
-            stop(Manifest.FAILED, outOfDescriptors.get() + " (step " + (i + 1) + " of " + plan.stepCount()
-                    + ", " + fmt(qps) + " qps; steps before it are complete)");
+            stop(
+                    Manifest.FAILED,
+                    outOfDescriptors.get() + " (step " + (i + 1) + " of " + plan.stepCount() + ", " + fmt(qps)
+                            + " qps; steps before it are complete)");
             return false;
         }
         if (connectionLost && !probe.alive()) {
-            stop(Manifest.TARGET_DIED, "target stopped answering during step " + (i + 1) + " of " + plan.stepCount()
-                    + " (" + fmt(qps) + " qps): " + firstFailure(captures) + "; steps before it are complete");
+            stop(
+                    Manifest.TARGET_DIED,
+                    "target stopped answering during step " + (i + 1) + " of " + plan.stepCount() + " (" + fmt(qps)
+                            + " qps): " + firstFailure(captures) + "; steps before it are complete");
             return false;
         }
         return true;
@@ -384,8 +478,15 @@ public final class RampCollector {
     private Capturer.Result cpuProfile(String url, String file) throws InterruptedException {
         if (!cpuProfile.tryAcquire(5, TimeUnit.SECONDS)) {
             String now = Timestamps.format(Instant.now());
-            return new Capturer.Result(new Manifest.Capture(null, Manifest.Capture.FAILED,
-                    "previous CPU profile still running (Go allows one at a time)", null, now, now), false);
+            return new Capturer.Result(
+                    new Manifest.Capture(
+                            null,
+                            Manifest.Capture.FAILED,
+                            "previous CPU profile still running (Go allows one at a time)",
+                            null,
+                            now,
+                            now),
+                    false);
         }
         try {
             return capturer.capture(url, file, deltaTimeout);
@@ -416,20 +517,28 @@ public final class RampCollector {
         } catch (ExecutionException | TimeoutException e) {
             f.cancel(true);
             String now = Timestamps.format(Instant.now());
-            return new Capturer.Result(new Manifest.Capture(null, Manifest.Capture.FAILED,
-                    key + " capture did not finish: " + e, null, now, now), false);
+            return new Capturer.Result(
+                    new Manifest.Capture(
+                            null, Manifest.Capture.FAILED, key + " capture did not finish: " + e, null, now, now),
+                    false);
         }
     }
 
     private Map<String, Manifest.Capture> snapshots(String folder) {
         String pprof = target.pprofUrl() + "/debug/pprof/";
         Map<String, Manifest.Capture> captures = new LinkedHashMap<>();
-        captures.put("goroutine",
-                capturer.capture(pprof + "goroutine", folder + "/goroutine.pb.gz", snapshotTimeout).capture());
-        captures.put("metrics",
-                capturer.capture(target.pprofUrl() + "/metrics", folder + "/metrics.txt", snapshotTimeout).capture());
-        captures.put("goroutineleak",
-                capturer.capture(pprof + "goroutineleak", folder + "/goroutineleak.pb.gz", snapshotTimeout).capture());
+        captures.put(
+                "goroutine",
+                capturer.capture(pprof + "goroutine", folder + "/goroutine.pb.gz", snapshotTimeout)
+                        .capture());
+        captures.put(
+                "metrics",
+                capturer.capture(target.pprofUrl() + "/metrics", folder + "/metrics.txt", snapshotTimeout)
+                        .capture());
+        captures.put(
+                "goroutineleak",
+                capturer.capture(pprof + "goroutineleak", folder + "/goroutineleak.pb.gz", snapshotTimeout)
+                        .capture());
         return captures;
     }
 
@@ -445,18 +554,36 @@ public final class RampCollector {
             List<Manifest.Step> steps = m.steps();
             if (step >= 0 && !partial.isEmpty() && steps.size() == step) {
                 steps = new ArrayList<>(steps);
-                steps.add(new Manifest.Step(step + 1, plan.stepsQps().get(step),
-                        Timestamps.format(clock.at(plan.stepStartOffset(step))), null, null, null,
-                        counters.numbers(step, plan.window().toSeconds()), inManifestOrder(partial)));
+                steps.add(new Manifest.Step(
+                        step + 1,
+                        plan.stepsQps().get(step),
+                        Timestamps.format(clock.at(plan.stepStartOffset(step))),
+                        null,
+                        null,
+                        null,
+                        counters.numbers(step, plan.window().toSeconds()),
+                        inManifestOrder(partial)));
             }
-            manifest = new Manifest(m.schema(), m.simulation(), m.startedAt(), Timestamps.format(Instant.now()),
-                    status, reason, m.plan(), m.target(), m.harness(), m.baseline(), steps, m.finalSnapshot());
+            manifest = new Manifest(
+                    m.schema(),
+                    m.simulation(),
+                    m.startedAt(),
+                    Timestamps.format(Instant.now()),
+                    status,
+                    reason,
+                    m.plan(),
+                    m.target(),
+                    m.harness(),
+                    m.baseline(),
+                    steps,
+                    m.finalSnapshot());
             try {
                 dir.writeManifest(manifest);
             } catch (java.io.UncheckedIOException e) {
                 // e.g. out of file descriptors: the last manifest written stays; say so, finish anyway
-                console.accept("cannot write the final manifest (" + FileDescriptors.exhaustion(e)
-                        .orElse(String.valueOf(e.getCause())) + "): the one on disk is from the last completed capture");
+                console.accept("cannot write the final manifest ("
+                        + FileDescriptors.exhaustion(e).orElse(String.valueOf(e.getCause()))
+                        + "): the one on disk is from the last completed capture");
             }
         }
         if (!Manifest.COMPLETE.equals(status)) {
@@ -498,16 +625,34 @@ public final class RampCollector {
         List<Manifest.Step> out = new ArrayList<>();
         for (Manifest.Step st : steps) {
             LoadNumbers load = st.load() == null ? null : st.load().withUnsent(counters.unsentOf(st.index() - 1));
-            out.add(new Manifest.Step(st.index(), st.targetQps(), st.stepStart(), st.windowStart(), st.windowEnd(),
-                    st.stepEnd(), load, st.captures()));
+            out.add(new Manifest.Step(
+                    st.index(),
+                    st.targetQps(),
+                    st.stepStart(),
+                    st.windowStart(),
+                    st.windowEnd(),
+                    st.stepEnd(),
+                    load,
+                    st.captures()));
         }
         return out;
     }
 
-    private static Manifest with(Manifest m, Manifest.Snapshot baseline, List<Manifest.Step> steps,
-                                 Manifest.Snapshot last) {
-        return new Manifest(m.schema(), m.simulation(), m.startedAt(), m.finishedAt(), m.status(), m.statusReason(),
-                m.plan(), m.target(), m.harness(), baseline, steps, last);
+    private static Manifest with(
+            Manifest m, Manifest.Snapshot baseline, List<Manifest.Step> steps, Manifest.Snapshot last) {
+        return new Manifest(
+                m.schema(),
+                m.simulation(),
+                m.startedAt(),
+                m.finishedAt(),
+                m.status(),
+                m.statusReason(),
+                m.plan(),
+                m.target(),
+                m.harness(),
+                baseline,
+                steps,
+                last);
     }
 
     private void sleepUntil(long nanoTime) throws InterruptedException {
@@ -521,12 +666,16 @@ public final class RampCollector {
     }
 
     private boolean noStepProfile() {
-        return manifest().steps().stream().flatMap(st -> st.captures().values().stream())
+        return manifest().steps().stream()
+                .flatMap(st -> st.captures().values().stream())
                 .noneMatch(Manifest.Capture::ok);
     }
 
     private String firstStepFailure() {
-        return manifest().steps().stream().map(st -> firstFailure(st.captures())).findFirst().orElse("no steps");
+        return manifest().steps().stream()
+                .map(st -> firstFailure(st.captures()))
+                .findFirst()
+                .orElse("no steps");
     }
 
     private static String summary(Map<String, Manifest.Capture> captures) {
@@ -541,12 +690,16 @@ public final class RampCollector {
     }
 
     private static String firstFailure(Map<String, Manifest.Capture> captures) {
-        return captures.values().stream().filter(c -> !c.ok()).map(Manifest.Capture::reason).findFirst()
+        return captures.values().stream()
+                .filter(c -> !c.ok())
+                .map(Manifest.Capture::reason)
+                .findFirst()
                 .orElse("no answer");
     }
 
     static String fmt(double v) {
-        return v >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v)
+        return v >= 100 || v == Math.rint(v)
+                ? String.format(Locale.ROOT, "%.0f", v)
                 : String.format(Locale.ROOT, "%.1f", v);
     }
 }

@@ -7,8 +7,8 @@ import java.util.Objects;
  * base URL (serving {@code /debug/pprof/*} and optionally {@code /metrics}). An optional header
  * (e.g. authentication) is sent with every request and never printed.
  */
-public record TargetEndpoints(String kind, String image, String appUrl, String pprofUrl, String headerName,
-                              String headerValue) {
+public record TargetEndpoints(
+        String kind, String image, String appUrl, String pprofUrl, String headerName, String headerValue) {
     public static final String LAB = "lab";
     public static final String IMAGE = "image";
     public static final String URL = "url";
@@ -35,7 +35,12 @@ public record TargetEndpoints(String kind, String image, String appUrl, String p
         if (colon <= 0) {
             throw new IllegalArgumentException("schedgate.target.header must look like 'Name: value'");
         }
-        return new TargetEndpoints(kind, image, appUrl, pprofUrl, nameColonValue.substring(0, colon).trim(),
+        return new TargetEndpoints(
+                kind,
+                image,
+                appUrl,
+                pprofUrl,
+                nameColonValue.substring(0, colon).trim(),
                 nameColonValue.substring(colon + 1).trim());
     }
 

@@ -1,7 +1,7 @@
 package io.schedgate.collect;
 
-import java.nio.charset.StandardCharsets;
 import io.schedgate.metrics.GoRuntimeInfo;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 

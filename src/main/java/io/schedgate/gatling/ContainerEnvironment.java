@@ -18,8 +18,7 @@ public final class ContainerEnvironment {
             "TESTCONTAINERS_RYUK_DISABLED", "true",
             "TESTCONTAINERS_HOST_OVERRIDE", "localhost");
 
-    private ContainerEnvironment() {
-    }
+    private ContainerEnvironment() {}
 
     public static void ensureDefaults() {
         Map<String, String> missing = new LinkedHashMap<>();

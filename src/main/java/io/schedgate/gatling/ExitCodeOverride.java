@@ -14,8 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ExitCodeOverride {
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
 
-    private ExitCodeOverride() {
-    }
+    private ExitCodeOverride() {}
 
     /**
      * Arranges for the JVM to end with {@code code}, printing {@code reason} on its way out. Called
@@ -27,12 +26,14 @@ public final class ExitCodeOverride {
         if (code == 0 || !INSTALLED.compareAndSet(false, true)) {
             return;
         }
-        Thread hook = new Thread(() -> {
-            System.err.println("[schedgate] failing the run (exit " + code + "): " + reason);
-            System.err.flush();
-            System.out.flush();
-            Runtime.getRuntime().halt(code);
-        }, "schedgate-exit-code");
+        Thread hook = new Thread(
+                () -> {
+                    System.err.println("[schedgate] failing the run (exit " + code + "): " + reason);
+                    System.err.flush();
+                    System.out.flush();
+                    Runtime.getRuntime().halt(code);
+                },
+                "schedgate-exit-code");
         try {
             Runtime.getRuntime().addShutdownHook(hook);
         } catch (IllegalStateException shutdownInProgress) {

@@ -1,6 +1,6 @@
 package io.schedgate.gatling;
-import io.schedgate.run.Manifest;
 
+import io.schedgate.run.Manifest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -24,15 +24,17 @@ public interface RunListener {
      * {@code classNames}, e.g. the value of {@code -Dschedgate.listeners}.
      */
     static List<RunListener> discovered(String classNames) {
-        List<RunListener> listeners = new java.util.ArrayList<>(
-                ServiceLoader.load(RunListener.class).stream().map(ServiceLoader.Provider::get).toList());
+        List<RunListener> listeners = new java.util.ArrayList<>(ServiceLoader.load(RunListener.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .toList());
         if (classNames != null) {
             for (String name : classNames.split(",")) {
                 if (name.isBlank()) {
                     continue;
                 }
                 try {
-                    listeners.add((RunListener) Class.forName(name.trim()).getDeclaredConstructor().newInstance());
+                    listeners.add((RunListener)
+                            Class.forName(name.trim()).getDeclaredConstructor().newInstance());
                 } catch (ReflectiveOperationException | ClassCastException e) {
                     throw new IllegalArgumentException("schedgate.listeners: cannot create RunListener " + name.trim()
                             + " (" + e + "): give a public class with a no-argument constructor");

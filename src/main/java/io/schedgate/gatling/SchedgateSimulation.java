@@ -16,11 +16,7 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
-import io.schedgate.gatling.ExitCodeOverride;
-import io.schedgate.run.Manifest;
 import io.schedgate.collect.RampCollector;
-import io.schedgate.gatling.RunListener;
-import io.schedgate.gatling.TargetSelection;
 import io.schedgate.load.ArrivalPacer;
 import io.schedgate.load.ArrivalSchedule;
 import io.schedgate.load.StepLoadCounters;
@@ -29,6 +25,7 @@ import io.schedgate.plan.PlanSources;
 import io.schedgate.plan.RampClock;
 import io.schedgate.plan.RampPlan;
 import io.schedgate.plan.RampPlans;
+import io.schedgate.run.Manifest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,6 +58,7 @@ public abstract class SchedgateSimulation extends Simulation {
     private static final String EXIT_CODE_PROPERTY = "schedgate.failOnError";
     /** Exit codes: the Gatling Maven plugin reports 2 as "assertions failed", which is what a failing verdict is. */
     private static final int RUN_NOT_COMPLETE = 1;
+
     private static final int LISTENER_FAILED = 2;
 
     protected final RampPlan plan;
@@ -70,6 +68,7 @@ public abstract class SchedgateSimulation extends Simulation {
     protected final ArrivalPacer pacer;
     /** Pooled virtual users serving the arrivals ({@code schedgate.users}). */
     protected final int users;
+
     private final AtomicBoolean targetClosed = new AtomicBoolean();
 
     protected SchedgateSimulation() {
@@ -83,9 +82,16 @@ public abstract class SchedgateSimulation extends Simulation {
             selected = TargetSelection.start(sources);
             counters = new StepLoadCounters(plan.stepCount());
             pacer = new ArrivalPacer(ArrivalSchedule.of(plan), System::nanoTime, counters::unsent);
-            collector = RampCollector.open(plan, getClass().getSimpleName(), selected.endpoints(), selected.info(),
-                    harness(), Path.of(System.getProperty("schedgate.runs.dir", "target/schedgate")), counters,
-                    SchedgateSimulation::say, RampCollector.Timeouts.DEFAULT);
+            collector = RampCollector.open(
+                    plan,
+                    getClass().getSimpleName(),
+                    selected.endpoints(),
+                    selected.info(),
+                    harness(),
+                    Path.of(System.getProperty("schedgate.runs.dir", "target/schedgate")),
+                    counters,
+                    SchedgateSimulation::say,
+                    RampCollector.Timeouts.DEFAULT);
             collector.traceSeconds(RampPlans.traceSeconds(sources, plan));
         } catch (RuntimeException e) {
             if (selected != null) {
@@ -136,7 +142,9 @@ public abstract class SchedgateSimulation extends Simulation {
         // and claims again. One Gatling user per arrival topped out at about half the rate on the same
         // machine (simulations/README.md, "Load headroom").
         ChainBuilder arrival = pause(s -> untilDue(s.getLong(DUE)))
-                .exec(s -> s.reset().markAsSucceeded().set(DUE, s.getLong(DUE))
+                .exec(s -> s.reset()
+                        .markAsSucceeded()
+                        .set(DUE, s.getLong(DUE))
                         .set(START, counters.requestStarted(s.getLong(DUE), s.getLong(CLAIMED))))
                 .exec(flushCookieJar(), flushHttpCache())
                 .exec(perArrival)
@@ -144,11 +152,14 @@ public abstract class SchedgateSimulation extends Simulation {
                     counters.requestFinished(s.getLong(START), !s.isFailed());
                     return claim(s);
                 });
-        setUp(scenario(getClass().getSimpleName())
-                        .exec(this::claim)
-                        .asLongAs(s -> s.getLong(DUE) != ArrivalPacer.DONE).on(arrival)
-                        .injectOpen(atOnceUsers(users)),
-                watchdog()).protocols(p);
+        setUp(
+                        scenario(getClass().getSimpleName())
+                                .exec(this::claim)
+                                .asLongAs(s -> s.getLong(DUE) != ArrivalPacer.DONE)
+                                .on(arrival)
+                                .injectOpen(atOnceUsers(users)),
+                        watchdog())
+                .protocols(p);
     }
 
     /** The next arrival for this user, and when it claimed it (to tell a busy pool from a slow harness). */
@@ -170,8 +181,11 @@ public abstract class SchedgateSimulation extends Simulation {
         return scenario("schedgate-watchdog")
                 .asLongAsDuring(s -> !collector.isDone(), plan.totalDuration())
                 .on(pause(WATCHDOG_PERIOD))
-                .exec(stopLoadGeneratorIf(s -> "schedgate: " + collector.manifest().statusReason(),
-                        s -> collector.isDone() && !Manifest.COMPLETE.equals(collector.manifest().status())))
+                .exec(stopLoadGeneratorIf(
+                        s -> "schedgate: " + collector.manifest().statusReason(),
+                        s -> collector.isDone()
+                                && !Manifest.COMPLETE.equals(
+                                        collector.manifest().status())))
                 .injectOpen(atOnceUsers(1));
     }
 
@@ -185,8 +199,8 @@ public abstract class SchedgateSimulation extends Simulation {
         }
         List<Choice.WithWeight> choices = new ArrayList<>();
         for (EndpointMix.Entry e : mix.entries()) {
-            choices.add(new Choice.WithWeight(100.0 * e.weight() / total,
-                    exec(http(requestName(e.path())).get(e.path()))));
+            choices.add(new Choice.WithWeight(
+                    100.0 * e.weight() / total, exec(http(requestName(e.path())).get(e.path()))));
         }
         return randomSwitch().on(choices);
     }
@@ -246,8 +260,10 @@ public abstract class SchedgateSimulation extends Simulation {
     }
 
     private static Manifest.Harness harness() {
-        return new Manifest.Harness(version(SchedgateSimulation.class, "0.1.0-SNAPSHOT"),
-                System.getProperty("java.version"), version(Simulation.class, "3.15.1"));
+        return new Manifest.Harness(
+                version(SchedgateSimulation.class, "0.1.0-SNAPSHOT"),
+                System.getProperty("java.version"),
+                version(Simulation.class, "3.15.1"));
     }
 
     private static String version(Class<?> c, String fallback) {
@@ -256,11 +272,21 @@ public abstract class SchedgateSimulation extends Simulation {
     }
 
     private static String describe(RampPlan plan) {
-        return String.format(Locale.ROOT, "ramp: preset %s, %d steps %s qps, step %d s (warm-up %d + window %d + tail %d),"
-                        + " cool-down %d s, %d s in all", plan.preset(), plan.stepCount(),
-                plan.stepsQps().stream().map(q -> q == Math.rint(q) ? String.valueOf(q.longValue()) : q.toString()).toList(),
-                plan.stepLength().toSeconds(), plan.warmup().toSeconds(), plan.window().toSeconds(),
-                plan.tail().toSeconds(), plan.cooldown().toSeconds(), plan.totalDuration().toSeconds());
+        return String.format(
+                Locale.ROOT,
+                "ramp: preset %s, %d steps %s qps, step %d s (warm-up %d + window %d + tail %d),"
+                        + " cool-down %d s, %d s in all",
+                plan.preset(),
+                plan.stepCount(),
+                plan.stepsQps().stream()
+                        .map(q -> q == Math.rint(q) ? String.valueOf(q.longValue()) : q.toString())
+                        .toList(),
+                plan.stepLength().toSeconds(),
+                plan.warmup().toSeconds(),
+                plan.window().toSeconds(),
+                plan.tail().toSeconds(),
+                plan.cooldown().toSeconds(),
+                plan.totalDuration().toSeconds());
     }
 
     /** bench/load-headroom.sh leaves the highest rate this machine's Gatling sustained; warn above it. */
@@ -268,11 +294,16 @@ public abstract class SchedgateSimulation extends Simulation {
         Path file = Path.of("target/bench/headroom-qps");
         try {
             if (java.nio.file.Files.isRegularFile(file)) {
-                double headroom = Double.parseDouble(java.nio.file.Files.readString(file).trim());
+                double headroom =
+                        Double.parseDouble(java.nio.file.Files.readString(file).trim());
                 if (headroom > 0 && plan.maxQps() > headroom) {
-                    say(String.format(Locale.ROOT, "warning: the top step (%.0f qps) is above the measured load "
-                            + "headroom of %.0f qps (bench/load-headroom.sh): there, achieved QPS may show the "
-                            + "harness's limit, not the target's", plan.maxQps(), headroom));
+                    say(String.format(
+                            Locale.ROOT,
+                            "warning: the top step (%.0f qps) is above the measured load "
+                                    + "headroom of %.0f qps (bench/load-headroom.sh): there, achieved QPS may show the "
+                                    + "harness's limit, not the target's",
+                            plan.maxQps(),
+                            headroom));
                 }
             }
         } catch (java.io.IOException | NumberFormatException e) {

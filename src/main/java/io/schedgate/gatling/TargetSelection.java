@@ -1,10 +1,10 @@
 package io.schedgate.gatling;
-import io.schedgate.run.Manifest;
-import io.schedgate.collect.TargetEndpoints;
 
+import io.schedgate.collect.TargetEndpoints;
+import io.schedgate.metrics.GoRuntimeInfo;
 import io.schedgate.plan.InvalidPlanException;
 import io.schedgate.plan.PlanSources;
-import io.schedgate.metrics.GoRuntimeInfo;
+import io.schedgate.run.Manifest;
 import io.schedgate.service.GoServiceContainer;
 import io.schedgate.service.GoToolchain;
 import io.schedgate.service.GoroutineLeakProfile;
@@ -62,12 +62,16 @@ public final class TargetSelection implements AutoCloseable {
         Optional<String> image = text(sources, IMAGE);
         Optional<String> header = text(sources, HEADER);
         if (url.isPresent() && image.isPresent()) {
-            throw new InvalidPlanException(URL, "set either schedgate.target.url (a running service) or "
-                    + "schedgate.target.image, not both");
+            throw new InvalidPlanException(
+                    URL,
+                    "set either schedgate.target.url (a running service) or " + "schedgate.target.image, not both");
         }
         if (url.isPresent()) {
-            String pprof = text(sources, PPROF).orElseThrow(() -> new InvalidPlanException(PPROF,
-                    "schedgate.target.url is set but not the pprof base URL: add -Dschedgate.target.pprof=http://host:port"));
+            String pprof = text(sources, PPROF)
+                    .orElseThrow(
+                            () -> new InvalidPlanException(
+                                    PPROF,
+                                    "schedgate.target.url is set but not the pprof base URL: add -Dschedgate.target.pprof=http://host:port"));
             TargetEndpoints endpoints = TargetEndpoints.of(TargetEndpoints.URL, null, url.get(), pprof);
             try {
                 endpoints = endpoints.withHeader(header.orElse(null));
@@ -89,9 +93,11 @@ public final class TargetSelection implements AutoCloseable {
             for (String pair : env.split(",")) {
                 int eq = pair.indexOf('=');
                 if (eq <= 0) {
-                    throw new InvalidPlanException(ENV, "must look like KEY=VALUE,KEY2=VALUE2: got '" + pair.strip() + "'");
+                    throw new InvalidPlanException(
+                            ENV, "must look like KEY=VALUE,KEY2=VALUE2: got '" + pair.strip() + "'");
                 }
-                container.withEnv(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+                container.withEnv(
+                        pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
             }
         });
         try {
@@ -109,24 +115,40 @@ public final class TargetSelection implements AutoCloseable {
         }
         Optional<String> experiment = text(sources, GOEXPERIMENT);
         if (image.isPresent() && experiment.isPresent()) {
-            throw new InvalidPlanException(GOEXPERIMENT, "only the bundled lab is built here; an image is used as it is");
+            throw new InvalidPlanException(
+                    GOEXPERIMENT, "only the bundled lab is built here; an image is used as it is");
         }
         if (image.isEmpty()) {
             labExperiment(container, experiment);
         }
         container.start();
         String kind = image.isPresent() ? TargetEndpoints.IMAGE : TargetEndpoints.LAB;
-        TargetEndpoints endpoints = TargetEndpoints.of(kind, image.orElse(null), container.appUrl(), container.pprofUrl())
+        TargetEndpoints endpoints = TargetEndpoints.of(
+                        kind, image.orElse(null), container.appUrl(), container.pprofUrl())
                 .withHeader(header.orElse(null));
         GoRuntimeInfo runtime = container.runtimeInfo();
-        return new TargetSelection(endpoints, info(kind, image.orElse(null), runtime, container.cpuset().orElse(null),
-                container.cpuQuota().orElse(null)), container);
+        return new TargetSelection(
+                endpoints,
+                info(
+                        kind,
+                        image.orElse(null),
+                        runtime,
+                        container.cpuset().orElse(null),
+                        container.cpuQuota().orElse(null)),
+                container);
     }
 
     private static Manifest.Target info(String kind, String image, GoRuntimeInfo runtime, String cpuset, Double quota) {
-        return new Manifest.Target(kind, image, null, null, runtime == null ? null : runtime.goVersion(),
+        return new Manifest.Target(
+                kind,
+                image,
+                null,
+                null,
+                runtime == null ? null : runtime.goVersion(),
                 runtime == null ? null : runtime.gomaxprocs(),
-                runtime == null || !runtime.numCpuKnown() ? null : runtime.numCpu(), cpuset, quota,
+                runtime == null || !runtime.numCpuKnown() ? null : runtime.numCpu(),
+                cpuset,
+                quota,
                 runtime == null ? null : runtime.source());
     }
 

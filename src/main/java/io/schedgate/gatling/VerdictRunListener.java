@@ -1,12 +1,11 @@
 package io.schedgate.gatling;
-import io.schedgate.verdict.VerdictJson;
-import io.schedgate.verdict.VerdictEngine;
-import io.schedgate.verdict.Verdict;
 
-import io.schedgate.run.Manifest;
-import io.schedgate.gatling.RunListener;
 import io.schedgate.report.HtmlReport;
 import io.schedgate.report.VerdictTable;
+import io.schedgate.run.Manifest;
+import io.schedgate.verdict.Verdict;
+import io.schedgate.verdict.VerdictEngine;
+import io.schedgate.verdict.VerdictJson;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -19,59 +18,63 @@ import java.util.Optional;
  */
 public final class VerdictRunListener implements RunListener {
 
-  /** Where io.schedgate.signals.TraceStatReader takes the tracestat binary from (its BINARY_PROPERTY). */
-  static final String TRACESTAT_PROPERTY = "schedgate.tracestat";
+    /** Where io.schedgate.signals.TraceStatReader takes the tracestat binary from (its BINARY_PROPERTY). */
+    static final String TRACESTAT_PROPERTY = "schedgate.tracestat";
 
-  /**
-   * A run with execution traces needs tools/tracestat to read them: built (or found up to date) with
-   * the default Go, its path handed to the reader. A failed build is one line; the wake-up check then
-   * says it could not read the traces.
-   */
-  static void prepareTraceReader(Manifest manifest) {
-    if (manifest == null || manifest.steps() == null) {
-      return;
+    /**
+     * A run with execution traces needs tools/tracestat to read them: built (or found up to date) with
+     * the default Go, its path handed to the reader. A failed build is one line; the wake-up check then
+     * says it could not read the traces.
+     */
+    static void prepareTraceReader(Manifest manifest) {
+        if (manifest == null || manifest.steps() == null) {
+            return;
+        }
+        boolean traced = manifest.steps().stream().anyMatch(s -> {
+            Manifest.Capture c = s.captures().get(io.schedgate.run.CaptureKind.TRACE.key());
+            return c != null && c.ok();
+        });
+        if (!traced || System.getProperty(TRACESTAT_PROPERTY) != null) {
+            return;
+        }
+        try {
+            Path binary = io.schedgate.service.TraceStatBuild.ensure(io.schedgate.service.ProjectLayout.find());
+            System.setProperty(TRACESTAT_PROPERTY, binary.toString());
+        } catch (RuntimeException e) {
+            System.out.println(
+                    "[schedgate] cannot build tools/tracestat to read the execution traces: " + e.getMessage());
+        }
     }
-    boolean traced = manifest.steps().stream().anyMatch(s -> {
-      Manifest.Capture c = s.captures().get(io.schedgate.run.CaptureKind.TRACE.key());
-      return c != null && c.ok();
-    });
-    if (!traced || System.getProperty(TRACESTAT_PROPERTY) != null) {
-      return;
-    }
-    try {
-      Path binary = io.schedgate.service.TraceStatBuild.ensure(io.schedgate.service.ProjectLayout.find());
-      System.setProperty(TRACESTAT_PROPERTY, binary.toString());
-    } catch (RuntimeException e) {
-      System.out.println("[schedgate] cannot build tools/tracestat to read the execution traces: " + e.getMessage());
-    }
-  }
 
-  @Override
-  public Optional<String> runFinished(Path runDirectory, Manifest manifest) {
-    prepareTraceReader(manifest);
-    Verdict verdict;
-    try {
-      verdict = VerdictEngine.judgeAndWrite(runDirectory);
-    } catch (RuntimeException e) {
-      // a bad -Dschedgate.* value or an unreadable run directory: no verdict is a failed gate
-      return Optional.of("verdict: " + e.getMessage());
+    @Override
+    public Optional<String> runFinished(Path runDirectory, Manifest manifest) {
+        prepareTraceReader(manifest);
+        Verdict verdict;
+        try {
+            verdict = VerdictEngine.judgeAndWrite(runDirectory);
+        } catch (RuntimeException e) {
+            // a bad -Dschedgate.* value or an unreadable run directory: no verdict is a failed gate
+            return Optional.of("verdict: " + e.getMessage());
+        }
+        System.out.print(VerdictTable.render(verdict));
+        System.out.println("[schedgate] verdict: " + runDirectory.resolve(VerdictJson.FILE_NAME));
+        try {
+            System.out.println("[schedgate] report: "
+                    + HtmlReport.write(runDirectory, verdict)
+                            .toAbsolutePath()
+                            .normalize()
+                            .toUri());
+        } catch (RuntimeException e) {
+            // the page is for people: a report that cannot be written does not change the gate
+            System.out.println("[schedgate] report: not written: " + e.getMessage() + " (bin/schedgate report "
+                    + runDirectory + " retries)");
+        }
+        System.out.flush();
+        if (verdict.gate().passed()) {
+            return Optional.empty();
+        }
+        int more = verdict.gate().reasons().size() - 1;
+        return Optional.of("verdict gate " + (verdict.gate().checkFailed() ? "FAIL" : "NO_DATA") + ": "
+                + VerdictTable.decisive(verdict) + (more > 0 ? " (" + more + " more reasons in verdict.json)" : ""));
     }
-    System.out.print(VerdictTable.render(verdict));
-    System.out.println("[schedgate] verdict: " + runDirectory.resolve(VerdictJson.FILE_NAME));
-    try {
-      System.out.println("[schedgate] report: "
-          + HtmlReport.write(runDirectory, verdict).toAbsolutePath().normalize().toUri());
-    } catch (RuntimeException e) {
-      // the page is for people: a report that cannot be written does not change the gate
-      System.out.println("[schedgate] report: not written: " + e.getMessage()
-          + " (bin/schedgate report " + runDirectory + " retries)");
-    }
-    System.out.flush();
-    if (verdict.gate().passed()) {
-      return Optional.empty();
-    }
-    int more = verdict.gate().reasons().size() - 1;
-    return Optional.of("verdict gate " + (verdict.gate().checkFailed() ? "FAIL" : "NO_DATA") + ": "
-        + VerdictTable.decisive(verdict) + (more > 0 ? " (" + more + " more reasons in verdict.json)" : ""));
-  }
 }

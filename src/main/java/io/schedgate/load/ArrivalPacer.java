@@ -24,15 +24,17 @@ public final class ArrivalPacer {
     private volatile boolean started;
 
     public ArrivalPacer(ArrivalSchedule schedule) {
-        this(schedule, System::nanoTime, (n, step) -> { });
+        this(schedule, System::nanoTime, (n, step) -> {});
     }
 
     /**
      * @param clock {@link System#nanoTime()} or a test's clock
      * @param dropped told how many arrivals of which step (0-based) were dropped because the step had ended
      */
-    public ArrivalPacer(ArrivalSchedule schedule, java.util.function.LongSupplier clock,
-                        java.util.function.ObjIntConsumer<Long> dropped) {
+    public ArrivalPacer(
+            ArrivalSchedule schedule,
+            java.util.function.LongSupplier clock,
+            java.util.function.ObjIntConsumer<Long> dropped) {
         this.schedule = schedule;
         this.clock = clock;
         this.dropped = dropped;

@@ -27,7 +27,8 @@ public final class ArrivalSchedule {
     }
 
     public static ArrivalSchedule of(RampPlan plan) {
-        double[] rates = plan.stepsQps().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] rates =
+                plan.stepsQps().stream().mapToDouble(Double::doubleValue).toArray();
         return new ArrivalSchedule(plan.stepLength().toNanos(), rates);
     }
 

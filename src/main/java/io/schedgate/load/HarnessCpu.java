@@ -8,8 +8,7 @@ import java.lang.management.ManagementFactory;
  * CPU measures the harness, and on a small machine it competes with the target for the same cores.
  */
 public final class HarnessCpu {
-    private HarnessCpu() {
-    }
+    private HarnessCpu() {}
 
     /** Process CPU time in nanoseconds, or -1 where the JVM does not report it. */
     public static long processNanos() {

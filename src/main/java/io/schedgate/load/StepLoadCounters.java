@@ -1,7 +1,7 @@
 package io.schedgate.load;
-import io.schedgate.run.LoadNumbers;
 
 import io.schedgate.plan.RampClock;
+import io.schedgate.run.LoadNumbers;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -41,7 +41,8 @@ public final class StepLoadCounters {
     /** Sets the time origin; only the first call counts. */
     public void start(RampClock rampClock) {
         if (rampClock.plan().stepCount() != steps) {
-            throw new IllegalArgumentException("clock has " + rampClock.plan().stepCount() + " steps, counters " + steps);
+            throw new IllegalArgumentException(
+                    "clock has " + rampClock.plan().stepCount() + " steps, counters " + steps);
         }
         clock.compareAndSet(null, rampClock);
     }
@@ -136,12 +137,23 @@ public final class StepLoadCounters {
         long requests = offered.get(index);
         long good = ok.get(index);
         LatencyHistogram h = latencies[index];
-        LoadNumbers.Latency latency = h.count() == 0 ? null : new LoadNumbers.Latency(
-                round(h.meanMicros() / 1000), round(h.percentileMicros(0.50) / 1000),
-                round(h.percentileMicros(0.95) / 1000), round(h.percentileMicros(0.99) / 1000),
-                round(h.maxMicros() / 1000.0));
-        return new LoadNumbers(round(requests / windowSeconds), round(good / windowSeconds), requests,
-                errors.get(index), late.get(index), lateUsersBusy.get(index), latency).withUnsent(unsent.get(index));
+        LoadNumbers.Latency latency = h.count() == 0
+                ? null
+                : new LoadNumbers.Latency(
+                        round(h.meanMicros() / 1000),
+                        round(h.percentileMicros(0.50) / 1000),
+                        round(h.percentileMicros(0.95) / 1000),
+                        round(h.percentileMicros(0.99) / 1000),
+                        round(h.maxMicros() / 1000.0));
+        return new LoadNumbers(
+                        round(requests / windowSeconds),
+                        round(good / windowSeconds),
+                        requests,
+                        errors.get(index),
+                        late.get(index),
+                        lateUsersBusy.get(index),
+                        latency)
+                .withUnsent(unsent.get(index));
     }
 
     private static double round(double v) {

@@ -75,12 +75,17 @@ public record GoRuntimeInfo(String goVersion, Integer gomaxprocs, Integer numCpu
         } catch (IOException e) {
             throw new IllegalArgumentException("/info is not JSON: " + e.getMessage(), e);
         }
-        if (node == null || !node.hasNonNull("goVersion") || !node.path("gomaxprocs").isInt()
+        if (node == null
+                || !node.hasNonNull("goVersion")
+                || !node.path("gomaxprocs").isInt()
                 || !node.path("numCpu").isInt()) {
             throw new IllegalArgumentException("/info lacks goVersion, gomaxprocs or numCpu: " + json.strip());
         }
-        return new GoRuntimeInfo(node.get("goVersion").asText(), node.get("gomaxprocs").asInt(),
-                node.get("numCpu").asInt(), FROM_INFO);
+        return new GoRuntimeInfo(
+                node.get("goVersion").asText(),
+                node.get("gomaxprocs").asInt(),
+                node.get("numCpu").asInt(),
+                FROM_INFO);
     }
 
     /**

@@ -21,8 +21,7 @@ public record HistogramWindow(List<PrometheusTextHistogram.Bucket> buckets, doub
      * @param upper its upper bound (+Inf for the last)
      * @param estimate log-linear interpolation in the bucket; the lower bound in the +Inf bucket
      */
-    public record Quantile(double q, double lower, double upper, double estimate) {
-    }
+    public record Quantile(double q, double lower, double upper, double estimate) {}
 
     /** The window between two scrapes of the same histogram, empty when their buckets differ or counts went down. */
     public static Optional<HistogramWindow> between(PrometheusTextHistogram start, PrometheusTextHistogram end) {

@@ -8,10 +8,10 @@ import java.util.List;
  */
 public record PrometheusTextHistogram(String name, List<Bucket> buckets, double count, double sum) {
 
-  /** Observations ≤ {@code upperBound}, cumulative as in the exposition format. */
-  public record Bucket(double upperBound, double cumulativeCount) {}
+    /** Observations ≤ {@code upperBound}, cumulative as in the exposition format. */
+    public record Bucket(double upperBound, double cumulativeCount) {}
 
-  public PrometheusTextHistogram {
-    buckets = List.copyOf(buckets);
-  }
+    public PrometheusTextHistogram {
+        buckets = List.copyOf(buckets);
+    }
 }

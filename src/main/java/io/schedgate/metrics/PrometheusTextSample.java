@@ -5,7 +5,7 @@ import java.util.Map;
 /** One sample line: {@code name{label="value",...} value}. Timestamps are ignored. */
 public record PrometheusTextSample(String name, Map<String, String> labels, double value) {
 
-  public PrometheusTextSample {
-    labels = Map.copyOf(labels);
-  }
+    public PrometheusTextSample {
+        labels = Map.copyOf(labels);
+    }
 }

@@ -12,17 +12,21 @@ package io.schedgate.metrics;
  * @param source the page (a file path or URL)
  */
 public record RuntimeMetricsReading(
-    RuntimeMetricsName metric, RuntimeMetricsValue value, String exposedName, MetricsDialect dialect, String source) {
+        RuntimeMetricsName metric,
+        RuntimeMetricsValue value,
+        String exposedName,
+        MetricsDialect dialect,
+        String source) {
 
-  public boolean present() {
-    return value.present();
-  }
+    public boolean present() {
+        return value.present();
+    }
 
-  /**
-   * Where the number came from, e.g. {@code go_goroutines (client_golang default)}; for an absent
-   * one, its reason.
-   */
-  public String describe() {
-    return present() ? exposedName + " (" + dialect.label() + ")" : value.absentReason();
-  }
+    /**
+     * Where the number came from, e.g. {@code go_goroutines (client_golang default)}; for an absent
+     * one, its reason.
+     */
+    public String describe() {
+        return present() ? exposedName + " (" + dialect.label() + ")" : value.absentReason();
+    }
 }

@@ -9,31 +9,31 @@ package io.schedgate.metrics;
  */
 public record RuntimeMetricsValue(double value, String absentReason) {
 
-  public static RuntimeMetricsValue of(double value) {
-    if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException("a present value must be finite, got " + value);
+    public static RuntimeMetricsValue of(double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("a present value must be finite, got " + value);
+        }
+        return new RuntimeMetricsValue(value, null);
     }
-    return new RuntimeMetricsValue(value, null);
-  }
 
-  public static RuntimeMetricsValue absent(String reason) {
-    return new RuntimeMetricsValue(Double.NaN, reason);
-  }
-
-  public boolean present() {
-    return absentReason == null;
-  }
-
-  /** The value; throws with the absence reason when there is none. */
-  public double orThrow() {
-    if (!present()) {
-      throw new IllegalStateException(absentReason);
+    public static RuntimeMetricsValue absent(String reason) {
+        return new RuntimeMetricsValue(Double.NaN, reason);
     }
-    return value;
-  }
 
-  @Override
-  public String toString() {
-    return present() ? Double.toString(value) : "absent (" + absentReason + ")";
-  }
+    public boolean present() {
+        return absentReason == null;
+    }
+
+    /** The value; throws with the absence reason when there is none. */
+    public double orThrow() {
+        if (!present()) {
+            throw new IllegalStateException(absentReason);
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return present() ? Double.toString(value) : "absent (" + absentReason + ")";
+    }
 }

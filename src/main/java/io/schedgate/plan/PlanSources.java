@@ -35,12 +35,23 @@ public final class PlanSources {
     public static final String TRACE_SECONDS = "trace.seconds";
 
     /** Keys a plan file may hold besides {@code target.*} ones (those belong to the target). */
-    static final Set<String> PLAN_KEYS = Set.of(PRESET, STEPS, STEPS_START, STEPS_INCREMENT, STEPS_COUNT,
-            WARMUP_SECONDS, WINDOW_SECONDS, TAIL_SECONDS, STEP_SECONDS, COOLDOWN_SECONDS, MIX, USERS, TRACE_SECONDS);
+    static final Set<String> PLAN_KEYS = Set.of(
+            PRESET,
+            STEPS,
+            STEPS_START,
+            STEPS_INCREMENT,
+            STEPS_COUNT,
+            WARMUP_SECONDS,
+            WINDOW_SECONDS,
+            TAIL_SECONDS,
+            STEP_SECONDS,
+            COOLDOWN_SECONDS,
+            MIX,
+            USERS,
+            TRACE_SECONDS);
 
     /** A value and a human description of where it came from, for error messages. */
-    public record Value(String text, String origin) {
-    }
+    public record Value(String text, String origin) {}
 
     private final Properties system;
     private final Map<String, String> env;
@@ -71,15 +82,19 @@ public final class PlanSources {
         try (Reader r = Files.newBufferedReader(path)) {
             props.load(r);
         } catch (IOException e) {
-            throw new InvalidPlanException(PLAN_FILE, "cannot read plan file " + path.toAbsolutePath()
-                    + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "); fix the path");
+            throw new InvalidPlanException(
+                    PLAN_FILE,
+                    "cannot read plan file " + path.toAbsolutePath() + " ("
+                            + e.getClass().getSimpleName() + ": " + e.getMessage() + "); fix the path");
         }
         Map<String, String> values = new HashMap<>();
         for (String name : props.stringPropertyNames()) {
             String key = name.startsWith(PREFIX) ? name.substring(PREFIX.length()) : name;
             if (!PLAN_KEYS.contains(key) && !key.startsWith("target.")) {
-                throw new InvalidPlanException(key, "unknown key in plan file " + path
-                        + "; known keys: schedgate." + String.join(", schedgate.", new java.util.TreeSet<>(PLAN_KEYS)));
+                throw new InvalidPlanException(
+                        key,
+                        "unknown key in plan file " + path + "; known keys: schedgate."
+                                + String.join(", schedgate.", new java.util.TreeSet<>(PLAN_KEYS)));
             }
             values.put(key, props.getProperty(name).trim());
         }

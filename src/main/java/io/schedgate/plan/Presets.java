@@ -16,24 +16,25 @@ public final class Presets {
 
     private static final Map<String, Map<String, String>> PRESETS = Map.of(
             // 5 steps x (10 + 30 + 2) s = 210 s, + 20 s cool-down: about 4 min with start-up.
-            DEFAULT, Map.of(
-                    PlanSources.STEPS, "100,200,400,800,1600",
-                    PlanSources.WARMUP_SECONDS, "10",
-                    PlanSources.WINDOW_SECONDS, "30",
-                    PlanSources.TAIL_SECONDS, "2",
-                    PlanSources.COOLDOWN_SECONDS, "20",
-                    PlanSources.MIX, LAB_MIX),
+            DEFAULT,
+                    Map.of(
+                            PlanSources.STEPS, "100,200,400,800,1600",
+                            PlanSources.WARMUP_SECONDS, "10",
+                            PlanSources.WINDOW_SECONDS, "30",
+                            PlanSources.TAIL_SECONDS, "2",
+                            PlanSources.COOLDOWN_SECONDS, "20",
+                            PlanSources.MIX, LAB_MIX),
             // 3 steps x (3 + 5 + 1) s = 27 s, + 5 s cool-down.
-            SMOKE, Map.of(
-                    PlanSources.STEPS, "50,100,200",
-                    PlanSources.WARMUP_SECONDS, "3",
-                    PlanSources.WINDOW_SECONDS, "5",
-                    PlanSources.TAIL_SECONDS, "1",
-                    PlanSources.COOLDOWN_SECONDS, "5",
-                    PlanSources.MIX, LAB_MIX));
+            SMOKE,
+                    Map.of(
+                            PlanSources.STEPS, "50,100,200",
+                            PlanSources.WARMUP_SECONDS, "3",
+                            PlanSources.WINDOW_SECONDS, "5",
+                            PlanSources.TAIL_SECONDS, "1",
+                            PlanSources.COOLDOWN_SECONDS, "5",
+                            PlanSources.MIX, LAB_MIX));
 
-    private Presets() {
-    }
+    private Presets() {}
 
     public static boolean exists(String name) {
         return PRESETS.containsKey(name);
@@ -47,8 +48,7 @@ public final class Presets {
     static Map<String, String> values(String name) {
         Map<String, String> values = PRESETS.get(name);
         if (values == null) {
-            throw new InvalidPlanException(PlanSources.PRESET,
-                    "unknown preset '" + name + "'; use one of " + names());
+            throw new InvalidPlanException(PlanSources.PRESET, "unknown preset '" + name + "'; use one of " + names());
         }
         return values;
     }

@@ -9,7 +9,13 @@ import java.time.Instant;
  */
 public final class RampClock {
     /** Where a moment falls in the ramp. */
-    public enum Phase { BEFORE, WARMUP, WINDOW, TAIL, AFTER }
+    public enum Phase {
+        BEFORE,
+        WARMUP,
+        WINDOW,
+        TAIL,
+        AFTER
+    }
 
     private final RampPlan plan;
     private final long originNanos;

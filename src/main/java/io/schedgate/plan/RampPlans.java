@@ -9,8 +9,7 @@ import java.util.Optional;
 /** Builds a {@link RampPlan} from {@link PlanSources} and validates it before anything starts. */
 public final class RampPlans {
 
-    private RampPlans() {
-    }
+    private RampPlans() {}
 
     /** The plan the current JVM's properties and environment describe. */
     public static RampPlan fromEnvironment() {
@@ -18,7 +17,9 @@ public final class RampPlans {
     }
 
     public static RampPlan from(PlanSources sources) {
-        String preset = sources.userValue(PlanSources.PRESET).map(PlanSources.Value::text).orElse(Presets.DEFAULT);
+        String preset = sources.userValue(PlanSources.PRESET)
+                .map(PlanSources.Value::text)
+                .orElse(Presets.DEFAULT);
         Map<String, String> presetValues = Presets.values(preset);
         Resolver r = new Resolver(sources, presetValues, preset);
 
@@ -32,9 +33,12 @@ public final class RampPlans {
             int step = r.integer(PlanSources.STEP_SECONDS, 1);
             tail = step - warmup - window;
             if (tail < 0) {
-                throw new InvalidPlanException(PlanSources.WINDOW_SECONDS, "window " + window + " s after warm-up "
-                        + warmup + " s is longer than the step (" + stepSeconds.get().origin() + " = " + step
-                        + " s); shorten the window or warm-up, or lengthen the step");
+                throw new InvalidPlanException(
+                        PlanSources.WINDOW_SECONDS,
+                        "window " + window + " s after warm-up "
+                                + warmup + " s is longer than the step ("
+                                + stepSeconds.get().origin() + " = " + step
+                                + " s); shorten the window or warm-up, or lengthen the step");
             }
         } else {
             tail = r.integer(PlanSources.TAIL_SECONDS, 0);
@@ -44,11 +48,18 @@ public final class RampPlans {
         try {
             mix = EndpointMix.parse(mixValue.text());
         } catch (IllegalArgumentException e) {
-            throw new InvalidPlanException(PlanSources.MIX, e.getMessage() + " (from " + mixValue.origin()
-                    + "); write it as /path?query@weight,/other@weight");
+            throw new InvalidPlanException(
+                    PlanSources.MIX,
+                    e.getMessage() + " (from " + mixValue.origin() + "); write it as /path?query@weight,/other@weight");
         }
-        return new RampPlan(preset, steps, Duration.ofSeconds(warmup), Duration.ofSeconds(window),
-                Duration.ofSeconds(tail), Duration.ofSeconds(cooldown), mix);
+        return new RampPlan(
+                preset,
+                steps,
+                Duration.ofSeconds(warmup),
+                Duration.ofSeconds(window),
+                Duration.ofSeconds(tail),
+                Duration.ofSeconds(cooldown),
+                mix);
     }
 
     /** Longest response the default user pool absorbs without delaying arrivals, in seconds. */
@@ -80,8 +91,9 @@ public final class RampPlans {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InvalidPlanException(PlanSources.USERS, "'" + v.text() + "' (from " + v.origin()
-                + ") must be a whole number of virtual users, at least 1");
+        throw new InvalidPlanException(
+                PlanSources.USERS,
+                "'" + v.text() + "' (from " + v.origin() + ") must be a whole number of virtual users, at least 1");
     }
 
     /** Seconds of execution trace per step when {@code schedgate.trace.seconds} is not set. */
@@ -106,9 +118,11 @@ public final class RampPlans {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InvalidPlanException(PlanSources.TRACE_SECONDS, "'" + v.text() + "' (from " + v.origin()
-                + ") must be a whole number of seconds from 0 (no trace) to the window (" + plan.windowSeconds()
-                + " s)");
+        throw new InvalidPlanException(
+                PlanSources.TRACE_SECONDS,
+                "'" + v.text() + "' (from " + v.origin()
+                        + ") must be a whole number of seconds from 0 (no trace) to the window (" + plan.windowSeconds()
+                        + " s)");
     }
 
     /** A QPS list ({@code schedgate.steps}) or start/increment/count, never both. */
@@ -118,8 +132,9 @@ public final class RampPlans {
                 || sources.userValue(PlanSources.STEPS_INCREMENT).isPresent()
                 || sources.userValue(PlanSources.STEPS_COUNT).isPresent();
         if (list && arithmetic) {
-            throw new InvalidPlanException(PlanSources.STEPS, "set either schedgate.steps (a QPS list) or "
-                    + "schedgate.steps.start/increment/count, not both");
+            throw new InvalidPlanException(
+                    PlanSources.STEPS,
+                    "set either schedgate.steps (a QPS list) or " + "schedgate.steps.start/increment/count, not both");
         }
         List<Double> steps = new ArrayList<>();
         if (arithmetic) {
@@ -129,8 +144,9 @@ public final class RampPlans {
             for (int i = 0; i < count; i++) {
                 double q = start + i * increment;
                 if (q <= 0) {
-                    throw new InvalidPlanException(PlanSources.STEPS_INCREMENT, "step " + (i + 1) + " would run at "
-                            + q + " QPS; every step needs a positive rate");
+                    throw new InvalidPlanException(
+                            PlanSources.STEPS_INCREMENT,
+                            "step " + (i + 1) + " would run at " + q + " QPS; every step needs a positive rate");
                 }
                 steps.add(q);
             }
@@ -143,8 +159,8 @@ public final class RampPlans {
             }
         }
         if (steps.isEmpty()) {
-            throw new InvalidPlanException(PlanSources.STEPS, "no steps (from " + value.origin()
-                    + "); give a list like 50,100,200");
+            throw new InvalidPlanException(
+                    PlanSources.STEPS, "no steps (from " + value.origin() + "); give a list like 50,100,200");
         }
         return steps;
     }
@@ -168,8 +184,8 @@ public final class RampPlans {
             try {
                 n = Integer.parseInt(v.text());
             } catch (NumberFormatException e) {
-                throw new InvalidPlanException(key, "'" + v.text() + "' (from " + v.origin()
-                        + ") is not a whole number");
+                throw new InvalidPlanException(
+                        key, "'" + v.text() + "' (from " + v.origin() + ") is not a whole number");
             }
             if (n < min) {
                 throw new InvalidPlanException(key, n + " (from " + v.origin() + ") must be at least " + min);
@@ -185,8 +201,7 @@ public final class RampPlans {
         double qps(String key, PlanSources.Value v) {
             double q = parse(key, v);
             if (q <= 0) {
-                throw new InvalidPlanException(key, "QPS " + v.text() + " (from " + v.origin()
-                        + ") must be positive");
+                throw new InvalidPlanException(key, "QPS " + v.text() + " (from " + v.origin() + ") must be positive");
             }
             return q;
         }

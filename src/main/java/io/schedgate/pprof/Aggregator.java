@@ -17,8 +17,7 @@ import java.util.TreeMap;
  */
 public final class Aggregator {
 
-    private Aggregator() {
-    }
+    private Aggregator() {}
 
     public static FunctionTable byFunction(Profile profile, int sampleIndex) {
         return byFunction(profile, sampleIndex, SampleFilter.NONE);
@@ -56,8 +55,8 @@ public final class Aggregator {
         }
         rows.sort(TOP_ORDER);
         // Before filtering: pprof's percentages are of the whole profile.
-        return new FunctionTable(profile.sampleTypes().get(sampleIndex), profile.absoluteTotal(sampleIndex),
-                List.copyOf(rows));
+        return new FunctionTable(
+                profile.sampleTypes().get(sampleIndex), profile.absoluteTotal(sampleIndex), List.copyOf(rows));
     }
 
     /** pprof's FlatNameOrder: |flat| descending, then name, then |cum| descending. */

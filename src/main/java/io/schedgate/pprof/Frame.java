@@ -26,7 +26,10 @@ public record Frame(String function, String file, long line, boolean inlined) {
     // java.lang.runtime.ObjectMethods at first use, ~10 ms of a short CLI run.
     @Override
     public boolean equals(Object o) {
-        return o instanceof Frame f && f.line == line && f.inlined == inlined && f.function.equals(function)
+        return o instanceof Frame f
+                && f.line == line
+                && f.inlined == inlined
+                && f.function.equals(function)
                 && f.file.equals(file);
     }
 

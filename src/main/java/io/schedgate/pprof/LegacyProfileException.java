@@ -8,6 +8,7 @@ package io.schedgate.pprof;
 public final class LegacyProfileException extends ProfileException {
     public LegacyProfileException(String source) {
         super(source + ": a legacy (pre-protobuf) binary CPU profile; convert it with "
-                + "go tool pprof -proto <binary> " + source + " > profile.pb.gz, or capture a new one from /debug/pprof/profile");
+                + "go tool pprof -proto <binary> " + source
+                + " > profile.pb.gz, or capture a new one from /debug/pprof/profile");
     }
 }

@@ -32,6 +32,7 @@ public final class Profile {
     private final long[][] valueSets;
     /** Label-set id per sample, or null when no sample has labels. */
     private final int[] sampleLabels;
+
     private final List<Map<String, List<String>>> labelSets;
     private final List<Map<String, List<Long>>> numLabelSets;
 
@@ -40,14 +41,30 @@ public final class Profile {
     private final String[] functionNames;
     /** Stack s is frames {@code stackFrames[stackStart[s] .. stackStart[s+1])}, leaf first. */
     private final int[] stackFrames;
+
     private final int[] stackStart;
     private Map<String, Integer> functionIds;
 
-    Profile(List<SampleType> sampleTypes, SampleType periodType, long period, long durationNanos, long timeNanos,
-            List<Mapping> mappings, String defaultSampleType, int sampleCount, int[] sampleStack, int[] sampleValues,
-            long[][] valueSets, int[] sampleLabels, List<Map<String, List<String>>> labelSets,
-            List<Map<String, List<Long>>> numLabelSets, Frame[] frames, int[] frameFunction, String[] functionNames,
-            int[] stackFrames, int[] stackStart) {
+    Profile(
+            List<SampleType> sampleTypes,
+            SampleType periodType,
+            long period,
+            long durationNanos,
+            long timeNanos,
+            List<Mapping> mappings,
+            String defaultSampleType,
+            int sampleCount,
+            int[] sampleStack,
+            int[] sampleValues,
+            long[][] valueSets,
+            int[] sampleLabels,
+            List<Map<String, List<String>>> labelSets,
+            List<Map<String, List<Long>>> numLabelSets,
+            Frame[] frames,
+            int[] frameFunction,
+            String[] functionNames,
+            int[] stackFrames,
+            int[] stackStart) {
         this.sampleTypes = List.copyOf(sampleTypes);
         this.periodType = periodType;
         this.period = period;
@@ -310,7 +327,11 @@ public final class Profile {
                 throw new IndexOutOfBoundsException(i);
             }
             int labels = sampleLabels == null ? 0 : sampleLabels[i];
-            return new Sample(valueSets[sampleValues[i]], stack(sampleStack[i]), sampleStack[i], labelSets.get(labels),
+            return new Sample(
+                    valueSets[sampleValues[i]],
+                    stack(sampleStack[i]),
+                    sampleStack[i],
+                    labelSets.get(labels),
                     numLabelSets.get(labels));
         }
 

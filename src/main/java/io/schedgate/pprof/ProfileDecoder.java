@@ -1,6 +1,5 @@
 package io.schedgate.pprof;
 
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -89,6 +88,7 @@ final class ProfileDecoder {
     private final ArrayInterner stacks = new ArrayInterner(true);
     /** Location ids outside 1..2^31-1 (never from Go) stand in the int pool as -(index+1). */
     private final Map<Long, Integer> wideIds = new HashMap<>();
+
     private final List<Long> wideIdList = new ArrayList<>();
     private final Map<Key, Integer> labelIds = new HashMap<>();
     private final List<long[]> rawLabels = new ArrayList<>();
@@ -144,8 +144,13 @@ final class ProfileDecoder {
     }
 
     private static boolean isMessageField(int field) {
-        return field == SAMPLE || field == LOCATION || field == FUNCTION || field == STRING_TABLE
-                || field == SAMPLE_TYPE || field == MAPPING || field == PERIOD_TYPE;
+        return field == SAMPLE
+                || field == LOCATION
+                || field == FUNCTION
+                || field == STRING_TABLE
+                || field == SAMPLE_TYPE
+                || field == MAPPING
+                || field == PERIOD_TYPE;
     }
 
     private static final int LOCATION_ID_TAG = SAMPLE_LOCATION_ID << 3 | WireBuffer.VARINT;
@@ -364,9 +369,12 @@ final class ProfileDecoder {
         Map<Long, Mapping> mappingById = new HashMap<>();
         List<Mapping> mappingList = new ArrayList<>(mappings.size());
         for (long[] m : mappings) {
-            Mapping mapping = new Mapping(m[ProfileFields.Mapping.MEMORY_START_FIELD_NUMBER],
-                    m[ProfileFields.Mapping.MEMORY_LIMIT_FIELD_NUMBER], str(m[ProfileFields.Mapping.FILENAME_FIELD_NUMBER]),
-                    str(m[ProfileFields.Mapping.BUILD_ID_FIELD_NUMBER]), m[ProfileFields.Mapping.HAS_FUNCTIONS_FIELD_NUMBER] != 0);
+            Mapping mapping = new Mapping(
+                    m[ProfileFields.Mapping.MEMORY_START_FIELD_NUMBER],
+                    m[ProfileFields.Mapping.MEMORY_LIMIT_FIELD_NUMBER],
+                    str(m[ProfileFields.Mapping.FILENAME_FIELD_NUMBER]),
+                    str(m[ProfileFields.Mapping.BUILD_ID_FIELD_NUMBER]),
+                    m[ProfileFields.Mapping.HAS_FUNCTIONS_FIELD_NUMBER] != 0);
             mappingById.putIfAbsent(m[ProfileFields.Mapping.ID_FIELD_NUMBER], mapping);
             mappingList.add(mapping);
         }
@@ -411,16 +419,31 @@ final class ProfileDecoder {
             resolveLabels(raw, strLabels, numLabels);
         }
         String defaultType = defaultSampleType == 0 ? null : str(defaultSampleType);
-        return new Profile(types, periodType == null ? null : valueType(periodType), period, durationNanos, timeNanos,
-                mappingList, defaultType, sampleCount, Arrays.copyOf(sampleStack, sampleCount),
-                Arrays.copyOf(sampleValues, sampleCount), valueArrays,
-                rawLabels.size() == 1 ? null : Arrays.copyOf(sampleLabels, sampleCount), strLabels, numLabels,
-                frames.frames(), frames.functions(), names.toArray(new String[0]),
-                Arrays.copyOf(pool, stackStart[stacks.size()]), stackStart);
+        return new Profile(
+                types,
+                periodType == null ? null : valueType(periodType),
+                period,
+                durationNanos,
+                timeNanos,
+                mappingList,
+                defaultType,
+                sampleCount,
+                Arrays.copyOf(sampleStack, sampleCount),
+                Arrays.copyOf(sampleValues, sampleCount),
+                valueArrays,
+                rawLabels.size() == 1 ? null : Arrays.copyOf(sampleLabels, sampleCount),
+                strLabels,
+                numLabels,
+                frames.frames(),
+                frames.functions(),
+                names.toArray(new String[0]),
+                Arrays.copyOf(pool, stackStart[stacks.size()]),
+                stackStart);
     }
 
     /** Distinct function names: pprof's nodes are keyed by name, so same-named functions are one. */
     private final Map<String, Integer> nameIds = new HashMap<>();
+
     private final List<String> names = new ArrayList<>();
 
     private int nameId(String name) {
@@ -434,8 +457,16 @@ final class ProfileDecoder {
     }
 
     /** A Location's Lines in order: line[0] is the innermost inlined callee, the last the physical caller. */
-    private void frames(int loc, IdIndex functionIndex, String[] fnNames, String[] fnFiles, int[] fnNameIds,
-                        Map<Long, Mapping> mappingById, FrameInterner intern, int[] out, int at) {
+    private void frames(
+            int loc,
+            IdIndex functionIndex,
+            String[] fnNames,
+            String[] fnFiles,
+            int[] fnNameIds,
+            Map<Long, Mapping> mappingById,
+            FrameInterner intern,
+            int[] out,
+            int at) {
         int from = locLineStart[loc];
         int n = locLineStart[loc + 1] - from;
         if (n == 0) {
@@ -456,8 +487,13 @@ final class ProfileDecoder {
     }
 
     /** Appends stack {@code stackId}'s frame ids to {@code pool}; returns the pool (grown if needed). */
-    private int[] stack(int stackId, IdIndex locationIndex, int[] framesByLocation, int[] frameStart, int[] pool,
-                        int[] stackStart) {
+    private int[] stack(
+            int stackId,
+            IdIndex locationIndex,
+            int[] framesByLocation,
+            int[] frameStart,
+            int[] pool,
+            int[] stackStart) {
         int at = stackStart[stackId];
         int depth = stacks.length(stackId);
         for (int i = 0; i < depth; i++) {
@@ -480,8 +516,8 @@ final class ProfileDecoder {
         return pool;
     }
 
-    private void resolveLabels(long[] raw, List<Map<String, List<String>>> strOut,
-                               List<Map<String, List<Long>>> numOut) {
+    private void resolveLabels(
+            long[] raw, List<Map<String, List<String>>> strOut, List<Map<String, List<Long>>> numOut) {
         Map<String, List<String>> str = new LinkedHashMap<>();
         Map<String, List<Long>> num = new LinkedHashMap<>();
         for (int i = 0; i + 3 < raw.length; i += 4) {
@@ -507,7 +543,8 @@ final class ProfileDecoder {
     }
 
     private SampleType valueType(long[] t) {
-        return new SampleType(str(t[ProfileFields.ValueType.TYPE_FIELD_NUMBER]), str(t[ProfileFields.ValueType.UNIT_FIELD_NUMBER]));
+        return new SampleType(
+                str(t[ProfileFields.ValueType.TYPE_FIELD_NUMBER]), str(t[ProfileFields.ValueType.UNIT_FIELD_NUMBER]));
     }
 
     private String str(long index) {

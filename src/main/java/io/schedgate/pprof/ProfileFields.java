@@ -7,20 +7,19 @@ package io.schedgate.pprof;
  */
 final class ProfileFields {
 
-    private ProfileFields() {
-    }
+    private ProfileFields() {}
 
     static final class Function {
-        private Function() {
-        }
+        private Function() {}
+
         static final int FILENAME_FIELD_NUMBER = 4;
         static final int ID_FIELD_NUMBER = 1;
         static final int NAME_FIELD_NUMBER = 2;
     }
 
     static final class Label {
-        private Label() {
-        }
+        private Label() {}
+
         static final int KEY_FIELD_NUMBER = 1;
         static final int NUM_FIELD_NUMBER = 3;
         static final int NUM_UNIT_FIELD_NUMBER = 4;
@@ -28,23 +27,23 @@ final class ProfileFields {
     }
 
     static final class Line {
-        private Line() {
-        }
+        private Line() {}
+
         static final int FUNCTION_ID_FIELD_NUMBER = 1;
         static final int LINE_FIELD_NUMBER = 2;
     }
 
     static final class Location {
-        private Location() {
-        }
+        private Location() {}
+
         static final int ID_FIELD_NUMBER = 1;
         static final int LINE_FIELD_NUMBER = 4;
         static final int MAPPING_ID_FIELD_NUMBER = 2;
     }
 
     static final class Mapping {
-        private Mapping() {
-        }
+        private Mapping() {}
+
         static final int BUILD_ID_FIELD_NUMBER = 6;
         static final int FILENAME_FIELD_NUMBER = 5;
         static final int HAS_FUNCTIONS_FIELD_NUMBER = 7;
@@ -55,8 +54,8 @@ final class ProfileFields {
     }
 
     static final class Profile {
-        private Profile() {
-        }
+        private Profile() {}
+
         static final int DEFAULT_SAMPLE_TYPE_FIELD_NUMBER = 14;
         static final int DURATION_NANOS_FIELD_NUMBER = 10;
         static final int FUNCTION_FIELD_NUMBER = 5;
@@ -71,16 +70,16 @@ final class ProfileFields {
     }
 
     static final class Sample {
-        private Sample() {
-        }
+        private Sample() {}
+
         static final int LABEL_FIELD_NUMBER = 3;
         static final int LOCATION_ID_FIELD_NUMBER = 1;
         static final int VALUE_FIELD_NUMBER = 2;
     }
 
     static final class ValueType {
-        private ValueType() {
-        }
+        private ValueType() {}
+
         static final int TYPE_FIELD_NUMBER = 1;
         static final int UNIT_FIELD_NUMBER = 2;
     }

@@ -13,8 +13,12 @@ import java.util.Map;
  * array, not a list, because large profiles hold hundreds of thousands of samples. An empty
  * {@code stack} is legal (goroutines that have not started yet).
  */
-public record Sample(long[] values, List<Frame> stack, int stackId, Map<String, List<String>> labels,
-                     Map<String, List<Long>> numLabels) {
+public record Sample(
+        long[] values,
+        List<Frame> stack,
+        int stackId,
+        Map<String, List<String>> labels,
+        Map<String, List<Long>> numLabels) {
 
     public long value(int sampleIndex) {
         return values[sampleIndex];

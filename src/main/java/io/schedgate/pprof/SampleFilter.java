@@ -15,8 +15,8 @@ public record SampleFilter(Pattern focus, Pattern ignore) {
     public static final SampleFilter NONE = new SampleFilter(null, null);
 
     public static SampleFilter of(String focus, String ignore) {
-        return new SampleFilter(focus == null ? null : Pattern.compile(focus),
-                ignore == null ? null : Pattern.compile(ignore));
+        return new SampleFilter(
+                focus == null ? null : Pattern.compile(focus), ignore == null ? null : Pattern.compile(ignore));
     }
 
     public boolean isNone() {

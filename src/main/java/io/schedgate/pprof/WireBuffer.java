@@ -31,6 +31,7 @@ final class WireBuffer {
     private final InputStream in;
     /** The buffered bytes are {@code buf[pos..end)}; decoders read {@code buf} and advance {@code pos}. */
     byte[] buf = new byte[1 << 16];
+
     int pos;
     private int end;
 

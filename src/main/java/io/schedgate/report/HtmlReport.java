@@ -47,7 +47,8 @@ public final class HtmlReport {
             Files.writeString(tmp, html, StandardCharsets.UTF_8);
             try {
                 // a page to open and send: readable like the run's other files, not createTempFile's 0600
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                Files.setPosixFilePermissions(
+                        tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             } catch (UnsupportedOperationException notPosix) {
                 // Windows: the default ACL is fine
             }
@@ -70,8 +71,12 @@ public final class HtmlReport {
         Verdict v = m.verdict();
         StringBuilder b = new StringBuilder(256 * 1024);
         b.append("<!DOCTYPE html>\n<html lang='en'>\n<head>\n<meta charset='utf-8'>\n<title>schedgate report: ")
-                .append(esc(v.simulation())).append("</title>\n<style>\n").append(resource(UPLOT + "uPlot.min.css"))
-                .append('\n').append(resource("io/schedgate/report/report.css")).append("</style>\n</head>\n<body>\n");
+                .append(esc(v.simulation()))
+                .append("</title>\n<style>\n")
+                .append(resource(UPLOT + "uPlot.min.css"))
+                .append('\n')
+                .append(resource("io/schedgate/report/report.css"))
+                .append("</style>\n</head>\n<body>\n");
         top(b, m);
         charts(b, m);
         grew(b, m);
@@ -83,7 +88,8 @@ public final class HtmlReport {
         captures(b, m.finalSnapshot());
         b.append("</section>\n");
         b.append("<script>\n").append(resource(UPLOT + "uPlot.iife.min.js")).append("\n</script>\n");
-        b.append("<script type='application/json' id='report-data'>").append(chartData(m).replace("</", "<\\/"))
+        b.append("<script type='application/json' id='report-data'>")
+                .append(chartData(m).replace("</", "<\\/"))
                 .append("</script>\n");
         b.append("<script>\n").append(resource("io/schedgate/report/report.js")).append("\n</script>\n");
         b.append("</body>\n</html>\n");
@@ -94,18 +100,32 @@ public final class HtmlReport {
         Verdict v = m.verdict();
         String word = gateWord(v);
         b.append("<header>\n<h1>schedgate report: ").append(esc(v.simulation())).append("</h1>\n");
-        b.append("<p id='gate' class='gate ").append(word).append("' data-status='").append(word).append("'>")
-                .append("Gate <strong id='gate-word'>").append(word).append("</strong> (exit ")
-                .append(v.gate().exitCode()).append("): <span id='decisive'>").append(esc(VerdictTable.decisive(v)))
+        b.append("<p id='gate' class='gate ")
+                .append(word)
+                .append("' data-status='")
+                .append(word)
+                .append("'>")
+                .append("Gate <strong id='gate-word'>")
+                .append(word)
+                .append("</strong> (exit ")
+                .append(v.gate().exitCode())
+                .append("): <span id='decisive'>")
+                .append(esc(VerdictTable.decisive(v)))
                 .append("</span></p>\n");
         b.append("<p id='capacity'>").append(esc(capacity(v.capacity()))).append("</p>\n");
-        b.append("<p id='run-status'>run ").append(esc(m.status()))
+        b.append("<p id='run-status'>run ")
+                .append(esc(m.status()))
                 .append(m.statusReason() == null ? "" : ": " + esc(m.statusReason()))
-                .append(v.goVersion() == null ? "" : " · " + esc(v.goVersion())).append(" · verdict ")
-                .append(esc(v.createdAt())).append("</p>\n");
+                .append(v.goVersion() == null ? "" : " · " + esc(v.goVersion()))
+                .append(" · verdict ")
+                .append(esc(v.createdAt()))
+                .append("</p>\n");
         if (!v.gate().reasons().isEmpty()) {
-            b.append("<details open><summary>Why the gate ").append(v.gate().passed() ? "passed" : "failed")
-                    .append(" (").append(v.gate().reasons().size()).append(")</summary>\n<ul id='gate-reasons'>\n");
+            b.append("<details open><summary>Why the gate ")
+                    .append(v.gate().passed() ? "passed" : "failed")
+                    .append(" (")
+                    .append(v.gate().reasons().size())
+                    .append(")</summary>\n<ul id='gate-reasons'>\n");
             for (String r : v.gate().reasons()) {
                 b.append("<li>").append(esc(r)).append("</li>\n");
             }
@@ -128,14 +148,20 @@ public final class HtmlReport {
     }
 
     static String capacity(Capacity c) {
-        String s = "capacity: " + (c.qps() == null ? "none (no step passed every check)"
-                : Evidence.num(c.qps()) + " req/s at step " + String.format(Locale.ROOT, "%02d", c.stepIndex()));
+        String s = "capacity: "
+                + (c.qps() == null
+                        ? "none (no step passed every check)"
+                        : Evidence.num(c.qps()) + " req/s at step "
+                                + String.format(Locale.ROOT, "%02d", c.stepIndex()));
         return c.baselineQps() == null ? s : s + " (baseline " + Evidence.num(c.baselineQps()) + " req/s)";
     }
 
     private static void table(StringBuilder b, String id, Map<String, String> rows) {
         b.append("<table class='kv' id='").append(id).append("'>\n");
-        rows.forEach((k, val) -> b.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(val))
+        rows.forEach((k, val) -> b.append("<tr><th>")
+                .append(esc(k))
+                .append("</th><td>")
+                .append(esc(val))
                 .append("</td></tr>\n"));
         b.append("</table>\n");
     }
@@ -145,27 +171,44 @@ public final class HtmlReport {
         chart(b, m, "qps", "Achieved vs offered req/s", "achieved");
         chart(b, m, "latency", "Latency p50 / p95 / p99 (ms, log scale)", "latency");
         chart(b, m, "wakeups", "Scheduling events (wake-ups) per request", "wakeups");
-        chart(b, m, "schedlock", "sched.lock share of processor time (%) with its 95% interval and the"
-                + " WARN / FAIL thresholds", "schedlock", "schedlockInterval");
+        chart(
+                b,
+                m,
+                "schedlock",
+                "sched.lock share of processor time (%) with its 95% interval and the" + " WARN / FAIL thresholds",
+                "schedlock",
+                "schedlockInterval");
         chart(b, m, "gc", "GC share of CPU (%)", "gc");
         usl(b, m.verdict());
         b.append("</section>\n");
     }
 
     private static void chart(StringBuilder b, ReportModel m, String id, String title, String... series) {
-        b.append("<figure class='chart-box'><figcaption>").append(esc(title)).append("</figcaption>\n<div class='chart' id='chart-")
-                .append(id).append("'></div>\n");
+        b.append("<figure class='chart-box'><figcaption>")
+                .append(esc(title))
+                .append("</figcaption>\n<div class='chart' id='chart-")
+                .append(id)
+                .append("'></div>\n");
         StringBuilder items = new StringBuilder();
         for (StepView s : m.steps()) {
             for (String key : series) {
                 if (s.missing().containsKey(key)) {
-                    items.append("<li>").append(Evidence.step(s.index())).append(" (").append(Evidence.num(s.x()))
-                            .append(" req/s): no point: ").append(esc(s.missing().get(key))).append("</li>\n");
+                    items.append("<li>")
+                            .append(Evidence.step(s.index()))
+                            .append(" (")
+                            .append(Evidence.num(s.x()))
+                            .append(" req/s): no point: ")
+                            .append(esc(s.missing().get(key)))
+                            .append("</li>\n");
                 }
             }
         }
         if (items.length() > 0) {
-            b.append("<ul class='missing' id='missing-").append(id).append("'>\n").append(items).append("</ul>\n");
+            b.append("<ul class='missing' id='missing-")
+                    .append(id)
+                    .append("'>\n")
+                    .append(items)
+                    .append("</ul>\n");
         }
         b.append("</figure>\n");
     }
@@ -177,12 +220,17 @@ public final class HtmlReport {
     private static void grew(StringBuilder b, ReportModel m) {
         b.append("<section id='grew'><h2>What grew with load (CPU per request, top step against the first)</h2>\n");
         List<StepView> drawn = m.steps().stream()
-                .filter(s -> s.flame("cpu") != null && s.flame("cpu").folded() != null && s.requests() != null
+                .filter(s -> s.flame("cpu") != null
+                        && s.flame("cpu").folded() != null
+                        && s.requests() != null
                         && s.requests() > 0)
                 .toList();
         if (drawn.size() < 2) {
-            b.append("<p class='missing' id='diff-missing'>no differential flame graph: it needs the CPU profile and the"
-                    + " request count of two steps, the run has ").append(drawn.size()).append("</p>\n</section>\n");
+            b.append(
+                            "<p class='missing' id='diff-missing'>no differential flame graph: it needs the CPU profile and the"
+                                    + " request count of two steps, the run has ")
+                    .append(drawn.size())
+                    .append("</p>\n</section>\n");
             return;
         }
         StepView first = drawn.get(0);
@@ -191,18 +239,34 @@ public final class HtmlReport {
                 + ": CPU samples per million requests";
         List<String> topScaled = FlameGraphs.scaled(top.flame("cpu").folded(), 1e6 / top.requests());
         List<String> firstScaled = FlameGraphs.scaled(first.flame("cpu").folded(), 1e6 / first.requests());
-        b.append("<p class='legend' id='diff-legend'>The shape is ").append(Evidence.step(top.index())).append(" (")
-                .append(Evidence.num(top.x())).append(" req/s, ").append(top.requests()).append(" requests); each frame's")
-                .append(" colour is how its own CPU per request changed since ").append(Evidence.step(first.index()))
-                .append(" (").append(Evidence.num(first.x())).append(" req/s, ").append(first.requests())
+        b.append("<p class='legend' id='diff-legend'>The shape is ")
+                .append(Evidence.step(top.index()))
+                .append(" (")
+                .append(Evidence.num(top.x()))
+                .append(" req/s, ")
+                .append(top.requests())
+                .append(" requests); each frame's")
+                .append(" colour is how its own CPU per request changed since ")
+                .append(Evidence.step(first.index()))
+                .append(" (")
+                .append(Evidence.num(first.x()))
+                .append(" req/s, ")
+                .append(first.requests())
                 .append(" requests): <span class='grew'>red: more CPU per request at the top step</span>,")
                 .append(" <span class='shrank'>blue: less</span>, <span class='same'>grey: the same</span>,")
-                .append(" <span class='new'>yellow: not in ").append(Evidence.step(first.index())).append(" at all</span>.")
-                .append(" Frames only ").append(Evidence.step(first.index()))
+                .append(" <span class='new'>yellow: not in ")
+                .append(Evidence.step(first.index()))
+                .append(" at all</span>.")
+                .append(" Frames only ")
+                .append(Evidence.step(first.index()))
                 .append(" had are not drawn. Deeper colour, bigger change.</p>\n");
         int height = FlameGraphs.depth(topScaled) * 16 + 110;
-        b.append("<iframe class='flame diff' data-kind='diff' title='").append(esc(title)).append("' style='height:")
-                .append(height).append("px' srcdoc=\"").append(esc(FlameGraphs.diffHtml(title, topScaled, firstScaled)))
+        b.append("<iframe class='flame diff' data-kind='diff' title='")
+                .append(esc(title))
+                .append("' style='height:")
+                .append(height)
+                .append("px' srcdoc=\"")
+                .append(esc(FlameGraphs.diffHtml(title, topScaled, firstScaled)))
                 .append("\"></iframe>\n</section>\n");
     }
 
@@ -212,7 +276,8 @@ public final class HtmlReport {
                 + " scale) with the fitted Universal Scalability Law</figcaption>\n");
         CheckResult r = v.result("usl", CheckResult.RAMP).orElse(null);
         if (uslFit(v) != null) {
-            b.append("<div class='chart' id='chart-usl'></div>\n<p class='usl-evidence'>").append(esc(r.evidence()))
+            b.append("<div class='chart' id='chart-usl'></div>\n<p class='usl-evidence'>")
+                    .append(esc(r.evidence()))
                     .append("</p>\n");
         } else {
             b.append("<p class='missing' id='usl-missing'>no USL curve: ")
@@ -225,7 +290,8 @@ public final class HtmlReport {
     /** lambda, sigma, kappa and the measured (concurrency, throughput) points, or null when there is no fit. */
     private static ObjectNode uslFit(Verdict v) {
         CheckResult r = v.result("usl", CheckResult.RAMP).orElse(null);
-        if (r == null || !(r.details().get("lambda") instanceof Number lambda)
+        if (r == null
+                || !(r.details().get("lambda") instanceof Number lambda)
                 || !(r.details().get("sigma") instanceof Number sigma)
                 || !(r.details().get("kappa") instanceof Number kappa)) {
             return null;
@@ -243,7 +309,7 @@ public final class HtmlReport {
         ArrayNode xs = fit.putArray("x");
         for (int i = 0; i < n.length; i++) {
             if (!(n[i] > 0) || !Double.isFinite(x[i])) {
-                return null;  // a log axis has no place for N <= 0
+                return null; // a log axis has no place for N <= 0
             }
             ns.add(n[i]);
             xs.add(x[i]);
@@ -274,12 +340,22 @@ public final class HtmlReport {
                 .append("<tr><th>check</th><th>step</th><th>status</th><th>value</th><th>threshold</th>")
                 .append("<th>unit</th><th>evidence</th></tr>\n");
         for (CheckResult r : v.results()) {
-            b.append("<tr class='").append(r.status().name()).append("'><td>").append(esc(r.checkId()))
-                    .append("</td><td>").append(r.rampWide() ? "ramp" : String.format(Locale.ROOT, "%02d", r.stepIndex()))
-                    .append("</td><td class='status'>").append(r.status().name()).append("</td><td>")
-                    .append(r.value() == null ? "—" : Evidence.num(r.value())).append("</td><td>")
-                    .append(r.threshold() == null ? "—" : Evidence.num(r.threshold())).append("</td><td>")
-                    .append(esc(r.unit() == null ? "" : r.unit())).append("</td><td>").append(esc(r.evidence()))
+            b.append("<tr class='")
+                    .append(r.status().name())
+                    .append("'><td>")
+                    .append(esc(r.checkId()))
+                    .append("</td><td>")
+                    .append(r.rampWide() ? "ramp" : String.format(Locale.ROOT, "%02d", r.stepIndex()))
+                    .append("</td><td class='status'>")
+                    .append(r.status().name())
+                    .append("</td><td>")
+                    .append(r.value() == null ? "—" : Evidence.num(r.value()))
+                    .append("</td><td>")
+                    .append(r.threshold() == null ? "—" : Evidence.num(r.threshold()))
+                    .append("</td><td>")
+                    .append(esc(r.unit() == null ? "" : r.unit()))
+                    .append("</td><td>")
+                    .append(esc(r.evidence()))
                     .append("</td></tr>\n");
         }
         b.append("</table>\n</section>\n");
@@ -289,23 +365,48 @@ public final class HtmlReport {
         b.append("<section id='steps'><h2>Per step</h2>\n");
         for (StepView s : m.steps()) {
             String name = Evidence.step(s.index());
-            b.append("<section class='step' id='").append(name).append("'>\n<h3>").append(name).append(": ")
-                    .append(Evidence.num(s.targetQps())).append(" req/s planned</h3>\n<p class='load'>offered ")
-                    .append(num(s.offeredQps())).append(" req/s, achieved ").append(num(s.achievedQps()))
-                    .append(" req/s; latency p50 ").append(num(s.p50Ms())).append(" ms, p95 ").append(num(s.p95Ms()))
-                    .append(" ms, p99 ").append(num(s.p99Ms())).append(" ms</p>\n");
+            b.append("<section class='step' id='")
+                    .append(name)
+                    .append("'>\n<h3>")
+                    .append(name)
+                    .append(": ")
+                    .append(Evidence.num(s.targetQps()))
+                    .append(" req/s planned</h3>\n<p class='load'>offered ")
+                    .append(num(s.offeredQps()))
+                    .append(" req/s, achieved ")
+                    .append(num(s.achievedQps()))
+                    .append(" req/s; latency p50 ")
+                    .append(num(s.p50Ms()))
+                    .append(" ms, p95 ")
+                    .append(num(s.p95Ms()))
+                    .append(" ms, p99 ")
+                    .append(num(s.p99Ms()))
+                    .append(" ms</p>\n");
             stepResults(b, m.verdict(), s.index());
             for (FlameView f : s.flames()) {
                 if (f.folded() != null) {
                     int height = FlameGraphs.depth(f.folded()) * 16 + 110;
-                    b.append("<iframe class='flame' data-step='").append(s.index()).append("' data-kind='")
-                            .append(f.kind()).append("' title='").append(esc(f.title())).append("' style='height:")
-                            .append(height).append("px' srcdoc=\"").append(esc(FlameGraphs.html(f.title(), f.folded())))
+                    b.append("<iframe class='flame' data-step='")
+                            .append(s.index())
+                            .append("' data-kind='")
+                            .append(f.kind())
+                            .append("' title='")
+                            .append(esc(f.title()))
+                            .append("' style='height:")
+                            .append(height)
+                            .append("px' srcdoc=\"")
+                            .append(esc(FlameGraphs.html(f.title(), f.folded())))
                             .append("\"></iframe>\n");
                 } else {
-                    b.append("<p class='missing flame-missing' data-step='").append(s.index()).append("' data-kind='")
-                            .append(f.kind()).append("'>no ").append(esc(f.title())).append(" flame graph: ")
-                            .append(esc(f.missing())).append("</p>\n");
+                    b.append("<p class='missing flame-missing' data-step='")
+                            .append(s.index())
+                            .append("' data-kind='")
+                            .append(f.kind())
+                            .append("'>no ")
+                            .append(esc(f.title()))
+                            .append(" flame graph: ")
+                            .append(esc(f.missing()))
+                            .append("</p>\n");
                 }
             }
             captures(b, s.captures());
@@ -316,15 +417,24 @@ public final class HtmlReport {
 
     /** What the checks said about this step, worst first: the evidence beside its flame graphs. */
     private static void stepResults(StringBuilder b, Verdict v, int step) {
-        List<CheckResult> here = v.results().stream().filter(r -> r.stepIndex() == step)
-                .sorted(java.util.Comparator.comparingInt(HtmlReport::severity)).toList();
+        List<CheckResult> here = v.results().stream()
+                .filter(r -> r.stepIndex() == step)
+                .sorted(java.util.Comparator.comparingInt(HtmlReport::severity))
+                .toList();
         if (here.isEmpty()) {
             return;
         }
         b.append("<ul class='step-results'>\n");
         for (CheckResult r : here) {
-            b.append("<li class='").append(r.status().name()).append("'><strong>").append(r.status().name())
-                    .append("</strong> ").append(esc(r.checkId())).append(": ").append(esc(r.evidence())).append("</li>\n");
+            b.append("<li class='")
+                    .append(r.status().name())
+                    .append("'><strong>")
+                    .append(r.status().name())
+                    .append("</strong> ")
+                    .append(esc(r.checkId()))
+                    .append(": ")
+                    .append(esc(r.evidence()))
+                    .append("</li>\n");
         }
         b.append("</ul>\n");
     }
@@ -343,18 +453,28 @@ public final class HtmlReport {
             b.append("<p class='missing'>the manifest lists no captures here</p>\n");
             return;
         }
-        b.append("<table class='raw'>\n<tr><th>capture</th><th>file</th><th>bytes</th><th>open with (in the run directory)</th></tr>\n");
+        b.append(
+                "<table class='raw'>\n<tr><th>capture</th><th>file</th><th>bytes</th><th>open with (in the run directory)</th></tr>\n");
         for (CaptureView c : captures) {
             b.append("<tr><td>").append(esc(c.kind())).append("</td><td>");
             if (c.present()) {
-                b.append("<a href='").append(esc(c.file())).append("'>").append(esc(c.file())).append("</a></td><td>")
-                        .append(c.bytes() == null ? "" : c.bytes()).append("</td><td>");
+                b.append("<a href='")
+                        .append(esc(c.file()))
+                        .append("'>")
+                        .append(esc(c.file()))
+                        .append("</a></td><td>")
+                        .append(c.bytes() == null ? "" : c.bytes())
+                        .append("</td><td>");
                 if (c.isProfile()) {
-                    b.append("<code class='pprof-cmd'>go tool pprof -http=: ").append(esc(c.file())).append("</code>");
+                    b.append("<code class='pprof-cmd'>go tool pprof -http=: ")
+                            .append(esc(c.file()))
+                            .append("</code>");
                 }
             } else {
-                b.append(esc(c.file() == null ? "—" : c.file())).append("</td><td></td><td class='missing'>")
-                        .append(esc(c.status())).append(c.reason() == null ? "" : ": " + esc(c.reason()));
+                b.append(esc(c.file() == null ? "—" : c.file()))
+                        .append("</td><td></td><td class='missing'>")
+                        .append(esc(c.status()))
+                        .append(c.reason() == null ? "" : ": " + esc(c.reason()));
             }
             b.append("</td></tr>\n");
         }
@@ -366,7 +486,9 @@ public final class HtmlReport {
         ObjectNode root = JSON.createObjectNode();
         Capacity c = m.verdict().capacity();
         if (c.qps() != null) {
-            m.steps().stream().filter(s -> s.index() == c.stepIndex()).findFirst()
+            m.steps().stream()
+                    .filter(s -> s.index() == c.stepIndex())
+                    .findFirst()
                     .ifPresent(s -> root.put("capacityX", s.x()));
             root.put("capacityQps", c.qps());
         }
@@ -392,11 +514,19 @@ public final class HtmlReport {
             n.put("p99", s.p99Ms());
             n.put("wakeups", s.wakeupsPerRequest());
             // shares as percentages, on a linear axis: a measured 0 is a point at 0, a missing share is null
-            n.put("schedlock", s.schedLock() == null ? null : 100 * s.schedLock().share());
-            n.put("schedlockLower", s.schedLock() == null || s.schedLock().lower() == null ? null
-                    : 100 * s.schedLock().lower());
-            n.put("schedlockUpper", s.schedLock() == null || s.schedLock().upper() == null ? null
-                    : 100 * s.schedLock().upper());
+            n.put(
+                    "schedlock",
+                    s.schedLock() == null ? null : 100 * s.schedLock().share());
+            n.put(
+                    "schedlockLower",
+                    s.schedLock() == null || s.schedLock().lower() == null
+                            ? null
+                            : 100 * s.schedLock().lower());
+            n.put(
+                    "schedlockUpper",
+                    s.schedLock() == null || s.schedLock().upper() == null
+                            ? null
+                            : 100 * s.schedLock().upper());
             n.put("gc", s.gcCpuShare() == null ? null : 100 * s.gcCpuShare());
             n.putPOJO("missing", s.missing());
         }

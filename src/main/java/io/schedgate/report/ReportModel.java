@@ -55,14 +55,28 @@ public record ReportModel(
      * keyed by the chart series ({@code achieved}, {@code latency}, {@code wakeups}, {@code schedlock},
      * {@code gc}).
      */
-    public record StepView(int index, double targetQps, Long requests, Double offeredQps, Double achievedQps, Double p50Ms,
-                           Double p95Ms, Double p99Ms, Double wakeupsPerRequest, SchedLockPoint schedLock,
-                           Double gcCpuShare, List<FlameView> flames, Map<String, String> missing,
-                           List<CaptureView> captures) {
+    public record StepView(
+            int index,
+            double targetQps,
+            Long requests,
+            Double offeredQps,
+            Double achievedQps,
+            Double p50Ms,
+            Double p95Ms,
+            Double p99Ms,
+            Double wakeupsPerRequest,
+            SchedLockPoint schedLock,
+            Double gcCpuShare,
+            List<FlameView> flames,
+            Map<String, String> missing,
+            List<CaptureView> captures) {
 
         /** This step's flame graph of {@code kind} ({@code cpu}, {@code mutex}, {@code goroutineEnd}), if listed. */
         public FlameView flame(String kind) {
-            return flames.stream().filter(f -> f.kind().equals(kind)).findFirst().orElse(null);
+            return flames.stream()
+                    .filter(f -> f.kind().equals(kind))
+                    .findFirst()
+                    .orElse(null);
         }
 
         /** x of this step on every chart: the offered rate, else the planned one. */
@@ -78,12 +92,11 @@ public record ReportModel(
      * One flame graph of a step: {@code folded} stacks ({@code root;...;leaf value}, values in {@code unit}),
      * or null with {@code missing} saying why there is none.
      */
-    public record FlameView(String kind, String title, String unit, String file, List<String> folded,
-                            String missing) {}
+    public record FlameView(String kind, String title, String unit, String file, List<String> folded, String missing) {}
 
     /** The profiles drawn per step: capture key, title, sample type, unit and the divisor into it. */
-    private record FlameKind(String capture, String title, String sampleType, String unit, long divisor,
-                             String whenEmpty) {}
+    private record FlameKind(
+            String capture, String title, String sampleType, String unit, long divisor, String whenEmpty) {}
 
     private static final List<FlameKind> FLAMES = List.of(
             new FlameKind("cpu", "CPU", "samples", "samples", 1, "no samples (the target was idle)"),
@@ -132,8 +145,16 @@ public record ReportModel(
         for (JsonNode s : m.path("steps")) {
             steps.add(step(runDir, s, verdict));
         }
-        return new ReportModel(runDir, verdict, text(m.path("status")), text(m.path("statusReason")), target, plan,
-                harness, steps, captures(runDir, m.path("baseline").path("captures")),
+        return new ReportModel(
+                runDir,
+                verdict,
+                text(m.path("status")),
+                text(m.path("statusReason")),
+                target,
+                plan,
+                harness,
+                steps,
+                captures(runDir, m.path("baseline").path("captures")),
                 captures(runDir, m.path("final").path("captures")));
     }
 
@@ -153,9 +174,11 @@ public record ReportModel(
         Double p95 = number(lat.path("p95"));
         Double p99 = number(lat.path("p99"));
         if (p50 == null || p95 == null || p99 == null) {
-            missing.put("latency", lat.isMissingNode() || lat.isNull()
-                    ? "no latency: no request completed in the window"
-                    : "latency percentiles incomplete in the manifest");
+            missing.put(
+                    "latency",
+                    lat.isMissingNode() || lat.isNull()
+                            ? "no latency: no request completed in the window"
+                            : "latency percentiles incomplete in the manifest");
         }
         Double wakeups = null;
         CheckResult w = verdict.result("wakeup.linearity", index).orElse(null);
@@ -178,8 +201,10 @@ public record ReportModel(
             } else {
                 schedLock = new SchedLockPoint(sl.value(), detail(sl, "shareLower"), detail(sl, "shareUpper"));
                 if (schedLock.lower() == null || schedLock.upper() == null) {
-                    missing.put("schedlockInterval", "no 95% interval for the share (method: "
-                            + sl.details().getOrDefault("method", "unknown") + ")");
+                    missing.put(
+                            "schedlockInterval",
+                            "no 95% interval for the share (method: "
+                                    + sl.details().getOrDefault("method", "unknown") + ")");
                 }
             }
             gc = detail(sl, "gcCpuShare");
@@ -193,36 +218,73 @@ public record ReportModel(
             flames.add(flame(runDir, Evidence.step(index), k, captures));
         }
         Long requests = load.path("requests").isNumber() ? load.path("requests").asLong() : null;
-        return new StepView(index, s.path("targetQps").asDouble(), requests, offered, achieved, p50, p95, p99, wakeups, schedLock,
-                gc, flames, missing, captures);
+        return new StepView(
+                index,
+                s.path("targetQps").asDouble(),
+                requests,
+                offered,
+                achieved,
+                p50,
+                p95,
+                p99,
+                wakeups,
+                schedLock,
+                gc,
+                flames,
+                missing,
+                captures);
     }
 
     private static FlameView flame(Path runDir, String step, FlameKind k, List<CaptureView> captures) {
         String title = step + " " + k.title() + " (" + k.unit() + ")";
-        CaptureView c = captures.stream().filter(x -> x.kind().equals(k.capture())).findFirst().orElse(null);
+        CaptureView c = captures.stream()
+                .filter(x -> x.kind().equals(k.capture()))
+                .findFirst()
+                .orElse(null);
         if (c == null) {
-            return new FlameView(k.capture(), title, k.unit(), null, null, "the manifest lists no " + k.capture()
-                    + " capture for this step");
+            return new FlameView(
+                    k.capture(),
+                    title,
+                    k.unit(),
+                    null,
+                    null,
+                    "the manifest lists no " + k.capture() + " capture for this step");
         }
         if (!c.present()) {
-            return new FlameView(k.capture(), title, k.unit(), c.file(), null, k.capture() + " profile " + c.file()
-                    + " " + c.status() + (c.reason() == null ? "" : ": " + c.reason()));
+            return new FlameView(
+                    k.capture(),
+                    title,
+                    k.unit(),
+                    c.file(),
+                    null,
+                    k.capture() + " profile " + c.file() + " " + c.status()
+                            + (c.reason() == null ? "" : ": " + c.reason()));
         }
         try {
             Profile profile = new ProfileReader().read(runDir.resolve(c.file()));
-            int index = profile.sampleIndex(k.sampleType() != null && hasType(profile, k.sampleType())
-                    ? k.sampleType() : null);
+            int index = profile.sampleIndex(
+                    k.sampleType() != null && hasType(profile, k.sampleType()) ? k.sampleType() : null);
             List<String> folded = Aggregator.folded(profile, index, SampleFilter.NONE);
             if (k.divisor() != 1) {
                 folded = FlameGraphs.scaled(folded, 1.0 / k.divisor());
             }
             return folded.isEmpty()
-                    ? new FlameView(k.capture(), title, k.unit(), c.file(), null, k.capture() + " profile " + c.file()
-                            + ": " + k.whenEmpty())
+                    ? new FlameView(
+                            k.capture(),
+                            title,
+                            k.unit(),
+                            c.file(),
+                            null,
+                            k.capture() + " profile " + c.file() + ": " + k.whenEmpty())
                     : new FlameView(k.capture(), title, k.unit(), c.file(), folded, null);
         } catch (ProfileException e) {
-            return new FlameView(k.capture(), title, k.unit(), c.file(), null, k.capture() + " profile " + c.file()
-                    + " unreadable: " + e.getMessage());
+            return new FlameView(
+                    k.capture(),
+                    title,
+                    k.unit(),
+                    c.file(),
+                    null,
+                    k.capture() + " profile " + c.file() + " unreadable: " + e.getMessage());
         }
     }
 
@@ -247,14 +309,20 @@ public record ReportModel(
                 status = "missing";
                 reason = "listed as ok in the manifest but not in the run directory";
             }
-            out.add(new CaptureView(e.getKey(), file, status, reason, c.path("bytes").isNumber()
-                    ? c.path("bytes").asLong() : null, present));
+            out.add(new CaptureView(
+                    e.getKey(),
+                    file,
+                    status,
+                    reason,
+                    c.path("bytes").isNumber() ? c.path("bytes").asLong() : null,
+                    present));
         }
         return out;
     }
 
     private static void put(Map<String, String> into, String label, JsonNode value) {
-        String v = value.isMissingNode() || value.isNull() ? null
+        String v = value.isMissingNode() || value.isNull()
+                ? null
                 : value.isContainerNode() ? value.toString() : value.asText();
         into.put(label, v == null || v.isEmpty() ? "—" : v);
     }

@@ -27,8 +27,8 @@ public enum CaptureKind {
     GOROUTINE_LEAK("goroutineleak", "goroutineleak.pb.gz");
 
     /** A step's captures, in the manifest's order; {@link #TRACE} follows them when the run traces. */
-    public static final List<CaptureKind> STEP = List.of(CPU, MUTEX, BLOCK, GOROUTINE_START, GOROUTINE_END,
-            METRICS_START, METRICS_END);
+    public static final List<CaptureKind> STEP =
+            List.of(CPU, MUTEX, BLOCK, GOROUTINE_START, GOROUTINE_END, METRICS_START, METRICS_END);
     /** The idle snapshots before the ramp and after the cool-down, in the manifest's order. */
     public static final List<CaptureKind> SNAPSHOT = List.of(GOROUTINE, METRICS, GOROUTINE_LEAK);
 

@@ -23,31 +23,53 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *     them (the plan was above the harness's headroom); 0 in manifests written before it was counted
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LoadNumbers(double offeredQps, double achievedQps, long requests, long errors, long late,
-                          long lateUsersBusy, Latency latencyMs, Double harnessCpus, Integer hostCpus,
-                          long unsent) {
+public record LoadNumbers(
+        double offeredQps,
+        double achievedQps,
+        long requests,
+        long errors,
+        long late,
+        long lateUsersBusy,
+        Latency latencyMs,
+        Double harnessCpus,
+        Integer hostCpus,
+        long unsent) {
 
     /** Without the harness's CPU. */
-    public LoadNumbers(double offeredQps, double achievedQps, long requests, long errors, long late,
-                       long lateUsersBusy, Latency latencyMs) {
+    public LoadNumbers(
+            double offeredQps,
+            double achievedQps,
+            long requests,
+            long errors,
+            long late,
+            long lateUsersBusy,
+            Latency latencyMs) {
         this(offeredQps, achievedQps, requests, errors, late, lateUsersBusy, latencyMs, null, null, 0);
     }
 
     /** These numbers with the harness's CPU use over the window. */
     public LoadNumbers withHarnessCpu(Double cpus, int host) {
-        return new LoadNumbers(offeredQps, achievedQps, requests, errors, late, lateUsersBusy, latencyMs, cpus, host,
-                unsent);
+        return new LoadNumbers(
+                offeredQps, achievedQps, requests, errors, late, lateUsersBusy, latencyMs, cpus, host, unsent);
     }
 
     /** These numbers with the step's dropped arrivals. */
     public LoadNumbers withUnsent(long dropped) {
-        return new LoadNumbers(offeredQps, achievedQps, requests, errors, late, lateUsersBusy, latencyMs, harnessCpus,
-                hostCpus, dropped);
+        return new LoadNumbers(
+                offeredQps,
+                achievedQps,
+                requests,
+                errors,
+                late,
+                lateUsersBusy,
+                latencyMs,
+                harnessCpus,
+                hostCpus,
+                dropped);
     }
 
     /** Latency in milliseconds; a value the manifest lacks is NaN. */
-    public record Latency(double mean, double p50, double p95, double p99, double max) {
-    }
+    public record Latency(double mean, double p50, double p95, double p99, double max) {}
 
     /** Share of the late requests that waited for a pooled user busy with the target (0 when none was late). */
     public double lateUsersBusyShare() {

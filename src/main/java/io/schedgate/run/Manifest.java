@@ -2,7 +2,6 @@ package io.schedgate.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.schedgate.run.LoadNumbers;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +29,7 @@ public record Manifest(
 
     /** Run status values. */
     public static final String RUNNING = "running";
+
     public static final String COMPLETE = "complete";
     public static final String TARGET_DIED = "target-died";
     public static final String INTERRUPTED = "interrupted";
@@ -40,18 +40,30 @@ public record Manifest(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Plan(String preset, List<Double> stepsQps, long warmupSeconds, long windowSeconds,
-                       long tailSeconds, long cooldownSeconds, String endpointMix) {
-    }
+    public record Plan(
+            String preset,
+            List<Double> stepsQps,
+            long warmupSeconds,
+            long windowSeconds,
+            long tailSeconds,
+            long cooldownSeconds,
+            String endpointMix) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     /** The service under test; {@code runtimeSource} says where goVersion/gomaxprocs/numCpu came from. */
-    public record Target(String kind, String image, String appUrl, String pprofUrl, String goVersion,
-                         Integer gomaxprocs, Integer numCpu, String cpuset, Double cpuQuota, String runtimeSource) {
-    }
+    public record Target(
+            String kind,
+            String image,
+            String appUrl,
+            String pprofUrl,
+            String goVersion,
+            Integer gomaxprocs,
+            Integer numCpu,
+            String cpuset,
+            Double cpuQuota,
+            String runtimeSource) {}
 
-    public record Harness(String schedgateVersion, String javaVersion, String gatlingVersion) {
-    }
+    public record Harness(String schedgateVersion, String javaVersion, String gatlingVersion) {}
 
     /** One raw file fetched from the target, or why it could not be. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -74,8 +86,15 @@ public record Manifest(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Step(int index, double targetQps, String stepStart, String windowStart, String windowEnd,
-                       String stepEnd, LoadNumbers load, Map<String, Capture> captures) {
+    public record Step(
+            int index,
+            double targetQps,
+            String stepStart,
+            String windowStart,
+            String windowEnd,
+            String stepEnd,
+            LoadNumbers load,
+            Map<String, Capture> captures) {
         /** The capture of {@code kind}, null when the manifest lists none. */
         public Capture capture(CaptureKind kind) {
             return captures == null ? null : captures.get(kind.key());

@@ -11,8 +11,7 @@ public final class Timestamps {
     private static final DateTimeFormatter DIRECTORY =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     public static String format(Instant instant) {
         return instant == null ? null : FORMAT.format(instant);

@@ -27,8 +27,9 @@ final class BuiltImage {
     private static final Set<String> NOT_YET_REMOVED = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> NOT_YET_REMOVED.forEach(BuiltImage::removeQuietly),
-                "schedgate-image-cleanup"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> NOT_YET_REMOVED.forEach(BuiltImage::removeQuietly), "schedgate-image-cleanup"));
     }
 
     private final String tag;
@@ -42,12 +43,14 @@ final class BuiltImage {
      * {@code contextName}; the tag is {@code schedgate/<name>:<random>}.
      */
     static BuiltImage build(String name, Path dockerfile, Path binary, String contextName) {
-        String tag = "schedgate/" + name + ":" + UUID.randomUUID().toString().substring(0, 12).toLowerCase(Locale.ROOT);
+        String tag = "schedgate/" + name + ":"
+                + UUID.randomUUID().toString().substring(0, 12).toLowerCase(Locale.ROOT);
         ImageFromDockerfile image = new ImageFromDockerfile(tag, false)
                 .withFileFromPath("Dockerfile", dockerfile)
                 .withFileFromPath(contextName, binary)
                 .withDockerfilePath("Dockerfile")
-                .withBuildImageCmdModifier(cmd -> cmd.withLabels(Map.of(LABEL, "true")).withPull(false));
+                .withBuildImageCmdModifier(
+                        cmd -> cmd.withLabels(Map.of(LABEL, "true")).withPull(false));
         NOT_YET_REMOVED.add(tag);
         try {
             image.get();
@@ -72,7 +75,11 @@ final class BuiltImage {
 
     private static void removeQuietly(String tag) {
         try {
-            DockerClientFactory.instance().client().removeImageCmd(tag).withForce(true).exec();
+            DockerClientFactory.instance()
+                    .client()
+                    .removeImageCmd(tag)
+                    .withForce(true)
+                    .exec();
         } catch (NotFoundException e) {
             // already gone
         } catch (RuntimeException e) {

@@ -26,29 +26,33 @@ public record ContainerGomaxprocs(int gomaxprocs, String reason) {
      * @param goMinor the service's Go minor version when known (the quota rule starts at 25)
      * @return empty when the settings do not decide it (a quota below the CPUs and the Go version unknown)
      */
-    public static Optional<ContainerGomaxprocs> of(Map<String, String> env, String cpusetCpus, Double cpuQuota,
-                                                   int hostCpus, OptionalInt goMinor) {
+    public static Optional<ContainerGomaxprocs> of(
+            Map<String, String> env, String cpusetCpus, Double cpuQuota, int hostCpus, OptionalInt goMinor) {
         String set = env.get("GOMAXPROCS");
         if (set != null && set.matches("\\d+") && Integer.parseInt(set) > 0) {
-            return Optional.of(new ContainerGomaxprocs(Integer.parseInt(set), "GOMAXPROCS=" + set + " in the environment"));
+            return Optional.of(
+                    new ContainerGomaxprocs(Integer.parseInt(set), "GOMAXPROCS=" + set + " in the environment"));
         }
         int cpus = cpusetCpus == null ? hostCpus : cpusetSize(cpusetCpus);
         String cpuReason = cpusetCpus == null ? hostCpus + " CPUs on the Docker host" : "cpuset " + cpusetCpus;
         boolean quotaIgnored = env.getOrDefault("GODEBUG", "").matches("(.*,)?containermaxprocs=0(,.*)?");
         if (cpuQuota == null || quotaIgnored) {
-            return Optional.of(new ContainerGomaxprocs(cpus, "NumCPU: " + cpuReason
-                    + (cpuQuota != null ? " (GODEBUG=containermaxprocs=0 ignores --cpus)" : "")));
+            return Optional.of(new ContainerGomaxprocs(
+                    cpus,
+                    "NumCPU: " + cpuReason
+                            + (cpuQuota != null ? " (GODEBUG=containermaxprocs=0 ignores --cpus)" : "")));
         }
         int limit = Math.max(2, (int) Math.ceil(cpuQuota));
         if (limit >= cpus) {
-            return Optional.of(new ContainerGomaxprocs(cpus, "NumCPU: " + cpuReason + " (--cpus " + cpuQuota
-                    + " does not lower it)"));
+            return Optional.of(new ContainerGomaxprocs(
+                    cpus, "NumCPU: " + cpuReason + " (--cpus " + cpuQuota + " does not lower it)"));
         }
         if (goMinor.isEmpty()) {
             return Optional.empty();
         }
         return goMinor.getAsInt() >= 25
-                ? Optional.of(new ContainerGomaxprocs(limit, "--cpus " + cpuQuota + " rounded up, at least 2 (Go >= 1.25)"))
+                ? Optional.of(
+                        new ContainerGomaxprocs(limit, "--cpus " + cpuQuota + " rounded up, at least 2 (Go >= 1.25)"))
                 : Optional.of(new ContainerGomaxprocs(cpus, "NumCPU: " + cpuReason + " (Go < 1.25 ignores --cpus)"));
     }
 

@@ -51,7 +51,8 @@ public final class DockerEngine {
         DockerImageName name = DockerImageName.parse(image);
         String fix = image + " is not on this Docker engine and pulling it failed";
         try {
-            boolean done = DockerClientFactory.instance().client()
+            boolean done = DockerClientFactory.instance()
+                    .client()
                     .pullImageCmd(name.getRepository())
                     .withTag(name.getVersionPart())
                     .exec(new PullImageResultCallback())
@@ -67,8 +68,10 @@ public final class DockerEngine {
             if (e instanceof GoServiceException g) {
                 throw g;
             }
-            throw new GoServiceException(fix + " (" + e.getMessage().lines().findFirst().orElse("")
-                    + "): build it here (docker build) or docker load it, then retry", e);
+            throw new GoServiceException(
+                    fix + " (" + e.getMessage().lines().findFirst().orElse("")
+                            + "): build it here (docker build) or docker load it, then retry",
+                    e);
         }
         if (!hasImage(image)) {
             throw new GoServiceException(fix + ": build it here (docker build) or docker load it, then retry");

@@ -1,8 +1,7 @@
 package io.schedgate.service;
 
-import io.schedgate.metrics.GoRuntimeInfo;
-
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import io.schedgate.metrics.GoRuntimeInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -141,8 +140,8 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
         requireLab("withGoExperiment");
         requireNotStarted();
         if (experiments == null || !experiments.matches("[a-z0-9]+(,[a-z0-9]+)*")) {
-            throw new IllegalArgumentException("GOEXPERIMENT must look like goroutineleakprofile or a,b: got '"
-                    + experiments + "'");
+            throw new IllegalArgumentException(
+                    "GOEXPERIMENT must look like goroutineleakprofile or a,b: got '" + experiments + "'");
         }
         goExperiment = experiments;
         return this;
@@ -291,9 +290,12 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
                 super.stop(); // the container only: the image stays for the next attempt
                 exitedEarly = null; // "exited (code 128)" is Docker's failed start, not the service's
                 if (attempt == PORT_COLLISION_ATTEMPTS) {
-                    throw new GoServiceException("could not start " + describe() + ": Docker could not bind a host port in "
-                            + attempt + " tries (" + collision.get() + "): it takes host ports from the ephemeral range"
-                            + " client sockets also use; start again when fewer connections are open (ss -tan)", e);
+                    throw new GoServiceException(
+                            "could not start " + describe() + ": Docker could not bind a host port in "
+                                    + attempt + " tries (" + collision.get()
+                                    + "): it takes host ports from the ephemeral range"
+                                    + " client sockets also use; start again when fewer connections are open (ss -tan)",
+                            e);
                 }
                 System.err.println("[schedgate] start " + attempt + "/" + PORT_COLLISION_ATTEMPTS + " of " + describe()
                         + ": Docker's host port is taken (" + collision.get() + "); trying again");
@@ -310,7 +312,8 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
     @Override
     protected void containerIsStopping(InspectContainerResponse containerInfo) {
         try {
-            InspectContainerResponse.ContainerState state = dockerClient.inspectContainerCmd(getContainerId()).exec().getState();
+            InspectContainerResponse.ContainerState state =
+                    dockerClient.inspectContainerCmd(getContainerId()).exec().getState();
             if (!Boolean.TRUE.equals(state.getRunning())) {
                 exitedEarly = "container exited (code " + state.getExitCodeLong() + ") before " + healthPath
                         + " on port " + pprofPort + " answered; last log lines: " + HealthWait.lastLogLines(this);
@@ -368,7 +371,10 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
         int known = reported.goMinorVersion();
         java.util.OptionalInt minor = known > 0 ? java.util.OptionalInt.of(known) : java.util.OptionalInt.empty();
         return gomaxprocsFromSettings(minor)
-                .map(g -> new GoRuntimeInfo(reported.goVersion(), g.gomaxprocs(), reported.numCpu(),
+                .map(g -> new GoRuntimeInfo(
+                        reported.goVersion(),
+                        g.gomaxprocs(),
+                        reported.numCpu(),
                         (GoRuntimeInfo.UNKNOWN.equals(reported.source()) ? "" : reported.source() + "; ")
                                 + "GOMAXPROCS from the container's settings: " + g.reason()))
                 .orElse(reported);
@@ -376,7 +382,8 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
 
     /** The GOMAXPROCS Go's default rule gives in this container (started), empty when its settings do not decide it. */
     public Optional<ContainerGomaxprocs> gomaxprocsFromSettings(java.util.OptionalInt goMinor) {
-        int hostCpus = org.testcontainers.DockerClientFactory.instance().getInfo().getNCPU();
+        int hostCpus =
+                org.testcontainers.DockerClientFactory.instance().getInfo().getNCPU();
         return ContainerGomaxprocs.of(getEnvMap(), cpuset, cpuQuota, hostCpus, goMinor);
     }
 
@@ -409,14 +416,16 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
     private BuiltImage buildLabImage() {
         Path dockerfile = layout.labDockerfile();
         if (!Files.isRegularFile(dockerfile)) {
-            throw new GoServiceException("no lab Dockerfile at " + dockerfile + ": is this a complete schedgate checkout?");
+            throw new GoServiceException(
+                    "no lab Dockerfile at " + dockerfile + ": is this a complete schedgate checkout?");
         }
         Path workDir;
         try {
             Files.createDirectories(layout.buildDir());
             workDir = Files.createTempDirectory(layout.buildDir(), "lab-build-");
         } catch (IOException e) {
-            throw new GoServiceException("cannot create a build folder under " + layout.buildDir() + ": " + e.getMessage(), e);
+            throw new GoServiceException(
+                    "cannot create a build folder under " + layout.buildDir() + ": " + e.getMessage(), e);
         }
         try {
             Path binary = LabBinaryBuild.build(toolchain, goExperiment, layout.labSources(), workDir);
@@ -454,7 +463,8 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
     private void requireLab(String method) {
         requireNotStarted();
         if (kind != Kind.LAB) {
-            throw new IllegalStateException(method + " applies to GoServiceContainer.lab() only: a user image is already built");
+            throw new IllegalStateException(
+                    method + " applies to GoServiceContainer.lab() only: a user image is already built");
         }
     }
 

@@ -47,7 +47,8 @@ public final class GoServiceImage implements AutoCloseable {
             workDir = Files.createTempDirectory(layout.buildDir(), "service-build-");
             Files.writeString(workDir.resolve("Dockerfile"), DOCKERFILE);
         } catch (IOException e) {
-            throw new GoServiceException("cannot create a build folder under " + layout.buildDir() + ": " + e.getMessage(), e);
+            throw new GoServiceException(
+                    "cannot create a build folder under " + layout.buildDir() + ": " + e.getMessage(), e);
         }
         try {
             Path binary = LabBinaryBuild.build(GoToolchain.defaultFor(layout), sources.toAbsolutePath(), workDir);
@@ -70,7 +71,8 @@ public final class GoServiceImage implements AutoCloseable {
 
     private static void deleteTree(Path dir) {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -66,7 +66,9 @@ public record GoToolchain(String goCommand, String gotoolchain) {
         if (userConfig != null) {
             env.putIfAbsent("GOENV", userConfig + "/go/env");
         }
-        env.put("XDG_CONFIG_HOME", Path.of(System.getProperty("user.home"), ".config").toString());
+        env.put(
+                "XDG_CONFIG_HOME",
+                Path.of(System.getProperty("user.home"), ".config").toString());
     }
 
     /** The Go version this toolchain builds with ({@code go env GOVERSION}), e.g. {@code go1.26.8}. */

@@ -13,8 +13,7 @@ public final class GoroutineLeakProfile {
     public static final String EXPERIMENT = "goroutineleakprofile";
     private static final Pattern GO_1_26 = Pattern.compile("go1\\.26(?![0-9]).*");
 
-    private GoroutineLeakProfile() {
-    }
+    private GoroutineLeakProfile() {}
 
     /** The GOEXPERIMENT a build with this Go version ({@code go env GOVERSION}) needs for the profile. */
     public static Optional<String> experimentFor(String goVersion) {

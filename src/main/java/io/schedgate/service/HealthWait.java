@@ -63,7 +63,8 @@ final class HealthWait extends AbstractWaitStrategy {
         } catch (RuntimeException e) {
             return "(logs unavailable: " + e.getMessage() + ")";
         }
-        List<String> lines = logs.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> lines =
+                logs.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         if (lines.isEmpty()) {
             return "(none)";
         }

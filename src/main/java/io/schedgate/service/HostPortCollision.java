@@ -17,8 +17,7 @@ final class HostPortCollision {
     private static final Pattern WHAT = Pattern.compile(
             "Bind for \\S+ failed: port is already allocated|listen tcp\\d? \\S+: bind: address already in use");
 
-    private HostPortCollision() {
-    }
+    private HostPortCollision() {}
 
     /** Docker's words for the collision anywhere in the cause chain, e.g. {@code listen tcp4 0.0.0.0:39931: bind: address already in use}. */
     static Optional<String> in(Throwable failure) {

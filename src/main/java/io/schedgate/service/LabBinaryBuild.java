@@ -37,11 +37,16 @@ final class LabBinaryBuild {
      * ({@code GOOS=linux}) or, {@code forContainer} false, for the host that runs schedgate (a tool
      * such as tracestat); static ({@code CGO_ENABLED=0}) either way.
      */
-    static Path build(GoToolchain toolchain, String goExperiment, Path sources, Path outputDir, String name,
+    static Path build(
+            GoToolchain toolchain,
+            String goExperiment,
+            Path sources,
+            Path outputDir,
+            String name,
             boolean forContainer) {
         Path binary = outputDir.resolve(name);
         ProcessBuilder command = new ProcessBuilder(
-                List.of(toolchain.goCommand(), "build", "-trimpath", "-o", binary.toString(), "."))
+                        List.of(toolchain.goCommand(), "build", "-trimpath", "-o", binary.toString(), "."))
                 .directory(sources.toFile())
                 .redirectErrorStream(true);
         Map<String, String> env = command.environment();
@@ -72,8 +77,8 @@ final class LabBinaryBuild {
             output = new String(bytes, StandardCharsets.UTF_8);
             exit = process.exitValue();
         } catch (IOException e) {
-            throw new GoServiceException(what + " could not run (" + e.getMessage()
-                    + "): run scripts/setup or pass withGo(PATH)", e);
+            throw new GoServiceException(
+                    what + " could not run (" + e.getMessage() + "): run scripts/setup or pass withGo(PATH)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GoServiceException(what + " was interrupted", e);
@@ -92,8 +97,11 @@ final class LabBinaryBuild {
      * that is not a {@code # package} header (e.g. "go: go.mod requires go >= 1.24").
      */
     static String firstError(String output) {
-        List<String> lines = output.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        return lines.stream().filter(l -> GO_DIAGNOSTIC.matcher(l).matches()).findFirst()
+        List<String> lines =
+                output.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return lines.stream()
+                .filter(l -> GO_DIAGNOSTIC.matcher(l).matches())
+                .findFirst()
                 .or(() -> lines.stream().filter(l -> !l.startsWith("#")).findFirst())
                 .orElse("no output (exit status non-zero)");
     }

@@ -21,7 +21,8 @@ final class PlainHttp {
     private PlainHttp() {}
 
     static Answer get(String url) throws IOException {
-        try (Response response = CLIENT.newCall(new Request.Builder().url(url).build()).execute()) {
+        try (Response response =
+                CLIENT.newCall(new Request.Builder().url(url).build()).execute()) {
             return new Answer(response.code(), response.body().string());
         }
     }

@@ -48,7 +48,8 @@ public final class TraceStatBuild {
     public static synchronized Path ensure(ProjectLayout layout, GoToolchain toolchain) {
         Path sources = layout.root().resolve("tools").resolve(BINARY);
         if (!Files.isRegularFile(sources.resolve("go.mod"))) {
-            throw new GoServiceException("no tracestat sources at " + sources + ": is this a complete schedgate checkout?");
+            throw new GoServiceException(
+                    "no tracestat sources at " + sources + ": is this a complete schedgate checkout?");
         }
         String version = toolchain.version();
         GoToolchain go = minor(version) >= MIN_GO_MINOR ? toolchain : toolchain.switchedTo(FALLBACK_TOOLCHAIN);
@@ -57,7 +58,8 @@ public final class TraceStatBuild {
         Path keyFile = out.resolve(BINARY + ".key");
         String key = key(sources, go.describe() + " " + version);
         try {
-            if (Files.isExecutable(binary) && Files.isRegularFile(keyFile)
+            if (Files.isExecutable(binary)
+                    && Files.isRegularFile(keyFile)
                     && Files.readString(keyFile, StandardCharsets.UTF_8).equals(key)) {
                 return binary;
             }
@@ -69,7 +71,8 @@ public final class TraceStatBuild {
                 Files.writeString(keyFile, key, StandardCharsets.UTF_8);
             } finally {
                 try (Stream<Path> left = Files.walk(work)) {
-                    left.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    left.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
             return binary;
@@ -88,7 +91,8 @@ public final class TraceStatBuild {
 
     /** {@code go1.26.8} → 26; an unparsable version counts as new enough (the build then says what is wrong). */
     static int minor(String goVersion) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^go1\\.(\\d+)").matcher(goVersion);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("^go1\\.(\\d+)").matcher(goVersion);
         return m.find() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
     }
 
@@ -96,9 +100,12 @@ public final class TraceStatBuild {
     static String key(Path sources, String toolchain) {
         try (Stream<Path> files = Files.list(sources)) {
             List<Path> inputs = files.filter(p -> {
-                String n = p.getFileName().toString();
-                return Files.isRegularFile(p) && (n.endsWith(".go") || n.equals("go.mod") || n.equals("go.sum"));
-            }).sorted().toList();
+                        String n = p.getFileName().toString();
+                        return Files.isRegularFile(p)
+                                && (n.endsWith(".go") || n.equals("go.mod") || n.equals("go.sum"));
+                    })
+                    .sorted()
+                    .toList();
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(toolchain.getBytes(StandardCharsets.UTF_8));
             for (Path p : inputs) {
@@ -118,7 +125,9 @@ public final class TraceStatBuild {
         try {
             ProjectLayout layout = ProjectLayout.find();
             Path binary = outputDir(layout).resolve(BINARY);
-            long before = Files.isRegularFile(binary) ? Files.getLastModifiedTime(binary).toMillis() : -1;
+            long before = Files.isRegularFile(binary)
+                    ? Files.getLastModifiedTime(binary).toMillis()
+                    : -1;
             Path built = ensure(layout);
             if (Files.getLastModifiedTime(built).toMillis() != before) {
                 System.out.println("tracestat: built " + built);

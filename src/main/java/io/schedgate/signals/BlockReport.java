@@ -3,7 +3,6 @@ package io.schedgate.signals;
 import io.schedgate.pprof.Frame;
 import io.schedgate.pprof.Profile;
 import io.schedgate.pprof.Sample;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,8 +22,7 @@ import java.util.Map;
 public record BlockReport(long contentions, long delayNanos, long excludedDelayNanos, List<Site> sites) {
 
     /** Blocking at one user site on one kind of primitive. */
-    public record Site(String state, String function, String site, long contentions, long delayNanos) {
-    }
+    public record Site(String state, String function, String site, long contentions, long delayNanos) {}
 
     public static BlockReport of(Profile profile) {
         int cIdx = profile.sampleIndex("contentions");

@@ -10,7 +10,9 @@ import io.schedgate.pprof.Sample;
  * block profile records the blocking call (chanrecv1, selectgo, (*Mutex).Lock, ...).
  */
 public enum ContentionKind {
-    MUTEX, BLOCK, UNKNOWN;
+    MUTEX,
+    BLOCK,
+    UNKNOWN;
 
     public static ContentionKind of(Profile profile, String fileName) {
         String name = fileName == null ? "" : fileName.toLowerCase(java.util.Locale.ROOT);

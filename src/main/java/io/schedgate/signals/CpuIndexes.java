@@ -8,8 +8,7 @@ import io.schedgate.pprof.Profile;
  * {@code go tool pprof} reads it: its sample counts are its nanoseconds over the sampling period.
  */
 final class CpuIndexes {
-    private CpuIndexes() {
-    }
+    private CpuIndexes() {}
 
     /** Per-stack sample counts (see {@link Profile#stackTotals(int)}). */
     static long[] sampleCounts(Profile p) {

@@ -2,7 +2,6 @@ package io.schedgate.signals;
 
 import io.schedgate.pprof.Frame;
 import io.schedgate.pprof.Profile;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -33,14 +32,17 @@ public record CpuLockReport(GoVersion version, long totalSamples, long totalNano
      * @param phases  acquire side only: fast path / spin / sleep / other; empty for release
      * @param sites   per (lock, caller, site), largest first
      */
-    public record Side(CpuShare all, Map<LockBucket, CpuShare> buckets, Map<LockPhase, CpuShare> phases,
-                       List<SiteShare> sites) {
-    }
+    public record Side(
+            CpuShare all, Map<LockBucket, CpuShare> buckets, Map<LockPhase, CpuShare> phases, List<SiteShare> sites) {}
 
     /** CPU in one lock call site. */
-    public record SiteShare(LockBucket bucket, String lockExpr, String callerFunction, String site,
-                            LockAttributor.Method method, CpuShare cpu) {
-    }
+    public record SiteShare(
+            LockBucket bucket,
+            String lockExpr,
+            String callerFunction,
+            String site,
+            LockAttributor.Method method,
+            CpuShare cpu) {}
 
     /** The sched.lock acquire share: the headline scheduler-lock pressure number. */
     public CpuShare schedLock() {
@@ -65,8 +67,9 @@ public record CpuLockReport(GoVersion version, long totalSamples, long totalNano
         // Per distinct stack: only the few that pass through lock2/unlock2 (or stop at the inlined
         // lock call before lock2) are looked at as frames.
         for (int st = 0; st < samples.length; st++) {
-            if (samples[st] == 0 && nanos[st] == 0 || !contains(profile, st, lock2, unlock2)
-                    && !contains(profile, st, lockWithRank, profile.functionId("runtime.lock"))) {
+            if (samples[st] == 0 && nanos[st] == 0
+                    || !contains(profile, st, lock2, unlock2)
+                            && !contains(profile, st, lockWithRank, profile.functionId("runtime.lock"))) {
                 continue;
             }
             StackClass c = StackClass.of(profile.stack(st), attributor, version);
@@ -109,7 +112,8 @@ public record CpuLockReport(GoVersion version, long totalSamples, long totalNano
                 // the sample hit the caller's inlined lock() call before lock2 was entered: still its acquisition
                 return new StackClass(attributor.attribute(stack, 0, false), LockPhase.FAST_PATH, null);
             }
-            return new StackClass(lock2 < 0 ? null : attributor.attribute(stack, lock2, false),
+            return new StackClass(
+                    lock2 < 0 ? null : attributor.attribute(stack, lock2, false),
                     lock2 < 0 ? null : LockPhase.of(stack, lock2, version),
                     unlock2 < 0 ? null : attributor.attribute(stack, unlock2, true));
         }
@@ -180,7 +184,12 @@ public record CpuLockReport(GoVersion version, long totalSamples, long totalNano
             List<SiteShare> list = new ArrayList<>();
             for (SiteSum e : sites.values()) {
                 LockAttributor.Attribution a = e.attribution;
-                list.add(new SiteShare(a.bucket(), a.lockExpr(), a.callerFunction(), a.site(), a.method(),
+                list.add(new SiteShare(
+                        a.bucket(),
+                        a.lockExpr(),
+                        a.callerFunction(),
+                        a.site(),
+                        a.method(),
                         CpuShare.of(e.samples, e.nanos, total)));
             }
             list.sort(BY_CPU);

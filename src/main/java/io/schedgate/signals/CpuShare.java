@@ -11,7 +11,8 @@ import io.schedgate.stats.Proportion;
 public record CpuShare(long samples, long cpuNanos, Proportion share) {
 
     public static CpuShare of(long samples, long cpuNanos, long totalSamples) {
-        return new CpuShare(samples, cpuNanos, Proportion.wilson95(Math.max(0, samples), Math.max(totalSamples, samples)));
+        return new CpuShare(
+                samples, cpuNanos, Proportion.wilson95(Math.max(0, samples), Math.max(totalSamples, samples)));
     }
 
     public CpuShare plus(long moreSamples, long moreNanos, long totalSamples) {
@@ -22,7 +23,8 @@ public record CpuShare(long samples, long cpuNanos, Proportion share) {
     public String describe() {
         Proportion p = share;
         return Decimals.fixed(100 * p.share(), 2) + "% [" + Decimals.fixed(100 * p.lower(), 2) + "%, "
-                + Decimals.fixed(100 * p.upper(), 2) + "%] of CPU, " + samples + " samples, " + Durations.format(cpuNanos)
+                + Decimals.fixed(100 * p.upper(), 2) + "%] of CPU, " + samples + " samples, "
+                + Durations.format(cpuNanos)
                 + (p.includesZero() ? " (interval includes 0)" : "");
     }
 }

@@ -1,14 +1,12 @@
 package io.schedgate.signals;
 
 import io.schedgate.pprof.Profile;
-
 import java.util.Set;
 
 /** CPU shares of samples whose stack passes through given functions (cum share, as pprof's cum%). */
 public final class CpuStackShares {
 
-    private CpuStackShares() {
-    }
+    private CpuStackShares() {}
 
     /**
      * The wake-up path: match the inlined {@code runtime.goready} and {@code runtime.ready}, not the
@@ -18,9 +16,18 @@ public final class CpuStackShares {
 
     /** Garbage collection work: background and assist marking, sweeping, scavenging, STW phases. */
     public static final Set<String> GC = Set.of(
-            "runtime.gcBgMarkWorker", "runtime.gcAssistAlloc", "runtime.gcAssistAlloc1", "runtime.bgsweep",
-            "runtime.bgscavenge", "runtime.gcStart", "runtime.gcMarkDone", "runtime.gcMarkTermination",
-            "runtime.sweepone", "runtime.gcSweep", "runtime.markroot", "runtime.gcDrain");
+            "runtime.gcBgMarkWorker",
+            "runtime.gcAssistAlloc",
+            "runtime.gcAssistAlloc1",
+            "runtime.bgsweep",
+            "runtime.bgscavenge",
+            "runtime.gcStart",
+            "runtime.gcMarkDone",
+            "runtime.gcMarkTermination",
+            "runtime.sweepone",
+            "runtime.gcSweep",
+            "runtime.markroot",
+            "runtime.gcDrain");
 
     public static CpuShare containing(Profile profile, Set<String> functions) {
         long[] samples = CpuIndexes.sampleCounts(profile);

@@ -10,8 +10,7 @@ import java.math.RoundingMode;
  */
 public final class Decimals {
 
-    private Decimals() {
-    }
+    private Decimals() {}
 
     /** {@code v} with exactly {@code decimals} digits after the point, e.g. fixed(1.005, 2) = "1.01". */
     public static String fixed(double v, int decimals) {

@@ -2,8 +2,7 @@ package io.schedgate.signals;
 
 /** Human-readable nanosecond amounts for summaries. */
 public final class Durations {
-    private Durations() {
-    }
+    private Durations() {}
 
     public static String format(long nanos) {
         double abs = Math.abs((double) nanos);

@@ -2,7 +2,6 @@ package io.schedgate.signals;
 
 import io.schedgate.pprof.Frame;
 import io.schedgate.pprof.Profile;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -19,8 +18,7 @@ import java.util.Set;
  */
 public final class GoVersionDetector {
 
-    private GoVersionDetector() {
-    }
+    private GoVersionDetector() {}
 
     private record Bound(String function, boolean exactName, int lowest, int highest, String why) {
         boolean matches(String f) {
@@ -31,7 +29,11 @@ public final class GoVersionDetector {
     /** Names whose presence bounds the version (FINDINGS §1, §2, §6). */
     private static final List<Bound> NAME_BOUNDS = List.of(
             new Bound("_.goready.func1", true, 27, GoVersion.OPEN, "_.goready.func1 exists from 1.27"),
-            new Bound(".goready.func1", false, GoVersion.OLDEST, 26,
+            new Bound(
+                    ".goready.func1",
+                    false,
+                    GoVersion.OLDEST,
+                    26,
                     "per-caller goready closures (e.g. runtime.send.goready.func1) exist up to 1.26"),
             new Bound("runtime.procyieldAsm", true, 26, GoVersion.OPEN, "runtime.procyieldAsm exists from 1.26"),
             new Bound("runtime.entersyscallWakeSysmon", true, 26, GoVersion.OPEN, "syscall-path renames of 1.26"),
@@ -42,10 +44,20 @@ public final class GoVersionDetector {
             new Bound("runtime.entersyscall_gcwait", true, GoVersion.OLDEST, 25, "pre-1.26 syscall-path name"),
             new Bound("runtime.exitsyscallfast_pidle", true, GoVersion.OLDEST, 25, "pre-1.26 syscall-path name"),
             new Bound("runtime.exitsyscall0", true, GoVersion.OLDEST, 25, "pre-1.26 syscall-path name"),
-            new Bound("runtime.(*mLockProfile).store", true, 25, GoVersion.OPEN, "(*mLockProfile).store exists from 1.25"),
+            new Bound(
+                    "runtime.(*mLockProfile).store",
+                    true,
+                    25,
+                    GoVersion.OPEN,
+                    "(*mLockProfile).store exists from 1.25"),
             new Bound("runtime.(*lockTimer).begin", true, GoVersion.OLDEST, 24, "(*lockTimer) exists up to 1.24"),
             new Bound("runtime.(*lockTimer).end", true, GoVersion.OLDEST, 24, "(*lockTimer) exists up to 1.24"),
-            new Bound("runtime.unlock2Wake", true, 24, GoVersion.OPEN, "runtime.unlock2Wake (spinbit mutex) exists from 1.24"));
+            new Bound(
+                    "runtime.unlock2Wake",
+                    true,
+                    24,
+                    GoVersion.OPEN,
+                    "runtime.unlock2Wake (spinbit mutex) exists from 1.24"));
 
     private static final String GOREADY_CLOSURE = ".goready.func1";
     private static final Set<String> BOUND_NAMES = exactBoundNames();
@@ -140,8 +152,8 @@ public final class GoVersionDetector {
         return refineByLockSites(lowest, highest, lockSites, evidence, warnings);
     }
 
-    private static GoVersion refineByLockSites(int lowest, int highest, Set<Frame> lockSites,
-                                               List<String> evidence, List<String> warnings) {
+    private static GoVersion refineByLockSites(
+            int lowest, int highest, Set<Frame> lockSites, List<String> evidence, List<String> warnings) {
         if (lockSites.isEmpty()) {
             return new GoVersion(lowest, highest, evidence, warnings);
         }

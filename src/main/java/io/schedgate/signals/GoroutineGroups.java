@@ -2,7 +2,6 @@ package io.schedgate.signals;
 
 import io.schedgate.pprof.Profile;
 import io.schedgate.pprof.Sample;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,8 +21,7 @@ public record GoroutineGroups(long total, List<Group> groups) {
     public static final String NOT_STARTED = "not started yet";
 
     /** Goroutines waiting at {@code site} in {@code state}. */
-    public record Group(String site, String state, long goroutines) {
-    }
+    public record Group(String site, String state, long goroutines) {}
 
     public static GoroutineGroups of(Profile profile) {
         Map<String, long[]> counts = new LinkedHashMap<>();
@@ -49,6 +47,9 @@ public record GoroutineGroups(long total, List<Group> groups) {
 
     /** Goroutines in the "not started yet" group. */
     public long notStarted() {
-        return groups.stream().filter(g -> g.site().equals(NOT_STARTED)).mapToLong(Group::goroutines).sum();
+        return groups.stream()
+                .filter(g -> g.site().equals(NOT_STARTED))
+                .mapToLong(Group::goroutines)
+                .sum();
     }
 }

@@ -1,7 +1,6 @@
 package io.schedgate.signals;
 
 import io.schedgate.pprof.Frame;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,15 +17,19 @@ import java.util.Set;
 public final class LockAttributor {
 
     /** How a lock was identified, from most to least certain. */
-    public enum Method { SITE, FUNCTION, FILE, UNATTRIBUTED }
+    public enum Method {
+        SITE,
+        FUNCTION,
+        FILE,
+        UNATTRIBUTED
+    }
 
     /**
      * @param lockExpr       the lock as written in the runtime source ({@code &sched.lock}), or "?"
      * @param callerFunction the first frame outside the lock implementation
      * @param site           that frame's {@code file:line}
      */
-    public record Attribution(LockBucket bucket, String lockExpr, String callerFunction, String site, Method method) {
-    }
+    public record Attribution(LockBucket bucket, String lockExpr, String callerFunction, String site, Method method) {}
 
     /** Tables whose file:line entries are trusted: the versions the profile may come from. */
     private final List<LockSiteTable> siteTables = new ArrayList<>();
@@ -95,11 +98,14 @@ public final class LockAttributor {
     }
 
     private static Attribution attribution(String lockExpr, Frame caller, Method method) {
-        return new Attribution(LockBucket.of(lockExpr, caller.site()), lockExpr, caller.function(), caller.site(), method);
+        return new Attribution(
+                LockBucket.of(lockExpr, caller.site()), lockExpr, caller.function(), caller.site(), method);
     }
 
     private static boolean isImplementation(String function) {
-        return RuntimeNames.LOCK_WRAPPERS.contains(function) || function.equals(RuntimeNames.LOCK2)
-                || function.equals(RuntimeNames.UNLOCK2) || function.equals("runtime.unlock2Wake");
+        return RuntimeNames.LOCK_WRAPPERS.contains(function)
+                || function.equals(RuntimeNames.LOCK2)
+                || function.equals(RuntimeNames.UNLOCK2)
+                || function.equals("runtime.unlock2Wake");
     }
 }

@@ -45,20 +45,41 @@ public enum LockBucket {
         if (e.startsWith("&sched.")) {
             return SCHED_OTHER;
         }
-        if (file.equals("chan.go") || file.equals("select.go") || e.equals("(*mutex)(chanlock)")
+        if (file.equals("chan.go")
+                || file.equals("select.go")
+                || e.equals("(*mutex)(chanlock)")
                 || e.contains(".c.get().lock")) {
             return CHANNEL;
         }
-        if (e.startsWith("&prof") || e.equals("&cpuprof.lock") || e.startsWith("&trace")
-                || file.equals("mprof.go") || file.equals("cpuprof.go") || file.startsWith("trace")) {
+        if (e.startsWith("&prof")
+                || e.equals("&cpuprof.lock")
+                || e.startsWith("&trace")
+                || file.equals("mprof.go")
+                || file.equals("cpuprof.go")
+                || file.startsWith("trace")) {
             return PROFILER_INTERNAL;
         }
-        if (e.contains("mheap") || e.startsWith("&h.") || e.contains("speciallock") || e.startsWith("&work.")
-                || e.contains("stack") || e.contains("gcbits") || e.equals("&finlock") || e.startsWith("&sweep")
-                || e.contains("arena") || e.contains("globalalloc") || file.startsWith("mgc") || file.startsWith("mheap")
-                || file.equals("malloc.go") || file.equals("mcentral.go") || file.equals("mfinal.go")
-                || file.equals("stack.go") || file.equals("arena.go") || file.startsWith("mspan")
-                || file.startsWith("mpage") || file.equals("mcache.go") || file.equals("mbitmap.go")) {
+        if (e.contains("mheap")
+                || e.startsWith("&h.")
+                || e.contains("speciallock")
+                || e.startsWith("&work.")
+                || e.contains("stack")
+                || e.contains("gcbits")
+                || e.equals("&finlock")
+                || e.startsWith("&sweep")
+                || e.contains("arena")
+                || e.contains("globalalloc")
+                || file.startsWith("mgc")
+                || file.startsWith("mheap")
+                || file.equals("malloc.go")
+                || file.equals("mcentral.go")
+                || file.equals("mfinal.go")
+                || file.equals("stack.go")
+                || file.equals("arena.go")
+                || file.startsWith("mspan")
+                || file.startsWith("mpage")
+                || file.equals("mcache.go")
+                || file.equals("mbitmap.go")) {
             return MEMORY_GC;
         }
         return OTHER;

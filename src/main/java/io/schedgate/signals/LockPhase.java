@@ -1,7 +1,6 @@
 package io.schedgate.signals;
 
 import io.schedgate.pprof.Frame;
-
 import java.util.List;
 
 /**
@@ -37,13 +36,12 @@ public enum LockPhase {
     }
 
     /** lock2's lines per version: fast-path range, procyield, osyield, sleep call. */
-    private record Lines(int fastFrom, int fastTo, int procyield, int osyield, int sleep) {
-    }
+    private record Lines(int fastFrom, int fastTo, int procyield, int osyield, int sleep) {}
 
     private static Lines linesFor(int minor) {
         return switch (minor) {
-            case 22, 23 -> new Lines(64, 66, 95, 106, 116);   // lock_futex.go
-            case 24 -> new Lines(163, 168, 215, 219, 242);    // lock_spinbit.go
+            case 22, 23 -> new Lines(64, 66, 95, 106, 116); // lock_futex.go
+            case 24 -> new Lines(163, 168, 215, 219, 242); // lock_spinbit.go
             case 25, 26 -> new Lines(165, 170, 216, 220, 250);
             case 27 -> new Lines(174, 179, 225, 229, 259);
             default -> null;

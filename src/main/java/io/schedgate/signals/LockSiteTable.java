@@ -52,14 +52,16 @@ public final class LockSiteTable {
      * profile, so the tables (and the classes that read them) are ready when attribution starts.
      */
     public static void preloadInBackground() {
-        Thread t = new Thread(new Runnable() { // not a lambda: its bootstrap would cost more than it saves
-            @Override
-            public void run() {
-                for (int minor : KNOWN_MINORS) {
-                    forMinor(minor);
-                }
-            }
-        }, "schedgate-preload");
+        Thread t = new Thread(
+                new Runnable() { // not a lambda: its bootstrap would cost more than it saves
+                    @Override
+                    public void run() {
+                        for (int minor : KNOWN_MINORS) {
+                            forMinor(minor);
+                        }
+                    }
+                },
+                "schedgate-preload");
         t.setDaemon(true);
         t.start();
     }

@@ -3,7 +3,6 @@ package io.schedgate.signals;
 import io.schedgate.pprof.Frame;
 import io.schedgate.pprof.Profile;
 import io.schedgate.pprof.Sample;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -31,9 +30,15 @@ import java.util.Map;
  * @param userSites       user sync.Mutex/RWMutex delay per user frame, largest first
  * @param diagnostics     what the user should do to see more (e.g. set the GODEBUG)
  */
-public record MutexReport(long contentions, long delayNanos, String semantics,
-                          Map<LockBucket, Amount> runtimeBuckets, List<RuntimeSite> runtimeSites,
-                          Amount lost, List<UserSite> userSites, List<String> diagnostics) {
+public record MutexReport(
+        long contentions,
+        long delayNanos,
+        String semantics,
+        Map<LockBucket, Amount> runtimeBuckets,
+        List<RuntimeSite> runtimeSites,
+        Amount lost,
+        List<UserSite> userSites,
+        List<String> diagnostics) {
 
     /** Contentions and delay. */
     public record Amount(long contentions, long delayNanos) {
@@ -42,17 +47,20 @@ public record MutexReport(long contentions, long delayNanos, String semantics,
         }
     }
 
-    public record RuntimeSite(LockBucket bucket, String lockExpr, String callerFunction, String site,
-                              LockAttributor.Method method, Amount amount) {
-    }
+    public record RuntimeSite(
+            LockBucket bucket,
+            String lockExpr,
+            String callerFunction,
+            String site,
+            LockAttributor.Method method,
+            Amount amount) {}
 
     /**
      * @param primitive {@code sync.Mutex} or {@code sync.RWMutex}
      * @param function  the user function that unlocked
      * @param site      its {@code file:line}
      */
-    public record UserSite(String primitive, String function, String site, Amount amount) {
-    }
+    public record UserSite(String primitive, String function, String site, Amount amount) {}
 
     public static final String HOLDER_SIDE = "holder side (Go 1.25+): runtime.unlock stacks valued as the delay "
             + "the critical section caused to sleeping waiters";
@@ -60,8 +68,8 @@ public record MutexReport(long contentions, long delayNanos, String semantics,
             + "the time the unlocking M itself waited in lock2 (spin + sleep), not the delay it caused";
     public static final String LOST_ONLY = "Go 1.22-1.24 without runtimecontentionstacks: runtime-lock contention "
             + "(waiter side) is only in the _LostContendedRuntimeLock bucket";
-    public static final String UNKNOWN = "Go version unknown: runtime-lock values are holder-side on 1.25+ and "
-            + "waiter-side on 1.22-1.24";
+    public static final String UNKNOWN =
+            "Go version unknown: runtime-lock values are holder-side on 1.25+ and " + "waiter-side on 1.22-1.24";
 
     public Amount runtimeTotal() {
         Amount a = lost;
@@ -101,24 +109,44 @@ public record MutexReport(long contentions, long delayNanos, String semantics,
                 sawStacks = true;
                 LockAttributor.Attribution a = attributor.attribute(stack, 0, true);
                 buckets.merge(a.bucket(), new Amount(c, d), (x, y) -> x.plus(y.contentions(), y.delayNanos()));
-                runtimeSites.merge(a.lockExpr() + "\u0000" + a.callerFunction() + "\u0000" + a.site(),
-                        new RuntimeSite(a.bucket(), a.lockExpr(), a.callerFunction(), a.site(), a.method(), new Amount(c, d)),
-                        (x, y) -> new RuntimeSite(x.bucket(), x.lockExpr(), x.callerFunction(), x.site(), x.method(),
-                                x.amount().plus(y.amount().contentions(), y.amount().delayNanos())));
+                runtimeSites.merge(
+                        a.lockExpr() + "\u0000" + a.callerFunction() + "\u0000" + a.site(),
+                        new RuntimeSite(
+                                a.bucket(), a.lockExpr(), a.callerFunction(), a.site(), a.method(), new Amount(c, d)),
+                        (x, y) -> new RuntimeSite(
+                                x.bucket(),
+                                x.lockExpr(),
+                                x.callerFunction(),
+                                x.site(),
+                                x.method(),
+                                x.amount()
+                                        .plus(
+                                                y.amount().contentions(),
+                                                y.amount().delayNanos())));
             } else {
                 String primitive = primitive(stack);
                 Frame user = WaitSites.firstUserFrame(stack);
                 String fn = user == null ? leaf : user.function();
                 String site = user == null ? stack.get(0).site() : user.site();
-                userSites.merge(primitive + "\u0000" + fn + "\u0000" + site, new UserSite(primitive, fn, site, new Amount(c, d)),
-                        (x, y) -> new UserSite(x.primitive(), x.function(), x.site(),
-                                x.amount().plus(y.amount().contentions(), y.amount().delayNanos())));
+                userSites.merge(
+                        primitive + "\u0000" + fn + "\u0000" + site,
+                        new UserSite(primitive, fn, site, new Amount(c, d)),
+                        (x, y) -> new UserSite(
+                                x.primitive(),
+                                x.function(),
+                                x.site(),
+                                x.amount()
+                                        .plus(
+                                                y.amount().contentions(),
+                                                y.amount().delayNanos())));
             }
         }
         List<RuntimeSite> rs = new ArrayList<>(runtimeSites.values());
-        rs.sort(Comparator.comparingLong((RuntimeSite x) -> -x.amount().delayNanos()).thenComparing(RuntimeSite::site));
+        rs.sort(Comparator.comparingLong((RuntimeSite x) -> -x.amount().delayNanos())
+                .thenComparing(RuntimeSite::site));
         List<UserSite> us = new ArrayList<>(userSites.values());
-        us.sort(Comparator.comparingLong((UserSite x) -> -x.amount().delayNanos()).thenComparing(UserSite::site));
+        us.sort(Comparator.comparingLong((UserSite x) -> -x.amount().delayNanos())
+                .thenComparing(UserSite::site));
 
         String semantics;
         List<String> diagnostics = new ArrayList<>();
@@ -127,13 +155,21 @@ public record MutexReport(long contentions, long delayNanos, String semantics,
         } else if (version.atMost(24)) {
             semantics = sawStacks ? WAITER_SIDE : LOST_ONLY;
             if (!sawStacks && lost.delayNanos() > 0) {
-                diagnostics.add("runtime-lock contention is all in _LostContendedRuntimeLock (" + Durations.format(lost.delayNanos())
+                diagnostics.add("runtime-lock contention is all in _LostContendedRuntimeLock ("
+                        + Durations.format(lost.delayNanos())
                         + "): run the target with GODEBUG=runtimecontentionstacks=1 to see which runtime lock");
             }
         } else {
             semantics = UNKNOWN;
         }
-        return new MutexReport(contentions, delay, semantics, buckets, List.copyOf(rs), lost, List.copyOf(us),
+        return new MutexReport(
+                contentions,
+                delay,
+                semantics,
+                buckets,
+                List.copyOf(rs),
+                lost,
+                List.copyOf(us),
                 List.copyOf(diagnostics));
     }
 

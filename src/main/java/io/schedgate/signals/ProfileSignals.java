@@ -15,8 +15,15 @@ import io.schedgate.pprof.Profile;
  * @param block      block: blocking by site, net/http/pprof's own waits excluded
  * @param goroutines goroutine/goroutineleak: groups by wait site and state
  */
-public record ProfileSignals(String kind, GoVersion version, CpuLockReport cpuLocks, CpuShare goready, CpuShare gc,
-                             MutexReport mutex, BlockReport block, GoroutineGroups goroutines) {
+public record ProfileSignals(
+        String kind,
+        GoVersion version,
+        CpuLockReport cpuLocks,
+        CpuShare goready,
+        CpuShare gc,
+        MutexReport mutex,
+        BlockReport block,
+        GoroutineGroups goroutines) {
 
     /**
      * @param fileName  used only to tell mutex from block profiles (same format)
@@ -25,9 +32,15 @@ public record ProfileSignals(String kind, GoVersion version, CpuLockReport cpuLo
     public static ProfileSignals of(Profile profile, String fileName, GoVersion declared) {
         GoVersion version = declared != null ? declared : GoVersionDetector.detect(profile);
         if (profile.isCpu()) {
-            return new ProfileSignals("cpu", version, CpuLockReport.of(profile, version),
+            return new ProfileSignals(
+                    "cpu",
+                    version,
+                    CpuLockReport.of(profile, version),
                     CpuStackShares.containing(profile, CpuStackShares.GOREADY),
-                    CpuStackShares.containing(profile, CpuStackShares.GC), null, null, null);
+                    CpuStackShares.containing(profile, CpuStackShares.GC),
+                    null,
+                    null,
+                    null);
         }
         String kind = profile.kind();
         if (kind.equals("contentions")) {

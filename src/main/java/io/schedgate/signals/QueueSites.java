@@ -24,8 +24,8 @@ import java.util.Set;
 public record QueueSites(long handlers, List<GoroutineGroups.Group> sites, long serving) {
 
     /** States that are a queue: waiting for another goroutine to let this one go on. */
-    private static final Set<String> QUEUEING = Set.of("chan send", "chan receive", "select", "sync.Mutex",
-            "sync.RWMutex", "sync.Cond.Wait", "semacquire");
+    private static final Set<String> QUEUEING =
+            Set.of("chan send", "chan receive", "select", "sync.Mutex", "sync.RWMutex", "sync.Cond.Wait", "semacquire");
 
     public static QueueSites of(Profile goroutines) {
         long handlers = 0;
@@ -33,8 +33,8 @@ public record QueueSites(long handlers, List<GoroutineGroups.Group> sites, long 
         long profiling = 0;
         Map<String, GoroutineGroups.Group> bySite = new LinkedHashMap<>();
         for (Sample s : goroutines.samples()) {
-            if (!s.stack().isEmpty() && s.stack().stream()
-                    .anyMatch(f -> f.function().equals("net/http.(*connReader).backgroundRead"))) {
+            if (!s.stack().isEmpty()
+                    && s.stack().stream().anyMatch(f -> f.function().equals("net/http.(*connReader).backgroundRead"))) {
                 readers += s.values()[0];
                 continue;
             }
@@ -52,7 +52,9 @@ public record QueueSites(long handlers, List<GoroutineGroups.Group> sites, long 
                 continue;
             }
             String site = WaitSites.describe(s.stack());
-            bySite.merge(site + "\u0000" + state, new GoroutineGroups.Group(site, state, n),
+            bySite.merge(
+                    site + "\u0000" + state,
+                    new GoroutineGroups.Group(site, state, n),
                     (a, b) -> new GoroutineGroups.Group(a.site(), a.state(), a.goroutines() + b.goroutines()));
         }
         List<GoroutineGroups.Group> sites = bySite.values().stream()
@@ -76,7 +78,8 @@ public record QueueSites(long handlers, List<GoroutineGroups.Group> sites, long 
         }
         for (Frame f : stack) {
             String fn = f.function();
-            if (fn.startsWith("net/http.HandlerFunc.") || fn.startsWith("net/http.serverHandler.")
+            if (fn.startsWith("net/http.HandlerFunc.")
+                    || fn.startsWith("net/http.serverHandler.")
                     || fn.startsWith("net/http.(*ServeMux).ServeHTTP")) {
                 return true;
             }

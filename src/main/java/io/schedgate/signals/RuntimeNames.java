@@ -1,14 +1,12 @@
 package io.schedgate.signals;
 
 import io.schedgate.pprof.Frame;
-
 import java.util.Set;
 
 /** Names of the runtime's lock implementation frames and helpers to match runtime functions. */
 final class RuntimeNames {
 
-    private RuntimeNames() {
-    }
+    private RuntimeNames() {}
 
     static final String LOCK2 = "runtime.lock2";
     static final String UNLOCK2 = "runtime.unlock2";
@@ -16,19 +14,27 @@ final class RuntimeNames {
     static final String LOST = "runtime._LostContendedRuntimeLock";
 
     /** The inlined wrappers between a caller and lock2/unlock2 (FINDINGS §2, step 2). */
-    static final Set<String> LOCK_WRAPPERS = Set.of(
-            "runtime.lock", "runtime.lockWithRank", "runtime.unlock", "runtime.unlockWithRank");
+    static final Set<String> LOCK_WRAPPERS =
+            Set.of("runtime.lock", "runtime.lockWithRank", "runtime.unlock", "runtime.unlockWithRank");
 
     /** Frames inside the lock implementation: spinning, sleeping, waking, profiling the lock. */
     static boolean isLockInternal(String function) {
         return LOCK_WRAPPERS.contains(function)
-                || function.equals(LOCK2) || function.equals(UNLOCK2) || function.equals("runtime.unlock2Wake")
-                || function.equals("runtime.procyield") || function.equals("runtime.procyieldAsm")
-                || function.equals("runtime.osyield") || function.startsWith("runtime.futex")
-                || function.equals("runtime.semasleep") || function.equals("runtime.semawakeup")
-                || function.startsWith("runtime.(*lockTimer).") || function.startsWith("runtime.(*mLockProfile).")
-                || function.equals("runtime.nanotime") || function.equals("runtime.nanotime1")
-                || function.equals("runtime.cputicks") || function.equals("runtime.getlockrank");
+                || function.equals(LOCK2)
+                || function.equals(UNLOCK2)
+                || function.equals("runtime.unlock2Wake")
+                || function.equals("runtime.procyield")
+                || function.equals("runtime.procyieldAsm")
+                || function.equals("runtime.osyield")
+                || function.startsWith("runtime.futex")
+                || function.equals("runtime.semasleep")
+                || function.equals("runtime.semawakeup")
+                || function.startsWith("runtime.(*lockTimer).")
+                || function.startsWith("runtime.(*mLockProfile).")
+                || function.equals("runtime.nanotime")
+                || function.equals("runtime.nanotime1")
+                || function.equals("runtime.cputicks")
+                || function.equals("runtime.getlockrank");
     }
 
     /**

@@ -26,6 +26,7 @@ public final class TraceStatReader {
 
     /** The system property naming the tracestat binary. */
     public static final String BINARY_PROPERTY = "schedgate.tracestat";
+
     static final String BUILT_AT = "target/tools/tracestat/tracestat";
     private static final long TIMEOUT_SECONDS = 120;
 
@@ -80,7 +81,8 @@ public final class TraceStatReader {
         }
         roots.add(Path.of("").toAbsolutePath());
         try {
-            java.security.CodeSource src = TraceStatReader.class.getProtectionDomain().getCodeSource();
+            java.security.CodeSource src =
+                    TraceStatReader.class.getProtectionDomain().getCodeSource();
             if (src != null && src.getLocation() != null) {
                 roots.add(Path.of(src.getLocation().toURI()).toAbsolutePath());
             }
@@ -105,14 +107,18 @@ public final class TraceStatReader {
             }
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new TraceStatException("tracestat did not finish on " + trace + " within " + TIMEOUT_SECONDS + " s");
+                throw new TraceStatException(
+                        "tracestat did not finish on " + trace + " within " + TIMEOUT_SECONDS + " s");
             }
             if (process.exitValue() != 0) {
                 String why = Files.readString(err, StandardCharsets.UTF_8).strip();
-                throw new TraceStatException(why.isEmpty() ? "tracestat exited " + process.exitValue() + " on " + trace
-                        : why.lines().findFirst().orElse(why));
+                throw new TraceStatException(
+                        why.isEmpty()
+                                ? "tracestat exited " + process.exitValue() + " on " + trace
+                                : why.lines().findFirst().orElse(why));
             }
-            TraceStats stats = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            TraceStats stats = new ObjectMapper()
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                     .readValue(out, TraceStats.class);
             if (!TraceStats.SCHEMA.equals(stats.schema())) {
                 throw new TraceStatException(binary + " printed schema '" + stats.schema() + "', expected '"

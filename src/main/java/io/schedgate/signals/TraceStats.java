@@ -45,16 +45,13 @@ public record TraceStats(
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Site(String site, long count) {
-    }
+    public record Site(String site, long count) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Latency(long count, long p50Ns, long p99Ns, long maxNs) {
-    }
+    public record Latency(long count, long p50Ns, long p99Ns, long maxNs) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Ranges(long count, long totalNs) {
-    }
+    public record Ranges(long count, long totalNs) {}
 
     /** The slice's length in seconds. */
     public double seconds() {
@@ -63,6 +60,8 @@ public record TraceStats(
 
     /** The most frequent waker site, null when the trace saw no wake-up. */
     public Site topWaker() {
-        return wakeUps == null || wakeUps.topWakers().isEmpty() ? null : wakeUps.topWakers().get(0);
+        return wakeUps == null || wakeUps.topWakers().isEmpty()
+                ? null
+                : wakeUps.topWakers().get(0);
     }
 }

@@ -1,7 +1,6 @@
 package io.schedgate.signals;
 
 import io.schedgate.pprof.Frame;
-
 import java.util.List;
 
 /**
@@ -10,11 +9,10 @@ import java.util.List;
  */
 public final class WaitSites {
 
-    private WaitSites() {
-    }
+    private WaitSites() {}
 
-    private static final List<String> INTERNAL_PREFIXES = List.of(
-            "runtime.", "sync.", "internal/sync.", "internal/runtime/", "runtime/internal/", "internal/poll.");
+    private static final List<String> INTERNAL_PREFIXES =
+            List.of("runtime.", "sync.", "internal/sync.", "internal/runtime/", "runtime/internal/", "internal/poll.");
 
     /** True for runtime, sync and chan/poll internals: frames that say how, not where, code waits. */
     public static boolean isInternal(String function) {
@@ -66,7 +64,8 @@ public final class WaitSites {
             if (f.contains("(*RWMutex).")) {
                 return "sync.RWMutex";
             }
-            if (f.contains("(*Mutex).") || f.equals("sync.runtime_SemacquireMutex")
+            if (f.contains("(*Mutex).")
+                    || f.equals("sync.runtime_SemacquireMutex")
                     || f.equals("internal/sync.runtime_SemacquireMutex")) {
                 return "sync.Mutex";
             }
@@ -77,7 +76,8 @@ public final class WaitSites {
         boolean parked = false;
         for (Frame frame : stack) {
             String f = frame.function();
-            if (f.startsWith("sync.runtime_Semacquire") || f.contains("(*WaitGroup).Wait")
+            if (f.startsWith("sync.runtime_Semacquire")
+                    || f.contains("(*WaitGroup).Wait")
                     || f.startsWith("runtime.semacquire")) {
                 return "semacquire";
             }

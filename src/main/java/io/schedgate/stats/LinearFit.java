@@ -8,33 +8,33 @@ package io.schedgate.stats;
  * @param rSquared coefficient of determination 1 − SSE/SST
  */
 public record LinearFit(
-    int n,
-    double slope,
-    double intercept,
-    double slopeStandardError,
-    double interceptStandardError,
-    double residualStandardError,
-    double rSquared) {
+        int n,
+        double slope,
+        double intercept,
+        double slopeStandardError,
+        double interceptStandardError,
+        double residualStandardError,
+        double rSquared) {
 
-  /** Residual degrees of freedom of a two-parameter fit. */
-  public int degreesOfFreedom() {
-    return n - 2;
-  }
+    /** Residual degrees of freedom of a two-parameter fit. */
+    public int degreesOfFreedom() {
+        return n - 2;
+    }
 
-  public ConfidenceInterval slopeInterval(double level) {
-    return ConfidenceInterval.ofT(slope, slopeStandardError, degreesOfFreedom(), level);
-  }
+    public ConfidenceInterval slopeInterval(double level) {
+        return ConfidenceInterval.ofT(slope, slopeStandardError, degreesOfFreedom(), level);
+    }
 
-  public ConfidenceInterval interceptInterval(double level) {
-    return ConfidenceInterval.ofT(intercept, interceptStandardError, degreesOfFreedom(), level);
-  }
+    public ConfidenceInterval interceptInterval(double level) {
+        return ConfidenceInterval.ofT(intercept, interceptStandardError, degreesOfFreedom(), level);
+    }
 
-  /** t statistic for H0: slope = {@code hypothesised}, i.e. (b − b0)/se(b). */
-  public double slopeTStatistic(double hypothesised) {
-    return (slope - hypothesised) / slopeStandardError;
-  }
+    /** t statistic for H0: slope = {@code hypothesised}, i.e. (b − b0)/se(b). */
+    public double slopeTStatistic(double hypothesised) {
+        return (slope - hypothesised) / slopeStandardError;
+    }
 
-  public double predict(double x) {
-    return intercept + slope * x;
-  }
+    public double predict(double x) {
+        return intercept + slope * x;
+    }
 }

@@ -11,17 +11,18 @@ import java.util.List;
  */
 public record Capacity(Integer stepIndex, Double qps, Double baselineQps) {
 
-  static Capacity of(RunData run, List<CheckResult> perStep, Double baselineQps) {
-    Integer best = null;
-    Double qps = null;
-    for (RunStep step : run.steps()) {
-      List<CheckResult> mine = perStep.stream().filter(r -> r.stepIndex() == step.index()).toList();
-      boolean allPass = !mine.isEmpty() && mine.stream().allMatch(r -> r.status() == Status.PASS);
-      if (allPass && step.load() != null && (qps == null || step.load().achievedQps() > qps)) {
-        best = step.index();
-        qps = step.load().achievedQps();
-      }
+    static Capacity of(RunData run, List<CheckResult> perStep, Double baselineQps) {
+        Integer best = null;
+        Double qps = null;
+        for (RunStep step : run.steps()) {
+            List<CheckResult> mine =
+                    perStep.stream().filter(r -> r.stepIndex() == step.index()).toList();
+            boolean allPass = !mine.isEmpty() && mine.stream().allMatch(r -> r.status() == Status.PASS);
+            if (allPass && step.load() != null && (qps == null || step.load().achievedQps() > qps)) {
+                best = step.index();
+                qps = step.load().achievedQps();
+            }
+        }
+        return new Capacity(best, qps, baselineQps);
     }
-    return new Capacity(best, qps, baselineQps);
-  }
 }

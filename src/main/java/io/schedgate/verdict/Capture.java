@@ -14,25 +14,27 @@ import java.nio.file.Path;
  */
 public record Capture(String name, Path file, String problem) {
 
-  public boolean ok() {
-    return problem == null;
-  }
+    public boolean ok() {
+        return problem == null;
+    }
 
-  static Capture of(Path dir, JsonNode node, String name, String defaultFile, String label) {
-    String status = node.path("status").asText("missing");
-    if (!"ok".equals(status)) {
-      String reason = node.path("reason").asText("");
-      return new Capture(name, null, label + ": " + name + " capture " + status
-          + (reason.isEmpty() ? "" : " (" + reason + ")"));
+    static Capture of(Path dir, JsonNode node, String name, String defaultFile, String label) {
+        String status = node.path("status").asText("missing");
+        if (!"ok".equals(status)) {
+            String reason = node.path("reason").asText("");
+            return new Capture(
+                    name,
+                    null,
+                    label + ": " + name + " capture " + status + (reason.isEmpty() ? "" : " (" + reason + ")"));
+        }
+        String rel = node.path("file").asText(defaultFile);
+        if (rel == null || rel.isBlank()) {
+            return new Capture(name, null, label + ": " + name + " is listed as ok without a file");
+        }
+        Path file = dir.resolve(rel);
+        if (!Files.isRegularFile(file)) {
+            return new Capture(name, null, label + ": " + file + " is listed as ok but does not exist");
+        }
+        return new Capture(name, file, null);
     }
-    String rel = node.path("file").asText(defaultFile);
-    if (rel == null || rel.isBlank()) {
-      return new Capture(name, null, label + ": " + name + " is listed as ok without a file");
-    }
-    Path file = dir.resolve(rel);
-    if (!Files.isRegularFile(file)) {
-      return new Capture(name, null, label + ": " + file + " is listed as ok but does not exist");
-    }
-    return new Capture(name, file, null);
-  }
 }

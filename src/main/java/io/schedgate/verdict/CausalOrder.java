@@ -19,29 +19,44 @@ import java.util.Optional;
  */
 public record CausalOrder(CheckResult cause, List<CheckResult> consequences) {
 
-  /** Check ids, cause first; an id not listed ranks after all of them. */
-  static final List<String> RANK = List.of(GoroutineCheck.LEAK_ID, WakeUpLinearityCheck.ID,
-      SchedLockPressureCheck.ID, SchedLatencyCheck.ID, LockContentionCheck.ID, GoroutineCheck.BLOWUP_ID, GoroutineCheck.GROWTH_ID,
-      UslCheck.ID, SaturationCheck.ID, SchedLockBaseline.ID, VerdictEngine.CAPACITY_ID);
+    /** Check ids, cause first; an id not listed ranks after all of them. */
+    static final List<String> RANK = List.of(
+            GoroutineCheck.LEAK_ID,
+            WakeUpLinearityCheck.ID,
+            SchedLockPressureCheck.ID,
+            SchedLatencyCheck.ID,
+            LockContentionCheck.ID,
+            GoroutineCheck.BLOWUP_ID,
+            GoroutineCheck.GROWTH_ID,
+            UslCheck.ID,
+            SaturationCheck.ID,
+            SchedLockBaseline.ID,
+            VerdictEngine.CAPACITY_ID);
 
-  /**
-   * The cause among a verdict's FAILs: the earliest step that fails is where the trouble starts; at
-   * it (together with the ramp-wide results) the highest-ranked failure is the cause. Empty without FAIL.
-   */
-  public static Optional<CausalOrder> of(Verdict v) {
-    List<CheckResult> fails = v.results().stream().filter(r -> r.status() == Status.FAIL).toList();
-    if (fails.isEmpty()) {
-      return Optional.empty();
+    /**
+     * The cause among a verdict's FAILs: the earliest step that fails is where the trouble starts; at
+     * it (together with the ramp-wide results) the highest-ranked failure is the cause. Empty without FAIL.
+     */
+    public static Optional<CausalOrder> of(Verdict v) {
+        List<CheckResult> fails =
+                v.results().stream().filter(r -> r.status() == Status.FAIL).toList();
+        if (fails.isEmpty()) {
+            return Optional.empty();
+        }
+        int onset = fails.stream()
+                .filter(r -> !r.rampWide())
+                .mapToInt(CheckResult::stepIndex)
+                .min()
+                .orElse(-1);
+        List<CheckResult> atOnset = new ArrayList<>(fails.stream()
+                .filter(r -> r.rampWide() || r.stepIndex() == onset)
+                .toList());
+        atOnset.sort(Comparator.comparingInt(CausalOrder::rank));
+        return Optional.of(new CausalOrder(atOnset.get(0), List.copyOf(atOnset.subList(1, atOnset.size()))));
     }
-    int onset = fails.stream().filter(r -> !r.rampWide()).mapToInt(CheckResult::stepIndex).min().orElse(-1);
-    List<CheckResult> atOnset = new ArrayList<>(fails.stream()
-        .filter(r -> r.rampWide() || r.stepIndex() == onset).toList());
-    atOnset.sort(Comparator.comparingInt(CausalOrder::rank));
-    return Optional.of(new CausalOrder(atOnset.get(0), List.copyOf(atOnset.subList(1, atOnset.size()))));
-  }
 
-  static int rank(CheckResult r) {
-    int i = RANK.indexOf(r.checkId());
-    return i < 0 ? RANK.size() : i;
-  }
+    static int rank(CheckResult r) {
+        int i = RANK.indexOf(r.checkId());
+        return i < 0 ? RANK.size() : i;
+    }
 }

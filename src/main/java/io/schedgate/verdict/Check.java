@@ -8,5 +8,5 @@ import java.util.List;
  */
 public interface Check {
 
-  List<CheckResult> evaluate(RunData run, Thresholds thresholds);
+    List<CheckResult> evaluate(RunData run, Thresholds thresholds);
 }

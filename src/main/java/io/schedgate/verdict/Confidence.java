@@ -4,11 +4,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** How directly a result was measured: counts from runtime/metrics are high, CPU-sample proxies low. */
 public enum Confidence {
-  HIGH,
-  LOW;
+    HIGH,
+    LOW;
 
-  @JsonValue
-  public String json() {
-    return name().toLowerCase(java.util.Locale.ROOT);
-  }
+    @JsonValue
+    public String json() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

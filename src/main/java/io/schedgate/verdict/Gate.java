@@ -12,19 +12,19 @@ import java.util.List;
  */
 public record Gate(boolean passed, boolean checkFailed, List<String> reasons) {
 
-  /** Exit code of a passed gate. */
-  public static final int PASSED = 0;
-  /** Exit code when a check FAILed. */
-  public static final int FAILED = 1;
-  /** Exit code when the gate failed only for missing data (NO_DATA, no steps, incomplete run). */
-  public static final int NO_DATA = 2;
+    /** Exit code of a passed gate. */
+    public static final int PASSED = 0;
+    /** Exit code when a check FAILed. */
+    public static final int FAILED = 1;
+    /** Exit code when the gate failed only for missing data (NO_DATA, no steps, incomplete run). */
+    public static final int NO_DATA = 2;
 
-  public Gate {
-    reasons = List.copyOf(reasons);
-  }
+    public Gate {
+        reasons = List.copyOf(reasons);
+    }
 
-  /** Process exit code for the CLI / Gatling run: 0 passed, 1 a check failed, 2 no data to judge. */
-  public int exitCode() {
-    return passed ? PASSED : checkFailed ? FAILED : NO_DATA;
-  }
+    /** Process exit code for the CLI / Gatling run: 0 passed, 1 a check failed, 2 no data to judge. */
+    public int exitCode() {
+        return passed ? PASSED : checkFailed ? FAILED : NO_DATA;
+    }
 }

@@ -18,170 +18,207 @@ import java.util.Map;
  */
 public final class GoroutineCheck implements Check {
 
-  public static final String BLOWUP_ID = "goroutines.littles-law";
-  public static final String LEAK_ID = "goroutines.leak";
-  public static final String GROWTH_ID = "goroutines.growth";
+    public static final String BLOWUP_ID = "goroutines.littles-law";
+    public static final String LEAK_ID = "goroutines.leak";
+    public static final String GROWTH_ID = "goroutines.growth";
 
-
-  @Override
-  public List<CheckResult> evaluate(RunData run, Thresholds t) {
-    List<CheckResult> results = new ArrayList<>();
-    GoroutineCounts counts = GoroutineCounts.of(run);
-    RuntimeMetricsValue baseline = counts.baseline();
-    double learnt = Double.NaN;
-    List<double[]> growth = new ArrayList<>();
-    for (RunStep step : run.steps()) {
-      if (!baseline.present()) {
-        results.add(CheckResult.noData(BLOWUP_ID, step.index(), "goroutines", baseline.absentReason()));
-        continue;
-      }
-      if (step.load() == null || Double.isNaN(step.load().meanMs())) {
-        results.add(CheckResult.noData(BLOWUP_ID, step.index(), "goroutines", Evidence.step(step.index())
-            + ": needs the window's mean latency (no load numbers)"));
-        continue;
-      }
-      RuntimeMetricsValue observedAll = counts.atWindowEnd(step);
-      if (!observedAll.present()) {
-        results.add(CheckResult.noData(BLOWUP_ID, step.index(), "goroutines", observedAll.absentReason()));
-        continue;
-      }
-      // idle keep-alive connections follow the client's pool, not the requests in flight
-      long idle = Math.max(0, IdleConnections.in(run, step.captures().get("goroutineEnd")));
-      RuntimeMetricsValue observed = RuntimeMetricsValue.of(observedAll.value() - idle);
-      double inFlight = LittlesLaw.inSystem(step.load().achievedQps(), step.load().meanMs() / 1000.0);
-      RuntimeMetricsValue created = step.metrics() == null
-          ? RuntimeMetricsValue.absent("no /metrics for the window")
-          : step.metrics().goroutinesCreatedPerRequest();
-      String createdSource = "/sched/goroutines-created per request";
-      TraceCounts.Step trace = TraceCounts.of(run).step(step);
-      if (trace.ok() && step.load().achievedQps() > 0 && trace.stats().durationNs() > 0) {
-        // exact, from the step's execution trace: goroutines created per request served in the slice
-        created = RuntimeMetricsValue.of(trace.stats().goroutinesCreated()
-            / (step.load().achievedQps() * trace.stats().seconds()));
-        createdSource = "execution trace: goroutines created per request";
-      }
-      double perRequest;
-      Confidence confidence;
-      if (created.present()) {
-        perRequest = created.value();
-        confidence = Confidence.HIGH;
-      } else {
-        if (Double.isNaN(learnt)) {
-          // Learnt once, from the first step: goroutines above baseline per request in flight.
-          learnt = Math.max(1.0, (observed.value() - baseline.value()) / Math.max(inFlight, 1e-9));
+    @Override
+    public List<CheckResult> evaluate(RunData run, Thresholds t) {
+        List<CheckResult> results = new ArrayList<>();
+        GoroutineCounts counts = GoroutineCounts.of(run);
+        RuntimeMetricsValue baseline = counts.baseline();
+        double learnt = Double.NaN;
+        List<double[]> growth = new ArrayList<>();
+        for (RunStep step : run.steps()) {
+            if (!baseline.present()) {
+                results.add(CheckResult.noData(BLOWUP_ID, step.index(), "goroutines", baseline.absentReason()));
+                continue;
+            }
+            if (step.load() == null || Double.isNaN(step.load().meanMs())) {
+                results.add(CheckResult.noData(
+                        BLOWUP_ID,
+                        step.index(),
+                        "goroutines",
+                        Evidence.step(step.index()) + ": needs the window's mean latency (no load numbers)"));
+                continue;
+            }
+            RuntimeMetricsValue observedAll = counts.atWindowEnd(step);
+            if (!observedAll.present()) {
+                results.add(CheckResult.noData(BLOWUP_ID, step.index(), "goroutines", observedAll.absentReason()));
+                continue;
+            }
+            // idle keep-alive connections follow the client's pool, not the requests in flight
+            long idle = Math.max(0, IdleConnections.in(run, step.captures().get("goroutineEnd")));
+            RuntimeMetricsValue observed = RuntimeMetricsValue.of(observedAll.value() - idle);
+            double inFlight =
+                    LittlesLaw.inSystem(step.load().achievedQps(), step.load().meanMs() / 1000.0);
+            RuntimeMetricsValue created = step.metrics() == null
+                    ? RuntimeMetricsValue.absent("no /metrics for the window")
+                    : step.metrics().goroutinesCreatedPerRequest();
+            String createdSource = "/sched/goroutines-created per request";
+            TraceCounts.Step trace = TraceCounts.of(run).step(step);
+            if (trace.ok() && step.load().achievedQps() > 0 && trace.stats().durationNs() > 0) {
+                // exact, from the step's execution trace: goroutines created per request served in the slice
+                created = RuntimeMetricsValue.of(trace.stats().goroutinesCreated()
+                        / (step.load().achievedQps() * trace.stats().seconds()));
+                createdSource = "execution trace: goroutines created per request";
+            }
+            double perRequest;
+            Confidence confidence;
+            if (created.present()) {
+                perRequest = created.value();
+                confidence = Confidence.HIGH;
+            } else {
+                if (Double.isNaN(learnt)) {
+                    // Learnt once, from the first step: goroutines above baseline per request in flight.
+                    learnt = Math.max(1.0, (observed.value() - baseline.value()) / Math.max(inFlight, 1e-9));
+                }
+                perRequest = learnt;
+                confidence = Confidence.LOW;
+            }
+            double predicted = baseline.value() + inFlight * perRequest;
+            double limit = baseline.value() + 2 * inFlight * perRequest + t.goroutineSlack();
+            // past capacity requests queue, and their goroutines with them: a consequence of the saturation, WARN
+            boolean saturated = SaturationCheck.pastCapacity(step, t);
+            Status status = observed.value() <= limit ? Status.PASS : saturated ? Status.WARN : Status.FAIL;
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("baseline", baseline.value());
+            details.put("requestsInFlight", inFlight);
+            details.put("goroutinesPerRequest", perRequest);
+            details.put("goroutinesPerRequestSource", created.present() ? createdSource : "learnt from the first step");
+            details.put("predicted", predicted);
+            counts.describeIn(details);
+            details.put("idleConnectionsExcluded", idle);
+            String evidence = Evidence.num(observed.value()) + " goroutines at the window's end" + counts.suffix()
+                    + (idle > 0 ? " (without " + idle + " idle keep-alive connections)" : "")
+                    + "; Little's law predicts "
+                    + Evidence.num(baseline.value()) + " + " + Evidence.num(inFlight) + " requests in flight × "
+                    + Evidence.num(perRequest) + " = " + Evidence.num(predicted)
+                    + (status == Status.FAIL ? ": goroutines pile up faster than requests complete (blow-up)" : "")
+                    + (status == Status.WARN ? ": goroutines pile up with the requests queued at a saturated step" : "")
+                    + counts.from();
+            results.add(new CheckResult(
+                    BLOWUP_ID,
+                    step.index(),
+                    status,
+                    observed.value(),
+                    limit,
+                    "goroutines",
+                    confidence,
+                    evidence,
+                    details));
+            double excess = observed.value() - baseline.value();
+            if (excess >= 1 && inFlight * perRequest > 0) {
+                growth.add(new double[] {inFlight * perRequest, excess});
+            }
         }
-        perRequest = learnt;
-        confidence = Confidence.LOW;
-      }
-      double predicted = baseline.value() + inFlight * perRequest;
-      double limit = baseline.value() + 2 * inFlight * perRequest + t.goroutineSlack();
-      // past capacity requests queue, and their goroutines with them: a consequence of the saturation, WARN
-      boolean saturated = SaturationCheck.pastCapacity(step, t);
-      Status status = observed.value() <= limit ? Status.PASS : saturated ? Status.WARN : Status.FAIL;
-      Map<String, Object> details = new LinkedHashMap<>();
-      details.put("baseline", baseline.value());
-      details.put("requestsInFlight", inFlight);
-      details.put("goroutinesPerRequest", perRequest);
-      details.put("goroutinesPerRequestSource", created.present() ? createdSource : "learnt from the first step");
-      details.put("predicted", predicted);
-      counts.describeIn(details);
-      details.put("idleConnectionsExcluded", idle);
-      String evidence = Evidence.num(observed.value()) + " goroutines at the window's end" + counts.suffix()
-          + (idle > 0 ? " (without " + idle + " idle keep-alive connections)" : "") + "; Little's law predicts "
-          + Evidence.num(baseline.value()) + " + " + Evidence.num(inFlight) + " requests in flight × "
-          + Evidence.num(perRequest) + " = " + Evidence.num(predicted)
-          + (status == Status.FAIL ? ": goroutines pile up faster than requests complete (blow-up)" : "")
-          + (status == Status.WARN ? ": goroutines pile up with the requests queued at a saturated step" : "")
-          + counts.from();
-      results.add(new CheckResult(BLOWUP_ID, step.index(), status, observed.value(), limit, "goroutines",
-          confidence, evidence, details));
-      double excess = observed.value() - baseline.value();
-      if (excess >= 1 && inFlight * perRequest > 0) {
-        growth.add(new double[] {inFlight * perRequest, excess});
-      }
+        if (growth.size() >= 3) {
+            results.add(growth(growth, t));
+        }
+        results.add(leak(run, counts, t));
+        return results;
     }
-    if (growth.size() >= 3) {
-      results.add(growth(growth, t));
-    }
-    results.add(leak(run, counts, t));
-    return results;
-  }
 
-  /**
-   * Across steps: goroutines above baseline against Little's-law prediction, excess ∝ predicted^b.
-   * b clearly above 1 means goroutines pile up faster than the load explains. Only steps with at
-   * least one goroutine above baseline count; with fewer than 3 there is no trend to judge and the
-   * per-step results stand alone.
-   */
-  private static CheckResult growth(List<double[]> points, Thresholds t) {
-    double[] predicted = points.stream().mapToDouble(p -> p[0]).toArray();
-    double[] excess = points.stream().mapToDouble(p -> p[1]).toArray();
-    GrowthTrend trend;
-    try {
-      trend = GrowthTrend.of(predicted, excess, t.maxLinearityExponent(), t.confidenceLevel());
-    } catch (IllegalArgumentException e) {
-      return CheckResult.noData(GROWTH_ID, CheckResult.RAMP, "exponent", "cannot fit a trend: " + e.getMessage());
+    /**
+     * Across steps: goroutines above baseline against Little's-law prediction, excess ∝ predicted^b.
+     * b clearly above 1 means goroutines pile up faster than the load explains. Only steps with at
+     * least one goroutine above baseline count; with fewer than 3 there is no trend to judge and the
+     * per-step results stand alone.
+     */
+    private static CheckResult growth(List<double[]> points, Thresholds t) {
+        double[] predicted = points.stream().mapToDouble(p -> p[0]).toArray();
+        double[] excess = points.stream().mapToDouble(p -> p[1]).toArray();
+        GrowthTrend trend;
+        try {
+            trend = GrowthTrend.of(predicted, excess, t.maxLinearityExponent(), t.confidenceLevel());
+        } catch (IllegalArgumentException e) {
+            return CheckResult.noData(GROWTH_ID, CheckResult.RAMP, "exponent", "cannot fit a trend: " + e.getMessage());
+        }
+        Status status = trend.status();
+        String verdict =
+                switch (status) {
+                    case FAIL -> "goroutines grow faster than Little's law predicts (blow-up)";
+                    case WARN -> "goroutines may grow faster than Little's law predicts";
+                    default -> "goroutines grow no faster than Little's law predicts";
+                };
+        return new CheckResult(
+                GROWTH_ID,
+                CheckResult.RAMP,
+                status,
+                trend.fit().exponent(),
+                trend.limit(),
+                "exponent",
+                Confidence.HIGH,
+                verdict + ": goroutines above baseline " + trend.describe("predicted") + " over " + points.size()
+                        + " steps",
+                trend.details());
     }
-    Status status = trend.status();
-    String verdict = switch (status) {
-      case FAIL -> "goroutines grow faster than Little's law predicts (blow-up)";
-      case WARN -> "goroutines may grow faster than Little's law predicts";
-      default -> "goroutines grow no faster than Little's law predicts";
-    };
-    return new CheckResult(GROWTH_ID, CheckResult.RAMP, status, trend.fit().exponent(), trend.limit(),
-        "exponent", Confidence.HIGH, verdict + ": goroutines above baseline " + trend.describe("predicted")
-            + " over " + points.size() + " steps", trend.details());
-  }
 
-  private static CheckResult leak(RunData run, GoroutineCounts counts, Thresholds t) {
-    RuntimeMetricsValue baseline = counts.baseline();
-    if (!baseline.present()) {
-      return CheckResult.noData(LEAK_ID, CheckResult.RAMP, "goroutines", baseline.absentReason());
+    private static CheckResult leak(RunData run, GoroutineCounts counts, Thresholds t) {
+        RuntimeMetricsValue baseline = counts.baseline();
+        if (!baseline.present()) {
+            return CheckResult.noData(LEAK_ID, CheckResult.RAMP, "goroutines", baseline.absentReason());
+        }
+        RuntimeMetricsValue after = counts.afterCooldown();
+        if (!after.present()) {
+            return CheckResult.noData(LEAK_ID, CheckResult.RAMP, "goroutines", after.absentReason());
+        }
+        long idleBefore = IdleConnections.in(run, run.baselineCaptures().get("goroutine"));
+        long idleAfter = IdleConnections.in(run, run.finalCaptures().get("goroutine"));
+        long idleGrowth = idleBefore >= 0 && idleAfter >= 0 ? Math.max(0, idleAfter - idleBefore) : 0;
+        // requests still being served after the cool-down (a backlog draining) are not leaked goroutines
+        long servingBefore = Backlog.serving(run, run.baselineCaptures().get("goroutine"));
+        long servingAfter = Backlog.serving(run, run.finalCaptures().get("goroutine"));
+        long backlog = servingBefore >= 0 && servingAfter >= 0 ? Math.max(0, servingAfter - servingBefore) : 0;
+        double excess = after.value() - baseline.value() - idleGrowth - backlog;
+        Status status =
+                excess > t.goroutineSlack() ? Status.FAIL : backlog > t.goroutineSlack() ? Status.WARN : Status.PASS;
+        Map<String, Object> details = new LinkedHashMap<>();
+        String sites = "";
+        if (status == Status.FAIL) {
+            LeakSites leak = LeakSites.of(run);
+            details.put("grewAt", leak.grew());
+            details.put("goroutineleakProfile", leak.leakProfile());
+            String named = leak.describe(3);
+            sites = named.isEmpty()
+                    ? "; wait sites unknown (" + String.join("; ", leak.problems()) + ")"
+                    : "; " + named;
+        }
+        String evidence = status == Status.FAIL
+                ? "leak: " + Evidence.num(after.value()) + " goroutines after the cool-down against "
+                        + Evidence.num(baseline.value()) + " before the ramp (+" + Evidence.num(excess) + ")"
+                        + counts.suffix() + sites
+                : Evidence.num(after.value()) + " goroutines after the cool-down, " + Evidence.num(baseline.value())
+                        + " before the ramp: "
+                        + (status == Status.WARN ? "no leak beyond the requests still in flight" : "back to baseline")
+                        + counts.suffix();
+        if (idleGrowth > 0) {
+            evidence += " (" + idleGrowth
+                    + " more idle keep-alive connections, net/http conn.serve in IO wait, not counted)";
+            details.put("idleConnectionsExcluded", idleGrowth);
+        }
+        if (backlog > 0) {
+            evidence += "; " + backlog + " goroutines still serving requests after the cool-down, not counted"
+                    + Backlog.where(run, run.finalCaptures().get("goroutine"))
+                    + (backlog > t.goroutineSlack()
+                            ? ": the backlog had not drained, lengthen -Dschedgate.cooldown.seconds to"
+                                    + " see whether anything leaked"
+                            : "");
+            details.put("servingRequestsExcluded", backlog);
+        }
+        evidence += counts.from();
+        details.put("baseline", baseline.value());
+        details.put("afterCooldown", after.value());
+        counts.describeIn(details);
+        return new CheckResult(
+                LEAK_ID,
+                CheckResult.RAMP,
+                status,
+                excess,
+                t.goroutineSlack(),
+                "goroutines above baseline",
+                Confidence.HIGH,
+                evidence,
+                details);
     }
-    RuntimeMetricsValue after = counts.afterCooldown();
-    if (!after.present()) {
-      return CheckResult.noData(LEAK_ID, CheckResult.RAMP, "goroutines", after.absentReason());
-    }
-    long idleBefore = IdleConnections.in(run, run.baselineCaptures().get("goroutine"));
-    long idleAfter = IdleConnections.in(run, run.finalCaptures().get("goroutine"));
-    long idleGrowth = idleBefore >= 0 && idleAfter >= 0 ? Math.max(0, idleAfter - idleBefore) : 0;
-    // requests still being served after the cool-down (a backlog draining) are not leaked goroutines
-    long servingBefore = Backlog.serving(run, run.baselineCaptures().get("goroutine"));
-    long servingAfter = Backlog.serving(run, run.finalCaptures().get("goroutine"));
-    long backlog = servingBefore >= 0 && servingAfter >= 0 ? Math.max(0, servingAfter - servingBefore) : 0;
-    double excess = after.value() - baseline.value() - idleGrowth - backlog;
-    Status status = excess > t.goroutineSlack() ? Status.FAIL : backlog > t.goroutineSlack() ? Status.WARN : Status.PASS;
-    Map<String, Object> details = new LinkedHashMap<>();
-    String sites = "";
-    if (status == Status.FAIL) {
-      LeakSites leak = LeakSites.of(run);
-      details.put("grewAt", leak.grew());
-      details.put("goroutineleakProfile", leak.leakProfile());
-      String named = leak.describe(3);
-      sites = named.isEmpty() ? "; wait sites unknown (" + String.join("; ", leak.problems()) + ")" : "; " + named;
-    }
-    String evidence = status == Status.FAIL
-        ? "leak: " + Evidence.num(after.value()) + " goroutines after the cool-down against "
-            + Evidence.num(baseline.value()) + " before the ramp (+" + Evidence.num(excess) + ")" + counts.suffix() + sites
-        : Evidence.num(after.value()) + " goroutines after the cool-down, " + Evidence.num(baseline.value())
-            + " before the ramp: " + (status == Status.WARN ? "no leak beyond the requests still in flight"
-                : "back to baseline") + counts.suffix();
-    if (idleGrowth > 0) {
-      evidence += " (" + idleGrowth + " more idle keep-alive connections, net/http conn.serve in IO wait, not counted)";
-      details.put("idleConnectionsExcluded", idleGrowth);
-    }
-    if (backlog > 0) {
-      evidence += "; " + backlog + " goroutines still serving requests after the cool-down, not counted"
-          + Backlog.where(run, run.finalCaptures().get("goroutine"))
-          + (backlog > t.goroutineSlack() ? ": the backlog had not drained, lengthen -Dschedgate.cooldown.seconds to"
-              + " see whether anything leaked" : "");
-      details.put("servingRequestsExcluded", backlog);
-    }
-    evidence += counts.from();
-    details.put("baseline", baseline.value());
-    details.put("afterCooldown", after.value());
-    counts.describeIn(details);
-    return new CheckResult(LEAK_ID, CheckResult.RAMP, status, excess, t.goroutineSlack(),
-        "goroutines above baseline", Confidence.HIGH, evidence, details);
-  }
 }

@@ -16,104 +16,110 @@ import io.schedgate.signals.GoroutineGroups;
  */
 final class GoroutineCounts {
 
-  enum Source {
-    METRICS("runtime/metrics /sched/goroutines"),
-    PROFILES("goroutine profiles (no /sched/goroutines in /metrics)");
+    enum Source {
+        METRICS("runtime/metrics /sched/goroutines"),
+        PROFILES("goroutine profiles (no /sched/goroutines in /metrics)");
 
-    final String describe;
+        final String describe;
 
-    Source(String describe) {
-      this.describe = describe;
+        Source(String describe) {
+            this.describe = describe;
+        }
     }
-  }
 
-  private final RunData run;
-  private final Source source;
+    private final RunData run;
+    private final Source source;
 
-  private GoroutineCounts(RunData run, Source source) {
-    this.run = run;
-    this.source = source;
-  }
-
-  static GoroutineCounts of(RunData run) {
-    boolean metrics = run.baseline() != null && run.baseline().get(RuntimeMetricsName.SCHED_GOROUTINES).present();
-    if (!metrics && profileCount(run, run.baselineCaptures().get("goroutine"), "baseline").present()) {
-      return new GoroutineCounts(run, Source.PROFILES);
+    private GoroutineCounts(RunData run, Source source) {
+        this.run = run;
+        this.source = source;
     }
-    return new GoroutineCounts(run, Source.METRICS);
-  }
 
-  Source source() {
-    return source;
-  }
-
-  /**
-   * "; goroutines from go_goroutines (client_golang default)" when the counts are runtime/metrics read
-   * under another dialect's name than client_golang's runtime/metrics one, else empty.
-   */
-  String from() {
-    if (source != Source.METRICS || run.baseline() == null) {
-      return "";
+    static GoroutineCounts of(RunData run) {
+        boolean metrics = run.baseline() != null
+                && run.baseline().get(RuntimeMetricsName.SCHED_GOROUTINES).present();
+        if (!metrics
+                && profileCount(run, run.baselineCaptures().get("goroutine"), "baseline")
+                        .present()) {
+            return new GoroutineCounts(run, Source.PROFILES);
+        }
+        return new GoroutineCounts(run, Source.METRICS);
     }
-    RuntimeMetricsReading r = run.baseline().lookup(RuntimeMetricsName.SCHED_GOROUTINES);
-    return !r.present() || r.exposedName().equals(RuntimeMetricsName.SCHED_GOROUTINES.prometheusName())
-        ? "" : "; goroutines from " + r.describe();
-  }
 
-  /** " (counted in the goroutine profiles)" when not from runtime/metrics, else empty. */
-  String suffix() {
-    return source == Source.METRICS ? "" : " (counted in the " + source.describe + ")";
-  }
-
-  /** Names the source in a check's details when it is not the default (runtime/metrics), so older verdicts read the same. */
-  void describeIn(java.util.Map<String, Object> details) {
-    if (source != Source.METRICS) {
-      details.put("goroutineCountSource", source.describe);
+    Source source() {
+        return source;
     }
-  }
 
-  /** Before the ramp (baseline/). */
-  RuntimeMetricsValue baseline() {
-    return source == Source.PROFILES
-        ? profileCount(run, run.baselineCaptures().get("goroutine"), "baseline")
-        : scrape(run.baseline(), "no baseline/metrics.txt (the idle pre-ramp scrape) and no baseline/goroutine.pb.gz");
-  }
+    /**
+     * "; goroutines from go_goroutines (client_golang default)" when the counts are runtime/metrics read
+     * under another dialect's name than client_golang's runtime/metrics one, else empty.
+     */
+    String from() {
+        if (source != Source.METRICS || run.baseline() == null) {
+            return "";
+        }
+        RuntimeMetricsReading r = run.baseline().lookup(RuntimeMetricsName.SCHED_GOROUTINES);
+        return !r.present() || r.exposedName().equals(RuntimeMetricsName.SCHED_GOROUTINES.prometheusName())
+                ? ""
+                : "; goroutines from " + r.describe();
+    }
 
-  /** After the cool-down (final/). */
-  RuntimeMetricsValue afterCooldown() {
-    return source == Source.PROFILES
-        ? profileCount(run, run.finalCaptures().get("goroutine"), "final")
-        : scrape(run.afterCooldown(), "no final/metrics.txt (the post-cool-down scrape)");
-  }
+    /** " (counted in the goroutine profiles)" when not from runtime/metrics, else empty. */
+    String suffix() {
+        return source == Source.METRICS ? "" : " (counted in the " + source.describe + ")";
+    }
 
-  /** At the end of a step's window. */
-  RuntimeMetricsValue atWindowEnd(RunStep step) {
-    if (source == Source.PROFILES) {
-      return profileCount(run, step.captures().get("goroutineEnd"), Evidence.step(step.index()));
+    /** Names the source in a check's details when it is not the default (runtime/metrics), so older verdicts read the same. */
+    void describeIn(java.util.Map<String, Object> details) {
+        if (source != Source.METRICS) {
+            details.put("goroutineCountSource", source.describe);
+        }
     }
-    if (step.metrics() == null) {
-      return RuntimeMetricsValue.absent(Evidence.step(step.index()) + ": needs the window's metrics ("
-          + (step.metricsProblem() == null ? "no scrape" : step.metricsProblem()) + ")");
-    }
-    return step.metrics().goroutinesAtEnd();
-  }
 
-  private static RuntimeMetricsValue scrape(RuntimeMetrics m, String missing) {
-    return m == null ? RuntimeMetricsValue.absent(missing) : m.get(RuntimeMetricsName.SCHED_GOROUTINES);
-  }
+    /** Before the ramp (baseline/). */
+    RuntimeMetricsValue baseline() {
+        return source == Source.PROFILES
+                ? profileCount(run, run.baselineCaptures().get("goroutine"), "baseline")
+                : scrape(
+                        run.baseline(),
+                        "no baseline/metrics.txt (the idle pre-ramp scrape) and no baseline/goroutine.pb.gz");
+    }
 
-  private static RuntimeMetricsValue profileCount(RunData run, Capture capture, String label) {
-    if (capture == null) {
-      return RuntimeMetricsValue.absent(label + ": no goroutine profile in the manifest");
+    /** After the cool-down (final/). */
+    RuntimeMetricsValue afterCooldown() {
+        return source == Source.PROFILES
+                ? profileCount(run, run.finalCaptures().get("goroutine"), "final")
+                : scrape(run.afterCooldown(), "no final/metrics.txt (the post-cool-down scrape)");
     }
-    RunProfiles.Loaded l = run.profiles().load(capture);
-    if (!l.ok()) {
-      return RuntimeMetricsValue.absent(l.problem());
+
+    /** At the end of a step's window. */
+    RuntimeMetricsValue atWindowEnd(RunStep step) {
+        if (source == Source.PROFILES) {
+            return profileCount(run, step.captures().get("goroutineEnd"), Evidence.step(step.index()));
+        }
+        if (step.metrics() == null) {
+            return RuntimeMetricsValue.absent(Evidence.step(step.index()) + ": needs the window's metrics ("
+                    + (step.metricsProblem() == null ? "no scrape" : step.metricsProblem()) + ")");
+        }
+        return step.metrics().goroutinesAtEnd();
     }
-    if (!"goroutine".equals(l.profile().kind())) {
-      return RuntimeMetricsValue.absent(label + ": " + capture.file().getFileName() + " is a "
-          + l.profile().kind() + " profile, not a goroutine profile");
+
+    private static RuntimeMetricsValue scrape(RuntimeMetrics m, String missing) {
+        return m == null ? RuntimeMetricsValue.absent(missing) : m.get(RuntimeMetricsName.SCHED_GOROUTINES);
     }
-    return RuntimeMetricsValue.of(GoroutineGroups.of(l.profile()).total());
-  }
+
+    private static RuntimeMetricsValue profileCount(RunData run, Capture capture, String label) {
+        if (capture == null) {
+            return RuntimeMetricsValue.absent(label + ": no goroutine profile in the manifest");
+        }
+        RunProfiles.Loaded l = run.profiles().load(capture);
+        if (!l.ok()) {
+            return RuntimeMetricsValue.absent(l.problem());
+        }
+        if (!"goroutine".equals(l.profile().kind())) {
+            return RuntimeMetricsValue.absent(label + ": " + capture.file().getFileName() + " is a "
+                    + l.profile().kind() + " profile, not a goroutine profile");
+        }
+        return RuntimeMetricsValue.of(GoroutineGroups.of(l.profile()).total());
+    }
 }

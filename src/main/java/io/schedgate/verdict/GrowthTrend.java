@@ -16,43 +16,43 @@ import java.util.Map;
  */
 record GrowthTrend(PowerLawFit fit, double limit) {
 
-  /**
-   * Exponents within this of the limit count as linear: 10^0.2 ≈ 1.58, i.e. less than 58% more per
-   * unit across a tenfold load range. Exact counts (the execution trace) make the interval tight
-   * enough to call a queue's mild growth superlinear: a single slot's wake-ups went from 2.8 to 3.2
-   * per request over 5× the load (exponent 1.13, CI 1.07–1.19), a herd's from 5 to 30 (1.8).
-   */
-  static final double PRACTICAL_MARGIN = 0.2;
+    /**
+     * Exponents within this of the limit count as linear: 10^0.2 ≈ 1.58, i.e. less than 58% more per
+     * unit across a tenfold load range. Exact counts (the execution trace) make the interval tight
+     * enough to call a queue's mild growth superlinear: a single slot's wake-ups went from 2.8 to 3.2
+     * per request over 5× the load (exponent 1.13, CI 1.07–1.19), a herd's from 5 to 30 (1.8).
+     */
+    static final double PRACTICAL_MARGIN = 0.2;
 
-  static GrowthTrend of(double[] x, double[] y, double limit, double level) {
-    return new GrowthTrend(PowerLawFit.fit(x, y, level), limit);
-  }
-
-  Status status() {
-    boolean material = fit.exponent() >= limit + PRACTICAL_MARGIN;
-    if (material && fit.exponentInterval().entirelyAbove(limit)) {
-      return Status.FAIL;
+    static GrowthTrend of(double[] x, double[] y, double limit, double level) {
+        return new GrowthTrend(PowerLawFit.fit(x, y, level), limit);
     }
-    return material ? Status.WARN : Status.PASS;
-  }
 
-  /** "∝ x^1.80 (95% CI 1.19–2.40, log-log R² 0.945)". */
-  String describe(String x) {
-    ConfidenceInterval ci = fit.exponentInterval();
-    return "∝ " + x + "^" + Evidence.num(fit.exponent()) + " (" + Math.round(ci.level() * 100) + "% CI "
-        + Evidence.num(ci.lower()) + "–" + Evidence.num(ci.upper()) + ", log-log R² "
-        + Evidence.num(fit.rSquared()) + ")";
-  }
+    Status status() {
+        boolean material = fit.exponent() >= limit + PRACTICAL_MARGIN;
+        if (material && fit.exponentInterval().entirelyAbove(limit)) {
+            return Status.FAIL;
+        }
+        return material ? Status.WARN : Status.PASS;
+    }
 
-  Map<String, Object> details() {
-    ConfidenceInterval ci = fit.exponentInterval();
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("exponent", fit.exponent());
-    details.put("exponentLower", ci.lower());
-    details.put("exponentUpper", ci.upper());
-    details.put("confidenceLevel", ci.level());
-    details.put("logLogRSquared", fit.rSquared());
-    details.put("steps", fit.logLogFit().n());
-    return details;
-  }
+    /** "∝ x^1.80 (95% CI 1.19–2.40, log-log R² 0.945)". */
+    String describe(String x) {
+        ConfidenceInterval ci = fit.exponentInterval();
+        return "∝ " + x + "^" + Evidence.num(fit.exponent()) + " (" + Math.round(ci.level() * 100) + "% CI "
+                + Evidence.num(ci.lower()) + "–" + Evidence.num(ci.upper()) + ", log-log R² "
+                + Evidence.num(fit.rSquared()) + ")";
+    }
+
+    Map<String, Object> details() {
+        ConfidenceInterval ci = fit.exponentInterval();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("exponent", fit.exponent());
+        details.put("exponentLower", ci.lower());
+        details.put("exponentUpper", ci.upper());
+        details.put("confidenceLevel", ci.level());
+        details.put("logLogRSquared", fit.rSquared());
+        details.put("steps", fit.logLogFit().n());
+        return details;
+    }
 }

@@ -14,37 +14,38 @@ import io.schedgate.signals.WaitSites;
  */
 final class IdleConnections {
 
-  private IdleConnections() {}
+    private IdleConnections() {}
 
-  static long count(Profile goroutines) {
-    long n = 0;
-    for (Sample s : goroutines.samples()) {
-      if (isIdleServerConnection(s)) {
-        n += s.values()[0];
-      }
+    static long count(Profile goroutines) {
+        long n = 0;
+        for (Sample s : goroutines.samples()) {
+            if (isIdleServerConnection(s)) {
+                n += s.values()[0];
+            }
+        }
+        return n;
     }
-    return n;
-  }
 
-  private static boolean isIdleServerConnection(Sample s) {
-    boolean serving = false;
-    for (Frame f : s.stack()) {
-      if (f.function().equals("net/http.(*conn).serve")) {
-        serving = true;
-      }
-      if (f.function().startsWith("net/http.serverHandler.") || f.function().startsWith("net/http.HandlerFunc.")) {
-        return false; // inside a handler: a request in flight, not an idle connection
-      }
+    private static boolean isIdleServerConnection(Sample s) {
+        boolean serving = false;
+        for (Frame f : s.stack()) {
+            if (f.function().equals("net/http.(*conn).serve")) {
+                serving = true;
+            }
+            if (f.function().startsWith("net/http.serverHandler.")
+                    || f.function().startsWith("net/http.HandlerFunc.")) {
+                return false; // inside a handler: a request in flight, not an idle connection
+            }
+        }
+        return serving && "IO wait".equals(WaitSites.state(s.stack()));
     }
-    return serving && "IO wait".equals(WaitSites.state(s.stack()));
-  }
 
-  /** Idle connections in a capture's goroutine profile, or -1 when it cannot be read. */
-  static long in(RunData run, Capture capture) {
-    if (capture == null) {
-      return -1;
+    /** Idle connections in a capture's goroutine profile, or -1 when it cannot be read. */
+    static long in(RunData run, Capture capture) {
+        if (capture == null) {
+            return -1;
+        }
+        RunProfiles.Loaded l = run.profiles().load(capture);
+        return l.ok() && "goroutine".equals(l.profile().kind()) ? count(l.profile()) : -1;
     }
-    RunProfiles.Loaded l = run.profiles().load(capture);
-    return l.ok() && "goroutine".equals(l.profile().kind()) ? count(l.profile()) : -1;
-  }
 }

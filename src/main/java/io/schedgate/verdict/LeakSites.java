@@ -17,65 +17,72 @@ import java.util.stream.Collectors;
  */
 public record LeakSites(Map<String, Long> grew, Map<String, Long> leakProfile, java.util.List<String> problems) {
 
-  static LeakSites of(RunData run) {
-    java.util.List<String> problems = new java.util.ArrayList<>();
-    GoroutineGroups before = groups(run, run.baselineCaptures().get("goroutine"), "baseline", problems);
-    GoroutineGroups after = groups(run, run.finalCaptures().get("goroutine"), "final", problems);
-    Map<String, Long> grew = new LinkedHashMap<>();
-    if (before != null && after != null) {
-      Map<String, Long> counts = new LinkedHashMap<>();
-      after.groups().forEach(g -> counts.merge(key(g), g.goroutines(), Long::sum));
-      before.groups().forEach(g -> counts.merge(key(g), -g.goroutines(), Long::sum));
-      grew = sorted(counts);
+    static LeakSites of(RunData run) {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        GoroutineGroups before = groups(run, run.baselineCaptures().get("goroutine"), "baseline", problems);
+        GoroutineGroups after = groups(run, run.finalCaptures().get("goroutine"), "final", problems);
+        Map<String, Long> grew = new LinkedHashMap<>();
+        if (before != null && after != null) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            after.groups().forEach(g -> counts.merge(key(g), g.goroutines(), Long::sum));
+            before.groups().forEach(g -> counts.merge(key(g), -g.goroutines(), Long::sum));
+            grew = sorted(counts);
+        }
+        Map<String, Long> leaked = new LinkedHashMap<>();
+        Capture leak = run.finalCaptures().get("goroutineleak");
+        if (leak != null && leak.ok()) {
+            GoroutineGroups g = groups(run, leak, "final goroutineleak", problems);
+            if (g != null) {
+                Map<String, Long> counts = new LinkedHashMap<>();
+                g.groups().forEach(x -> counts.merge(key(x), x.goroutines(), Long::sum));
+                leaked = sorted(counts);
+            }
+        }
+        return new LeakSites(grew, leaked, problems);
     }
-    Map<String, Long> leaked = new LinkedHashMap<>();
-    Capture leak = run.finalCaptures().get("goroutineleak");
-    if (leak != null && leak.ok()) {
-      GoroutineGroups g = groups(run, leak, "final goroutineleak", problems);
-      if (g != null) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        g.groups().forEach(x -> counts.merge(key(x), x.goroutines(), Long::sum));
-        leaked = sorted(counts);
-      }
-    }
-    return new LeakSites(grew, leaked, problems);
-  }
 
-  private static GoroutineGroups groups(RunData run, Capture c, String label, java.util.List<String> problems) {
-    if (c == null) {
-      problems.add(label + ": no goroutine profile in the manifest");
-      return null;
+    private static GoroutineGroups groups(RunData run, Capture c, String label, java.util.List<String> problems) {
+        if (c == null) {
+            problems.add(label + ": no goroutine profile in the manifest");
+            return null;
+        }
+        RunProfiles.Loaded l = run.profiles().load(c);
+        if (!l.ok() || l.signals().goroutines() == null) {
+            problems.add(l.ok() ? label + ": not a goroutine profile" : l.problem());
+            return null;
+        }
+        return l.signals().goroutines();
     }
-    RunProfiles.Loaded l = run.profiles().load(c);
-    if (!l.ok() || l.signals().goroutines() == null) {
-      problems.add(l.ok() ? label + ": not a goroutine profile" : l.problem());
-      return null;
-    }
-    return l.signals().goroutines();
-  }
 
-  private static String key(GoroutineGroups.Group g) {
-    return g.site() + " (" + g.state() + ")";
-  }
-
-  private static Map<String, Long> sorted(Map<String, Long> m) {
-    return m.entrySet().stream()
-        .filter(e -> e.getValue() > 0)
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
-  }
-
-  /** "grew: main.leakForever leak.go:19 (chan receive) +2400; goroutineleak profile: ... 2402". */
-  String describe(int top) {
-    StringBuilder b = new StringBuilder();
-    if (!grew.isEmpty()) {
-      b.append("wait sites that grew: ").append(grew.entrySet().stream().limit(top)
-          .map(e -> e.getKey() + " +" + e.getValue()).collect(Collectors.joining(", ")));
+    private static String key(GoroutineGroups.Group g) {
+        return g.site() + " (" + g.state() + ")";
     }
-    if (!leakProfile.isEmpty()) {
-      b.append(b.length() > 0 ? "; " : "").append("goroutineleak profile: ").append(leakProfile.entrySet().stream()
-          .limit(top).map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+
+    private static Map<String, Long> sorted(Map<String, Long> m) {
+        return m.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
     }
-    return b.toString();
-  }
+
+    /** "grew: main.leakForever leak.go:19 (chan receive) +2400; goroutineleak profile: ... 2402". */
+    String describe(int top) {
+        StringBuilder b = new StringBuilder();
+        if (!grew.isEmpty()) {
+            b.append("wait sites that grew: ")
+                    .append(grew.entrySet().stream()
+                            .limit(top)
+                            .map(e -> e.getKey() + " +" + e.getValue())
+                            .collect(Collectors.joining(", ")));
+        }
+        if (!leakProfile.isEmpty()) {
+            b.append(b.length() > 0 ? "; " : "")
+                    .append("goroutineleak profile: ")
+                    .append(leakProfile.entrySet().stream()
+                            .limit(top)
+                            .map(e -> e.getKey() + " " + e.getValue())
+                            .collect(Collectors.joining(", ")));
+        }
+        return b.toString();
+    }
 }

@@ -42,321 +42,411 @@ import java.util.Set;
  */
 public final class LockContentionCheck implements Check {
 
-  public static final String ID = "lock.contention";
-  static final String ADVICE = "shard the lock or shorten the critical section";
-  /** A CPU-only candidate needs this share of the step's CPU samples in sync lock frames. */
-  static final double CPU_LOCK_FRAMES_NOTABLE = 0.02;
-  private static final int MAX_SITES_PER_STEP = 5;
-  private static final Set<String> PARKED_ON_LOCK = Set.of("sync.Mutex", "sync.RWMutex", "semacquire");
+    public static final String ID = "lock.contention";
+    static final String ADVICE = "shard the lock or shorten the critical section";
+    /** A CPU-only candidate needs this share of the step's CPU samples in sync lock frames. */
+    static final double CPU_LOCK_FRAMES_NOTABLE = 0.02;
 
-  /** One lock site's four dimensions. */
-  record Site(String primitive, String function, String site, long mutexContentions, long mutexDelayNanos,
-      long cpuSamples, long cpuLockFrameSamples, long cpuTotalSamples, long cpuNanos, long blockContentions,
-      long blockDelayNanos, String blockSite, long parkedGoroutines) {}
+    private static final int MAX_SITES_PER_STEP = 5;
+    private static final Set<String> PARKED_ON_LOCK = Set.of("sync.Mutex", "sync.RWMutex", "semacquire");
 
-  @Override
-  public List<CheckResult> evaluate(RunData run, Thresholds t) {
-    List<CheckResult> results = new ArrayList<>();
-    for (RunStep step : run.steps()) {
-      results.addAll(step(run, step, t));
-    }
-    return results;
-  }
+    /** One lock site's four dimensions. */
+    record Site(
+            String primitive,
+            String function,
+            String site,
+            long mutexContentions,
+            long mutexDelayNanos,
+            long cpuSamples,
+            long cpuLockFrameSamples,
+            long cpuTotalSamples,
+            long cpuNanos,
+            long blockContentions,
+            long blockDelayNanos,
+            String blockSite,
+            long parkedGoroutines) {}
 
-  private List<CheckResult> step(RunData run, RunStep step, Thresholds t) {
-    Map<String, RunProfiles.Loaded> p = new LinkedHashMap<>();
-    for (String name : List.of("mutex", "cpu", "block", "goroutineStart", "goroutineEnd")) {
-      p.put(name, run.profiles().load(step.capture(name)));
-    }
-    for (String name : List.of("mutex", "cpu", "block")) {
-      if (!p.get(name).ok()) {
-        return List.of(CheckResult.noData(ID, step.index(), "share of processor time",
-            "the four-dimension test needs the step's " + name + " profile: " + p.get(name).problem()));
-      }
-    }
-    MutexReport mutex = p.get("mutex").signals().mutex();
-    BlockReport block = p.get("block").signals().block();
-    Profile cpu = p.get("cpu").profile();
-    List<GoroutineGroups> snapshots = new ArrayList<>();
-    for (String g : List.of("goroutineStart", "goroutineEnd")) {
-      if (p.get(g).ok()) {
-        snapshots.add(p.get(g).signals().goroutines());
-      }
-    }
-    double windowSeconds = p.get("mutex").profile().durationNanos() > 0
-        ? p.get("mutex").profile().durationNanos() / 1e9 : step.windowSeconds();
-    double procs = run.gomaxprocs() > 0 ? run.gomaxprocs() : 1;
-    // a service that never called runtime.SetBlockProfileRate / SetMutexProfileFraction serves empty profiles
-    boolean blockOff = p.get("block").profile().samples().isEmpty();
-    boolean mutexOff = p.get("mutex").profile().samples().isEmpty();
-    if (mutexOff) {
-      return List.of(mutexProfilingOff(step, snapshots, t));
-    }
-
-    List<Site> sites = new ArrayList<>();
-    for (MutexReport.UserSite u : mutex.userSites()) {
-      if (u.amount().delayNanos() >= t.contentionNotableDelayMsPerSecond() * 1e6 * windowSeconds
-          && sites.size() < MAX_SITES_PER_STEP) {
-        sites.add(site(u.primitive(), u.function(), u.site(), u.amount(), cpu, block, snapshots));
-      }
-    }
-    for (Map.Entry<String, long[]> e : cpuLockFrameCallers(cpu).entrySet()) {
-      boolean known = sites.stream().anyMatch(s -> s.function().equals(e.getKey()));
-      long total = Math.max(1, cpu.total(cpuSamplesIndex(cpu)));
-      if (!known && e.getValue()[0] >= CPU_LOCK_FRAMES_NOTABLE * total && sites.size() < MAX_SITES_PER_STEP) {
-        String where = cpuSiteOf(cpu, e.getKey());
-        MutexReport.Amount none = new MutexReport.Amount(0, 0);
-        for (MutexReport.UserSite u : mutex.userSites()) {
-          if (u.function().equals(e.getKey())) {
-            none = u.amount();
-          }
+    @Override
+    public List<CheckResult> evaluate(RunData run, Thresholds t) {
+        List<CheckResult> results = new ArrayList<>();
+        for (RunStep step : run.steps()) {
+            results.addAll(step(run, step, t));
         }
-        sites.add(site("sync lock frames", e.getKey(), where, none, cpu, block, snapshots));
-      }
+        return results;
     }
-    if (sites.isEmpty()) {
-      return List.of(new CheckResult(ID, step.index(), Status.PASS, 0.0, t.contentionFail(),
-          "share of processor time", Confidence.HIGH, "no user lock site with ≥ "
-              + Evidence.num(t.contentionNotableDelayMsPerSecond()) + " ms of mutex delay per second or ≥ "
-              + Evidence.percent(CPU_LOCK_FRAMES_NOTABLE) + " of CPU in lock frames (mutex profile: "
-              + mutex.contentions() + " contentions, " + ms(mutex.delayNanos()) + " in all)",
-          Map.of("sites", 0)));
-    }
-    List<CheckResult> out = new ArrayList<>();
-    for (Site s : sites) {
-      out.add(judge(step, s, t, windowSeconds, procs, blockOff));
-    }
-    out.sort(Comparator.comparing(CheckResult::status).reversed());
-    return out;
-  }
 
-  private CheckResult judge(RunStep step, Site s, Thresholds t, double windowSeconds, double procs, boolean blockOff) {
-    double contentionsPerSecond = s.mutexContentions() / windowSeconds;
-    double blockMsPerSecond = s.blockDelayNanos() / 1e6 / windowSeconds;
-    boolean cpuInChain = s.cpuLockFrameSamples() > 0 || s.cpuSamples() > 0;
-    // without a block profile, the mutex profile's delay (the waiters' time, recorded at the unlock)
-    // stands for "really blocked", on the same threshold
-    double mutexMsPerSecond = s.mutexDelayNanos() / 1e6 / windowSeconds;
-    boolean blocked = blockOff ? mutexMsPerSecond >= t.contentionBlockMinMsPerSecond() && s.mutexContentions() > 1
-        : blockMsPerSecond >= t.contentionBlockMinMsPerSecond() && s.blockContentions() > 1;
-    boolean contended = contentionsPerSecond >= t.contentionMutexMinContentionsPerSecond();
-    boolean trueContention = cpuInChain && blocked && contended;
-    double delayShare = s.mutexDelayNanos() / (windowSeconds * 1e9 * procs);
-    Status status = !trueContention ? Status.PASS
-        : delayShare > t.contentionFail() ? Status.FAIL : delayShare > t.contentionWarn() ? Status.WARN : Status.PASS;
-    List<String> pseudoBecause = new ArrayList<>();
-    if (!cpuInChain) {
-      pseudoBecause.add("no CPU under it in the Lock/Unlock chain");
-    }
-    if (!blocked) {
-      pseudoBecause.add(blockOff ? "block profile empty (block profiling off) and the mutex delay "
-          + Evidence.num(mutexMsPerSecond) + " ms/s < " + Evidence.num(t.contentionBlockMinMsPerSecond()) + " ms/s"
-          : "block delay " + Evidence.num(blockMsPerSecond) + " ms/s < "
-              + Evidence.num(t.contentionBlockMinMsPerSecond()) + " ms/s or a single waiter");
-    }
-    if (!contended) {
-      pseudoBecause.add(Evidence.num(contentionsPerSecond) + " contentions/s < "
-          + Evidence.num(t.contentionMutexMinContentionsPerSecond()) + "/s");
-    }
-    long served = step.load() == null ? 0 : step.load().served();
-    double achieved = step.load() == null ? Double.NaN : step.load().achievedQps();
-    double utilisation = s.cpuNanos() / (windowSeconds * 1e9);
-    double saturationQps = utilisation > 0 && achieved > 0 ? achieved / utilisation : Double.NaN;
-    String perRequest = served > 0 ? ", " + Evidence.num(s.mutexDelayNanos() / 1e3 / served) + " µs delay per request" : "";
-    String dims = "CPU " + s.cpuSamples() + " of " + s.cpuTotalSamples() + " samples under " + s.function()
-        + " (" + s.cpuLockFrameSamples() + " in lock frames); "
-        + (blockOff ? "block profile empty (the service does not call runtime.SetBlockProfileRate; the mutex"
-            + " profile's waiting time stands in)" : "block " + ms(s.blockDelayNanos()) + " in " + s.blockContentions() + " waits"
-            + (s.blockSite() == null ? "" : " at " + s.blockSite())) + "; mutex "
-        + s.mutexContentions() + " contentions (" + Evidence.num(contentionsPerSecond) + "/s), "
-        + ms(s.mutexDelayNanos()) + " delay (" + Evidence.num(delayShare) + " s waited per second per P"
-        + perRequest + "); " + s.parkedGoroutines() + " goroutines parked on it";
-    String load = utilisation > 0 ? "; lock busy ≈ " + Evidence.percent(utilisation) + " of the time (CPU under "
-        + s.function() + ")" + (Double.isNaN(saturationQps) ? "" : ", saturating near "
-        + Evidence.num(saturationQps) + " req/s") : "";
-    // the block profile names the Lock call (where requests wait), the mutex profile the Unlock (where the holder releases)
-    String where = s.blockSite() != null && !s.blockSite().equals(s.site())
-        ? s.blockSite() + " (Lock: requests wait here; the holder releases at " + s.site() + ")"
-        : s.site();
-    String evidence = trueContention
-        ? "true contention at " + where + " (" + s.function() + ", " + s.primitive() + "): " + dims + load + " → "
-            + ADVICE
-        : "pseudo-spike at " + s.site() + " (" + s.function() + "): " + String.join("; ", pseudoBecause) + " — "
-            + dims + load;
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("site", s.site());
-    d.put("function", s.function());
-    d.put("primitive", s.primitive());
-    d.put("verdict", trueContention ? "true contention" : "pseudo-spike");
-    d.put("cpuSamples", s.cpuSamples());
-    d.put("cpuLockFrameSamples", s.cpuLockFrameSamples());
-    d.put("cpuTotalSamples", s.cpuTotalSamples());
-    d.put("cpuInLockChain", cpuInChain);
-    d.put("blockSite", s.blockSite());
-    d.put("blockContentions", s.blockContentions());
-    d.put("blockDelayMs", s.blockDelayNanos() / 1e6);
-    d.put("blockDelayMsPerSecond", blockMsPerSecond);
-    d.put("mutexContentions", s.mutexContentions());
-    d.put("mutexContentionsPerSecond", contentionsPerSecond);
-    d.put("mutexDelayMs", s.mutexDelayNanos() / 1e6);
-    if (served > 0) {
-      d.put("mutexDelayMicrosPerRequest", s.mutexDelayNanos() / 1e3 / served);
-    }
-    d.put("lockUtilisation", utilisation);
-    if (!Double.isNaN(saturationQps)) {
-      d.put("saturationQps", saturationQps);
-    }
-    d.put("parkedGoroutines", s.parkedGoroutines());
-    if (trueContention) {
-      d.put("advice", ADVICE);
-    }
-    return new CheckResult(ID, step.index(), status, delayShare, t.contentionFail(), "share of processor time",
-        Confidence.HIGH, evidence, d);
-  }
-
-  /**
-   * The mutex profile is empty: the service never called runtime.SetMutexProfileFraction, so no lock
-   * can be measured. Goroutines parked on a sync lock in the snapshots are the only sign: WARN naming
-   * the largest group and the fix; else PASS saying what could not be looked at.
-   */
-  private static CheckResult mutexProfilingOff(RunStep step, List<GoroutineGroups> snapshots, Thresholds t) {
-    GoroutineGroups.Group top = null;
-    for (GoroutineGroups g : snapshots) {
-      for (GoroutineGroups.Group group : g.groups()) {
-        if (Set.of("sync.Mutex", "sync.RWMutex").contains(group.state())
-            && (top == null || group.goroutines() > top.goroutines())) {
-          top = group;
+    private List<CheckResult> step(RunData run, RunStep step, Thresholds t) {
+        Map<String, RunProfiles.Loaded> p = new LinkedHashMap<>();
+        for (String name : List.of("mutex", "cpu", "block", "goroutineStart", "goroutineEnd")) {
+            p.put(name, run.profiles().load(step.capture(name)));
         }
-      }
-    }
-    String fix = "call runtime.SetMutexProfileFraction(N) (and runtime.SetBlockProfileRate) in the service to judge"
-        + " its locks";
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("mutexProfiling", "off");
-    if (top != null && top.goroutines() > 1) {
-      d.put("parkedAt", top.site());
-      d.put("parkedGoroutines", top.goroutines());
-      return new CheckResult(ID, step.index(), Status.WARN, null, t.contentionFail(), "share of processor time",
-          Confidence.LOW, "mutex profile empty (mutex profiling is off), but " + top.goroutines() + " goroutines were"
-              + " parked on a " + top.state() + " at " + top.site() + " in the window's snapshots: " + fix, d);
-    }
-    return new CheckResult(ID, step.index(), Status.PASS, null, t.contentionFail(), "share of processor time",
-        Confidence.LOW, "mutex profile empty (mutex profiling is off) and no goroutine parked on a sync lock in the"
-            + " window's snapshots: " + fix, d);
-  }
-
-  private static Site site(String primitive, String function, String where, MutexReport.Amount amount, Profile cpu,
-      BlockReport block, List<GoroutineGroups> snapshots) {
-    long[] c = cpuUnder(cpu, function);
-    long blockC = 0;
-    long blockD = 0;
-    String blockSite = null;
-    for (BlockReport.Site b : block.sites()) {
-      if (b.function().equals(function) && PARKED_ON_LOCK.contains(b.state())) {
-        blockC += b.contentions();
-        blockD += b.delayNanos();
-        blockSite = blockSite == null ? b.site() : blockSite;
-      }
-    }
-    long parked = 0;
-    for (GoroutineGroups g : snapshots) {
-      long n = 0;
-      for (GoroutineGroups.Group group : g.groups()) {
-        if (group.site().startsWith(function + " ") && PARKED_ON_LOCK.contains(group.state())) {
-          n += group.goroutines();
-        }
-      }
-      parked = Math.max(parked, n);
-    }
-    return new Site(primitive, function, where, amount.contentions(), amount.delayNanos(), c[0], c[1], c[2], c[3],
-        blockC, blockD, blockSite, parked);
-  }
-
-  /**
-   * CPU samples whose stack passes through {@code function}, those of them in lock frames below it,
-   * all samples, and the CPU nanoseconds under it.
-   */
-  private static long[] cpuUnder(Profile cpu, String function) {
-    int idx = cpuSamplesIndex(cpu);
-    int nanosIdx = cpuNanosIndex(cpu);
-    long under = 0;
-    long nanos = 0;
-    long lockFrames = 0;
-    for (Sample s : cpu.samples()) {
-      List<Frame> stack = s.stack();
-      for (int i = 0; i < stack.size(); i++) {
-        if (stack.get(i).function().equals(function)) {
-          under += s.value(idx);
-          nanos += nanosIdx >= 0 ? s.value(nanosIdx) : s.value(idx) * cpu.period();
-          for (int j = 0; j < i; j++) {
-            if (isLockFrame(stack.get(j).function())) {
-              lockFrames += s.value(idx);
-              break;
+        for (String name : List.of("mutex", "cpu", "block")) {
+            if (!p.get(name).ok()) {
+                return List.of(CheckResult.noData(
+                        ID,
+                        step.index(),
+                        "share of processor time",
+                        "the four-dimension test needs the step's " + name + " profile: "
+                                + p.get(name).problem()));
             }
-          }
-          break;
         }
-      }
-    }
-    return new long[] {under, lockFrames, cpu.total(idx), nanos};
-  }
-
-  /** Callers (first user frame) of sync lock frames in the CPU profile → samples. */
-  private static Map<String, long[]> cpuLockFrameCallers(Profile cpu) {
-    int idx = cpuSamplesIndex(cpu);
-    Map<String, long[]> out = new LinkedHashMap<>();
-    for (Sample s : cpu.samples()) {
-      List<Frame> stack = s.stack();
-      for (int i = 0; i < stack.size(); i++) {
-        if (isLockFrame(stack.get(i).function())) {
-          Frame user = io.schedgate.signals.WaitSites.firstUserFrame(stack.subList(i, stack.size()));
-          if (user != null) {
-            out.computeIfAbsent(user.function(), k -> new long[1])[0] += s.value(idx);
-          }
-          break;
+        MutexReport mutex = p.get("mutex").signals().mutex();
+        BlockReport block = p.get("block").signals().block();
+        Profile cpu = p.get("cpu").profile();
+        List<GoroutineGroups> snapshots = new ArrayList<>();
+        for (String g : List.of("goroutineStart", "goroutineEnd")) {
+            if (p.get(g).ok()) {
+                snapshots.add(p.get(g).signals().goroutines());
+            }
         }
-      }
-    }
-    return out;
-  }
-
-  private static String cpuSiteOf(Profile cpu, String function) {
-    for (Sample s : cpu.samples()) {
-      for (int i = 1; i < s.stack().size(); i++) {
-        if (s.stack().get(i).function().equals(function) && isLockFrame(s.stack().get(i - 1).function())) {
-          return s.stack().get(i).site();
+        double windowSeconds = p.get("mutex").profile().durationNanos() > 0
+                ? p.get("mutex").profile().durationNanos() / 1e9
+                : step.windowSeconds();
+        double procs = run.gomaxprocs() > 0 ? run.gomaxprocs() : 1;
+        // a service that never called runtime.SetBlockProfileRate / SetMutexProfileFraction serves empty profiles
+        boolean blockOff = p.get("block").profile().samples().isEmpty();
+        boolean mutexOff = p.get("mutex").profile().samples().isEmpty();
+        if (mutexOff) {
+            return List.of(mutexProfilingOff(step, snapshots, t));
         }
-      }
+
+        List<Site> sites = new ArrayList<>();
+        for (MutexReport.UserSite u : mutex.userSites()) {
+            if (u.amount().delayNanos() >= t.contentionNotableDelayMsPerSecond() * 1e6 * windowSeconds
+                    && sites.size() < MAX_SITES_PER_STEP) {
+                sites.add(site(u.primitive(), u.function(), u.site(), u.amount(), cpu, block, snapshots));
+            }
+        }
+        for (Map.Entry<String, long[]> e : cpuLockFrameCallers(cpu).entrySet()) {
+            boolean known = sites.stream().anyMatch(s -> s.function().equals(e.getKey()));
+            long total = Math.max(1, cpu.total(cpuSamplesIndex(cpu)));
+            if (!known && e.getValue()[0] >= CPU_LOCK_FRAMES_NOTABLE * total && sites.size() < MAX_SITES_PER_STEP) {
+                String where = cpuSiteOf(cpu, e.getKey());
+                MutexReport.Amount none = new MutexReport.Amount(0, 0);
+                for (MutexReport.UserSite u : mutex.userSites()) {
+                    if (u.function().equals(e.getKey())) {
+                        none = u.amount();
+                    }
+                }
+                sites.add(site("sync lock frames", e.getKey(), where, none, cpu, block, snapshots));
+            }
+        }
+        if (sites.isEmpty()) {
+            return List.of(new CheckResult(
+                    ID,
+                    step.index(),
+                    Status.PASS,
+                    0.0,
+                    t.contentionFail(),
+                    "share of processor time",
+                    Confidence.HIGH,
+                    "no user lock site with ≥ "
+                            + Evidence.num(t.contentionNotableDelayMsPerSecond())
+                            + " ms of mutex delay per second or ≥ "
+                            + Evidence.percent(CPU_LOCK_FRAMES_NOTABLE) + " of CPU in lock frames (mutex profile: "
+                            + mutex.contentions() + " contentions, " + ms(mutex.delayNanos()) + " in all)",
+                    Map.of("sites", 0)));
+        }
+        List<CheckResult> out = new ArrayList<>();
+        for (Site s : sites) {
+            out.add(judge(step, s, t, windowSeconds, procs, blockOff));
+        }
+        out.sort(Comparator.comparing(CheckResult::status).reversed());
+        return out;
     }
-    return function;
-  }
 
-  static boolean isLockFrame(String f) {
-    return f.startsWith("sync.(*Mutex).") || f.startsWith("sync.(*RWMutex).") || f.startsWith("internal/sync.(*Mutex).")
-        || f.startsWith("internal/sync.runtime_Semacquire") || f.startsWith("sync.runtime_Semacquire")
-        || f.startsWith("internal/sync.runtime_Semrelease") || f.startsWith("sync.runtime_Semrelease");
-  }
-
-  /** The sample-count column; a profile with only {@code cpu} nanoseconds (as go tool pprof reads it) uses that. */
-  private static int cpuSamplesIndex(Profile cpu) {
-    int samples = typeIndex(cpu, "samples");
-    return samples >= 0 ? samples : cpu.sampleIndex(null);
-  }
-
-  private static int cpuNanosIndex(Profile cpu) {
-    return typeIndex(cpu, "cpu");
-  }
-
-  private static int typeIndex(Profile p, String type) {
-    for (int i = 0; i < p.sampleTypes().size(); i++) {
-      if (p.sampleTypes().get(i).type().equals(type)) {
-        return i;
-      }
+    private CheckResult judge(
+            RunStep step, Site s, Thresholds t, double windowSeconds, double procs, boolean blockOff) {
+        double contentionsPerSecond = s.mutexContentions() / windowSeconds;
+        double blockMsPerSecond = s.blockDelayNanos() / 1e6 / windowSeconds;
+        boolean cpuInChain = s.cpuLockFrameSamples() > 0 || s.cpuSamples() > 0;
+        // without a block profile, the mutex profile's delay (the waiters' time, recorded at the unlock)
+        // stands for "really blocked", on the same threshold
+        double mutexMsPerSecond = s.mutexDelayNanos() / 1e6 / windowSeconds;
+        boolean blocked = blockOff
+                ? mutexMsPerSecond >= t.contentionBlockMinMsPerSecond() && s.mutexContentions() > 1
+                : blockMsPerSecond >= t.contentionBlockMinMsPerSecond() && s.blockContentions() > 1;
+        boolean contended = contentionsPerSecond >= t.contentionMutexMinContentionsPerSecond();
+        boolean trueContention = cpuInChain && blocked && contended;
+        double delayShare = s.mutexDelayNanos() / (windowSeconds * 1e9 * procs);
+        Status status = !trueContention
+                ? Status.PASS
+                : delayShare > t.contentionFail()
+                        ? Status.FAIL
+                        : delayShare > t.contentionWarn() ? Status.WARN : Status.PASS;
+        List<String> pseudoBecause = new ArrayList<>();
+        if (!cpuInChain) {
+            pseudoBecause.add("no CPU under it in the Lock/Unlock chain");
+        }
+        if (!blocked) {
+            pseudoBecause.add(
+                    blockOff
+                            ? "block profile empty (block profiling off) and the mutex delay "
+                                    + Evidence.num(mutexMsPerSecond) + " ms/s < "
+                                    + Evidence.num(t.contentionBlockMinMsPerSecond()) + " ms/s"
+                            : "block delay " + Evidence.num(blockMsPerSecond) + " ms/s < "
+                                    + Evidence.num(t.contentionBlockMinMsPerSecond()) + " ms/s or a single waiter");
+        }
+        if (!contended) {
+            pseudoBecause.add(Evidence.num(contentionsPerSecond) + " contentions/s < "
+                    + Evidence.num(t.contentionMutexMinContentionsPerSecond()) + "/s");
+        }
+        long served = step.load() == null ? 0 : step.load().served();
+        double achieved = step.load() == null ? Double.NaN : step.load().achievedQps();
+        double utilisation = s.cpuNanos() / (windowSeconds * 1e9);
+        double saturationQps = utilisation > 0 && achieved > 0 ? achieved / utilisation : Double.NaN;
+        String perRequest =
+                served > 0 ? ", " + Evidence.num(s.mutexDelayNanos() / 1e3 / served) + " µs delay per request" : "";
+        String dims = "CPU " + s.cpuSamples() + " of " + s.cpuTotalSamples() + " samples under " + s.function()
+                + " (" + s.cpuLockFrameSamples() + " in lock frames); "
+                + (blockOff
+                        ? "block profile empty (the service does not call runtime.SetBlockProfileRate; the mutex"
+                                + " profile's waiting time stands in)"
+                        : "block " + ms(s.blockDelayNanos()) + " in " + s.blockContentions() + " waits"
+                                + (s.blockSite() == null ? "" : " at " + s.blockSite()))
+                + "; mutex "
+                + s.mutexContentions() + " contentions (" + Evidence.num(contentionsPerSecond) + "/s), "
+                + ms(s.mutexDelayNanos()) + " delay (" + Evidence.num(delayShare) + " s waited per second per P"
+                + perRequest + "); " + s.parkedGoroutines() + " goroutines parked on it";
+        String load = utilisation > 0
+                ? "; lock busy ≈ " + Evidence.percent(utilisation) + " of the time (CPU under "
+                        + s.function() + ")"
+                        + (Double.isNaN(saturationQps)
+                                ? ""
+                                : ", saturating near " + Evidence.num(saturationQps) + " req/s")
+                : "";
+        // the block profile names the Lock call (where requests wait), the mutex profile the Unlock (where the holder
+        // releases)
+        String where = s.blockSite() != null && !s.blockSite().equals(s.site())
+                ? s.blockSite() + " (Lock: requests wait here; the holder releases at " + s.site() + ")"
+                : s.site();
+        String evidence = trueContention
+                ? "true contention at " + where + " (" + s.function() + ", " + s.primitive() + "): " + dims + load
+                        + " → " + ADVICE
+                : "pseudo-spike at " + s.site() + " (" + s.function() + "): " + String.join("; ", pseudoBecause) + " — "
+                        + dims + load;
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("site", s.site());
+        d.put("function", s.function());
+        d.put("primitive", s.primitive());
+        d.put("verdict", trueContention ? "true contention" : "pseudo-spike");
+        d.put("cpuSamples", s.cpuSamples());
+        d.put("cpuLockFrameSamples", s.cpuLockFrameSamples());
+        d.put("cpuTotalSamples", s.cpuTotalSamples());
+        d.put("cpuInLockChain", cpuInChain);
+        d.put("blockSite", s.blockSite());
+        d.put("blockContentions", s.blockContentions());
+        d.put("blockDelayMs", s.blockDelayNanos() / 1e6);
+        d.put("blockDelayMsPerSecond", blockMsPerSecond);
+        d.put("mutexContentions", s.mutexContentions());
+        d.put("mutexContentionsPerSecond", contentionsPerSecond);
+        d.put("mutexDelayMs", s.mutexDelayNanos() / 1e6);
+        if (served > 0) {
+            d.put("mutexDelayMicrosPerRequest", s.mutexDelayNanos() / 1e3 / served);
+        }
+        d.put("lockUtilisation", utilisation);
+        if (!Double.isNaN(saturationQps)) {
+            d.put("saturationQps", saturationQps);
+        }
+        d.put("parkedGoroutines", s.parkedGoroutines());
+        if (trueContention) {
+            d.put("advice", ADVICE);
+        }
+        return new CheckResult(
+                ID,
+                step.index(),
+                status,
+                delayShare,
+                t.contentionFail(),
+                "share of processor time",
+                Confidence.HIGH,
+                evidence,
+                d);
     }
-    return -1;
-  }
 
-  private static String ms(long nanos) {
-    return Evidence.num(nanos / 1e6) + " ms";
-  }
+    /**
+     * The mutex profile is empty: the service never called runtime.SetMutexProfileFraction, so no lock
+     * can be measured. Goroutines parked on a sync lock in the snapshots are the only sign: WARN naming
+     * the largest group and the fix; else PASS saying what could not be looked at.
+     */
+    private static CheckResult mutexProfilingOff(RunStep step, List<GoroutineGroups> snapshots, Thresholds t) {
+        GoroutineGroups.Group top = null;
+        for (GoroutineGroups g : snapshots) {
+            for (GoroutineGroups.Group group : g.groups()) {
+                if (Set.of("sync.Mutex", "sync.RWMutex").contains(group.state())
+                        && (top == null || group.goroutines() > top.goroutines())) {
+                    top = group;
+                }
+            }
+        }
+        String fix = "call runtime.SetMutexProfileFraction(N) (and runtime.SetBlockProfileRate) in the service to judge"
+                + " its locks";
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("mutexProfiling", "off");
+        if (top != null && top.goroutines() > 1) {
+            d.put("parkedAt", top.site());
+            d.put("parkedGoroutines", top.goroutines());
+            return new CheckResult(
+                    ID,
+                    step.index(),
+                    Status.WARN,
+                    null,
+                    t.contentionFail(),
+                    "share of processor time",
+                    Confidence.LOW,
+                    "mutex profile empty (mutex profiling is off), but " + top.goroutines() + " goroutines were"
+                            + " parked on a " + top.state() + " at " + top.site() + " in the window's snapshots: "
+                            + fix,
+                    d);
+        }
+        return new CheckResult(
+                ID,
+                step.index(),
+                Status.PASS,
+                null,
+                t.contentionFail(),
+                "share of processor time",
+                Confidence.LOW,
+                "mutex profile empty (mutex profiling is off) and no goroutine parked on a sync lock in the"
+                        + " window's snapshots: " + fix,
+                d);
+    }
+
+    private static Site site(
+            String primitive,
+            String function,
+            String where,
+            MutexReport.Amount amount,
+            Profile cpu,
+            BlockReport block,
+            List<GoroutineGroups> snapshots) {
+        long[] c = cpuUnder(cpu, function);
+        long blockC = 0;
+        long blockD = 0;
+        String blockSite = null;
+        for (BlockReport.Site b : block.sites()) {
+            if (b.function().equals(function) && PARKED_ON_LOCK.contains(b.state())) {
+                blockC += b.contentions();
+                blockD += b.delayNanos();
+                blockSite = blockSite == null ? b.site() : blockSite;
+            }
+        }
+        long parked = 0;
+        for (GoroutineGroups g : snapshots) {
+            long n = 0;
+            for (GoroutineGroups.Group group : g.groups()) {
+                if (group.site().startsWith(function + " ") && PARKED_ON_LOCK.contains(group.state())) {
+                    n += group.goroutines();
+                }
+            }
+            parked = Math.max(parked, n);
+        }
+        return new Site(
+                primitive,
+                function,
+                where,
+                amount.contentions(),
+                amount.delayNanos(),
+                c[0],
+                c[1],
+                c[2],
+                c[3],
+                blockC,
+                blockD,
+                blockSite,
+                parked);
+    }
+
+    /**
+     * CPU samples whose stack passes through {@code function}, those of them in lock frames below it,
+     * all samples, and the CPU nanoseconds under it.
+     */
+    private static long[] cpuUnder(Profile cpu, String function) {
+        int idx = cpuSamplesIndex(cpu);
+        int nanosIdx = cpuNanosIndex(cpu);
+        long under = 0;
+        long nanos = 0;
+        long lockFrames = 0;
+        for (Sample s : cpu.samples()) {
+            List<Frame> stack = s.stack();
+            for (int i = 0; i < stack.size(); i++) {
+                if (stack.get(i).function().equals(function)) {
+                    under += s.value(idx);
+                    nanos += nanosIdx >= 0 ? s.value(nanosIdx) : s.value(idx) * cpu.period();
+                    for (int j = 0; j < i; j++) {
+                        if (isLockFrame(stack.get(j).function())) {
+                            lockFrames += s.value(idx);
+                            break;
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+        return new long[] {under, lockFrames, cpu.total(idx), nanos};
+    }
+
+    /** Callers (first user frame) of sync lock frames in the CPU profile → samples. */
+    private static Map<String, long[]> cpuLockFrameCallers(Profile cpu) {
+        int idx = cpuSamplesIndex(cpu);
+        Map<String, long[]> out = new LinkedHashMap<>();
+        for (Sample s : cpu.samples()) {
+            List<Frame> stack = s.stack();
+            for (int i = 0; i < stack.size(); i++) {
+                if (isLockFrame(stack.get(i).function())) {
+                    Frame user = io.schedgate.signals.WaitSites.firstUserFrame(stack.subList(i, stack.size()));
+                    if (user != null) {
+                        out.computeIfAbsent(user.function(), k -> new long[1])[0] += s.value(idx);
+                    }
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String cpuSiteOf(Profile cpu, String function) {
+        for (Sample s : cpu.samples()) {
+            for (int i = 1; i < s.stack().size(); i++) {
+                if (s.stack().get(i).function().equals(function)
+                        && isLockFrame(s.stack().get(i - 1).function())) {
+                    return s.stack().get(i).site();
+                }
+            }
+        }
+        return function;
+    }
+
+    static boolean isLockFrame(String f) {
+        return f.startsWith("sync.(*Mutex).")
+                || f.startsWith("sync.(*RWMutex).")
+                || f.startsWith("internal/sync.(*Mutex).")
+                || f.startsWith("internal/sync.runtime_Semacquire")
+                || f.startsWith("sync.runtime_Semacquire")
+                || f.startsWith("internal/sync.runtime_Semrelease")
+                || f.startsWith("sync.runtime_Semrelease");
+    }
+
+    /** The sample-count column; a profile with only {@code cpu} nanoseconds (as go tool pprof reads it) uses that. */
+    private static int cpuSamplesIndex(Profile cpu) {
+        int samples = typeIndex(cpu, "samples");
+        return samples >= 0 ? samples : cpu.sampleIndex(null);
+    }
+
+    private static int cpuNanosIndex(Profile cpu) {
+        return typeIndex(cpu, "cpu");
+    }
+
+    private static int typeIndex(Profile p, String type) {
+        for (int i = 0; i < p.sampleTypes().size(); i++) {
+            if (p.sampleTypes().get(i).type().equals(type)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String ms(long nanos) {
+        return Evidence.num(nanos / 1e6) + " ms";
+    }
 }

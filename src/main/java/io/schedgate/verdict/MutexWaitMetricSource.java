@@ -10,31 +10,33 @@ import java.util.Map;
  */
 public final class MutexWaitMetricSource implements SchedLockSource {
 
-  @Override
-  public SchedLockMeasurement measure(RunData run, RunStep step) {
-    if (step.metrics() == null) {
-      return SchedLockMeasurement.absent(Evidence.step(step.index())
-          + ": no profiles and no runtime/metrics for the window (" + step.metricsProblem() + ")");
+    @Override
+    public SchedLockMeasurement measure(RunData run, RunStep step) {
+        if (step.metrics() == null) {
+            return SchedLockMeasurement.absent(Evidence.step(step.index())
+                    + ": no profiles and no runtime/metrics for the window (" + step.metricsProblem() + ")");
+        }
+        RuntimeMetricsValue wait = step.metrics().mutexWaitPerSecondPerProc();
+        if (!wait.present()) {
+            return SchedLockMeasurement.absent(wait.absentReason());
+        }
+        boolean spinIncluded = goMinor(run.goVersion()) <= 24;
+        String method = "/sync/mutex/wait/total (all locks; "
+                + (spinIncluded ? "includes runtime-lock spinning" : "runtime-lock spinning not included on Go ≥ 1.25")
+                + ")";
+        return new SchedLockMeasurement(
+                Double.NaN, wait.value(), true, spinIncluded, Confidence.LOW, method, Map.of(), null);
     }
-    RuntimeMetricsValue wait = step.metrics().mutexWaitPerSecondPerProc();
-    if (!wait.present()) {
-      return SchedLockMeasurement.absent(wait.absentReason());
-    }
-    boolean spinIncluded = goMinor(run.goVersion()) <= 24;
-    String method = "/sync/mutex/wait/total (all locks; "
-        + (spinIncluded ? "includes runtime-lock spinning" : "runtime-lock spinning not included on Go ≥ 1.25")
-        + ")";
-    return new SchedLockMeasurement(Double.NaN, wait.value(), true, spinIncluded, Confidence.LOW, method, Map.of(), null);
-  }
 
-  /** "go1.23.5" → 23; unknown versions count as new (the weaker metric). */
-  static int goMinor(String goVersion) {
-    if (goVersion != null) {
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^go1\\.(\\d+)").matcher(goVersion);
-      if (m.find()) {
-        return Integer.parseInt(m.group(1));
-      }
+    /** "go1.23.5" → 23; unknown versions count as new (the weaker metric). */
+    static int goMinor(String goVersion) {
+        if (goVersion != null) {
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("^go1\\.(\\d+)").matcher(goVersion);
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        return Integer.MAX_VALUE;
     }
-    return Integer.MAX_VALUE;
-  }
 }

@@ -18,50 +18,52 @@ import java.util.regex.Pattern;
  */
 public final class RunProfiles {
 
-  /** A profile and what schedgate read out of it, or why there is none. */
-  public record Loaded(Profile profile, ProfileSignals signals, String problem) {
-    public boolean ok() {
-      return problem == null;
+    /** A profile and what schedgate read out of it, or why there is none. */
+    public record Loaded(Profile profile, ProfileSignals signals, String problem) {
+        public boolean ok() {
+            return problem == null;
+        }
     }
-  }
 
-  private static final Pattern GO_MINOR = Pattern.compile("^go1\\.(\\d+)");
+    private static final Pattern GO_MINOR = Pattern.compile("^go1\\.(\\d+)");
 
-  private final GoVersion declared;
-  private final Map<Path, Loaded> cache = new ConcurrentHashMap<>();
-  private final ProfileReader reader = new ProfileReader();
+    private final GoVersion declared;
+    private final Map<Path, Loaded> cache = new ConcurrentHashMap<>();
+    private final ProfileReader reader = new ProfileReader();
 
-  /** @param goVersion the target's version from the manifest ("go1.26.8"), or null to detect per profile */
-  public RunProfiles(String goVersion) {
-    this.declared = declared(goVersion);
-  }
-
-  static GoVersion declared(String goVersion) {
-    if (goVersion == null) {
-      return null;
+    /** @param goVersion the target's version from the manifest ("go1.26.8"), or null to detect per profile */
+    public RunProfiles(String goVersion) {
+        this.declared = declared(goVersion);
     }
-    Matcher m = GO_MINOR.matcher(goVersion);
-    return m.find() ? GoVersion.declared(Integer.parseInt(m.group(1)), "manifest target.goVersion " + goVersion) : null;
-  }
 
-  /** The version attribution uses: the manifest's, else null (each profile detects its own). */
-  public GoVersion declaredVersion() {
-    return declared;
-  }
-
-  public Loaded load(Capture capture) {
-    if (!capture.ok()) {
-      return new Loaded(null, null, capture.problem());
+    static GoVersion declared(String goVersion) {
+        if (goVersion == null) {
+            return null;
+        }
+        Matcher m = GO_MINOR.matcher(goVersion);
+        return m.find()
+                ? GoVersion.declared(Integer.parseInt(m.group(1)), "manifest target.goVersion " + goVersion)
+                : null;
     }
-    return cache.computeIfAbsent(capture.file(), this::read);
-  }
 
-  private Loaded read(Path file) {
-    try {
-      Profile p = reader.read(file);
-      return new Loaded(p, ProfileSignals.of(p, file.getFileName().toString(), declared), null);
-    } catch (ProfileException | java.io.UncheckedIOException e) {
-      return new Loaded(null, null, e.getMessage());
+    /** The version attribution uses: the manifest's, else null (each profile detects its own). */
+    public GoVersion declaredVersion() {
+        return declared;
     }
-  }
+
+    public Loaded load(Capture capture) {
+        if (!capture.ok()) {
+            return new Loaded(null, null, capture.problem());
+        }
+        return cache.computeIfAbsent(capture.file(), this::read);
+    }
+
+    private Loaded read(Path file) {
+        try {
+            Profile p = reader.read(file);
+            return new Loaded(p, ProfileSignals.of(p, file.getFileName().toString(), declared), null);
+        } catch (ProfileException | java.io.UncheckedIOException e) {
+            return new Loaded(null, null, e.getMessage());
+        }
+    }
 }

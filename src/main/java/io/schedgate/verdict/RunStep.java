@@ -1,7 +1,7 @@
 package io.schedgate.verdict;
 
-import io.schedgate.run.LoadNumbers;
 import io.schedgate.metrics.RuntimeMetricsWindow;
+import io.schedgate.run.LoadNumbers;
 
 /**
  * One step of a run as the checks see it.
@@ -15,22 +15,23 @@ import io.schedgate.metrics.RuntimeMetricsWindow;
  * @param captures the step's captures by manifest key (cpu, mutex, block, goroutineStart, ...)
  */
 public record RunStep(
-    int index,
-    double targetQps,
-    double windowSeconds,
-    LoadNumbers load,
-    RuntimeMetricsWindow metrics,
-    String metricsProblem,
-    java.util.Map<String, Capture> captures) {
+        int index,
+        double targetQps,
+        double windowSeconds,
+        LoadNumbers load,
+        RuntimeMetricsWindow metrics,
+        String metricsProblem,
+        java.util.Map<String, Capture> captures) {
 
-  public RunStep {
-    captures = captures == null ? java.util.Map.of() : java.util.Map.copyOf(captures);
-  }
+    public RunStep {
+        captures = captures == null ? java.util.Map.of() : java.util.Map.copyOf(captures);
+    }
 
-  /** The capture under {@code name}; a key the manifest lacks is a missing capture. */
-  public Capture capture(String name) {
-    Capture c = captures.get(name);
-    return c != null ? c : new Capture(name, null, Evidence.step(index) + ": no " + name
-        + " capture in the manifest");
-  }
+    /** The capture under {@code name}; a key the manifest lacks is a missing capture. */
+    public Capture capture(String name) {
+        Capture c = captures.get(name);
+        return c != null
+                ? c
+                : new Capture(name, null, Evidence.step(index) + ": no " + name + " capture in the manifest");
+    }
 }

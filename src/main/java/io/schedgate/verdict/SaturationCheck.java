@@ -1,8 +1,8 @@
 package io.schedgate.verdict;
 
-import io.schedgate.run.LoadNumbers;
 import io.schedgate.load.StepLoadCounters;
 import io.schedgate.pprof.Profile;
+import io.schedgate.run.LoadNumbers;
 import io.schedgate.signals.QueueSites;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,135 +20,160 @@ import java.util.Map;
  */
 public final class SaturationCheck implements Check {
 
-  public static final String ID = "saturation";
-  /** Share of late requests above which a step measured the harness rather than the target. */
-  public static final double HARNESS_LATE_MAX = 0.05;
-  /**
-   * Share of the late requests that found every pooled user waiting on the target, from which the
-   * lateness is the target's saturation (it set the pace) rather than the harness's.
-   */
-  public static final double USERS_BUSY_MIN = 0.5;
+    public static final String ID = "saturation";
+    /** Share of late requests above which a step measured the harness rather than the target. */
+    public static final double HARNESS_LATE_MAX = 0.05;
+    /**
+     * Share of the late requests that found every pooled user waiting on the target, from which the
+     * lateness is the target's saturation (it set the pace) rather than the harness's.
+     */
+    public static final double USERS_BUSY_MIN = 0.5;
 
-
-  @Override
-  public List<CheckResult> evaluate(RunData run, Thresholds t) {
-    List<CheckResult> results = new ArrayList<>();
-    for (RunStep step : run.steps()) {
-      LoadNumbers load = step.load();
-      if (load == null || !(load.offeredQps() > 0)) {
-        results.add(CheckResult.noData(ID, step.index(), "achieved/offered",
-            Evidence.step(step.index()) + ": no load numbers in the manifest"));
-        continue;
-      }
-      double ratio = load.achievedQps() / load.offeredQps();
-      List<String> why = new ArrayList<>();
-      if (ratio < t.saturationAchievedRatio()) {
-        why.add("achieved " + Evidence.num(load.achievedQps()) + " of " + Evidence.num(load.offeredQps())
-            + " req/s offered (" + Evidence.percent(ratio) + " < " + Evidence.percent(t.saturationAchievedRatio()) + ")");
-      }
-      if (load.errorRate() > t.maxErrorRate()) {
-        why.add(load.errors() + " errors in " + load.requests() + " requests (" + Evidence.percent(load.errorRate())
-            + " > " + Evidence.percent(t.maxErrorRate()) + ")");
-      }
-      if (t.hasP99Slo() && load.p99Ms() > t.p99SloMs()) {
-        why.add("p99 " + Evidence.num(load.p99Ms()) + " ms > SLO " + Evidence.num(t.p99SloMs()) + " ms");
-      }
-      boolean late = load.lateRate() > HARNESS_LATE_MAX;
-      // late because every pooled user still waited on a response: the target's saturation, not the harness's
-      boolean usersBusy = late && load.lateUsersBusyShare() >= USERS_BUSY_MIN;
-      if (usersBusy) {
-        why.add(0, load.lateUsersBusy() + " of " + load.requests() + " requests ("
-            + Evidence.percent((double) load.lateUsersBusy() / load.requests()) + ") went out late because every"
-            + " pooled user was still waiting on a response (p99 " + Evidence.num(load.p99Ms()) + " ms)");
-      }
-      boolean harnessBehind = late && !usersBusy || load.unsent() > 0;
-      Status status = why.isEmpty() && !harnessBehind ? Status.PASS : Status.WARN;
-      String queue = why.isEmpty() && !late ? "" : queueSite(run, step);
-      String machine = machineCpu(run, step);
-      String evidence;
-      if (harnessBehind) {
-        evidence = "harness behind schedule: " + load.late() + " of " + load.requests() + " requests ("
-            + Evidence.percent(load.lateRate()) + ") went out more than " + StepLoadCounters.LATE_NANOS / 1_000_000 + " ms late"
-            + " with pooled users free, "
-            + Evidence.num(load.offeredQps()) + " of " + Evidence.num(step.targetQps())
-            + " req/s planned were sent; this step measures the load generator, not the target "
-            + "(bench/load-headroom.sh gives this machine's limit)"
-            + (load.unsent() > 0 ? "; " + load.unsent() + " arrivals of the step were never sent (dropped when the step"
-                + " ended): the plan is above what this harness can send" : "")
-            + (why.isEmpty() ? "" : "; also " + String.join("; ", why)) + queue + machine;
-      } else if (why.isEmpty()) {
-        evidence = "keeps up: " + Evidence.num(load.achievedQps()) + " of " + Evidence.num(load.offeredQps())
-            + " req/s, " + load.errors() + " errors, p99 " + Evidence.num(load.p99Ms()) + " ms" + machine;
-      } else {
-        evidence = "saturated: " + String.join("; ", why) + queue + machine;
-      }
-      Map<String, Object> details = new LinkedHashMap<>();
-      details.put("offeredQps", load.offeredQps());
-      details.put("achievedQps", load.achievedQps());
-      details.put("errorRate", load.errorRate());
-      details.put("p99Ms", load.p99Ms());
-      details.put("meanMs", load.meanMs());
-      details.put("lateRequests", load.late());
-      if (load.lateUsersBusy() > 0) {
-        details.put("lateUsersBusy", load.lateUsersBusy());
-      }
-      if (load.unsent() > 0) {
-        details.put("unsent", load.unsent());
-      }
-      if (load.harnessCpus() != null) {
-        details.put("harnessCpus", load.harnessCpus());
-        details.put("hostCpus", load.hostCpus());
-      }
-      results.add(new CheckResult(ID, step.index(), status, ratio, t.saturationAchievedRatio(),
-          "achieved/offered", Confidence.HIGH, evidence, details));
+    @Override
+    public List<CheckResult> evaluate(RunData run, Thresholds t) {
+        List<CheckResult> results = new ArrayList<>();
+        for (RunStep step : run.steps()) {
+            LoadNumbers load = step.load();
+            if (load == null || !(load.offeredQps() > 0)) {
+                results.add(CheckResult.noData(
+                        ID,
+                        step.index(),
+                        "achieved/offered",
+                        Evidence.step(step.index()) + ": no load numbers in the manifest"));
+                continue;
+            }
+            double ratio = load.achievedQps() / load.offeredQps();
+            List<String> why = new ArrayList<>();
+            if (ratio < t.saturationAchievedRatio()) {
+                why.add("achieved " + Evidence.num(load.achievedQps()) + " of " + Evidence.num(load.offeredQps())
+                        + " req/s offered (" + Evidence.percent(ratio) + " < "
+                        + Evidence.percent(t.saturationAchievedRatio()) + ")");
+            }
+            if (load.errorRate() > t.maxErrorRate()) {
+                why.add(load.errors() + " errors in " + load.requests() + " requests ("
+                        + Evidence.percent(load.errorRate()) + " > " + Evidence.percent(t.maxErrorRate()) + ")");
+            }
+            if (t.hasP99Slo() && load.p99Ms() > t.p99SloMs()) {
+                why.add("p99 " + Evidence.num(load.p99Ms()) + " ms > SLO " + Evidence.num(t.p99SloMs()) + " ms");
+            }
+            boolean late = load.lateRate() > HARNESS_LATE_MAX;
+            // late because every pooled user still waited on a response: the target's saturation, not the harness's
+            boolean usersBusy = late && load.lateUsersBusyShare() >= USERS_BUSY_MIN;
+            if (usersBusy) {
+                why.add(
+                        0,
+                        load.lateUsersBusy() + " of " + load.requests() + " requests ("
+                                + Evidence.percent((double) load.lateUsersBusy() / load.requests())
+                                + ") went out late because every"
+                                + " pooled user was still waiting on a response (p99 " + Evidence.num(load.p99Ms())
+                                + " ms)");
+            }
+            boolean harnessBehind = late && !usersBusy || load.unsent() > 0;
+            Status status = why.isEmpty() && !harnessBehind ? Status.PASS : Status.WARN;
+            String queue = why.isEmpty() && !late ? "" : queueSite(run, step);
+            String machine = machineCpu(run, step);
+            String evidence;
+            if (harnessBehind) {
+                evidence = "harness behind schedule: " + load.late() + " of " + load.requests() + " requests ("
+                        + Evidence.percent(load.lateRate()) + ") went out more than "
+                        + StepLoadCounters.LATE_NANOS / 1_000_000 + " ms late"
+                        + " with pooled users free, "
+                        + Evidence.num(load.offeredQps()) + " of " + Evidence.num(step.targetQps())
+                        + " req/s planned were sent; this step measures the load generator, not the target "
+                        + "(bench/load-headroom.sh gives this machine's limit)"
+                        + (load.unsent() > 0
+                                ? "; " + load.unsent() + " arrivals of the step were never sent (dropped when the step"
+                                        + " ended): the plan is above what this harness can send"
+                                : "")
+                        + (why.isEmpty() ? "" : "; also " + String.join("; ", why)) + queue + machine;
+            } else if (why.isEmpty()) {
+                evidence = "keeps up: " + Evidence.num(load.achievedQps()) + " of " + Evidence.num(load.offeredQps())
+                        + " req/s, " + load.errors() + " errors, p99 " + Evidence.num(load.p99Ms()) + " ms" + machine;
+            } else {
+                evidence = "saturated: " + String.join("; ", why) + queue + machine;
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("offeredQps", load.offeredQps());
+            details.put("achievedQps", load.achievedQps());
+            details.put("errorRate", load.errorRate());
+            details.put("p99Ms", load.p99Ms());
+            details.put("meanMs", load.meanMs());
+            details.put("lateRequests", load.late());
+            if (load.lateUsersBusy() > 0) {
+                details.put("lateUsersBusy", load.lateUsersBusy());
+            }
+            if (load.unsent() > 0) {
+                details.put("unsent", load.unsent());
+            }
+            if (load.harnessCpus() != null) {
+                details.put("harnessCpus", load.harnessCpus());
+                details.put("hostCpus", load.hostCpus());
+            }
+            results.add(new CheckResult(
+                    ID,
+                    step.index(),
+                    status,
+                    ratio,
+                    t.saturationAchievedRatio(),
+                    "achieved/offered",
+                    Confidence.HIGH,
+                    evidence,
+                    details));
+        }
+        return results;
     }
-    return results;
-  }
 
-  /** True when the step's target fell behind: achieved below {@code saturation.achievedRatio} × offered. */
-  static boolean pastCapacity(RunStep step, Thresholds t) {
-    LoadNumbers load = step.load();
-    return load != null && load.offeredQps() > 0 && load.achievedQps() / load.offeredQps() < t.saturationAchievedRatio();
-  }
+    /** True when the step's target fell behind: achieved below {@code saturation.achievedRatio} × offered. */
+    static boolean pastCapacity(RunStep step, Thresholds t) {
+        LoadNumbers load = step.load();
+        return load != null
+                && load.offeredQps() > 0
+                && load.achievedQps() / load.offeredQps() < t.saturationAchievedRatio();
+    }
 
-  /** A machine at least this busy (harness + target CPU over its CPUs) had them compete for CPU. */
-  static final double MACHINE_BUSY = 0.9;
+    /** A machine at least this busy (harness + target CPU over its CPUs) had them compete for CPU. */
+    static final double MACHINE_BUSY = 0.9;
 
-  /**
-   * "; the machine's CPUs were busy: harness X + target Y of Z CPUs ..." when the harness's JVM and the
-   * target (its CPU profile's time over its duration) together used at least {@link #MACHINE_BUSY} of
-   * the CPUs, i.e. they competed for CPU; else "". Only when the harness recorded its own CPU.
-   */
-  private static String machineCpu(RunData run, RunStep step) {
-    LoadNumbers load = step.load();
-    if (load.harnessCpus() == null || load.hostCpus() == null || load.hostCpus() <= 0) {
-      return "";
+    /**
+     * "; the machine's CPUs were busy: harness X + target Y of Z CPUs ..." when the harness's JVM and the
+     * target (its CPU profile's time over its duration) together used at least {@link #MACHINE_BUSY} of
+     * the CPUs, i.e. they competed for CPU; else "". Only when the harness recorded its own CPU.
+     */
+    private static String machineCpu(RunData run, RunStep step) {
+        LoadNumbers load = step.load();
+        if (load.harnessCpus() == null || load.hostCpus() == null || load.hostCpus() <= 0) {
+            return "";
+        }
+        Capture cpu = step.captures().get("cpu");
+        RunProfiles.Loaded l = cpu == null ? null : run.profiles().load(cpu);
+        if (l == null || !l.ok() || !l.profile().isCpu() || l.profile().durationNanos() <= 0) {
+            return "";
+        }
+        Profile p = l.profile();
+        double target = p.total(p.sampleIndex("cpu")) / (double) p.durationNanos();
+        double used = (load.harnessCpus() + target) / load.hostCpus();
+        return used < MACHINE_BUSY
+                ? ""
+                : "; the machine's CPUs were busy: harness " + Evidence.num(load.harnessCpus())
+                        + " + target " + Evidence.num(target) + " of " + load.hostCpus()
+                        + " CPUs, so the two competed for CPU"
+                        + " (pin the target with -Dschedgate.target.cpuset or give the harness its own machine)";
     }
-    Capture cpu = step.captures().get("cpu");
-    RunProfiles.Loaded l = cpu == null ? null : run.profiles().load(cpu);
-    if (l == null || !l.ok() || !l.profile().isCpu() || l.profile().durationNanos() <= 0) {
-      return "";
-    }
-    Profile p = l.profile();
-    double target = p.total(p.sampleIndex("cpu")) / (double) p.durationNanos();
-    double used = (load.harnessCpus() + target) / load.hostCpus();
-    return used < MACHINE_BUSY ? "" : "; the machine's CPUs were busy: harness " + Evidence.num(load.harnessCpus())
-        + " + target " + Evidence.num(target) + " of " + load.hostCpus() + " CPUs, so the two competed for CPU"
-        + " (pin the target with -Dschedgate.target.cpuset or give the harness its own machine)";
-  }
 
-  /** "; requests queue at SITE (STATE): n of m handler goroutines ..." from the window's last goroutine profile, or "". */
-  private static String queueSite(RunData run, RunStep step) {
-    Capture end = step.captures().get("goroutineEnd");
-    if (end == null) {
-      return "";
+    /** "; requests queue at SITE (STATE): n of m handler goroutines ..." from the window's last goroutine profile, or "". */
+    private static String queueSite(RunData run, RunStep step) {
+        Capture end = step.captures().get("goroutineEnd");
+        if (end == null) {
+            return "";
+        }
+        RunProfiles.Loaded l = run.profiles().load(end);
+        if (!l.ok() || !"goroutine".equals(l.profile().kind())) {
+            return "";
+        }
+        QueueSites q = QueueSites.of(l.profile());
+        return q.largest()
+                .map(g -> "; requests queue at " + g.site() + " (" + g.state() + "): " + g.goroutines() + " of "
+                        + q.handlers() + " goroutines serving a request at the window's end")
+                .orElse("");
     }
-    RunProfiles.Loaded l = run.profiles().load(end);
-    if (!l.ok() || !"goroutine".equals(l.profile().kind())) {
-      return "";
-    }
-    QueueSites q = QueueSites.of(l.profile());
-    return q.largest().map(g -> "; requests queue at " + g.site() + " (" + g.state() + "): " + g.goroutines()
-        + " of " + q.handlers() + " goroutines serving a request at the window's end").orElse("");
-  }
 }

@@ -21,93 +21,120 @@ import java.util.Optional;
  */
 public final class SchedLatencyCheck implements Check {
 
-  public static final String ID = "sched.latency";
-  /** Growth of the p99 from the first to the top step that WARNs ramp-wide (once it is above the warn level). */
-  static final double GROWTH_WARN = 10;
-  private static final double P = 0.99;
+    public static final String ID = "sched.latency";
+    /** Growth of the p99 from the first to the top step that WARNs ramp-wide (once it is above the warn level). */
+    static final double GROWTH_WARN = 10;
 
-  @Override
-  public List<CheckResult> evaluate(RunData run, Thresholds t) {
-    List<CheckResult> results = new ArrayList<>();
-    List<double[]> p99s = new ArrayList<>();
-    TraceCounts traces = TraceCounts.of(run);
-    for (RunStep step : run.steps()) {
-      TraceCounts.Step trace = traces.step(step);
-      if (trace.ok() && trace.stats().schedulingLatency() != null && trace.stats().schedulingLatency().count() > 0) {
-        CheckResult r = fromTrace(step, trace.stats(), t);
-        results.add(r);
-        p99s.add(new double[] {step.index(), r.value()});
-        continue;
-      }
-      Optional<HistogramWindow> window = step.metrics() == null ? Optional.empty() : step.metrics().schedLatencies();
-      Optional<HistogramWindow.Quantile> q = window.flatMap(w -> w.quantile(P));
-      if (q.isEmpty()) {
-        results.add(CheckResult.noData(ID, step.index(), "ms", Evidence.step(step.index())
-            + ": no scheduling latencies: /metrics has no go_sched_latencies_seconds histogram for the window"
-            + (step.metricsProblem() == null ? "" : " (" + step.metricsProblem() + ")")
-            + (trace.problem() == null ? "" : " and no execution trace (" + trace.problem() + ")")));
-        continue;
-      }
-      HistogramWindow.Quantile p99 = q.get();
-      double ms = p99.estimate() * 1e3;
-      // FAIL only when the p99's whole bucket is above the limit: an interpolated point inside an 11×-wide
-      // bucket is a guess, the bucket's lower bound is a measurement
-      boolean over = p99.lower() * 1e3 >= t.schedLatencyP99FailMs();
-      // past capacity (achieved below the saturation ratio) waiting for a P is the saturation itself: WARN
-      boolean saturated = SaturationCheck.pastCapacity(step, t);
-      Status status = !over ? Status.PASS : saturated ? Status.WARN : Status.FAIL;
-      Map<String, Object> d = new LinkedHashMap<>();
-      d.put("p99Ms", ms);
-      d.put("bucketLowerMs", p99.lower() * 1e3);
-      d.put("bucketUpperMs", Double.isInfinite(p99.upper()) ? null : p99.upper() * 1e3);
-      d.put("sampledTransitions", window.get().count());
-      d.put("source", "/sched/latencies histogram Δ over the window");
-      String evidence = "p99 time runnable → running ≈ " + Evidence.num(ms) + " ms (in the "
-          + Evidence.num(p99.lower() * 1e3) + "–" + (Double.isInfinite(p99.upper()) ? "∞" : Evidence.num(p99.upper() * 1e3))
-          + " ms bucket of /sched/latencies, " + Evidence.num(window.get().count()) + " transitions sampled 1 in 8)"
-          + (status == Status.FAIL ? ": at least " + Evidence.num(p99.lower() * 1e3) + " ms, goroutines wait too long"
-              + " for a P, the scheduler is not keeping up" : "")
-          + (status == Status.WARN ? ": at least " + Evidence.num(p99.lower() * 1e3) + " ms at a saturated step"
-              + " (achieved below " + Evidence.percent(t.saturationAchievedRatio()) + " of offered): past capacity" : "");
-      results.add(new CheckResult(ID, step.index(), status, ms, t.schedLatencyP99FailMs(), "ms", Confidence.LOW,
-          evidence, d));
-      p99s.add(new double[] {step.index(), ms});
-    }
-    if (p99s.size() >= 2) {
-      double[] first = p99s.get(0);
-      double[] last = p99s.get(p99s.size() - 1);
-      double growth = first[1] > 0 ? last[1] / first[1] : Double.POSITIVE_INFINITY;
-      boolean warn = growth >= GROWTH_WARN && last[1] > t.schedLatencyP99WarnMs();
-      Map<String, Object> d = new LinkedHashMap<>();
-      d.put("firstP99Ms", first[1]);
-      d.put("lastP99Ms", last[1]);
-      d.put("growth", Double.isInfinite(growth) ? null : growth);
-      results.add(new CheckResult(ID, CheckResult.RAMP, warn ? Status.WARN : Status.PASS,
-          Double.isInfinite(growth) ? null : growth, GROWTH_WARN, "× p99", Confidence.LOW,
-          "p99 scheduling latency " + Evidence.num(first[1]) + " ms at " + Evidence.step((int) first[0]) + " → "
-              + Evidence.num(last[1]) + " ms at " + Evidence.step((int) last[0])
-              + (warn ? ": grows with the load, goroutines increasingly wait for a P" : ""), d));
-    }
-    return results;
-  }
+    private static final double P = 0.99;
 
-  /** Exact: every Runnable→Running transition of the step's trace slice (tools/tracestat). */
-  private static CheckResult fromTrace(RunStep step, io.schedgate.signals.TraceStats stats, Thresholds t) {
-    io.schedgate.signals.TraceStats.Latency l = stats.schedulingLatency();
-    double ms = l.p99Ns() / 1e6;
-    boolean over = ms > t.schedLatencyP99FailMs();
-    Status status = !over ? Status.PASS : SaturationCheck.pastCapacity(step, t) ? Status.WARN : Status.FAIL;
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("p99Ms", ms);
-    d.put("p50Ms", l.p50Ns() / 1e6);
-    d.put("maxMs", l.maxNs() / 1e6);
-    d.put("transitions", l.count());
-    d.put("source", "execution trace, " + Evidence.num(stats.seconds()) + " s of the window");
-    String evidence = "p99 time runnable → running " + Evidence.num(ms) + " ms (p50 " + Evidence.num(l.p50Ns() / 1e6)
-        + " ms, max " + Evidence.num(l.maxNs() / 1e6) + " ms over " + l.count() + " transitions in "
-        + Evidence.num(stats.seconds()) + " s of execution trace)"
-        + (status == Status.FAIL ? ": goroutines wait too long for a P, the scheduler is not keeping up" : "")
-        + (status == Status.WARN ? ": at a saturated step, past capacity" : "");
-    return new CheckResult(ID, step.index(), status, ms, t.schedLatencyP99FailMs(), "ms", Confidence.HIGH, evidence, d);
-  }
+    @Override
+    public List<CheckResult> evaluate(RunData run, Thresholds t) {
+        List<CheckResult> results = new ArrayList<>();
+        List<double[]> p99s = new ArrayList<>();
+        TraceCounts traces = TraceCounts.of(run);
+        for (RunStep step : run.steps()) {
+            TraceCounts.Step trace = traces.step(step);
+            if (trace.ok()
+                    && trace.stats().schedulingLatency() != null
+                    && trace.stats().schedulingLatency().count() > 0) {
+                CheckResult r = fromTrace(step, trace.stats(), t);
+                results.add(r);
+                p99s.add(new double[] {step.index(), r.value()});
+                continue;
+            }
+            Optional<HistogramWindow> window =
+                    step.metrics() == null ? Optional.empty() : step.metrics().schedLatencies();
+            Optional<HistogramWindow.Quantile> q = window.flatMap(w -> w.quantile(P));
+            if (q.isEmpty()) {
+                results.add(CheckResult.noData(
+                        ID,
+                        step.index(),
+                        "ms",
+                        Evidence.step(step.index())
+                                + ": no scheduling latencies: /metrics has no go_sched_latencies_seconds histogram for the window"
+                                + (step.metricsProblem() == null ? "" : " (" + step.metricsProblem() + ")")
+                                + (trace.problem() == null
+                                        ? ""
+                                        : " and no execution trace (" + trace.problem() + ")")));
+                continue;
+            }
+            HistogramWindow.Quantile p99 = q.get();
+            double ms = p99.estimate() * 1e3;
+            // FAIL only when the p99's whole bucket is above the limit: an interpolated point inside an 11×-wide
+            // bucket is a guess, the bucket's lower bound is a measurement
+            boolean over = p99.lower() * 1e3 >= t.schedLatencyP99FailMs();
+            // past capacity (achieved below the saturation ratio) waiting for a P is the saturation itself: WARN
+            boolean saturated = SaturationCheck.pastCapacity(step, t);
+            Status status = !over ? Status.PASS : saturated ? Status.WARN : Status.FAIL;
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("p99Ms", ms);
+            d.put("bucketLowerMs", p99.lower() * 1e3);
+            d.put("bucketUpperMs", Double.isInfinite(p99.upper()) ? null : p99.upper() * 1e3);
+            d.put("sampledTransitions", window.get().count());
+            d.put("source", "/sched/latencies histogram Δ over the window");
+            String evidence = "p99 time runnable → running ≈ " + Evidence.num(ms) + " ms (in the "
+                    + Evidence.num(p99.lower() * 1e3) + "–"
+                    + (Double.isInfinite(p99.upper()) ? "∞" : Evidence.num(p99.upper() * 1e3))
+                    + " ms bucket of /sched/latencies, "
+                    + Evidence.num(window.get().count()) + " transitions sampled 1 in 8)"
+                    + (status == Status.FAIL
+                            ? ": at least " + Evidence.num(p99.lower() * 1e3) + " ms, goroutines wait too long"
+                                    + " for a P, the scheduler is not keeping up"
+                            : "")
+                    + (status == Status.WARN
+                            ? ": at least " + Evidence.num(p99.lower() * 1e3) + " ms at a saturated step"
+                                    + " (achieved below " + Evidence.percent(t.saturationAchievedRatio())
+                                    + " of offered): past capacity"
+                            : "");
+            results.add(new CheckResult(
+                    ID, step.index(), status, ms, t.schedLatencyP99FailMs(), "ms", Confidence.LOW, evidence, d));
+            p99s.add(new double[] {step.index(), ms});
+        }
+        if (p99s.size() >= 2) {
+            double[] first = p99s.get(0);
+            double[] last = p99s.get(p99s.size() - 1);
+            double growth = first[1] > 0 ? last[1] / first[1] : Double.POSITIVE_INFINITY;
+            boolean warn = growth >= GROWTH_WARN && last[1] > t.schedLatencyP99WarnMs();
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("firstP99Ms", first[1]);
+            d.put("lastP99Ms", last[1]);
+            d.put("growth", Double.isInfinite(growth) ? null : growth);
+            results.add(new CheckResult(
+                    ID,
+                    CheckResult.RAMP,
+                    warn ? Status.WARN : Status.PASS,
+                    Double.isInfinite(growth) ? null : growth,
+                    GROWTH_WARN,
+                    "× p99",
+                    Confidence.LOW,
+                    "p99 scheduling latency " + Evidence.num(first[1]) + " ms at " + Evidence.step((int) first[0])
+                            + " → "
+                            + Evidence.num(last[1]) + " ms at " + Evidence.step((int) last[0])
+                            + (warn ? ": grows with the load, goroutines increasingly wait for a P" : ""),
+                    d));
+        }
+        return results;
+    }
+
+    /** Exact: every Runnable→Running transition of the step's trace slice (tools/tracestat). */
+    private static CheckResult fromTrace(RunStep step, io.schedgate.signals.TraceStats stats, Thresholds t) {
+        io.schedgate.signals.TraceStats.Latency l = stats.schedulingLatency();
+        double ms = l.p99Ns() / 1e6;
+        boolean over = ms > t.schedLatencyP99FailMs();
+        Status status = !over ? Status.PASS : SaturationCheck.pastCapacity(step, t) ? Status.WARN : Status.FAIL;
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("p99Ms", ms);
+        d.put("p50Ms", l.p50Ns() / 1e6);
+        d.put("maxMs", l.maxNs() / 1e6);
+        d.put("transitions", l.count());
+        d.put("source", "execution trace, " + Evidence.num(stats.seconds()) + " s of the window");
+        String evidence = "p99 time runnable → running " + Evidence.num(ms) + " ms (p50 "
+                + Evidence.num(l.p50Ns() / 1e6)
+                + " ms, max " + Evidence.num(l.maxNs() / 1e6) + " ms over " + l.count() + " transitions in "
+                + Evidence.num(stats.seconds()) + " s of execution trace)"
+                + (status == Status.FAIL ? ": goroutines wait too long for a P, the scheduler is not keeping up" : "")
+                + (status == Status.WARN ? ": at a saturated step, past capacity" : "");
+        return new CheckResult(
+                ID, step.index(), status, ms, t.schedLatencyP99FailMs(), "ms", Confidence.HIGH, evidence, d);
+    }
 }

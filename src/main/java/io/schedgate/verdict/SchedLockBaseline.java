@@ -15,79 +15,105 @@ import java.util.Map;
  */
 final class SchedLockBaseline {
 
-  static final String ID = "schedlock.baseline";
-  /** Steps whose achieved QPS differ by at most this fraction are "at matched QPS". */
-  static final double QPS_TOLERANCE = 0.15;
+    static final String ID = "schedlock.baseline";
+    /** Steps whose achieved QPS differ by at most this fraction are "at matched QPS". */
+    static final double QPS_TOLERANCE = 0.15;
 
-  private SchedLockBaseline() {}
+    private SchedLockBaseline() {}
 
-  static CheckResult compare(List<CheckResult> current, String currentGoVersion, Verdict baseline, Thresholds t) {
-    List<CheckResult> base = comparable(baseline.results());
-    List<String> pairs = new ArrayList<>();
-    List<String> risen = new ArrayList<>();
-    Map<String, Object> details = new LinkedHashMap<>();
-    double worstRise = Double.NEGATIVE_INFINITY;
-    for (CheckResult c : comparable(current)) {
-      double qps = (double) c.details().get("achievedQps");
-      CheckResult match = null;
-      for (CheckResult b : base) {
-        double bq = (double) b.details().get("achievedQps");
-        if (Math.abs(bq / qps - 1) <= QPS_TOLERANCE
-            && (match == null || Math.abs(bq - qps) < Math.abs((double) match.details().get("achievedQps") - qps))) {
-          match = b;
+    static CheckResult compare(List<CheckResult> current, String currentGoVersion, Verdict baseline, Thresholds t) {
+        List<CheckResult> base = comparable(baseline.results());
+        List<String> pairs = new ArrayList<>();
+        List<String> risen = new ArrayList<>();
+        Map<String, Object> details = new LinkedHashMap<>();
+        double worstRise = Double.NEGATIVE_INFINITY;
+        for (CheckResult c : comparable(current)) {
+            double qps = (double) c.details().get("achievedQps");
+            CheckResult match = null;
+            for (CheckResult b : base) {
+                double bq = (double) b.details().get("achievedQps");
+                if (Math.abs(bq / qps - 1) <= QPS_TOLERANCE
+                        && (match == null
+                                || Math.abs(bq - qps)
+                                        < Math.abs((double) match.details().get("achievedQps") - qps))) {
+                    match = b;
+                }
+            }
+            if (match == null) {
+                continue;
+            }
+            double rise = c.value() - match.value();
+            worstRise = Math.max(worstRise, rise);
+            boolean beyondNoise = lower(c) > upper(match) && rise >= t.baselineSchedLockMinRise();
+            String pair = Evidence.step(c.stepIndex()) + " at " + Evidence.num(qps) + " req/s: "
+                    + Evidence.percent(c.value()) + " [" + Evidence.percent(lower(c)) + "–" + Evidence.percent(upper(c))
+                    + "] vs baseline " + Evidence.step(match.stepIndex()) + " " + Evidence.percent(match.value()) + " ["
+                    + Evidence.percent(lower(match)) + "–" + Evidence.percent(upper(match)) + "]";
+            pairs.add(pair);
+            details.put(
+                    Evidence.step(c.stepIndex()),
+                    Map.of(
+                            "share",
+                            c.value(),
+                            "baselineShare",
+                            match.value(),
+                            "baselineStep",
+                            match.stepIndex(),
+                            "beyondNoise",
+                            beyondNoise));
+            if (beyondNoise) {
+                risen.add(pair);
+            }
         }
-      }
-      if (match == null) {
-        continue;
-      }
-      double rise = c.value() - match.value();
-      worstRise = Math.max(worstRise, rise);
-      boolean beyondNoise = lower(c) > upper(match) && rise >= t.baselineSchedLockMinRise();
-      String pair = Evidence.step(c.stepIndex()) + " at " + Evidence.num(qps) + " req/s: "
-          + Evidence.percent(c.value()) + " [" + Evidence.percent(lower(c)) + "–" + Evidence.percent(upper(c))
-          + "] vs baseline " + Evidence.step(match.stepIndex()) + " " + Evidence.percent(match.value()) + " ["
-          + Evidence.percent(lower(match)) + "–" + Evidence.percent(upper(match)) + "]";
-      pairs.add(pair);
-      details.put(Evidence.step(c.stepIndex()), Map.of("share", c.value(), "baselineShare", match.value(),
-          "baselineStep", match.stepIndex(), "beyondNoise", beyondNoise));
-      if (beyondNoise) {
-        risen.add(pair);
-      }
+        if (pairs.isEmpty()) {
+            return CheckResult.noData(
+                    ID,
+                    CheckResult.RAMP,
+                    "share of processor time",
+                    "no step has a baseline step within "
+                            + Evidence.percent(QPS_TOLERANCE)
+                            + " of its achieved QPS with an attributed sched.lock share (baseline "
+                            + baseline.runDir() + "): cannot compare sched.lock pressure at matched load");
+        }
+        Status status = risen.isEmpty() ? Status.PASS : Status.FAIL;
+        int was = MutexWaitMetricSource.goMinor(baseline.goVersion());
+        int now = MutexWaitMetricSource.goMinor(currentGoVersion);
+        String caveat = (was <= 24) != (now <= 24)
+                ? " (caution: " + baseline.goVersion() + " and " + currentGoVersion
+                        + " lie on both sides of the 1.24/1.25"
+                        + " boundary, where runtime-lock values change meaning: waiter side vs holder side)"
+                : "";
+        String evidence = status == Status.FAIL
+                ? "sched.lock pressure rose beyond its noise at matched QPS: " + String.join("; ", risen)
+                : "sched.lock pressure within noise of the baseline at matched QPS: " + String.join("; ", pairs);
+        evidence += caveat;
+        return new CheckResult(
+                ID,
+                CheckResult.RAMP,
+                status,
+                worstRise,
+                t.baselineSchedLockMinRise(),
+                "share of processor time",
+                Confidence.LOW,
+                evidence,
+                details);
     }
-    if (pairs.isEmpty()) {
-      return CheckResult.noData(ID, CheckResult.RAMP, "share of processor time", "no step has a baseline step within "
-          + Evidence.percent(QPS_TOLERANCE) + " of its achieved QPS with an attributed sched.lock share (baseline "
-          + baseline.runDir() + "): cannot compare sched.lock pressure at matched load");
+
+    private static List<CheckResult> comparable(List<CheckResult> results) {
+        return results.stream()
+                .filter(r -> r.checkId().equals(SchedLockPressureCheck.ID) && !r.rampWide() && r.value() != null)
+                .filter(r -> Boolean.FALSE.equals(r.details().get("upperBound")))
+                .filter(r -> r.details().get("achievedQps") instanceof Double q && q > 0)
+                .filter(r -> r.details().get("shareLower") instanceof Double
+                        && r.details().get("shareUpper") instanceof Double)
+                .toList();
     }
-    Status status = risen.isEmpty() ? Status.PASS : Status.FAIL;
-    int was = MutexWaitMetricSource.goMinor(baseline.goVersion());
-    int now = MutexWaitMetricSource.goMinor(currentGoVersion);
-    String caveat = (was <= 24) != (now <= 24)
-        ? " (caution: " + baseline.goVersion() + " and " + currentGoVersion + " lie on both sides of the 1.24/1.25"
-            + " boundary, where runtime-lock values change meaning: waiter side vs holder side)"
-        : "";
-    String evidence = status == Status.FAIL
-        ? "sched.lock pressure rose beyond its noise at matched QPS: " + String.join("; ", risen)
-        : "sched.lock pressure within noise of the baseline at matched QPS: " + String.join("; ", pairs);
-    evidence += caveat;
-    return new CheckResult(ID, CheckResult.RAMP, status, worstRise, t.baselineSchedLockMinRise(),
-        "share of processor time", Confidence.LOW, evidence, details);
-  }
 
-  private static List<CheckResult> comparable(List<CheckResult> results) {
-    return results.stream()
-        .filter(r -> r.checkId().equals(SchedLockPressureCheck.ID) && !r.rampWide() && r.value() != null)
-        .filter(r -> Boolean.FALSE.equals(r.details().get("upperBound")))
-        .filter(r -> r.details().get("achievedQps") instanceof Double q && q > 0)
-        .filter(r -> r.details().get("shareLower") instanceof Double && r.details().get("shareUpper") instanceof Double)
-        .toList();
-  }
+    private static double lower(CheckResult r) {
+        return (double) r.details().get("shareLower");
+    }
 
-  private static double lower(CheckResult r) {
-    return (double) r.details().get("shareLower");
-  }
-
-  private static double upper(CheckResult r) {
-    return (double) r.details().get("shareUpper");
-  }
+    private static double upper(CheckResult r) {
+        return (double) r.details().get("shareUpper");
+    }
 }

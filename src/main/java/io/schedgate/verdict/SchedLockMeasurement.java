@@ -23,49 +23,68 @@ import java.util.Map;
  * @param diagnostics what to change to measure better (e.g. set GODEBUG=runtimecontentionstacks=1)
  */
 public record SchedLockMeasurement(
-    double spinShare,
-    double waitShare,
-    boolean upperBound,
-    boolean coversSpinning,
-    Confidence confidence,
-    String method,
-    Map<String, Double> holders,
-    String absentReason,
-    boolean waitIncludesSpin,
-    double shareLower,
-    double shareUpper,
-    double gcShareFromProfile,
-    List<String> diagnostics) {
+        double spinShare,
+        double waitShare,
+        boolean upperBound,
+        boolean coversSpinning,
+        Confidence confidence,
+        String method,
+        Map<String, Double> holders,
+        String absentReason,
+        boolean waitIncludesSpin,
+        double shareLower,
+        double shareUpper,
+        double gcShareFromProfile,
+        List<String> diagnostics) {
 
-  public SchedLockMeasurement {
-    holders = holders == null ? Map.of() : Map.copyOf(holders);
-    diagnostics = diagnostics == null ? List.of() : List.copyOf(diagnostics);
-  }
-
-  /** A measurement without a noise interval, profile GC share or diagnostics. */
-  public SchedLockMeasurement(double spinShare, double waitShare, boolean upperBound, boolean coversSpinning,
-      Confidence confidence, String method, Map<String, Double> holders, String absentReason) {
-    this(spinShare, waitShare, upperBound, coversSpinning, confidence, method, holders, absentReason, false,
-        Double.NaN, Double.NaN, Double.NaN, List.of());
-  }
-
-  public static SchedLockMeasurement absent(String reason) {
-    return new SchedLockMeasurement(Double.NaN, Double.NaN, false, false, Confidence.LOW, "", Map.of(), reason);
-  }
-
-  public boolean present() {
-    return absentReason == null;
-  }
-
-  /**
-   * Spinning plus waiting, the parts that are known; when the wait already contains the spin
-   * (waiter-side values of Go 1.22–1.24) the wait alone, so no time is counted twice.
-   */
-  public double share() {
-    double wait = Double.isNaN(waitShare) ? 0 : waitShare;
-    if (waitIncludesSpin) {
-      return wait;
+    public SchedLockMeasurement {
+        holders = holders == null ? Map.of() : Map.copyOf(holders);
+        diagnostics = diagnostics == null ? List.of() : List.copyOf(diagnostics);
     }
-    return (Double.isNaN(spinShare) ? 0 : spinShare) + wait;
-  }
+
+    /** A measurement without a noise interval, profile GC share or diagnostics. */
+    public SchedLockMeasurement(
+            double spinShare,
+            double waitShare,
+            boolean upperBound,
+            boolean coversSpinning,
+            Confidence confidence,
+            String method,
+            Map<String, Double> holders,
+            String absentReason) {
+        this(
+                spinShare,
+                waitShare,
+                upperBound,
+                coversSpinning,
+                confidence,
+                method,
+                holders,
+                absentReason,
+                false,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                List.of());
+    }
+
+    public static SchedLockMeasurement absent(String reason) {
+        return new SchedLockMeasurement(Double.NaN, Double.NaN, false, false, Confidence.LOW, "", Map.of(), reason);
+    }
+
+    public boolean present() {
+        return absentReason == null;
+    }
+
+    /**
+     * Spinning plus waiting, the parts that are known; when the wait already contains the spin
+     * (waiter-side values of Go 1.22–1.24) the wait alone, so no time is counted twice.
+     */
+    public double share() {
+        double wait = Double.isNaN(waitShare) ? 0 : waitShare;
+        if (waitIncludesSpin) {
+            return wait;
+        }
+        return (Double.isNaN(spinShare) ? 0 : spinShare) + wait;
+    }
 }

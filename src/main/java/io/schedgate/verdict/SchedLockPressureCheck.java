@@ -17,168 +17,194 @@ import java.util.stream.Collectors;
  */
 public final class SchedLockPressureCheck implements Check {
 
-  public static final String ID = "schedlock.pressure";
+    public static final String ID = "schedlock.pressure";
 
-  private final SchedLockSource source;
+    private final SchedLockSource source;
 
-  public SchedLockPressureCheck(SchedLockSource source) {
-    this.source = source;
-  }
+    public SchedLockPressureCheck(SchedLockSource source) {
+        this.source = source;
+    }
 
-  @Override
-  public List<CheckResult> evaluate(RunData run, Thresholds t) {
-    List<CheckResult> results = new ArrayList<>();
-    List<Object[]> measured = new ArrayList<>();
-    for (RunStep step : run.steps()) {
-      SchedLockMeasurement m = source.measure(run, step);
-      if (!m.present()) {
-        results.add(CheckResult.noData(ID, step.index(), "share of processor time", m.absentReason()));
-        continue;
-      }
-      double share = m.share();
-      Status status;
-      double threshold;
-      if (m.upperBound()) {
-        status = share <= t.schedLockWarn() ? Status.PASS : Status.WARN;
-        threshold = t.schedLockWarn();
-      } else {
-        status = share > t.schedLockFail() ? Status.FAIL : share > t.schedLockWarn() ? Status.WARN : Status.PASS;
-        threshold = share > t.schedLockWarn() ? t.schedLockFail() : t.schedLockWarn();
-      }
-      Map<String, Object> details = new LinkedHashMap<>();
-      details.put("spinShare", m.spinShare());
-      details.put("waitShare", m.waitShare());
-      details.put("waitIncludesSpin", m.waitIncludesSpin());
-      details.put("shareLower", m.shareLower());
-      details.put("shareUpper", m.shareUpper());
-      details.put("upperBound", m.upperBound());
-      details.put("coversSpinning", m.coversSpinning());
-      details.put("method", m.method());
-      details.put("holders", m.holders());
-      details.put("diagnostics", m.diagnostics());
-      if (step.load() != null) {
-        details.put("achievedQps", step.load().achievedQps());
-      }
-      String gc = gcPhrase(step, m, details);
-      String amount = (m.upperBound() ? "at most " : "") + Evidence.percent(share);
-      String evidence = (m.upperBound() && status == Status.WARN
-          ? "cannot attribute: up to " + Evidence.percent(share) + " of processor time waiting on locks, which"
-              + " includes sync.Mutex; take mutex and CPU profiles to isolate sched.lock"
-          : "sched.lock " + (m.coversSpinning() ? "" : "waits ") + amount + " of processor time"
-              + holdersPhrase(m))
-          + " (" + m.method() + "); " + gc
-          + (m.diagnostics().isEmpty() ? "" : "; " + String.join("; ", m.diagnostics()));
-      results.add(new CheckResult(ID, step.index(), status, share, threshold, "share of processor time",
-          m.confidence(), evidence, details));
-      measured.add(new Object[] {step, m});
+    @Override
+    public List<CheckResult> evaluate(RunData run, Thresholds t) {
+        List<CheckResult> results = new ArrayList<>();
+        List<Object[]> measured = new ArrayList<>();
+        for (RunStep step : run.steps()) {
+            SchedLockMeasurement m = source.measure(run, step);
+            if (!m.present()) {
+                results.add(CheckResult.noData(ID, step.index(), "share of processor time", m.absentReason()));
+                continue;
+            }
+            double share = m.share();
+            Status status;
+            double threshold;
+            if (m.upperBound()) {
+                status = share <= t.schedLockWarn() ? Status.PASS : Status.WARN;
+                threshold = t.schedLockWarn();
+            } else {
+                status =
+                        share > t.schedLockFail() ? Status.FAIL : share > t.schedLockWarn() ? Status.WARN : Status.PASS;
+                threshold = share > t.schedLockWarn() ? t.schedLockFail() : t.schedLockWarn();
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("spinShare", m.spinShare());
+            details.put("waitShare", m.waitShare());
+            details.put("waitIncludesSpin", m.waitIncludesSpin());
+            details.put("shareLower", m.shareLower());
+            details.put("shareUpper", m.shareUpper());
+            details.put("upperBound", m.upperBound());
+            details.put("coversSpinning", m.coversSpinning());
+            details.put("method", m.method());
+            details.put("holders", m.holders());
+            details.put("diagnostics", m.diagnostics());
+            if (step.load() != null) {
+                details.put("achievedQps", step.load().achievedQps());
+            }
+            String gc = gcPhrase(step, m, details);
+            String amount = (m.upperBound() ? "at most " : "") + Evidence.percent(share);
+            String evidence = (m.upperBound() && status == Status.WARN
+                            ? "cannot attribute: up to " + Evidence.percent(share)
+                                    + " of processor time waiting on locks, which"
+                                    + " includes sync.Mutex; take mutex and CPU profiles to isolate sched.lock"
+                            : "sched.lock " + (m.coversSpinning() ? "" : "waits ") + amount + " of processor time"
+                                    + holdersPhrase(m))
+                    + " (" + m.method() + "); " + gc
+                    + (m.diagnostics().isEmpty() ? "" : "; " + String.join("; ", m.diagnostics()));
+            results.add(new CheckResult(
+                    ID,
+                    step.index(),
+                    status,
+                    share,
+                    threshold,
+                    "share of processor time",
+                    m.confidence(),
+                    evidence,
+                    details));
+            measured.add(new Object[] {step, m});
+        }
+        if (measured.size() >= 2) {
+            results.add(trend(measured, t));
+        }
+        return results;
     }
-    if (measured.size() >= 2) {
-      results.add(trend(measured, t));
-    }
-    return results;
-  }
 
-  /**
-   * Across steps: the share at each step and which paths hold the lock, first to last. PASS,
-   * or WARN when the share grows faster than the load (log-log exponent of share × QPS against
-   * QPS above 1 with its whole confidence interval, 3+ steps): the lock gets relatively hotter as load rises.
-   */
-  private static CheckResult trend(List<Object[]> measured, Thresholds t) {
-    List<String> shares = new ArrayList<>();
-    List<double[]> points = new ArrayList<>();
-    Map<String, Object> perStep = new LinkedHashMap<>();
-    for (Object[] o : measured) {
-      RunStep step = (RunStep) o[0];
-      SchedLockMeasurement m = (SchedLockMeasurement) o[1];
-      shares.add(Evidence.percent(m.share()));
-      perStep.put(Evidence.step(step.index()), m.share());
-      if (step.load() != null && step.load().achievedQps() > 0 && m.share() > 0) {
-        points.add(new double[] {step.load().achievedQps(), m.share() * step.load().achievedQps()});
-      }
+    /**
+     * Across steps: the share at each step and which paths hold the lock, first to last. PASS,
+     * or WARN when the share grows faster than the load (log-log exponent of share × QPS against
+     * QPS above 1 with its whole confidence interval, 3+ steps): the lock gets relatively hotter as load rises.
+     */
+    private static CheckResult trend(List<Object[]> measured, Thresholds t) {
+        List<String> shares = new ArrayList<>();
+        List<double[]> points = new ArrayList<>();
+        Map<String, Object> perStep = new LinkedHashMap<>();
+        for (Object[] o : measured) {
+            RunStep step = (RunStep) o[0];
+            SchedLockMeasurement m = (SchedLockMeasurement) o[1];
+            shares.add(Evidence.percent(m.share()));
+            perStep.put(Evidence.step(step.index()), m.share());
+            if (step.load() != null && step.load().achievedQps() > 0 && m.share() > 0) {
+                points.add(new double[] {
+                    step.load().achievedQps(), m.share() * step.load().achievedQps()
+                });
+            }
+        }
+        SchedLockMeasurement first = (SchedLockMeasurement) measured.get(0)[1];
+        SchedLockMeasurement last = (SchedLockMeasurement) measured.get(measured.size() - 1)[1];
+        Status status = Status.PASS;
+        String growth = "";
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("shareByStep", perStep);
+        details.put("holdersFirst", first.holders());
+        details.put("holdersLast", last.holders());
+        if (points.size() >= 3) {
+            try {
+                GrowthTrend g = GrowthTrend.of(
+                        points.stream().mapToDouble(x -> x[0]).toArray(),
+                        points.stream().mapToDouble(x -> x[1]).toArray(),
+                        t.maxLinearityExponent(),
+                        t.confidenceLevel());
+                status = g.status() == Status.FAIL ? Status.WARN : Status.PASS;
+                growth = "; sched.lock time/s " + g.describe("QPS")
+                        + (status == Status.WARN ? ": the lock gets hotter faster than the load grows" : "");
+                details.putAll(g.details());
+            } catch (IllegalArgumentException e) {
+                growth = "; no trend fitted (" + e.getMessage() + ")";
+            }
+        }
+        String evidence = "sched.lock " + String.join(" → ", shares) + " of processor time across " + measured.size()
+                + " steps" + pathsTrend(first, last) + growth;
+        return new CheckResult(
+                ID,
+                CheckResult.RAMP,
+                status,
+                last.share(),
+                null,
+                "share of processor time",
+                last.confidence(),
+                evidence,
+                details);
     }
-    SchedLockMeasurement first = (SchedLockMeasurement) measured.get(0)[1];
-    SchedLockMeasurement last = (SchedLockMeasurement) measured.get(measured.size() - 1)[1];
-    Status status = Status.PASS;
-    String growth = "";
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("shareByStep", perStep);
-    details.put("holdersFirst", first.holders());
-    details.put("holdersLast", last.holders());
-    if (points.size() >= 3) {
-      try {
-        GrowthTrend g = GrowthTrend.of(points.stream().mapToDouble(x -> x[0]).toArray(),
-            points.stream().mapToDouble(x -> x[1]).toArray(), t.maxLinearityExponent(), t.confidenceLevel());
-        status = g.status() == Status.FAIL ? Status.WARN : Status.PASS;
-        growth = "; sched.lock time/s " + g.describe("QPS")
-            + (status == Status.WARN ? ": the lock gets hotter faster than the load grows" : "");
-        details.putAll(g.details());
-      } catch (IllegalArgumentException e) {
-        growth = "; no trend fitted (" + e.getMessage() + ")";
-      }
-    }
-    String evidence = "sched.lock " + String.join(" → ", shares) + " of processor time across "
-        + measured.size() + " steps" + pathsTrend(first, last) + growth;
-    return new CheckResult(ID, CheckResult.RAMP, status, last.share(), null, "share of processor time",
-        last.confidence(), evidence, details);
-  }
 
-  private static String pathsTrend(SchedLockMeasurement first, SchedLockMeasurement last) {
-    if (last.holders().isEmpty()) {
-      return "";
+    private static String pathsTrend(SchedLockMeasurement first, SchedLockMeasurement last) {
+        if (last.holders().isEmpty()) {
+            return "";
+        }
+        return "; paths first step: " + (first.holders().isEmpty() ? "none" : top(first, 3)) + ", last step: "
+                + top(last, 3);
     }
-    return "; paths first step: " + (first.holders().isEmpty() ? "none" : top(first, 3))
-        + ", last step: " + top(last, 3);
-  }
 
-  private static String top(SchedLockMeasurement m, int n) {
-    double total = m.holders().values().stream().mapToDouble(Double::doubleValue).sum();
-    return m.holders().entrySet().stream()
-        .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
-        .limit(n)
-        .map(e -> shortName(e.getKey()) + " " + Evidence.percent(total > 0 ? e.getValue() / total : 0))
-        .collect(Collectors.joining(", "));
-  }
+    private static String top(SchedLockMeasurement m, int n) {
+        double total =
+                m.holders().values().stream().mapToDouble(Double::doubleValue).sum();
+        return m.holders().entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
+                .limit(n)
+                .map(e -> shortName(e.getKey()) + " " + Evidence.percent(total > 0 ? e.getValue() / total : 0))
+                .collect(Collectors.joining(", "));
+    }
 
-  private static String shortName(String function) {
-    return function.startsWith("runtime.") ? function.substring("runtime.".length()) : function;
-  }
+    private static String shortName(String function) {
+        return function.startsWith("runtime.") ? function.substring("runtime.".length()) : function;
+    }
 
-  /** GC share from /cpu/classes when a GC cycle ended in the window, else from the CPU profile. */
-  private static String gcPhrase(RunStep step, SchedLockMeasurement m, Map<String, Object> details) {
-    String fromProfile = Double.isNaN(m.gcShareFromProfile()) ? null
-        : "GC " + Evidence.percent(m.gcShareFromProfile()) + " of CPU samples (CPU profile)";
-    if (fromProfile != null) {
-      details.put("gcCpuShareProfile", m.gcShareFromProfile());
+    /** GC share from /cpu/classes when a GC cycle ended in the window, else from the CPU profile. */
+    private static String gcPhrase(RunStep step, SchedLockMeasurement m, Map<String, Object> details) {
+        String fromProfile = Double.isNaN(m.gcShareFromProfile())
+                ? null
+                : "GC " + Evidence.percent(m.gcShareFromProfile()) + " of CPU samples (CPU profile)";
+        if (fromProfile != null) {
+            details.put("gcCpuShareProfile", m.gcShareFromProfile());
+        }
+        if (step.metrics() == null) {
+            return fromProfile != null ? fromProfile : "GC share unknown";
+        }
+        RuntimeMetricsValue share = step.metrics().gcCpuShare();
+        RuntimeMetricsValue cycles = step.metrics().gcCycles();
+        if (!share.present() && fromProfile != null) {
+            if (cycles.present()) {
+                details.put("gcCycles", cycles.value());
+            }
+            return fromProfile + (cycles.present() ? ", GC cycles in the window: " + Evidence.num(cycles.value()) : "");
+        }
+        if (share.present()) {
+            details.put("gcCpuShare", share.value());
+        }
+        if (cycles.present()) {
+            details.put("gcCycles", cycles.value());
+        }
+        return (share.present() ? "GC " + Evidence.percent(share.value()) + " of CPU" : "GC share unknown")
+                + (cycles.present() ? ", GC cycles in the window: " + Evidence.num(cycles.value()) : "");
     }
-    if (step.metrics() == null) {
-      return fromProfile != null ? fromProfile : "GC share unknown";
-    }
-    RuntimeMetricsValue share = step.metrics().gcCpuShare();
-    RuntimeMetricsValue cycles = step.metrics().gcCycles();
-    if (!share.present() && fromProfile != null) {
-      if (cycles.present()) {
-        details.put("gcCycles", cycles.value());
-      }
-      return fromProfile + (cycles.present() ? ", GC cycles in the window: " + Evidence.num(cycles.value()) : "");
-    }
-    if (share.present()) {
-      details.put("gcCpuShare", share.value());
-    }
-    if (cycles.present()) {
-      details.put("gcCycles", cycles.value());
-    }
-    return (share.present() ? "GC " + Evidence.percent(share.value()) + " of CPU" : "GC share unknown")
-        + (cycles.present() ? ", GC cycles in the window: " + Evidence.num(cycles.value()) : "");
-  }
 
-  private static String holdersPhrase(SchedLockMeasurement m) {
-    if (m.holders().isEmpty()) {
-      return "";
+    private static String holdersPhrase(SchedLockMeasurement m) {
+        if (m.holders().isEmpty()) {
+            return "";
+        }
+        return ", held most by "
+                + m.holders().entrySet().stream()
+                        .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
+                        .limit(3)
+                        .map(e -> e.getKey() + " " + Evidence.percent(e.getValue()))
+                        .collect(Collectors.joining(", "));
     }
-    return ", held most by " + m.holders().entrySet().stream()
-        .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
-        .limit(3)
-        .map(e -> e.getKey() + " " + Evidence.percent(e.getValue()))
-        .collect(Collectors.joining(", "));
-  }
 }

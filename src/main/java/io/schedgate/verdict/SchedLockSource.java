@@ -9,5 +9,5 @@ package io.schedgate.verdict;
 @FunctionalInterface
 public interface SchedLockSource {
 
-  SchedLockMeasurement measure(RunData run, RunStep step);
+    SchedLockMeasurement measure(RunData run, RunStep step);
 }

@@ -3,7 +3,6 @@ package io.schedgate.verdict;
 import io.schedgate.stats.LittlesLaw;
 import io.schedgate.stats.UniversalScalabilityLaw;
 import io.schedgate.stats.UslFit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,72 +17,88 @@ import java.util.Map;
  */
 public final class UslCheck implements Check {
 
-  public static final String ID = "usl";
+    public static final String ID = "usl";
 
-  /** Below this R² the fitted σ, κ and peak are not reported as findings. */
-  static final double MIN_R_SQUARED = 0.8;
+    /** Below this R² the fitted σ, κ and peak are not reported as findings. */
+    static final double MIN_R_SQUARED = 0.8;
 
-
-  /** Steps with usable (N, X) points, for the note when there are too few. */
-  static int usableSteps(RunData run) {
-    return (int) run.steps().stream().filter(UslCheck::usable).count();
-  }
-
-  private static boolean usable(RunStep s) {
-    return s.load() != null && s.load().achievedQps() > 0 && s.load().meanMs() > 0;
-  }
-
-  @Override
-  public List<CheckResult> evaluate(RunData run, Thresholds t) {
-    List<RunStep> steps = run.steps().stream().filter(UslCheck::usable).toList();
-    if (steps.size() < t.uslMinSteps()) {
-      return List.of();
+    /** Steps with usable (N, X) points, for the note when there are too few. */
+    static int usableSteps(RunData run) {
+        return (int) run.steps().stream().filter(UslCheck::usable).count();
     }
-    double[] n = new double[steps.size()];
-    double[] x = new double[steps.size()];
-    double maxN = 0;
-    for (int i = 0; i < steps.size(); i++) {
-      x[i] = steps.get(i).load().achievedQps();
-      n[i] = LittlesLaw.inSystem(x[i], steps.get(i).load().meanMs() / 1000.0);
-      maxN = Math.max(maxN, n[i]);
+
+    private static boolean usable(RunStep s) {
+        return s.load() != null && s.load().achievedQps() > 0 && s.load().meanMs() > 0;
     }
-    UslFit fit;
-    try {
-      fit = UslFit.fit(n, x);
-    } catch (IllegalArgumentException e) {
-      return List.of(new CheckResult(ID, CheckResult.RAMP, Status.WARN, null, null, "req/s",
-          Confidence.LOW, "USL fit failed: " + e.getMessage(), Map.of()));
+
+    @Override
+    public List<CheckResult> evaluate(RunData run, Thresholds t) {
+        List<RunStep> steps = run.steps().stream().filter(UslCheck::usable).toList();
+        if (steps.size() < t.uslMinSteps()) {
+            return List.of();
+        }
+        double[] n = new double[steps.size()];
+        double[] x = new double[steps.size()];
+        double maxN = 0;
+        for (int i = 0; i < steps.size(); i++) {
+            x[i] = steps.get(i).load().achievedQps();
+            n[i] = LittlesLaw.inSystem(x[i], steps.get(i).load().meanMs() / 1000.0);
+            maxN = Math.max(maxN, n[i]);
+        }
+        UslFit fit;
+        try {
+            fit = UslFit.fit(n, x);
+        } catch (IllegalArgumentException e) {
+            return List.of(new CheckResult(
+                    ID,
+                    CheckResult.RAMP,
+                    Status.WARN,
+                    null,
+                    null,
+                    "req/s",
+                    Confidence.LOW,
+                    "USL fit failed: " + e.getMessage(),
+                    Map.of()));
+        }
+        UniversalScalabilityLaw usl = fit.model();
+        UniversalScalabilityLaw.Limit limit = usl.limitAt(maxN);
+        boolean pastPeak = maxN > usl.peakConcurrency();
+        boolean fits = fit.rSquared() >= MIN_R_SQUARED && usl.sigma() <= 1;
+        Status status =
+                !fits || (limit == UniversalScalabilityLaw.Limit.COHERENCY && pastPeak) ? Status.WARN : Status.PASS;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("sigma", usl.sigma());
+        details.put("kappa", usl.kappa());
+        details.put("lambda", usl.lambda());
+        details.put("peakConcurrency", Double.isFinite(usl.peakConcurrency()) ? usl.peakConcurrency() : null);
+        details.put("peakThroughput", Double.isFinite(usl.peakThroughput()) ? usl.peakThroughput() : null);
+        details.put("rSquared", fit.rSquared());
+        details.put("limit", limit.name().toLowerCase(java.util.Locale.ROOT));
+        details.put("maxMeasuredConcurrency", maxN);
+        details.put("concurrency", n);
+        details.put("throughput", x);
+        String peak = Double.isFinite(usl.peakConcurrency())
+                ? "peak " + Evidence.num(usl.peakThroughput()) + " req/s at N*=" + Evidence.num(usl.peakConcurrency())
+                : "no peak (κ=0), ceiling λ/σ=" + Evidence.num(usl.peakThroughput()) + " req/s";
+        if (!fits) {
+            return List.of(new CheckResult(
+                    ID,
+                    CheckResult.RAMP,
+                    Status.WARN,
+                    null,
+                    null,
+                    "req/s",
+                    Confidence.LOW,
+                    "the USL does not describe these steps (R² " + Evidence.num(fit.rSquared()) + ", σ="
+                            + Evidence.num(usl.sigma()) + "): no peak or bound is claimed",
+                    details));
+        }
+        String evidence = limit.name().toLowerCase(java.util.Locale.ROOT) + "-bound (σ=" + Evidence.num(usl.sigma())
+                + ", κ=" + Evidence.num(usl.kappa()) + ", λ=" + Evidence.num(usl.lambda())
+                + " req/s per unit of concurrency): "
+                + peak + ", R² " + Evidence.num(fit.rSquared()) + " over " + steps.size() + " steps"
+                + (pastPeak ? "; the ramp went past the peak (N=" + Evidence.num(maxN) + ")" : "");
+        return List.of(new CheckResult(
+                ID, CheckResult.RAMP, status, usl.peakThroughput(), null, "req/s", Confidence.HIGH, evidence, details));
     }
-    UniversalScalabilityLaw usl = fit.model();
-    UniversalScalabilityLaw.Limit limit = usl.limitAt(maxN);
-    boolean pastPeak = maxN > usl.peakConcurrency();
-    boolean fits = fit.rSquared() >= MIN_R_SQUARED && usl.sigma() <= 1;
-    Status status = !fits || (limit == UniversalScalabilityLaw.Limit.COHERENCY && pastPeak)
-        ? Status.WARN : Status.PASS;
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("sigma", usl.sigma());
-    details.put("kappa", usl.kappa());
-    details.put("lambda", usl.lambda());
-    details.put("peakConcurrency", Double.isFinite(usl.peakConcurrency()) ? usl.peakConcurrency() : null);
-    details.put("peakThroughput", Double.isFinite(usl.peakThroughput()) ? usl.peakThroughput() : null);
-    details.put("rSquared", fit.rSquared());
-    details.put("limit", limit.name().toLowerCase(java.util.Locale.ROOT));
-    details.put("maxMeasuredConcurrency", maxN);
-    details.put("concurrency", n);
-    details.put("throughput", x);
-    String peak = Double.isFinite(usl.peakConcurrency())
-        ? "peak " + Evidence.num(usl.peakThroughput()) + " req/s at N*=" + Evidence.num(usl.peakConcurrency())
-        : "no peak (κ=0), ceiling λ/σ=" + Evidence.num(usl.peakThroughput()) + " req/s";
-    if (!fits) {
-      return List.of(new CheckResult(ID, CheckResult.RAMP, Status.WARN, null, null, "req/s", Confidence.LOW,
-          "the USL does not describe these steps (R² " + Evidence.num(fit.rSquared()) + ", σ="
-              + Evidence.num(usl.sigma()) + "): no peak or bound is claimed", details));
-    }
-    String evidence = limit.name().toLowerCase(java.util.Locale.ROOT) + "-bound (σ=" + Evidence.num(usl.sigma())
-        + ", κ=" + Evidence.num(usl.kappa()) + ", λ=" + Evidence.num(usl.lambda()) + " req/s per unit of concurrency): "
-        + peak + ", R² " + Evidence.num(fit.rSquared()) + " over " + steps.size() + " steps"
-        + (pastPeak ? "; the ramp went past the peak (N=" + Evidence.num(maxN) + ")" : "");
-    return List.of(new CheckResult(ID, CheckResult.RAMP, status, usl.peakThroughput(), null, "req/s",
-        Confidence.HIGH, evidence, details));
-  }
 }

@@ -8,30 +8,30 @@ import java.util.Map;
  * {@value #SCHEMA}, see docs/verdict-json.md).
  */
 public record Verdict(
-    String schema,
-    String runDir,
-    String simulation,
-    String runStatus,
-    String goVersion,
-    String createdAt,
-    Map<String, Object> thresholds,
-    List<CheckResult> results,
-    Capacity capacity,
-    Gate gate,
-    List<String> notes) {
+        String schema,
+        String runDir,
+        String simulation,
+        String runStatus,
+        String goVersion,
+        String createdAt,
+        Map<String, Object> thresholds,
+        List<CheckResult> results,
+        Capacity capacity,
+        Gate gate,
+        List<String> notes) {
 
-  public static final String SCHEMA = "schedgate.verdict/1";
+    public static final String SCHEMA = "schedgate.verdict/1";
 
-  public Verdict {
-    thresholds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(thresholds));
-    results = List.copyOf(results);
-    notes = List.copyOf(notes);
-  }
+    public Verdict {
+        thresholds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(thresholds));
+        results = List.copyOf(results);
+        notes = List.copyOf(notes);
+    }
 
-  /** The result of one check at one step ({@link CheckResult#RAMP} for ramp-wide), if any. */
-  public java.util.Optional<CheckResult> result(String checkId, int stepIndex) {
-    return results.stream()
-        .filter(r -> r.checkId().equals(checkId) && r.stepIndex() == stepIndex)
-        .findFirst();
-  }
+    /** The result of one check at one step ({@link CheckResult#RAMP} for ramp-wide), if any. */
+    public java.util.Optional<CheckResult> result(String checkId, int stepIndex) {
+        return results.stream()
+                .filter(r -> r.checkId().equals(checkId) && r.stepIndex() == stepIndex)
+                .findFirst();
+    }
 }

@@ -14,31 +14,31 @@ import java.nio.file.Path;
  */
 public final class VerdictJson {
 
-  public static final String FILE_NAME = "verdict.json";
+    public static final String FILE_NAME = "verdict.json";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .setSerializationInclusion(JsonInclude.Include.ALWAYS);
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .setSerializationInclusion(JsonInclude.Include.ALWAYS);
 
-  private VerdictJson() {}
+    private VerdictJson() {}
 
-  public static String toJson(Verdict verdict) {
-    try {
-      return MAPPER.writeValueAsString(verdict);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public static String toJson(Verdict verdict) {
+        try {
+            return MAPPER.writeValueAsString(verdict);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 
-  /** Writes {@code verdict.json} into the run directory and returns its path. */
-  public static Path write(Verdict verdict, Path runDir) {
-    Path file = runDir.resolve(FILE_NAME);
-    try {
-      Files.writeString(file, toJson(verdict) + "\n");
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    /** Writes {@code verdict.json} into the run directory and returns its path. */
+    public static Path write(Verdict verdict, Path runDir) {
+        Path file = runDir.resolve(FILE_NAME);
+        try {
+            Files.writeString(file, toJson(verdict) + "\n");
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
     }
-  }
 }

@@ -1,9 +1,8 @@
 package io.schedgate.cli;
 
-import io.schedgate.pprof.Fixtures;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.schedgate.pprof.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -13,8 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.GZIPInputStream;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real profiles with random bytes flipped or cut off: whatever the damage, the command ends with
@@ -28,11 +27,15 @@ class CorruptedProfilesTest {
     @Test
     void damagedProfilesNeverEscapeAsExceptions() throws Exception {
         Random random = new Random(20261128);
-        List<String> sources = List.of("go126-fanout-cpu.pb.gz", "go123-stacks-fanout-mutex.pb.gz",
-                "go126-leak-goroutine.pb.gz", "go126-fanout-block.pb.gz");
+        List<String> sources = List.of(
+                "go126-fanout-cpu.pb.gz",
+                "go123-stacks-fanout-mutex.pb.gz",
+                "go126-leak-goroutine.pb.gz",
+                "go126-fanout-block.pb.gz");
         for (int round = 0; round < 400; round++) {
             byte[] plain;
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(Fixtures.file(sources.get(round % sources.size()))))) {
+            try (InputStream in =
+                    new GZIPInputStream(Files.newInputStream(Fixtures.file(sources.get(round % sources.size()))))) {
                 plain = in.readAllBytes();
             }
             byte[] damaged = plain.clone();
@@ -45,7 +48,8 @@ class CorruptedProfilesTest {
             }
             Path f = Files.write(tmp.resolve("damaged-" + round + ".pb"), damaged);
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = Schedgate.run(new String[] {"profile", "--json", f.toString()},
+            int code = Schedgate.run(
+                    new String[] {"profile", "--json", f.toString()},
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8));
             String e = err.toString(StandardCharsets.UTF_8).strip();

@@ -37,14 +37,20 @@ class ProfileFlagsTest {
 
     @Test
     void focusAndIgnoreFlagsFilterAsPprofDoes() {
-        assertFoldedEqualsTraces("go126-fanout-cpu.pb.gz", "go126-fanout-cpu.traces.focus-wakep-ignore-findRunnable.txt.gz",
-                "--focus", "wakep", "--ignore", "findRunnable");
+        assertFoldedEqualsTraces(
+                "go126-fanout-cpu.pb.gz",
+                "go126-fanout-cpu.traces.focus-wakep-ignore-findRunnable.txt.gz",
+                "--focus",
+                "wakep",
+                "--ignore",
+                "findRunnable");
     }
 
     @Test
     void declaredGoVersionIsUsedInsteadOfDetection() throws IOException {
         String file = Fixtures.file("go126-fanout-cpu.pb.gz").toString();
-        JsonNode detected = new ObjectMapper().readTree(run("profile", "--json", "--top", "0", file).out());
+        JsonNode detected = new ObjectMapper()
+                .readTree(run("profile", "--json", "--top", "0", file).out());
         assertEquals("1.26", detected.at("/profiles/0/goVersion/label").asText());
         CliRun declared = run("profile", "--json", "--top", "0", "--go-version", "go1.23.5", file);
         assertEquals(0, declared.code(), declared.err());

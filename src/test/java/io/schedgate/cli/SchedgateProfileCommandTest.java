@@ -1,34 +1,34 @@
 package io.schedgate.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.schedgate.pprof.Fixtures;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SchedgateProfileCommandTest {
 
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
+    private record Run(int code, String out, String err) {}
 
     private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Schedgate.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Schedgate.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -54,23 +54,37 @@ class SchedgateProfileCommandTest {
         JsonNode sched = p.get("cpu").get("schedLock");
         assertTrue(sched.get("samples").asLong() > 0);
         double share = sched.get("share").asDouble();
-        assertTrue(sched.get("ci95").get(0).asDouble() <= share && share <= sched.get("ci95").get(1).asDouble());
+        assertTrue(sched.get("ci95").get(0).asDouble() <= share
+                && share <= sched.get("ci95").get(1).asDouble());
         assertFalse(sched.get("includesZero").asBoolean());
-        assertTrue(p.get("cpu").get("runtimeLocks").get("acquire").get("buckets").has("sched.lock"));
+        assertTrue(
+                p.get("cpu").get("runtimeLocks").get("acquire").get("buckets").has("sched.lock"));
         assertTrue(p.get("cpu").has("goready") && p.get("cpu").has("gc"));
     }
 
     @Test
     void jsonForMutexGoroutineAndBlockProfiles() throws IOException {
-        Run r = run("profile", "--json", "--all", fixture("go123-fanout-mutex.pb.gz"), fixture("go126-leak-goroutine.pb.gz"),
+        Run r = run(
+                "profile",
+                "--json",
+                "--all",
+                fixture("go123-fanout-mutex.pb.gz"),
+                fixture("go126-leak-goroutine.pb.gz"),
                 fixture("go126-fanout-block.pb.gz"));
         assertEquals(0, r.code(), r.err());
         JsonNode ps = new ObjectMapper().readTree(r.out()).get("profiles");
         JsonNode mutex = ps.get(0);
         assertEquals("mutex", mutex.get("kind").asText());
-        assertTrue(mutex.get("mutex").get("lostContendedRuntimeLock").get("delayNanos").asLong() > 0);
+        assertTrue(mutex.get("mutex")
+                        .get("lostContendedRuntimeLock")
+                        .get("delayNanos")
+                        .asLong()
+                > 0);
         assertTrue(mutex.get("mutex").get("diagnostics").get(0).asText().contains("runtimecontentionstacks=1"));
-        assertEquals(mutex.get("functions").get("count").asInt(), mutex.get("functions").get("rows").size(), "--all");
+        assertEquals(
+                mutex.get("functions").get("count").asInt(),
+                mutex.get("functions").get("rows").size(),
+                "--all");
         assertEquals(5023, ps.get(1).get("goroutines").get("total").asLong());
         assertTrue(ps.get(2).get("block").get("excludedPprofDelayNanos").asLong() > 0);
     }
@@ -87,8 +101,13 @@ class SchedgateProfileCommandTest {
     @Test
     void badFilesGiveOneLineEachAndTheGoodOnesAreStillReported() throws IOException {
         Path empty = Files.write(tmp.resolve("empty.pb.gz"), new byte[0]);
-        Run r = run("profile", "--json", empty.toString(), fixture("go126-hotlock-mutex.pb.gz"),
-                fixture("go126-idle-goroutine-debug1.txt"), fixture("go126-idle-mutex.pb.gz"));
+        Run r = run(
+                "profile",
+                "--json",
+                empty.toString(),
+                fixture("go126-hotlock-mutex.pb.gz"),
+                fixture("go126-idle-goroutine-debug1.txt"),
+                fixture("go126-idle-mutex.pb.gz"));
         assertEquals(1, r.code());
         String[] lines = r.err().strip().split("\n");
         assertEquals(3, lines.length, r.err());

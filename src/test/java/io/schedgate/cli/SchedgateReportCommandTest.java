@@ -21,7 +21,8 @@ class SchedgateReportCommandTest {
         assertEquals(0, o.code(), o.err());
         Path page = dir.resolve("report.html");
         assertTrue(Files.isRegularFile(page));
-        assertEquals("report: " + page.toAbsolutePath().normalize().toUri(), o.out().strip());
+        assertEquals(
+                "report: " + page.toAbsolutePath().normalize().toUri(), o.out().strip());
         assertTrue(Files.readString(page).contains("<iframe class='flame'"));
     }
 
@@ -32,7 +33,8 @@ class SchedgateReportCommandTest {
         Outcome o = SchedgateAnalyzeCommandTest.run("report", dir.toString(), "--baseline", base.toString());
         assertEquals(0, o.code(), o.err());
         String html = Files.readString(dir.resolve("report.html"));
-        String capacity = html.substring(html.indexOf("<p id='capacity'>"), html.indexOf("</p>", html.indexOf("<p id='capacity'>")));
+        String capacity = html.substring(
+                html.indexOf("<p id='capacity'>"), html.indexOf("</p>", html.indexOf("<p id='capacity'>")));
         assertTrue(capacity.contains("(baseline "), capacity);
     }
 
@@ -42,13 +44,17 @@ class SchedgateReportCommandTest {
         assertEquals(2, o.code());
         assertTrue(o.err().contains("has no manifest.json"), o.err());
         assertEquals(2, SchedgateAnalyzeCommandTest.run("report").code());
-        assertEquals(2, SchedgateAnalyzeCommandTest.run("report", tmp.toString(), "--frobnicate").code());
+        assertEquals(
+                2,
+                SchedgateAnalyzeCommandTest.run("report", tmp.toString(), "--frobnicate")
+                        .code());
     }
 
     @Test
     void analyzeRewritesTheReportAndSaysWhereItIs(@TempDir Path tmp) throws IOException {
         Path dir = SchedgateAnalyzeCommandTest.copy("healthy-go1.26", tmp);
-        String url = dir.resolve("report.html").toAbsolutePath().normalize().toUri().toString();
+        String url =
+                dir.resolve("report.html").toAbsolutePath().normalize().toUri().toString();
         Outcome none = SchedgateAnalyzeCommandTest.run("analyze", dir.toString(), "--no-write");
         assertTrue(none.out().contains("report: none yet (schedgate report "), none.out());
         assertFalse(Files.exists(dir.resolve("report.html")));

@@ -25,8 +25,8 @@ class FetcherTest {
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/ok", ex -> answer(ex, 200, "profile-bytes"));
-        server.createContext("/busy", ex -> answer(ex, 500,
-                "Could not enable CPU profiling: cpu profiling already in use\n"));
+        server.createContext(
+                "/busy", ex -> answer(ex, 500, "Could not enable CPU profiling: cpu profiling already in use\n"));
         server.createContext("/", ex -> answer(ex, 404, "Unknown profile\n"));
         server.start();
     }
@@ -84,7 +84,8 @@ class FetcherTest {
 
     @Test
     void headerValueIsNeverPrinted() {
-        TargetEndpoints t = TargetEndpoints.of("url", null, "http://a", "http://b").withHeader("Authorization: Bearer xyz");
+        TargetEndpoints t =
+                TargetEndpoints.of("url", null, "http://a", "http://b").withHeader("Authorization: Bearer xyz");
         assertFalse(t.toString().contains("xyz"), t.toString());
         assertTrue(t.toString().contains("Authorization: ***"));
     }

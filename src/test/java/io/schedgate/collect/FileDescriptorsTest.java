@@ -18,8 +18,12 @@ class FileDescriptorsTest {
     @Test
     void realExhaustionInAChildJvmIsNamedWithItsFix() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "ulimit -n 256 && exec \"$0\" -cp \"$1\" "
-                + DescriptorExhaustionMain.class.getName(), java, System.getProperty("java.class.path"))
+        ProcessBuilder pb = new ProcessBuilder(
+                        "bash",
+                        "-c",
+                        "ulimit -n 256 && exec \"$0\" -cp \"$1\" " + DescriptorExhaustionMain.class.getName(),
+                        java,
+                        System.getProperty("java.class.path"))
                 .redirectErrorStream(true);
         Process p = pb.start();
         String out;
@@ -29,9 +33,10 @@ class FileDescriptorsTest {
         } finally {
             p.destroyForcibly();
         }
-        Map<String, String> lines = out.lines().filter(l -> l.contains("="))
-                .collect(Collectors.toMap(l -> l.substring(0, l.indexOf('=')), l -> l.substring(l.indexOf('=') + 1),
-                        (a, b) -> a));
+        Map<String, String> lines = out.lines()
+                .filter(l -> l.contains("="))
+                .collect(Collectors.toMap(
+                        l -> l.substring(0, l.indexOf('=')), l -> l.substring(l.indexOf('=') + 1), (a, b) -> a));
         assertEquals(0, p.exitValue(), out);
         int opened = Integer.parseInt(lines.get("opened"));
         assertTrue(opened > 0 && opened < 256, out);
@@ -47,10 +52,11 @@ class FileDescriptorsTest {
 
     @Test
     void otherErrorsAreNotMistakenForIt() {
-        assertTrue(FileDescriptors.exhaustion(new IOException("Connection refused")).isEmpty());
+        assertTrue(FileDescriptors.exhaustion(new IOException("Connection refused"))
+                .isEmpty());
         assertTrue(FileDescriptors.exhaustion((String) null).isEmpty());
-        assertTrue(FileDescriptors.exhaustion(new RuntimeException("wrapped",
-                new IOException("Too many open files"))).isPresent());
+        assertTrue(FileDescriptors.exhaustion(new RuntimeException("wrapped", new IOException("Too many open files")))
+                .isPresent());
     }
 
     @Test

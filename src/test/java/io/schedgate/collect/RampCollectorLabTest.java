@@ -1,6 +1,4 @@
 package io.schedgate.collect;
-import io.schedgate.run.Manifest;
-import io.schedgate.run.RunDirectory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +10,8 @@ import io.schedgate.load.StepLoadCounters;
 import io.schedgate.plan.EndpointMix;
 import io.schedgate.plan.RampClock;
 import io.schedgate.plan.RampPlan;
+import io.schedgate.run.Manifest;
+import io.schedgate.run.RunDirectory;
 import io.schedgate.service.DockerRequired;
 import io.schedgate.service.GoServiceContainer;
 import java.io.IOException;
@@ -58,15 +58,28 @@ public class RampCollectorLabTest {
     }
 
     static RampPlan plan(List<Double> qps, int warmup, int window, int tail, int cooldown) {
-        return new RampPlan("test", qps, Duration.ofSeconds(warmup), Duration.ofSeconds(window),
-                Duration.ofSeconds(tail), Duration.ofSeconds(cooldown), EndpointMix.parse("/healthy?us=50"));
+        return new RampPlan(
+                "test",
+                qps,
+                Duration.ofSeconds(warmup),
+                Duration.ofSeconds(window),
+                Duration.ofSeconds(tail),
+                Duration.ofSeconds(cooldown),
+                EndpointMix.parse("/healthy?us=50"));
     }
 
-    private RampCollector open(RampPlan plan, TargetEndpoints target, StepLoadCounters counters,
-                               RampCollector.Timeouts timeouts) {
-        return RampCollector.open(plan, "CollectorTest", target,
-                new Manifest.Target("lab", null, null, null, null, null, null, null, null, null), HARNESS, runs, counters,
-                console::add, timeouts);
+    private RampCollector open(
+            RampPlan plan, TargetEndpoints target, StepLoadCounters counters, RampCollector.Timeouts timeouts) {
+        return RampCollector.open(
+                plan,
+                "CollectorTest",
+                target,
+                new Manifest.Target("lab", null, null, null, null, null, null, null, null, null),
+                HARNESS,
+                runs,
+                counters,
+                console::add,
+                timeouts);
     }
 
     private static TargetEndpoints labEndpoints(GoServiceContainer c) {
@@ -74,13 +87,18 @@ public class RampCollectorLabTest {
     }
 
     /** Runs the plan with a load on /fanout while the collector captures; returns the manifest. */
-    private Manifest ramp(RampPlan plan, TargetEndpoints target, RampCollector.Timeouts timeouts,
-                          Runnable duringStep2) throws Exception {
+    private Manifest ramp(RampPlan plan, TargetEndpoints target, RampCollector.Timeouts timeouts, Runnable duringStep2)
+            throws Exception {
         return ramp(plan, target, timeouts, duringStep2, 0);
     }
 
-    private Manifest ramp(RampPlan plan, TargetEndpoints target, RampCollector.Timeouts timeouts,
-                          Runnable duringStep2, int traceSeconds) throws Exception {
+    private Manifest ramp(
+            RampPlan plan,
+            TargetEndpoints target,
+            RampCollector.Timeouts timeouts,
+            Runnable duringStep2,
+            int traceSeconds)
+            throws Exception {
         StepLoadCounters counters = new StepLoadCounters(plan.stepCount());
         RampCollector collector = open(plan, target, counters, timeouts).traceSeconds(traceSeconds);
         collector.baseline();
@@ -107,9 +125,11 @@ public class RampCollectorLabTest {
         int code = 0;
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         java.net.http.HttpRequest probe = java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(lab.pprofUrl() + "/debug/pprof/profile?seconds=1")).build();
+                        java.net.URI.create(lab.pprofUrl() + "/debug/pprof/profile?seconds=1"))
+                .build();
         while (System.nanoTime() < deadline) {
-            code = http.send(probe, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            code = http.send(probe, java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
             if (code == 200) {
                 return;
             }
@@ -128,17 +148,25 @@ public class RampCollectorLabTest {
         awaitCpuProfilerFree();
         RampPlan plan = plan(List.of(20.0, 40.0), 1, 4, 1, 1);
         Thread[] other = new Thread[1];
-        Manifest m = ramp(plan, labEndpoints(lab), RampCollector.Timeouts.DEFAULT, () -> {
-            other[0] = new Thread(() -> {
-                try (InputStream in = java.net.URI.create(lab.pprofUrl() + "/debug/pprof/trace?seconds=2").toURL()
-                        .openStream()) {
-                    in.readAllBytes();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            other[0].start();
-        }, 1);
+        Manifest m = ramp(
+                plan,
+                labEndpoints(lab),
+                RampCollector.Timeouts.DEFAULT,
+                () -> {
+                    other[0] = new Thread(() -> {
+                        try (InputStream in = java.net
+                                .URI
+                                .create(lab.pprofUrl() + "/debug/pprof/trace?seconds=2")
+                                .toURL()
+                                .openStream()) {
+                            in.readAllBytes();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+                    other[0].start();
+                },
+                1);
         other[0].join();
         assertEquals(Manifest.COMPLETE, m.status(), m.statusReason());
         Manifest.Step s1 = m.steps().get(0);
@@ -149,11 +177,13 @@ public class RampCollectorLabTest {
         assertEquals(Manifest.Capture.OK, t1.status(), t1.reason());
         assertEquals("step-01/trace.out", t1.file());
         byte[] head = Files.readAllBytes(findRunDir().resolve(t1.file()));
-        assertTrue(new String(head, 0, 16, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("go 1."),
+        assertTrue(
+                new String(head, 0, 16, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("go 1."),
                 "a Go execution trace");
         Instant windowStart = Instant.parse(s1.windowStart());
         Instant traceStart = Instant.parse(t1.startedAt());
-        assertTrue(!traceStart.isBefore(windowStart.plusMillis(1400)) && traceStart.isBefore(windowStart.plusMillis(2500)),
+        assertTrue(
+                !traceStart.isBefore(windowStart.plusMillis(1400)) && traceStart.isBefore(windowStart.plusMillis(2500)),
                 "centred: window " + s1.windowStart() + ", trace " + t1.startedAt());
         Manifest.Capture cpu = s1.captures().get("cpu");
         assertEquals(Manifest.Capture.OK, cpu.status(), "the CPU profile ran beside the trace: " + cpu.reason());
@@ -182,13 +212,14 @@ public class RampCollectorLabTest {
             assertTrue(step.load().requests() > 0, "load counted in window of step " + step.index());
             assertEquals(0, step.load().errors());
             assertNotNull(step.load().latencyMs());
-            assertTrue(step.load().harnessCpus() != null && step.load().harnessCpus() > 0,
+            assertTrue(
+                    step.load().harnessCpus() != null && step.load().harnessCpus() > 0,
                     "the harness's own CPU over the window: " + step.load());
             assertEquals(Runtime.getRuntime().availableProcessors(), step.load().hostCpus());
         }
         Path dir = findRunDir();
-        for (String f : List.of("cpu.pb.gz", "mutex.pb.gz", "block.pb.gz", "goroutine-start.pb.gz",
-                "goroutine-end.pb.gz")) {
+        for (String f :
+                List.of("cpu.pb.gz", "mutex.pb.gz", "block.pb.gz", "goroutine-start.pb.gz", "goroutine-end.pb.gz")) {
             assertGzip(dir.resolve("step-01").resolve(f));
             assertGzip(dir.resolve("step-02").resolve(f));
         }
@@ -198,7 +229,8 @@ public class RampCollectorLabTest {
         // the lab on go1.26 without the GOEXPERIMENT serves no goroutineleak profile: recorded, run goes on
         Manifest.Capture leak = m.finalSnapshot().captures().get("goroutineleak");
         assertTrue(leak.ok() || Manifest.Capture.MISSING.equals(leak.status()), leak.toString());
-        assertTrue(console.stream().anyMatch(l -> l.startsWith("step 2/2 40 qps: capturing 0/3 s")), console.toString());
+        assertTrue(
+                console.stream().anyMatch(l -> l.startsWith("step 2/2 40 qps: capturing 0/3 s")), console.toString());
         assertTrue(console.stream().anyMatch(l -> l.startsWith("step 1/2 20 qps: done")), console.toString());
     }
 
@@ -256,15 +288,19 @@ public class RampCollectorLabTest {
     void slowProfileTimesOutAndTheRunGoesOn() throws Exception {
         RampPlan plan = plan(List.of(20.0, 30.0), 1, 2, 2, 0);
         // the CPU profile answers 6 s late; the collector waits window + 1 s
-        try (SlowProfileProxy proxy = new SlowProfileProxy(lab.pprofUrl(), "/debug/pprof/profile", Duration.ofSeconds(6))) {
+        try (SlowProfileProxy proxy =
+                new SlowProfileProxy(lab.pprofUrl(), "/debug/pprof/profile", Duration.ofSeconds(6))) {
             TargetEndpoints slow = TargetEndpoints.of("url", null, lab.appUrl(), proxy.url());
-            Manifest m = ramp(plan, slow, new RampCollector.Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(5)), null);
+            Manifest m =
+                    ramp(plan, slow, new RampCollector.Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(5)), null);
             assertEquals(Manifest.COMPLETE, m.status(), m.statusReason());
             for (Manifest.Step step : m.steps()) {
                 Manifest.Capture cpu = step.captures().get("cpu");
                 assertEquals(Manifest.Capture.FAILED, cpu.status());
                 assertTrue(cpu.reason().startsWith("timeout"), cpu.reason());
-                assertTrue(step.captures().get("mutex").ok(), step.captures().get("mutex").toString());
+                assertTrue(
+                        step.captures().get("mutex").ok(),
+                        step.captures().get("mutex").toString());
                 assertTrue(step.captures().get("block").ok());
             }
         }
@@ -274,8 +310,13 @@ public class RampCollectorLabTest {
     void targetThatDoesNotAnswerFailsFastWithOneLine() {
         TargetEndpoints nobody = TargetEndpoints.of("url", null, "http://127.0.0.1:9", "http://127.0.0.1:9");
         long t0 = System.nanoTime();
-        TargetUnreachableException e = assertThrows(TargetUnreachableException.class,
-                () -> open(plan(List.of(10.0), 1, 2, 1, 0), nobody, new StepLoadCounters(1), RampCollector.Timeouts.DEFAULT));
+        TargetUnreachableException e = assertThrows(
+                TargetUnreachableException.class,
+                () -> open(
+                        plan(List.of(10.0), 1, 2, 1, 0),
+                        nobody,
+                        new StepLoadCounters(1),
+                        RampCollector.Timeouts.DEFAULT));
         assertTrue(System.nanoTime() - t0 < 10_000_000_000L, "should fail within seconds");
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
         assertTrue(e.getMessage().contains("-Dschedgate.target.pprof"), e.getMessage());
@@ -289,10 +330,12 @@ public class RampCollectorLabTest {
         try {
             RampPlan plan = plan(List.of(20.0, 30.0, 40.0), 1, 2, 1, 1);
             // a crash, not a graceful stop: the process is gone at once
-            Manifest m = ramp(plan, labEndpoints(doomed), RampCollector.Timeouts.DEFAULT,
-                    () -> doomed.getDockerClient().killContainerCmd(doomed.getContainerId()).exec());
+            Manifest m = ramp(plan, labEndpoints(doomed), RampCollector.Timeouts.DEFAULT, () -> doomed.getDockerClient()
+                    .killContainerCmd(doomed.getContainerId())
+                    .exec());
             assertEquals(Manifest.TARGET_DIED, m.status());
-            assertTrue(m.statusReason().startsWith("target stopped answering during step 2 of 3"),
+            assertTrue(
+                    m.statusReason().startsWith("target stopped answering during step 2 of 3"),
                     m.statusReason() + " " + m.steps() + " " + console);
             assertEquals(2, m.steps().size(), "step 1 complete, step 2 as far as it got");
             m.steps().get(0).captures().forEach((k, c) -> assertTrue(c.ok(), k + ": " + c.reason()));
@@ -321,26 +364,42 @@ public class RampCollectorLabTest {
         Map<String, Manifest.Capture> partial = m.steps().get(1).captures();
         assertTrue(partial.get("goroutineStart").ok(), partial.toString());
         assertFalse(partial.containsKey("cpu"), "the CPU profile was still running");
-        assertEquals(Manifest.INTERRUPTED, collector.awaitCompletion(Duration.ofSeconds(5)).status());
+        assertEquals(
+                Manifest.INTERRUPTED,
+                collector.awaitCompletion(Duration.ofSeconds(5)).status());
     }
 
     @Test
     void ctrlCInAChildJvmKeepsWhatItCollected() throws Exception {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
-                InterruptedRunMain.class.getName(), lab.appUrl(), lab.pprofUrl(), runs.toString())
-                .redirectErrorStream(true).redirectOutput(runs.resolve("child.log").toFile()).start();
+        Process child = new ProcessBuilder(
+                        javaBin,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        InterruptedRunMain.class.getName(),
+                        lab.appUrl(),
+                        lab.pprofUrl(),
+                        runs.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(runs.resolve("child.log").toFile())
+                .start();
         try {
             Path manifest = null;
             // press Ctrl-C once step 1 is in the manifest (at about 5 s of the 11 s ramp)
             for (long deadline = System.nanoTime() + 40_000_000_000L; System.nanoTime() < deadline; Thread.sleep(200)) {
-                manifest = findRunDir("InterruptedRun-").map(d -> d.resolve("manifest.json")).orElse(null);
-                if (manifest != null && Files.exists(manifest) && Files.readString(manifest).contains("\"index\" : 1")) {
+                manifest = findRunDir("InterruptedRun-")
+                        .map(d -> d.resolve("manifest.json"))
+                        .orElse(null);
+                if (manifest != null
+                        && Files.exists(manifest)
+                        && Files.readString(manifest).contains("\"index\" : 1")) {
                     break;
                 }
             }
             assertNotNull(manifest, Files.readString(runs.resolve("child.log")));
-            new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
+            new ProcessBuilder("kill", "-INT", Long.toString(child.pid()))
+                    .start()
+                    .waitFor();
             assertTrue(child.waitFor(20, TimeUnit.SECONDS), "the child ignored Ctrl-C");
             Manifest m = RunDirectory.open(manifest.getParent()).readManifest();
             String log = Files.readString(runs.resolve("child.log"));

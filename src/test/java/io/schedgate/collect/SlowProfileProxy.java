@@ -16,7 +16,8 @@ import okhttp3.Response;
  */
 final class SlowProfileProxy implements AutoCloseable {
     private final HttpServer server;
-    private final OkHttpClient client = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(60)).build();
+    private final OkHttpClient client =
+            new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(60)).build();
 
     SlowProfileProxy(String upstream, String slowPath, Duration delay) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -27,7 +28,9 @@ final class SlowProfileProxy implements AutoCloseable {
                 if (path.startsWith(slowPath)) {
                     Thread.sleep(delay.toMillis());
                 }
-                try (Response r = client.newCall(new Request.Builder().url(upstream + path).build()).execute()) {
+                try (Response r = client.newCall(
+                                new Request.Builder().url(upstream + path).build())
+                        .execute()) {
                     byte[] body = r.body().bytes();
                     exchange.sendResponseHeaders(r.code(), body.length == 0 ? -1 : body.length);
                     try (OutputStream out = exchange.getResponseBody()) {

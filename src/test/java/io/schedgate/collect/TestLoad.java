@@ -15,21 +15,28 @@ import okhttp3.Response;
  */
 final class TestLoad implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(4);
-    private final OkHttpClient client = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(5)).build();
+    private final OkHttpClient client =
+            new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(5)).build();
 
     TestLoad(String url, int qps, Duration duration, StepLoadCounters counters) {
         long periodMicros = 1_000_000L / qps;
-        timer.scheduleAtFixedRate(() -> {
-            long start = counters.requestStarted();
-            boolean ok;
-            try (Response r = client.newCall(new Request.Builder().url(url).build()).execute()) {
-                r.body().bytes();
-                ok = r.isSuccessful();
-            } catch (Exception e) {
-                ok = false;
-            }
-            counters.requestFinished(start, ok);
-        }, 0, periodMicros, TimeUnit.MICROSECONDS);
+        timer.scheduleAtFixedRate(
+                () -> {
+                    long start = counters.requestStarted();
+                    boolean ok;
+                    try (Response r = client.newCall(
+                                    new Request.Builder().url(url).build())
+                            .execute()) {
+                        r.body().bytes();
+                        ok = r.isSuccessful();
+                    } catch (Exception e) {
+                        ok = false;
+                    }
+                    counters.requestFinished(start, ok);
+                },
+                0,
+                periodMicros,
+                TimeUnit.MICROSECONDS);
         timer.schedule(timer::shutdown, duration.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -16,8 +16,9 @@ public final class ExitCodeOverrideMain {
         }
         // a JVM started by a non-interactive parent ignores SIGINT: do what a terminal's JVM does
         Signal.handle(new Signal("INT"), s -> System.exit(130));
-        Runtime.getRuntime().addShutdownHook(new Thread(
-                () -> ExitCodeOverride.exitWith(1, "run interrupted: JVM shut down (Ctrl-C or kill)")));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> ExitCodeOverride.exitWith(1, "run interrupted: JVM shut down (Ctrl-C or kill)")));
         System.out.println("ready");
         System.out.flush();
         Thread.sleep(30_000);

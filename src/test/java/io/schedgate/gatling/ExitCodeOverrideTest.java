@@ -17,8 +17,9 @@ class ExitCodeOverrideTest {
 
     private static Process child(String mode) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                ExitCodeOverrideMain.class.getName(), mode).start();
+        return new ProcessBuilder(
+                        java, "-cp", System.getProperty("java.class.path"), ExitCodeOverrideMain.class.getName(), mode)
+                .start();
     }
 
     @Test
@@ -42,7 +43,8 @@ class ExitCodeOverrideTest {
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(130, p.exitValue(), err);
         assertFalse(err.contains("Exception"), err);
-        assertEquals("[schedgate] run stopped while the JVM shuts down: run interrupted: JVM shut down (Ctrl-C or kill)",
+        assertEquals(
+                "[schedgate] run stopped while the JVM shuts down: run interrupted: JVM shut down (Ctrl-C or kill)",
                 err.strip());
     }
 }

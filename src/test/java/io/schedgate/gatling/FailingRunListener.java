@@ -1,7 +1,7 @@
 package io.schedgate.gatling;
+
 import io.schedgate.run.Manifest;
 import io.schedgate.run.RunDirectory;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -15,7 +15,7 @@ public final class FailingRunListener implements RunListener {
     @Override
     public Optional<String> runFinished(Path runDirectory, Manifest manifest) {
         boolean hasManifest = Files.isRegularFile(runDirectory.resolve(RunDirectory.MANIFEST));
-        return Optional.of("stand-in verdict failed on purpose (" + manifest.steps().size() + " steps, manifest "
-                + (hasManifest ? "present" : "absent") + ")");
+        return Optional.of("stand-in verdict failed on purpose ("
+                + manifest.steps().size() + " steps, manifest " + (hasManifest ? "present" : "absent") + ")");
     }
 }

@@ -1,24 +1,24 @@
 package io.schedgate.gatling;
-import io.schedgate.run.Manifest;
-import io.schedgate.run.RunDirectory;
-import io.schedgate.collect.TargetEndpoints;
-import io.schedgate.collect.RampCollectorLabTest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatling.app.Gatling$;
+import io.schedgate.collect.RampCollectorLabTest;
+import io.schedgate.collect.TargetEndpoints;
 import io.schedgate.plan.PlanSources;
 import io.schedgate.plan.RampPlan;
 import io.schedgate.plan.RampPlans;
-import io.schedgate.simulations.LabRampSimulation;
-import io.schedgate.service.DockerRequired;
 import io.schedgate.pprof.Profile;
 import io.schedgate.pprof.ProfileReader;
+import io.schedgate.run.Manifest;
+import io.schedgate.run.RunDirectory;
+import io.schedgate.service.DockerRequired;
 import io.schedgate.service.GoServiceContainer;
 import io.schedgate.service.GoToolchain;
 import io.schedgate.service.GoroutineLeakProfile;
 import io.schedgate.service.ProjectLayout;
+import io.schedgate.simulations.LabRampSimulation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,8 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 class GatlingRampEndToEndTest {
     // failOnError=false: the verdict listener judges this mixed run (its leak endpoint fails the gate);
     // without it a failing verdict would halt this test JVM with exit code 2 at shutdown.
-    private static final Map<String, String> SETTINGS = Map.of("preset", "smoke", "steps", "30,60",
-            "cooldown.seconds", "2", "failOnError", "false");
+    private static final Map<String, String> SETTINGS =
+            Map.of("preset", "smoke", "steps", "30,60", "cooldown.seconds", "2", "failOnError", "false");
     private final Properties saved = (Properties) System.getProperties().clone();
 
     @AfterEach
@@ -64,7 +64,10 @@ class GatlingRampEndToEndTest {
         assertEquals(TargetEndpoints.LAB, m.target().kind());
         String goVersion = GoToolchain.defaultFor(ProjectLayout.find()).version();
         // runtime.Version() names the experiment the lab was built with: go1.26.8-X:goroutineleakprofile
-        String expected = goVersion + GoroutineLeakProfile.experimentFor(goVersion).map(x -> "-X:" + x).orElse("");
+        String expected = goVersion
+                + GoroutineLeakProfile.experimentFor(goVersion)
+                        .map(x -> "-X:" + x)
+                        .orElse("");
         assertEquals(expected, m.target().goVersion());
         assertEquals(List.of(30.0, 60.0), m.plan().stepsQps());
         assertEquals(2, m.steps().size());
@@ -73,12 +76,17 @@ class GatlingRampEndToEndTest {
             RampCollectorLabTest.assertWindowInsideSteadyPart(plan, step);
             double window = plan.window().toSeconds();
             // an open model at the step's rate: every arrival in the window is counted (±5 % + 2 requests)
-            assertEquals(step.targetQps() * window, step.load().requests(), 0.05 * step.targetQps() * window + 2,
+            assertEquals(
+                    step.targetQps() * window,
+                    step.load().requests(),
+                    0.05 * step.targetQps() * window + 2,
                     "requests counted in step " + step.index());
             assertEquals(0, step.load().errors());
             // the pooled users keep to the schedule at these rates (a slack of 1 % for a GC pause)
-            assertTrue(step.load().late() <= step.load().requests() / 100,
-                    "step " + step.index() + ": " + step.load().late() + " of " + step.load().requests() + " late");
+            assertTrue(
+                    step.load().late() <= step.load().requests() / 100,
+                    "step " + step.index() + ": " + step.load().late() + " of "
+                            + step.load().requests() + " late");
             assertTrue(step.load().latencyMs().p99() > 0);
         }
         assertTrue(Files.size(dir.resolve("step-02/cpu.pb.gz")) > 0);
@@ -135,10 +143,26 @@ class GatlingRampEndToEndTest {
      * carried through the cool-down would be 6 s of it and more.
      */
     @Test
-    void aStepAboveTheHeadroomDropsWhatItCouldNotSendInsteadOfFloodingTheCooldown(@TempDir Path runs)
-            throws Exception {
-        Map.of("preset", "smoke", "steps", "20000", "warmup.seconds", "1", "window.seconds", "2", "tail.seconds", "1",
-                "cooldown.seconds", "5", "mix", "/hotlock?us=0@1", "users", "64", "failOnError", "false")
+    void aStepAboveTheHeadroomDropsWhatItCouldNotSendInsteadOfFloodingTheCooldown(@TempDir Path runs) throws Exception {
+        Map.of(
+                        "preset",
+                        "smoke",
+                        "steps",
+                        "20000",
+                        "warmup.seconds",
+                        "1",
+                        "window.seconds",
+                        "2",
+                        "tail.seconds",
+                        "1",
+                        "cooldown.seconds",
+                        "5",
+                        "mix",
+                        "/hotlock?us=0@1",
+                        "users",
+                        "64",
+                        "failOnError",
+                        "false")
                 .forEach((k, v) -> System.setProperty(PlanSources.PREFIX + k, v));
         System.setProperty("schedgate.runs.dir", runs.toString());
         System.setProperty("gatling.data.enableAnalytics", "false");
@@ -151,34 +175,50 @@ class GatlingRampEndToEndTest {
         double afterCooldown = labCounter(dir.resolve("final/metrics.txt"));
         double perSecond = step.load().requests() / 2.0;
         // fixed: the 1 s tail at up to ~2x the window's rate (the harness warms up); carried over: 6 s of it and more
-        assertTrue(afterCooldown - windowEnd <= perSecond * 3, "requests after the window's end: "
-                + (afterCooldown - windowEnd) + ", the window sent " + perSecond + " per second");
+        assertTrue(
+                afterCooldown - windowEnd <= perSecond * 3,
+                "requests after the window's end: " + (afterCooldown - windowEnd) + ", the window sent " + perSecond
+                        + " per second");
     }
 
     private static double labCounter(Path metrics) throws java.io.IOException {
-        return Files.readAllLines(metrics).stream().filter(l -> l.startsWith("lab_hotlock_acquisitions_total "))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1).strip())).findFirst()
+        return Files.readAllLines(metrics).stream()
+                .filter(l -> l.startsWith("lab_hotlock_acquisitions_total "))
+                .mapToDouble(
+                        l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1).strip()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no lab_hotlock_acquisitions_total in " + metrics));
     }
 
     private static void runLabRampSimulation(Path runs) {
-        int exit = Gatling$.MODULE$.fromArgs(new String[] {"--simulation", LabRampSimulation.class.getName(),
-                "--results-folder", runs.resolve("gatling").toAbsolutePath().toString(), "--no-reports"});
+        int exit = Gatling$.MODULE$.fromArgs(new String[] {
+            "--simulation",
+            LabRampSimulation.class.getName(),
+            "--results-folder",
+            runs.resolve("gatling").toAbsolutePath().toString(),
+            "--no-reports"
+        });
         assertEquals(0, exit, "Gatling's exit code");
     }
 
     private static java.util.Optional<Path> runDirectory(Path runs) throws java.io.IOException {
         try (var s = Files.list(runs)) {
-            return s.filter(p -> p.getFileName().toString().startsWith("LabRampSimulation-")).findFirst();
+            return s.filter(p -> p.getFileName().toString().startsWith("LabRampSimulation-"))
+                    .findFirst();
         }
     }
 
     private static void killWhenStepOneIsIn(Path runs, GoServiceContainer target) {
         try {
             for (long deadline = System.nanoTime() + 90_000_000_000L; System.nanoTime() < deadline; Thread.sleep(100)) {
-                Path manifest = runDirectory(runs).map(d -> d.resolve("manifest.json")).orElse(null);
-                if (manifest != null && Files.exists(manifest) && Files.readString(manifest).contains("\"index\" : 1")) {
-                    target.getDockerClient().killContainerCmd(target.getContainerId()).exec();
+                Path manifest =
+                        runDirectory(runs).map(d -> d.resolve("manifest.json")).orElse(null);
+                if (manifest != null
+                        && Files.exists(manifest)
+                        && Files.readString(manifest).contains("\"index\" : 1")) {
+                    target.getDockerClient()
+                            .killContainerCmd(target.getContainerId())
+                            .exec();
                     return;
                 }
             }
@@ -202,7 +242,8 @@ class GatlingRampEndToEndTest {
         assertEquals("goroutineleak", p.sampleTypes().get(0).type());
         long atLeakForever = p.samples().stream()
                 .filter(s -> s.stack().stream().anyMatch(f -> f.function().equals("main.leakForever")))
-                .mapToLong(s -> s.value(0)).sum();
+                .mapToLong(s -> s.value(0))
+                .sum();
         assertTrue(atLeakForever > 0, "no leaked goroutine at main.leakForever in final/goroutineleak.pb.gz");
     }
 }

@@ -1,10 +1,10 @@
 package io.schedgate.gatling;
-import io.schedgate.collect.TargetEndpoints;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.schedgate.collect.TargetEndpoints;
 import io.schedgate.plan.InvalidPlanException;
 import io.schedgate.plan.PlanSources;
 import java.util.Map;
@@ -22,36 +22,46 @@ class TargetSelectionTest {
 
     @Test
     void urlWithoutPprofNamesTheMissingSetting() {
-        assertEquals(TargetSelection.PPROF, refused(Map.of("target.url", "http://127.0.0.1:8080")).property());
+        assertEquals(
+                TargetSelection.PPROF,
+                refused(Map.of("target.url", "http://127.0.0.1:8080")).property());
     }
 
     @Test
     void urlAndImageTogetherAreRefused() {
-        assertEquals(TargetSelection.URL, refused(Map.of("target.url", "http://a", "target.image", "x:1")).property());
+        assertEquals(
+                TargetSelection.URL,
+                refused(Map.of("target.url", "http://a", "target.image", "x:1")).property());
     }
 
     @Test
     void malformedHeaderIsRefusedWithoutEchoingIt() {
-        InvalidPlanException e = refused(Map.of("target.url", "http://a", "target.pprof", "http://b",
-                "target.header", "no-colon-secret"));
+        InvalidPlanException e = refused(
+                Map.of("target.url", "http://a", "target.pprof", "http://b", "target.header", "no-colon-secret"));
         assertEquals(TargetSelection.HEADER, e.property());
         assertFalse(e.getMessage().contains("no-colon-secret"), e.getMessage());
     }
 
     @Test
     void goExperimentIsForTheLabOnly() {
-        assertEquals(TargetSelection.GOEXPERIMENT,
-                refused(Map.of("target.image", "x:1", "target.goexperiment", "goroutineleakprofile")).property());
+        assertEquals(
+                TargetSelection.GOEXPERIMENT,
+                refused(Map.of("target.image", "x:1", "target.goexperiment", "goroutineleakprofile"))
+                        .property());
     }
 
     @Test
     void malformedGoExperimentNamesTheSetting() {
-        assertEquals(TargetSelection.GOEXPERIMENT, refused(Map.of("target.goexperiment", "goroutine leak")).property());
+        assertEquals(
+                TargetSelection.GOEXPERIMENT,
+                refused(Map.of("target.goexperiment", "goroutine leak")).property());
     }
 
     @Test
     void malformedEnvNamesTheSetting() {
-        assertEquals(TargetSelection.ENV, refused(Map.of("target.image", "x:1", "target.env", "A=1,B")).property());
+        assertEquals(
+                TargetSelection.ENV,
+                refused(Map.of("target.image", "x:1", "target.env", "A=1,B")).property());
     }
 
     @Test

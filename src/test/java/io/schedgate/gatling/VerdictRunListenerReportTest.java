@@ -29,7 +29,8 @@ class VerdictRunListenerReportTest {
             System.setOut(saved);
         }
         String printed = out.toString(StandardCharsets.UTF_8);
-        String url = dir.resolve("report.html").toAbsolutePath().normalize().toUri().toString();
+        String url =
+                dir.resolve("report.html").toAbsolutePath().normalize().toUri().toString();
         assertTrue(Files.isRegularFile(dir.resolve("report.html")));
         assertTrue(printed.contains("[schedgate] report: " + url + "\n"), printed);
         assertTrue(printed.indexOf("gate: ") < printed.indexOf("[schedgate] report: "), printed);

@@ -13,13 +13,19 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 
 class ArrivalPacerTest {
-    private static final RampPlan PLAN = new RampPlan("t", List.of(100.0, 400.0), Duration.ofSeconds(1),
-            Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(2), EndpointMix.parse("/"));
+    private static final RampPlan PLAN = new RampPlan(
+            "t",
+            List.of(100.0, 400.0),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(3),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            EndpointMix.parse("/"));
 
     @Test
     void claimsFollowTheScheduleFromTheOriginThenSayDone() {
         ArrivalSchedule schedule = ArrivalSchedule.of(PLAN);
-        ArrivalPacer pacer = new ArrivalPacer(schedule, () -> 1_000L, (n, step) -> { });
+        ArrivalPacer pacer = new ArrivalPacer(schedule, () -> 1_000L, (n, step) -> {});
         pacer.start(1_000L);
         pacer.start(5_000L); // only the first origin counts
         for (long k = 0; k < schedule.arrivals(); k++) {
@@ -32,7 +38,7 @@ class ArrivalPacerTest {
     @Test
     void concurrentUsersClaimEveryArrivalExactlyOnce() throws InterruptedException {
         ArrivalSchedule schedule = ArrivalSchedule.of(PLAN);
-        ArrivalPacer pacer = new ArrivalPacer(schedule, () -> 0L, (n, step) -> { });
+        ArrivalPacer pacer = new ArrivalPacer(schedule, () -> 0L, (n, step) -> {});
         pacer.start(0);
         ConcurrentLinkedQueue<Long> claimed = new ConcurrentLinkedQueue<>();
         List<Thread> users = new ArrayList<>();

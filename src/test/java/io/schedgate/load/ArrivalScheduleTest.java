@@ -12,8 +12,15 @@ import org.junit.jupiter.api.Test;
 
 class ArrivalScheduleTest {
     /** Steps of 10 s (warm-up 2 + window 7 + tail 1) at 5, 12.5 and 300 arrivals per second. */
-    private static final RampPlan PLAN = new RampPlan("t", List.of(5.0, 12.5, 300.0), Duration.ofSeconds(2),
-            Duration.ofSeconds(7), Duration.ofSeconds(1), Duration.ofSeconds(20), EndpointMix.parse("/"));
+    private static final RampPlan PLAN = new RampPlan(
+            "t",
+            List.of(5.0, 12.5, 300.0),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(7),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(20),
+            EndpointMix.parse("/"));
+
     private static final long SECOND = 1_000_000_000L;
 
     @Test

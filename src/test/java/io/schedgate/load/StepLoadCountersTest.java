@@ -1,5 +1,4 @@
 package io.schedgate.load;
-import io.schedgate.run.LoadNumbers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.schedgate.plan.EndpointMix;
 import io.schedgate.plan.RampClock;
 import io.schedgate.plan.RampPlan;
+import io.schedgate.run.LoadNumbers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,12 +14,19 @@ import org.junit.jupiter.api.Test;
 
 /** Counting by window, with the clock's origin placed so that "now" falls where the test wants. */
 class StepLoadCountersTest {
-    private static final RampPlan PLAN = new RampPlan("t", List.of(10.0, 20.0), Duration.ofSeconds(10),
-            Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(5), EndpointMix.parse("/"));
+    private static final RampPlan PLAN = new RampPlan(
+            "t",
+            List.of(10.0, 20.0),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(5),
+            EndpointMix.parse("/"));
 
     /** A clock on which the current instant is {@code offset} into the ramp. */
     private static RampClock nowAt(Duration offset) {
-        return new RampClock(PLAN, System.nanoTime() - offset.toNanos(), Instant.now().minus(offset));
+        return new RampClock(
+                PLAN, System.nanoTime() - offset.toNanos(), Instant.now().minus(offset));
     }
 
     @Test
@@ -48,11 +55,11 @@ class StepLoadCountersTest {
         c.start(nowAt(Duration.ofSeconds(20)));
         // send instants given explicitly: how long the test itself takes must not move a request across the limit
         long sent = System.nanoTime();
-        c.requestFinished(c.started(sent, sent + 1_000_000), true);        // early (a pause rounded down)
-        c.requestFinished(c.started(sent, sent - 2_000_000), true);        // 2 ms: on time
+        c.requestFinished(c.started(sent, sent + 1_000_000), true); // early (a pause rounded down)
+        c.requestFinished(c.started(sent, sent - 2_000_000), true); // 2 ms: on time
         c.requestFinished(c.started(sent, sent - StepLoadCounters.LATE_NANOS), true); // exactly at the limit: on time
-        c.requestFinished(c.started(sent, sent - 500_000_000), true);      // 500 ms behind
-        c.requestFinished(c.started(sent, sent - 11_000_000_000L), true);  // due in the warm-up, sent now
+        c.requestFinished(c.started(sent, sent - 500_000_000), true); // 500 ms behind
+        c.requestFinished(c.started(sent, sent - 11_000_000_000L), true); // due in the warm-up, sent now
         LoadNumbers n = c.numbers(0, 30);
         assertEquals(5, n.requests());
         assertEquals(2, n.late());
@@ -66,9 +73,9 @@ class StepLoadCountersTest {
         c.start(nowAt(Duration.ofSeconds(20)));
         long sent = System.nanoTime();
         long due = sent - 300_000_000;
-        c.requestFinished(c.started(sent, due, due - 1_000_000), true);   // claimed early, sent late: the harness
+        c.requestFinished(c.started(sent, due, due - 1_000_000), true); // claimed early, sent late: the harness
         c.requestFinished(c.started(sent, due, due + 200_000_000), true); // claimed 200 ms after due: pool busy
-        c.requestFinished(c.started(sent, sent, sent - 5_000_000), true);   // on time
+        c.requestFinished(c.started(sent, sent, sent - 5_000_000), true); // on time
         LoadNumbers n = c.numbers(0, 30);
         assertEquals(2, n.late());
         assertEquals(1, n.lateUsersBusy());

@@ -32,8 +32,8 @@ class GoRuntimeInfoTest {
 
     @Test
     void incompleteInfoIsAnErrorNotAGuess() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> GoRuntimeInfo.fromInfoJson("{\"goVersion\":\"go1.23.5\"}"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> GoRuntimeInfo.fromInfoJson("{\"goVersion\":\"go1.23.5\"}"));
         assertTrue(e.getMessage().contains("gomaxprocs"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> GoRuntimeInfo.fromInfoJson("<html>"));
     }
@@ -65,7 +65,9 @@ class GoRuntimeInfoTest {
         server.start();
         try {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
-            assertEquals(new GoRuntimeInfo("go1.26.8", 1, null, GoRuntimeInfo.FROM_METRICS), GoRuntimeInfo.read(path -> get(base + path)));
+            assertEquals(
+                    new GoRuntimeInfo("go1.26.8", 1, null, GoRuntimeInfo.FROM_METRICS),
+                    GoRuntimeInfo.read(path -> get(base + path)));
         } finally {
             server.stop(0);
         }
@@ -82,7 +84,8 @@ class GoRuntimeInfoTest {
         server.start();
         try {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
-            assertEquals(new GoRuntimeInfo(null, null, null, GoRuntimeInfo.UNKNOWN),
+            assertEquals(
+                    new GoRuntimeInfo(null, null, null, GoRuntimeInfo.UNKNOWN),
                     GoRuntimeInfo.read(path -> get(base + path)));
         } finally {
             server.stop(0);
@@ -91,15 +94,17 @@ class GoRuntimeInfoTest {
 
     @Test
     void metricsOfAnotherDialectWithoutGoInfoIsUnknown() {
-        assertEquals(new GoRuntimeInfo(null, null, null, GoRuntimeInfo.UNKNOWN),
-                GoRuntimeInfo.read(path -> path.equals("/metrics") ? Optional.of("# TYPE http_requests counter\nhttp_requests 7\n")
+        assertEquals(
+                new GoRuntimeInfo(null, null, null, GoRuntimeInfo.UNKNOWN),
+                GoRuntimeInfo.read(path -> path.equals("/metrics")
+                        ? Optional.of("# TYPE http_requests counter\nhttp_requests 7\n")
                         : Optional.empty()));
     }
 
     private static Optional<String> get(String url) {
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? Optional.of(r.body()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();

@@ -20,7 +20,8 @@ class HistogramWindowTest {
 
     @Test
     void theWindowIsTheDifferenceAndTheQuantileItsBucket() {
-        HistogramWindow w = HistogramWindow.between(h(10, 20, 30, 30), h(10, 70, 130, 130)).orElseThrow();
+        HistogramWindow w =
+                HistogramWindow.between(h(10, 20, 30, 30), h(10, 70, 130, 130)).orElseThrow();
         assertEquals(100, w.count());
         // 0 in the first bucket, 50 in (1µs,10µs], 50 in (10µs,100µs]: the median is the top of the second
         HistogramWindow.Quantile median = w.quantile(0.5).orElseThrow();
@@ -36,7 +37,11 @@ class HistogramWindowTest {
     @Test
     void aRestartOrOtherBucketsGiveNoWindow() {
         assertTrue(HistogramWindow.between(h(10, 20, 30, 30), h(5, 20, 30, 30)).isEmpty());
-        assertTrue(HistogramWindow.between(h(10, 20, 30, 30), h(10, 20, 30, 30)).orElseThrow().quantile(0.99).isEmpty(),
+        assertTrue(
+                HistogramWindow.between(h(10, 20, 30, 30), h(10, 20, 30, 30))
+                        .orElseThrow()
+                        .quantile(0.99)
+                        .isEmpty(),
                 "no observations, no quantile");
     }
 
@@ -45,9 +50,13 @@ class HistogramWindowTest {
         Path step = Path.of("src/test/resources/fixtures/runs/herd-go1.26/step-06");
         RuntimeMetrics start = RuntimeMetrics.read(step.resolve("metrics-start.txt"));
         RuntimeMetrics end = RuntimeMetrics.read(step.resolve("metrics-end.txt"));
-        HistogramWindow w = new RuntimeMetricsWindow(start, end, 3, 1).schedLatencies().orElseThrow();
-        double counted = end.histogram(RuntimeMetricsName.SCHED_LATENCIES).orElseThrow().count()
-                - start.histogram(RuntimeMetricsName.SCHED_LATENCIES).orElseThrow().count();
+        HistogramWindow w =
+                new RuntimeMetricsWindow(start, end, 3, 1).schedLatencies().orElseThrow();
+        double counted =
+                end.histogram(RuntimeMetricsName.SCHED_LATENCIES).orElseThrow().count()
+                        - start.histogram(RuntimeMetricsName.SCHED_LATENCIES)
+                                .orElseThrow()
+                                .count();
         assertEquals(counted, w.count(), "the +Inf bucket's delta is the _count delta");
         HistogramWindow.Quantile p99 = w.quantile(0.99).orElseThrow();
         assertTrue(p99.lower() < p99.estimate() && p99.estimate() <= p99.upper(), p99.toString());

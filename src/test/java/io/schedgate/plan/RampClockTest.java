@@ -8,9 +8,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RampClockTest {
-    private static final RampPlan PLAN = new RampPlan("t", List.of(10.0, 20.0), Duration.ofSeconds(10),
-            Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(5), EndpointMix.parse("/"));
-    private static final RampClock CLOCK = new RampClock(PLAN, 1_000_000_000_000L, Instant.parse("2026-01-01T00:00:00Z"));
+    private static final RampPlan PLAN = new RampPlan(
+            "t",
+            List.of(10.0, 20.0),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(5),
+            EndpointMix.parse("/"));
+    private static final RampClock CLOCK =
+            new RampClock(PLAN, 1_000_000_000_000L, Instant.parse("2026-01-01T00:00:00Z"));
 
     private static long at(double seconds) {
         return CLOCK.originNanos() + (long) (seconds * 1e9);

@@ -33,14 +33,18 @@ class RampPlansTest {
         assertEquals(Duration.ofSeconds(10), plan.warmup());
         assertEquals(Duration.ofSeconds(30), plan.window());
         assertEquals(Duration.ofSeconds(20), plan.cooldown());
-        assertTrue(plan.totalDuration().compareTo(Duration.ofMinutes(5)) <= 0, plan.totalDuration().toString());
+        assertTrue(
+                plan.totalDuration().compareTo(Duration.ofMinutes(5)) <= 0,
+                plan.totalDuration().toString());
     }
 
     @Test
     void smokePresetFitsInNinetySeconds() {
         RampPlan plan = plan(Map.of("preset", "smoke"), Map.of());
         assertEquals(3, plan.stepCount());
-        assertTrue(plan.totalDuration().compareTo(Duration.ofSeconds(60)) <= 0, plan.totalDuration().toString());
+        assertTrue(
+                plan.totalDuration().compareTo(Duration.ofSeconds(60)) <= 0,
+                plan.totalDuration().toString());
     }
 
     @Test
@@ -82,8 +86,8 @@ class RampPlansTest {
     void unknownKeyInPlanFileIsNamed(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("plan.properties");
         Files.writeString(file, "schedgate.windw.seconds=3\n");
-        InvalidPlanException e = assertThrows(InvalidPlanException.class,
-                () -> plan(Map.of("plan.file", file.toString()), Map.of()));
+        InvalidPlanException e =
+                assertThrows(InvalidPlanException.class, () -> plan(Map.of("plan.file", file.toString()), Map.of()));
         assertTrue(e.getMessage().startsWith("schedgate.windw.seconds:"), e.getMessage());
     }
 
@@ -97,9 +101,13 @@ class RampPlansTest {
     void zeroOrNegativeQpsIsRejected() {
         assertEquals("steps", rejected(Map.of("steps", "10,0,20")).property());
         assertEquals("steps", rejected(Map.of("steps", "-5")).property());
-        assertEquals("steps.start", rejected(Map.of("steps.start", "0", "steps.count", "2")).property());
-        assertEquals("steps.increment",
-                rejected(Map.of("steps.start", "10", "steps.increment", "-10", "steps.count", "3")).property());
+        assertEquals(
+                "steps.start",
+                rejected(Map.of("steps.start", "0", "steps.count", "2")).property());
+        assertEquals(
+                "steps.increment",
+                rejected(Map.of("steps.start", "10", "steps.increment", "-10", "steps.count", "3"))
+                        .property());
     }
 
     @Test
@@ -152,8 +160,8 @@ class RampPlansTest {
         assertEquals(0, traceSeconds(Map.of("trace.seconds", "0")));
         assertEquals(5, traceSeconds(Map.of("preset", "smoke", "trace.seconds", "5")));
         for (String bad : List.of("-1", "6", "1.5", "lots")) {
-            InvalidPlanException e = assertThrows(InvalidPlanException.class,
-                    () -> traceSeconds(Map.of("preset", "smoke", "trace.seconds", bad)));
+            InvalidPlanException e = assertThrows(
+                    InvalidPlanException.class, () -> traceSeconds(Map.of("preset", "smoke", "trace.seconds", bad)));
             assertEquals("trace.seconds", e.property());
             assertTrue(e.getMessage().startsWith("schedgate.trace.seconds: '" + bad + "' (from "), e.getMessage());
             assertTrue(e.getMessage().contains("to the window (5 s)"), e.getMessage());
@@ -166,8 +174,8 @@ class RampPlansTest {
             Properties p = new Properties();
             p.setProperty("schedgate.users", bad);
             PlanSources sources = PlanSources.of(p, Map.of());
-            InvalidPlanException e = assertThrows(InvalidPlanException.class,
-                    () -> RampPlans.users(sources, RampPlans.from(sources)));
+            InvalidPlanException e =
+                    assertThrows(InvalidPlanException.class, () -> RampPlans.users(sources, RampPlans.from(sources)));
             assertEquals("users", e.property());
             assertTrue(e.getMessage().startsWith("schedgate.users: '" + bad + "' (from "), e.getMessage());
         }
@@ -175,9 +183,10 @@ class RampPlansTest {
 
     @Test
     void badNumbersAreRejectedWithTheirSource() {
-        InvalidPlanException e = assertThrows(InvalidPlanException.class,
-                () -> plan(Map.of(), Map.of("SCHEDGATE_WARMUP_SECONDS", "ten")));
-        assertEquals("schedgate.warmup.seconds: 'ten' (from environment SCHEDGATE_WARMUP_SECONDS) is not a whole number",
+        InvalidPlanException e = assertThrows(
+                InvalidPlanException.class, () -> plan(Map.of(), Map.of("SCHEDGATE_WARMUP_SECONDS", "ten")));
+        assertEquals(
+                "schedgate.warmup.seconds: 'ten' (from environment SCHEDGATE_WARMUP_SECONDS) is not a whole number",
                 e.getMessage());
         assertEquals("window.seconds", rejected(Map.of("window.seconds", "0")).property());
         assertEquals("steps", rejected(Map.of("steps", "10,abc")).property());
@@ -185,13 +194,16 @@ class RampPlansTest {
 
     @Test
     void listAndArithmeticStepsTogetherAreRejected() {
-        assertEquals("steps", rejected(Map.of("steps", "10", "steps.count", "3")).property());
+        assertEquals(
+                "steps", rejected(Map.of("steps", "10", "steps.count", "3")).property());
     }
 
     @Test
     void mixIsParsedAndBadWeightsAreNamed() {
         RampPlan plan = plan(Map.of("mix", "/a?x=1@3,/b"), Map.of());
-        assertEquals(List.of(new EndpointMix.Entry("/a?x=1", 3), new EndpointMix.Entry("/b", 1)), plan.mix().entries());
+        assertEquals(
+                List.of(new EndpointMix.Entry("/a?x=1", 3), new EndpointMix.Entry("/b", 1)),
+                plan.mix().entries());
         assertEquals("mix", rejected(Map.of("mix", "/a@x")).property());
         assertEquals("mix", rejected(Map.of("mix", "nopath")).property());
     }

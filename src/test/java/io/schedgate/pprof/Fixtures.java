@@ -13,12 +13,14 @@ import java.util.zip.GZIPInputStream;
 
 /** The real lab profiles under src/test/resources/fixtures/pprof (see capture.sh there). */
 public final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static Path dir() {
         try {
-            return Path.of(Fixtures.class.getResource("/fixtures/pprof/capture.sh").toURI()).getParent();
+            return Path.of(Fixtures.class
+                            .getResource("/fixtures/pprof/capture.sh")
+                            .toURI())
+                    .getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -39,7 +41,9 @@ public final class Fixtures {
     /** Every captured profile, e.g. go126-fanout-cpu.pb.gz. */
     public static List<Path> profiles() {
         try (Stream<Path> s = Files.list(dir())) {
-            List<Path> all = s.filter(p -> p.getFileName().toString().endsWith(".pb.gz")).sorted().toList();
+            List<Path> all = s.filter(p -> p.getFileName().toString().endsWith(".pb.gz"))
+                    .sorted()
+                    .toList();
             if (all.size() < 10) {
                 throw new IllegalStateException("expected the captured fixtures in " + dir() + ", found " + all);
             }

@@ -1,14 +1,13 @@
 package io.schedgate.pprof;
 
-import io.schedgate.signals.ProfileSignals;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.schedgate.signals.ProfileSignals;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The allocs profile of the lab under /alloc load (capture.sh, scenario alloc; every function's
@@ -23,12 +22,19 @@ class HeapProfileTest {
     void allocsProfile(String fixture) {
         Profile p = Fixtures.profile(fixture);
         assertEquals("heap", p.kind());
-        assertEquals(List.of(new SampleType("alloc_objects", "count"), new SampleType("alloc_space", "bytes"),
-                new SampleType("inuse_objects", "count"), new SampleType("inuse_space", "bytes")), p.sampleTypes());
+        assertEquals(
+                List.of(
+                        new SampleType("alloc_objects", "count"),
+                        new SampleType("alloc_space", "bytes"),
+                        new SampleType("inuse_objects", "count"),
+                        new SampleType("inuse_space", "bytes")),
+                p.sampleTypes());
         assertEquals(new SampleType("space", "bytes"), p.periodType());
         assertEquals("alloc_space", p.defaultSampleType());
         assertEquals(1, p.sampleIndex(null), "the default is alloc_space, not the last type");
-        assertTrue(p.samples().stream().allMatch(s -> s.numLabels().containsKey("bytes")), "Go labels heap samples by size");
+        assertTrue(
+                p.samples().stream().allMatch(s -> s.numLabels().containsKey("bytes")),
+                "Go labels heap samples by size");
 
         FunctionTable space = Aggregator.byFunction(p, p.sampleIndex(null));
         FunctionStat top = space.rows().get(0);

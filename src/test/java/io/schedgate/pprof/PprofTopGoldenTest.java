@@ -1,7 +1,8 @@
 package io.schedgate.pprof;
 
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,10 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every function's flat and cum, for every sample type of every captured profile, equal what
@@ -51,12 +50,29 @@ class PprofTopGoldenTest {
         Profile profile = Fixtures.profile("go126-fanout-cpu.pb.gz");
         SampleType cpu = profile.sampleTypes().get(1);
         return List.of(
-                DynamicTest.dynamicTest("focus lock2", () -> compare(profile, cpu, SampleFilter.of("runtime\\.lock2$", null),
-                        Fixtures.gzipLines(Fixtures.file("go126-fanout-cpu.top-cpu.focus-lock2.txt.gz")))),
-                DynamicTest.dynamicTest("ignore", () -> compare(profile, cpu, SampleFilter.of(null, "mallocgc|chan\\.go"),
-                        Fixtures.gzipLines(Fixtures.file("go126-fanout-cpu.top-cpu.ignore-mallocgc-chan.txt.gz")))),
-                DynamicTest.dynamicTest("focus and ignore", () -> compare(profile, cpu, SampleFilter.of("wakep", "findRunnable"),
-                        Fixtures.gzipLines(Fixtures.file("go126-fanout-cpu.top-cpu.focus-wakep-ignore-findRunnable.txt.gz")))));
+                DynamicTest.dynamicTest(
+                        "focus lock2",
+                        () -> compare(
+                                profile,
+                                cpu,
+                                SampleFilter.of("runtime\\.lock2$", null),
+                                Fixtures.gzipLines(Fixtures.file("go126-fanout-cpu.top-cpu.focus-lock2.txt.gz")))),
+                DynamicTest.dynamicTest(
+                        "ignore",
+                        () -> compare(
+                                profile,
+                                cpu,
+                                SampleFilter.of(null, "mallocgc|chan\\.go"),
+                                Fixtures.gzipLines(
+                                        Fixtures.file("go126-fanout-cpu.top-cpu.ignore-mallocgc-chan.txt.gz")))),
+                DynamicTest.dynamicTest(
+                        "focus and ignore",
+                        () -> compare(
+                                profile,
+                                cpu,
+                                SampleFilter.of("wakep", "findRunnable"),
+                                Fixtures.gzipLines(Fixtures.file(
+                                        "go126-fanout-cpu.top-cpu.focus-wakep-ignore-findRunnable.txt.gz")))));
     }
 
     private static void compare(Profile profile, SampleType type, List<String> top) {
@@ -96,7 +112,9 @@ class PprofTopGoldenTest {
 
     private static long value(String s) {
         // Exact integers: capture.sh runs pprof with -unit=ns for nanoseconds, -unit=B for bytes.
-        String digits = s.endsWith("ns") ? s.substring(0, s.length() - 2) : s.endsWith("B") ? s.substring(0, s.length() - 1) : s;
+        String digits = s.endsWith("ns")
+                ? s.substring(0, s.length() - 2)
+                : s.endsWith("B") ? s.substring(0, s.length() - 1) : s;
         return Long.parseLong(digits);
     }
 
@@ -110,7 +128,11 @@ class PprofTopGoldenTest {
         int records = 0;
         for (int i = start + 2; i < raw.size(); i++) {
             String line = raw.get(i);
-            if (!line.startsWith(" ") || !line.contains(":") || !SAMPLE_VALUES.matcher(line.substring(0, line.indexOf(':'))).matches()) {
+            if (!line.startsWith(" ")
+                    || !line.contains(":")
+                    || !SAMPLE_VALUES
+                            .matcher(line.substring(0, line.indexOf(':')))
+                            .matches()) {
                 if (line.startsWith("Locations") || line.startsWith("Mappings")) {
                     break;
                 }
@@ -124,7 +146,8 @@ class PprofTopGoldenTest {
         }
         assertEquals(records, profile.samples().size(), "sample records");
         for (int k = 0; k < sums.length; k++) {
-            assertEquals(sums[k], profile.total(k), "sum of " + profile.sampleTypes().get(k));
+            assertEquals(
+                    sums[k], profile.total(k), "sum of " + profile.sampleTypes().get(k));
         }
     }
 }

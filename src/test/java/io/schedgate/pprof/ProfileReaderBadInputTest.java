@@ -1,7 +1,9 @@
 package io.schedgate.pprof;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,11 +15,8 @@ import java.util.Random;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Each way a profile file can be bad ends in its own exception with a one-line message naming a fix. */
 class ProfileReaderBadInputTest {
@@ -54,8 +53,12 @@ class ProfileReaderBadInputTest {
         try (var in = new GZIPInputStream(Files.newInputStream(Fixtures.file("go126-fanout-cpu.pb.gz")))) {
             plain = in.readAllBytes();
         }
-        assertEquals(Aggregator.byFunction(new ProfileReader().read("plain", new ByteArrayInputStream(plain)), 1).total(),
-                Aggregator.byFunction(Fixtures.profile("go126-fanout-cpu.pb.gz"), 1).total(), "plain reads like gzip");
+        assertEquals(
+                Aggregator.byFunction(new ProfileReader().read("plain", new ByteArrayInputStream(plain)), 1)
+                        .total(),
+                Aggregator.byFunction(Fixtures.profile("go126-fanout-cpu.pb.gz"), 1)
+                        .total(),
+                "plain reads like gzip");
         Path p = Files.write(tmp.resolve("cut.pb"), Arrays.copyOf(plain, plain.length - 7));
         var e = assertThrows(TruncatedProfileException.class, () -> new ProfileReader().read(p));
         assertOneLine(e, "truncated");
@@ -138,7 +141,8 @@ class ProfileReaderBadInputTest {
 
     @Test
     void missingFile() {
-        var e = assertThrows(UnreadableProfileException.class, () -> new ProfileReader().read(tmp.resolve("nope.pb.gz")));
+        var e = assertThrows(
+                UnreadableProfileException.class, () -> new ProfileReader().read(tmp.resolve("nope.pb.gz")));
         assertOneLine(e, "no such file");
     }
 

@@ -46,7 +46,8 @@ class HtmlReportBrowserTest {
 
     @Test
     void herdReportRendersChartsAndFlameGraphsWithoutConsoleErrors() throws IOException {
-        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assertTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "no " + CHROMIUM + " or " + CHROMEDRIVER + ": run scripts/setup (installs Debian's chromium and"
                         + " chromium-driver)");
         if (Files.exists(OUT)) {
@@ -62,11 +63,18 @@ class HtmlReportBrowserTest {
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,900", "--allow-file-access-from-files");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=1280,900",
+                "--allow-file-access-from-files");
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         try {
             driver.get(report.toAbsolutePath().toUri().toString());
@@ -74,8 +82,12 @@ class HtmlReportBrowserTest {
             wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-charts-rendered")));
 
             // the verdict, as verdict.json has it
-            assertEquals(HtmlReport.gateWord(verdict), driver.findElement(By.id("gate-word")).getText());
-            assertEquals(VerdictTable.decisive(verdict), driver.findElement(By.id("decisive")).getText());
+            assertEquals(
+                    HtmlReport.gateWord(verdict),
+                    driver.findElement(By.id("gate-word")).getText());
+            assertEquals(
+                    VerdictTable.decisive(verdict),
+                    driver.findElement(By.id("decisive")).getText());
             List<String> reasons = new ArrayList<>();
             for (WebElement li : driver.findElements(By.cssSelector("#gate-reasons li"))) {
                 reasons.add(li.getText());
@@ -89,20 +101,29 @@ class HtmlReportBrowserTest {
                 assertEquals("true", chart.getDomAttribute("data-rendered"), chart.getDomAttribute("id"));
                 assertTrue(Integer.parseInt(chart.getDomAttribute("data-points")) >= 6, chart.getDomAttribute("id"));
                 WebElement canvas = chart.findElement(By.tagName("canvas"));
-                assertTrue(canvas.getSize().getWidth() > 300 && canvas.getSize().getHeight() > 100,
+                assertTrue(
+                        canvas.getSize().getWidth() > 300 && canvas.getSize().getHeight() > 100,
                         chart.getDomAttribute("id") + " canvas " + canvas.getSize());
                 assertTrue(inkedPixels(driver, canvas) > 500, chart.getDomAttribute("id") + " drew nothing");
             }
 
             // every step: flame graphs (CPU and goroutines at least; mutex when there was contention) that drew
-            assertEquals(6, driver.findElements(By.cssSelector("iframe.flame[data-kind='cpu']")).size());
-            assertEquals(6, driver.findElements(By.cssSelector("iframe.flame[data-kind='goroutineEnd']")).size());
-            assertEquals(1, driver.findElements(By.cssSelector("iframe.flame.diff")).size());
+            assertEquals(
+                    6,
+                    driver.findElements(By.cssSelector("iframe.flame[data-kind='cpu']"))
+                            .size());
+            assertEquals(
+                    6,
+                    driver.findElements(By.cssSelector("iframe.flame[data-kind='goroutineEnd']"))
+                            .size());
+            assertEquals(
+                    1, driver.findElements(By.cssSelector("iframe.flame.diff")).size());
             List<WebElement> flames = driver.findElements(By.cssSelector("iframe.flame"));
             for (WebElement flame : flames) {
                 String step = flame.getDomAttribute("data-step") + " " + flame.getDomAttribute("data-kind");
                 driver.switchTo().frame(flame);
-                wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+                wait.until(
+                        d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
                 Number depth = (Number) driver.executeScript("return levels.length");
                 assertTrue(depth.intValue() > 1, "step " + step + " flame graph depth " + depth);
                 WebElement canvas = driver.findElement(By.id("canvas"));
@@ -138,10 +159,12 @@ class HtmlReportBrowserTest {
 
     /** Pixels of the canvas that are not blank (not transparent, not white). */
     static long inkedPixels(ChromeDriver driver, WebElement canvas) {
-        Object n = driver.executeScript("const c = arguments[0], x = c.getContext('2d');"
-                + "const d = x.getImageData(0, 0, c.width, c.height).data; let n = 0;"
-                + "for (let i = 0; i < d.length; i += 4) { if (d[i + 3] > 0 && (d[i] < 240 || d[i + 1] < 240"
-                + " || d[i + 2] < 240)) n++; } return n;", canvas);
+        Object n = driver.executeScript(
+                "const c = arguments[0], x = c.getContext('2d');"
+                        + "const d = x.getImageData(0, 0, c.width, c.height).data; let n = 0;"
+                        + "for (let i = 0; i < d.length; i += 4) { if (d[i + 3] > 0 && (d[i] < 240 || d[i + 1] < 240"
+                        + " || d[i + 2] < 240)) n++; } return n;",
+                canvas);
         return ((Number) n).longValue();
     }
 }

@@ -19,10 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** report.html on the committed run fixtures: what it says equals verdict.json, every step drawn. */
 class HtmlReportTest {
@@ -47,19 +47,26 @@ class HtmlReportTest {
         JsonNode verdict = JSON.readTree(dir.resolve("verdict.json").toFile());
         JsonNode gate = verdict.path("gate");
 
-        String word = gate.path("passed").asBoolean() ? anyStatus(verdict, "WARN") ? "WARN" : "PASS"
+        String word = gate.path("passed").asBoolean()
+                ? anyStatus(verdict, "WARN") ? "WARN" : "PASS"
                 : gate.path("checkFailed").asBoolean() ? "FAIL" : "NO_DATA";
         assertEquals(word, text(html, "<strong id='gate-word'>", "</strong>"));
         List<String> reasons = new ArrayList<>();
         gate.path("reasons").forEach(r -> reasons.add(r.asText()));
         assertEquals(reasons, items(html, "gate-reasons"));
         // the decisive line is the table's, about the same verdict.json
-        assertEquals(VerdictTable.decisive(new VerdictEngine(Thresholds.defaults()).evaluate(dir)),
+        assertEquals(
+                VerdictTable.decisive(new VerdictEngine(Thresholds.defaults()).evaluate(dir)),
                 unesc(text(html, "<span id='decisive'>", "</span>")));
         String capacity = unesc(text(html, "<p id='capacity'>", "</p>"));
         JsonNode cap = verdict.path("capacity");
-        assertTrue(cap.path("qps").isNull() ? capacity.contains("none")
-                : capacity.contains(String.format(java.util.Locale.ROOT, "step %02d", cap.path("stepIndex").asInt())),
+        assertTrue(
+                cap.path("qps").isNull()
+                        ? capacity.contains("none")
+                        : capacity.contains(String.format(
+                                java.util.Locale.ROOT,
+                                "step %02d",
+                                cap.path("stepIndex").asInt())),
                 capacity);
         // every result row, in verdict.json's order
         assertEquals(verdict.path("results").size(), count(html, "<tr class='(PASS|WARN|FAIL|NO_DATA)'>"));
@@ -67,9 +74,13 @@ class HtmlReportTest {
         JsonNode manifest = JSON.readTree(dir.resolve("manifest.json").toFile());
         int steps = manifest.path("steps").size();
         assertTrue(steps > 0);
-        assertEquals(steps, count(html, "<iframe class='flame' data-step='\\d+' data-kind='cpu'"),
+        assertEquals(
+                steps,
+                count(html, "<iframe class='flame' data-step='\\d+' data-kind='cpu'"),
                 "a CPU flame graph per step");
-        assertEquals(steps, count(html, "<iframe class='flame' data-step='\\d+' data-kind='goroutineEnd'"),
+        assertEquals(
+                steps,
+                count(html, "<iframe class='flame' data-step='\\d+' data-kind='goroutineEnd'"),
                 "a goroutine flame graph per step");
         assertEquals(steps, count(html, "data-kind='mutex'"), "a mutex flame graph, or why there is none, per step");
         assertFalse(html.contains("flame-missing' data-step='1' data-kind='cpu'"));
@@ -80,15 +91,29 @@ class HtmlReportTest {
                 .replace("<\\/", "</"));
         assertEquals(steps, data.path("steps").size());
         for (JsonNode s : data.path("steps")) {
-            for (String k : new String[] {"x", "offered", "achieved", "p50", "p95", "p99", "wakeups", "schedlock",
-                "schedlockLower", "schedlockUpper", "gc"}) {
+            for (String k : new String[] {
+                "x",
+                "offered",
+                "achieved",
+                "p50",
+                "p95",
+                "p99",
+                "wakeups",
+                "schedlock",
+                "schedlockLower",
+                "schedlockUpper",
+                "gc"
+            }) {
                 assertTrue(s.path(k).isNumber(), fixture + " step " + s.path("index") + " " + k + ": " + s);
             }
         }
-        assertTrue(html.contains("<div class='chart' id='chart-usl'>") == data.has("usl")
-                && html.contains("id='usl-missing'") != data.has("usl"), "a USL chart or why there is none");
+        assertTrue(
+                html.contains("<div class='chart' id='chart-usl'>") == data.has("usl")
+                        && html.contains("id='usl-missing'") != data.has("usl"),
+                "a USL chart or why there is none");
         // self-contained: nothing fetched; raw files linked relative with the pprof command
-        assertFalse(Pattern.compile("<(script|link)[^>]+(src|href)=").matcher(html).find(), "no external script/style");
+        assertFalse(
+                Pattern.compile("<(script|link)[^>]+(src|href)=").matcher(html).find(), "no external script/style");
         assertFalse(html.contains("http://cdn") || html.contains("https://cdn"));
         assertTrue(html.contains("<a href='step-01/cpu.pb.gz'>"));
         assertTrue(html.contains("go tool pprof -http=: step-01/mutex.pb.gz"));
@@ -96,10 +121,12 @@ class HtmlReportTest {
     }
 
     @Test
-    void aMissingProfileAStepWithoutLatencyAndATargetThatDiedRenderAndSayWhatIsMissing(@TempDir Path tmp) throws IOException {
+    void aMissingProfileAStepWithoutLatencyAndATargetThatDiedRenderAndSayWhatIsMissing(@TempDir Path tmp)
+            throws IOException {
         Path dir = RunFixtures.copy("herd-go1.26", tmp);
         Files.delete(dir.resolve("step-03/cpu.pb.gz"));
-        ObjectNode manifest = (ObjectNode) JSON.readTree(dir.resolve("manifest.json").toFile());
+        ObjectNode manifest =
+                (ObjectNode) JSON.readTree(dir.resolve("manifest.json").toFile());
         ObjectNode step3 = (ObjectNode) manifest.path("steps").get(2);
         ObjectNode cpu = (ObjectNode) step3.path("captures").path("cpu");
         cpu.put("status", "failed");
@@ -112,8 +139,10 @@ class HtmlReportTest {
         JSON.writeValue(dir.resolve("manifest.json").toFile(), manifest);
 
         String html = Files.readString(reportOf(dir));
-        assertTrue(html.contains("no step-03 CPU (samples) flame graph: cpu profile step-03/cpu.pb.gz failed: timeout"
-                + " after 13 s"), html);
+        assertTrue(
+                html.contains("no step-03 CPU (samples) flame graph: cpu profile step-03/cpu.pb.gz failed: timeout"
+                        + " after 13 s"),
+                html);
         assertEquals(5, count(html, "<iframe class='flame' data-step='\\d+' data-kind='cpu'"));
         String missing = text(html, "<ul class='missing' id='missing-latency'>", "</ul>");
         assertTrue(missing.contains("step-05") && missing.contains("no request completed in the window"), missing);
@@ -122,19 +151,22 @@ class HtmlReportTest {
         JsonNode s5 = data.path("steps").get(4);
         assertTrue(s5.path("p99").isNull(), "a missing latency is null, not 0: " + s5);
         assertTrue(s5.path("achieved").isNumber());
-        assertTrue(unesc(text(html, "<p id='run-status'>", "</p>"))
-                .startsWith("run target-died: the target exited during step 06 (exit code 2)"), html);
+        assertTrue(
+                unesc(text(html, "<p id='run-status'>", "</p>"))
+                        .startsWith("run target-died: the target exited during step 06 (exit code 2)"),
+                html);
         JsonNode s6 = data.path("steps").get(5);
         assertTrue(s6.path("achieved").isNull() && s6.path("x").asDouble() == 2400, "planned rate on x: " + s6);
-        assertTrue(text(html, "<ul class='missing' id='missing-qps'>", "</ul>").contains("step-06 (2400 req/s): no point:"
-                + " no load numbers in the manifest"));
+        assertTrue(text(html, "<ul class='missing' id='missing-qps'>", "</ul>")
+                .contains("step-06 (2400 req/s): no point:" + " no load numbers in the manifest"));
     }
 
     @Test
     void aNoDataGateRendersWithItsReasons(@TempDir Path tmp) throws IOException {
         Path dir = RunFixtures.copy("healthy-go1.26", tmp);
         // no profile and no metrics at any step: nothing to judge
-        ObjectNode manifest = (ObjectNode) JSON.readTree(dir.resolve("manifest.json").toFile());
+        ObjectNode manifest =
+                (ObjectNode) JSON.readTree(dir.resolve("manifest.json").toFile());
         for (JsonNode s : manifest.path("steps")) {
             s.path("captures").fields().forEachRemaining(e -> {
                 ((ObjectNode) e.getValue()).put("status", "missing");
@@ -149,8 +181,10 @@ class HtmlReportTest {
         assertEquals(HtmlReport.gateWord(v), word);
         assertFalse(v.gate().passed());
         assertEquals(0, count(html, "<iframe class='flame'"));
-        assertTrue(html.contains("no step-01 CPU (samples) flame graph: cpu profile step-01/cpu.pb.gz missing: 404 from"
-                + " the target"), html);
+        assertTrue(
+                html.contains("no step-01 CPU (samples) flame graph: cpu profile step-01/cpu.pb.gz missing: 404 from"
+                        + " the target"),
+                html);
         assertTrue(text(html, "<ul class='missing' id='missing-qps'>", "</ul>").contains("no load numbers"));
         assertTrue(html.contains("missing: 404 from the target"));
         assertTrue(html.contains("<p class='missing' id='diff-missing'>no differential flame graph"));
@@ -197,7 +231,10 @@ class HtmlReportTest {
     }
 
     static String unesc(String s) {
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+        return s.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
                 .replace("&amp;", "&");
     }
 }

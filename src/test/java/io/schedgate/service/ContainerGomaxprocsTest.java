@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 class ContainerGomaxprocsTest {
 
     private static int of(Map<String, String> env, String cpuset, Double quota, int host, OptionalInt minor) {
-        return ContainerGomaxprocs.of(env, cpuset, quota, host, minor).orElseThrow().gomaxprocs();
+        return ContainerGomaxprocs.of(env, cpuset, quota, host, minor)
+                .orElseThrow()
+                .gomaxprocs();
     }
 
     @Test
@@ -32,7 +34,9 @@ class ContainerGomaxprocsTest {
         assertEquals(8, of(Map.of(), null, 2.5, 8, OptionalInt.of(24)));
         assertEquals(8, of(Map.of("GODEBUG", "x=1,containermaxprocs=0"), null, 2.5, 8, OptionalInt.of(26)));
         assertEquals(2, of(Map.of(), "0-1", 4.0, 8, OptionalInt.empty()), "a quota above the cpuset changes nothing");
-        assertTrue(ContainerGomaxprocs.of(Map.of(), null, 2.5, 8, OptionalInt.empty()).isEmpty(),
+        assertTrue(
+                ContainerGomaxprocs.of(Map.of(), null, 2.5, 8, OptionalInt.empty())
+                        .isEmpty(),
                 "below the CPUs with the version unknown, the settings do not decide");
     }
 }

@@ -1,6 +1,5 @@
 package io.schedgate.service;
 
-import io.schedgate.metrics.GoRuntimeInfo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.schedgate.metrics.GoRuntimeInfo;
 import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,11 @@ class ContainerOptionsTest {
             lab.start();
             JsonNode info = info(lab);
             assertEquals(1, info.get("gomaxprocs").asInt());
-            assertEquals(1, lab.gomaxprocsFromSettings(java.util.OptionalInt.empty()).orElseThrow().gomaxprocs());
+            assertEquals(
+                    1,
+                    lab.gomaxprocsFromSettings(java.util.OptionalInt.empty())
+                            .orElseThrow()
+                            .gomaxprocs());
             assertTrue(info.get("godebug").asText().contains("asyncpreemptoff=1"), info.toString());
             assertEquals("off", info.get("gogc").asText());
             assertEquals(7, info.get("mutexProfileFraction").asInt());
@@ -46,7 +50,9 @@ class ContainerOptionsTest {
         double quota = 1.5;
         try (GoServiceContainer lab = GoServiceContainer.lab().withCpuQuota(quota)) {
             lab.start();
-            assertEquals(1_500_000_000L, lab.getCurrentContainerInfo().getHostConfig().getNanoCPUs());
+            assertEquals(
+                    1_500_000_000L,
+                    lab.getCurrentContainerInfo().getHostConfig().getNanoCPUs());
             GoRuntimeInfo seen = lab.runtimeInfo();
             int cpus = Runtime.getRuntime().availableProcessors();
             assertEquals(cpus, seen.numCpu(), "a quota does not hide CPUs");
@@ -54,8 +60,12 @@ class ContainerOptionsTest {
             // min(NumCPU, max(2, ceil(quota))); older Go ignores the quota and uses NumCPU.
             int expected = seen.goMinorVersion() >= 25 ? Math.min(cpus, Math.max(2, (int) Math.ceil(quota))) : cpus;
             assertEquals(expected, seen.gomaxprocs());
-            assertEquals(seen.gomaxprocs(), lab.gomaxprocsFromSettings(java.util.OptionalInt.of(seen.goMinorVersion()))
-                    .orElseThrow().gomaxprocs(), "the settings-derived value for a service that does not report it");
+            assertEquals(
+                    seen.gomaxprocs(),
+                    lab.gomaxprocsFromSettings(java.util.OptionalInt.of(seen.goMinorVersion()))
+                            .orElseThrow()
+                            .gomaxprocs(),
+                    "the settings-derived value for a service that does not report it");
         }
     }
 
@@ -63,26 +73,32 @@ class ContainerOptionsTest {
     void aUserImageStartsOnItsPprofIndexAndReportsItsRuntime() {
         try (GoServiceContainer lab = GoServiceContainer.lab().withCpuset("0")) {
             lab.start();
-            try (GoServiceContainer user = GoServiceContainer.fromImage(lab.getDockerImageName()).withCpuset("0")) {
+            try (GoServiceContainer user =
+                    GoServiceContainer.fromImage(lab.getDockerImageName()).withCpuset("0")) {
                 user.start();
                 GoRuntimeInfo seen = user.runtimeInfo();
                 assertEquals(lab.runtimeInfo(), seen);
                 assertEquals(GoServiceContainer.Kind.IMAGE, user.kind());
             }
-            assertTrue(DockerEngine.hasImage(lab.getDockerImageName()), "stopping a user image's container keeps the image");
+            assertTrue(
+                    DockerEngine.hasImage(lab.getDockerImageName()),
+                    "stopping a user image's container keeps the image");
         }
     }
 
     @Test
     void aHealthTimeoutNamesTheUrlAndTheLogs() {
-        GoServiceContainer lab = GoServiceContainer.lab()
-                .withHealthPath("/no-such-health")
-                .withStartupTimeout(Duration.ofSeconds(3));
+        GoServiceContainer lab =
+                GoServiceContainer.lab().withHealthPath("/no-such-health").withStartupTimeout(Duration.ofSeconds(3));
         GoServiceException e = assertThrows(GoServiceException.class, lab::start);
-        assertTrue(e.getMessage().matches("http://\\S+:\\d+/no-such-health did not answer 200 within 3 s.*"), e.getMessage());
+        assertTrue(
+                e.getMessage().matches("http://\\S+:\\d+/no-such-health did not answer 200 within 3 s.*"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("HTTP 404"), e.getMessage());
         assertTrue(e.getMessage().contains("last log lines: "), e.getMessage());
-        assertFalse(e.getMessage().contains("last log lines: (none)"), "the lab logs its ports at start: " + e.getMessage());
+        assertFalse(
+                e.getMessage().contains("last log lines: (none)"),
+                "the lab logs its ports at start: " + e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
         assertEquals(null, lab.getContainerId(), "a failed start leaves no container");
     }
@@ -105,17 +121,22 @@ class ContainerOptionsTest {
     void aMissingUserImageIsOneLineNotMinutesOfRetries() {
         GoServiceContainer missing = GoServiceContainer.fromImage("schedgate/no-such-image:never-built");
         GoServiceException e = assertThrows(GoServiceException.class, missing::start);
-        assertTrue(e.getMessage().startsWith("schedgate/no-such-image:never-built is not on this Docker engine"),
+        assertTrue(
+                e.getMessage().startsWith("schedgate/no-such-image:never-built is not on this Docker engine"),
                 e.getMessage());
-        assertTrue(e.getMessage().endsWith("build it here (docker build) or docker load it, then retry"), e.getMessage());
+        assertTrue(
+                e.getMessage().endsWith("build it here (docker build) or docker load it, then retry"), e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
     }
 
     @Test
     void aToolchainNameMustLookLikeOne() {
-        assertThrows(IllegalArgumentException.class, () -> GoServiceContainer.lab().withGoToolchain("latest"));
-        assertThrows(IllegalStateException.class, () -> GoServiceContainer.fromImage("x/y:1").withGo("/usr/bin/go"));
-        assertThrows(IllegalArgumentException.class, () -> GoServiceContainer.lab().withCpuset("zero"));
+        assertThrows(
+                IllegalArgumentException.class, () -> GoServiceContainer.lab().withGoToolchain("latest"));
+        assertThrows(IllegalStateException.class, () -> GoServiceContainer.fromImage("x/y:1")
+                .withGo("/usr/bin/go"));
+        assertThrows(
+                IllegalArgumentException.class, () -> GoServiceContainer.lab().withCpuset("zero"));
     }
 
     private static JsonNode info(GoServiceContainer lab) throws IOException {

@@ -17,9 +17,11 @@ class DockerEngineTest {
 
     @Test
     void aClientErrorAlsoNamesSetup() {
-        GoServiceException e = assertThrows(GoServiceException.class, () -> DockerEngine.requireAnswer(() -> {
-            throw new IllegalStateException("socket /var/run/docker.sock missing");
-        }));
+        GoServiceException e = assertThrows(
+                GoServiceException.class,
+                () -> DockerEngine.requireAnswer(() -> {
+                    throw new IllegalStateException("socket /var/run/docker.sock missing");
+                }));
         assertTrue(e.getMessage().startsWith(DockerEngine.NO_ENGINE), e.getMessage());
         assertTrue(e.getMessage().contains("docker.sock missing"), e.getMessage());
     }

@@ -35,8 +35,8 @@ class LabBinaryBuildTest {
         Path sources = tmp.resolve("lab");
         copyTree(layout.labSources(), sources);
         Files.writeString(sources.resolve("broken.go"), "package main\n\nfunc broken() { undefinedThing() }\n");
-        GoServiceException e = assertThrows(GoServiceException.class,
-                () -> LabBinaryBuild.build(go, sources, tmp.resolve("out")));
+        GoServiceException e =
+                assertThrows(GoServiceException.class, () -> LabBinaryBuild.build(go, sources, tmp.resolve("out")));
         assertTrue(e.getMessage().contains(go.describe()), e.getMessage());
         assertTrue(e.getMessage().contains("broken.go:3:"), e.getMessage());
         assertTrue(e.getMessage().contains("undefinedThing"), e.getMessage());
@@ -65,7 +65,8 @@ class LabBinaryBuildTest {
 
     @Test
     void anUnknownGoExperimentFailsNamingIt(@TempDir Path tmp) {
-        GoServiceException e = assertThrows(GoServiceException.class,
+        GoServiceException e = assertThrows(
+                GoServiceException.class,
                 () -> LabBinaryBuild.build(go, "nosuchexperiment", layout.labSources(), tmp.resolve("out")));
         assertTrue(e.getMessage().contains("GOEXPERIMENT=nosuchexperiment"), e.getMessage());
         assertTrue(e.getMessage().contains("unknown GOEXPERIMENT"), e.getMessage());
@@ -75,8 +76,8 @@ class LabBinaryBuildTest {
     @Test
     void aMissingGoBinarySaysHowToGetOne(@TempDir Path tmp) {
         GoToolchain missing = GoToolchain.at(tmp.resolve("no-such-go").toString());
-        GoServiceException e = assertThrows(GoServiceException.class,
-                () -> LabBinaryBuild.build(missing, layout.labSources(), tmp.resolve("out")));
+        GoServiceException e = assertThrows(
+                GoServiceException.class, () -> LabBinaryBuild.build(missing, layout.labSources(), tmp.resolve("out")));
         assertTrue(e.getMessage().contains("no-such-go"), e.getMessage());
         assertTrue(e.getMessage().contains("scripts/setup"), e.getMessage());
     }
@@ -85,7 +86,8 @@ class LabBinaryBuildTest {
     void firstErrorSkipsPackageHeaders() {
         String output = "# schedgate.dev/lab\n./a.go:1:2: first\n./b.go:3:4: second\n";
         assertEquals("./a.go:1:2: first", LabBinaryBuild.firstError(output));
-        assertEquals("go: go.mod requires go >= 1.99 (running go 1.23.1; GOTOOLCHAIN=local)",
+        assertEquals(
+                "go: go.mod requires go >= 1.99 (running go 1.23.1; GOTOOLCHAIN=local)",
                 LabBinaryBuild.firstError("go: go.mod requires go >= 1.99 (running go 1.23.1; GOTOOLCHAIN=local)\n"));
     }
 
@@ -95,7 +97,8 @@ class LabBinaryBuildTest {
                 Path target = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
-                } else if (p.toString().endsWith(".go") || p.getFileName().toString().startsWith("go.")) {
+                } else if (p.toString().endsWith(".go")
+                        || p.getFileName().toString().startsWith("go.")) {
                     Files.copy(p, target);
                 }
             }

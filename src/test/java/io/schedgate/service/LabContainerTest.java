@@ -1,11 +1,11 @@
 package io.schedgate.service;
 
-import io.schedgate.metrics.GoRuntimeInfo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.perftools.profiles.ProfileProto.Profile;
+import io.schedgate.metrics.GoRuntimeInfo;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,9 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(DockerRequired.class)
 class LabContainerTest {
 
-    private static final OkHttpClient HTTP = new OkHttpClient.Builder()
-            .readTimeout(20, TimeUnit.SECONDS)
-            .build();
+    private static final OkHttpClient HTTP =
+            new OkHttpClient.Builder().readTimeout(20, TimeUnit.SECONDS).build();
 
     private static GoServiceContainer lab;
 
@@ -61,15 +60,28 @@ class LabContainerTest {
         assertEquals(GoRuntimeInfo.FROM_INFO, seen.source());
         assertEquals(1, seen.numCpu(), "NumCPU inside a cpuset=0 container");
         assertEquals(1, seen.gomaxprocs(), "GOMAXPROCS follows the cpuset");
-        assertEquals(1, lab.gomaxprocsFromSettings(java.util.OptionalInt.empty()).orElseThrow().gomaxprocs(),
+        assertEquals(
+                1,
+                lab.gomaxprocsFromSettings(java.util.OptionalInt.empty())
+                        .orElseThrow()
+                        .gomaxprocs(),
                 "the settings-derived value agrees with the Go process");
         assertTrue(seen.goVersion().matches("go1\\.\\d+.*"), seen.goVersion());
         assertEquals(lab.toolchain().orElseThrow().version(), seen.goVersion(), "built with the chosen toolchain");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/ping", "/healthy?us=50", "/fanout?n=16", "/hotlock?us=20", "/herd?us=20",
-            "/leak?n=1", "/alloc?kb=64"})
+    @ValueSource(
+            strings = {
+                "/",
+                "/ping",
+                "/healthy?us=50",
+                "/fanout?n=16",
+                "/hotlock?us=20",
+                "/herd?us=20",
+                "/leak?n=1",
+                "/alloc?kb=64"
+            })
     void everyEndpointAnswers(String path) throws IOException {
         Answer answer = get(lab.appUrl() + path);
         assertEquals(200, answer.code, path + " -> " + answer.text());
@@ -134,9 +146,14 @@ class LabContainerTest {
         Answer answer = get(lab.pprofUrl() + "/metrics");
         assertEquals(200, answer.code);
         String text = answer.text();
-        for (String name : List.of("go_sched_latencies_seconds_bucket", "go_sched_goroutines_goroutines",
-                "go_sync_mutex_wait_total_seconds_total", "go_gc_cycles_total_gc_cycles_total",
-                "go_cpu_classes_total_cpu_seconds_total", "go_sched_gomaxprocs_threads", "go_info{")) {
+        for (String name : List.of(
+                "go_sched_latencies_seconds_bucket",
+                "go_sched_goroutines_goroutines",
+                "go_sync_mutex_wait_total_seconds_total",
+                "go_gc_cycles_total_gc_cycles_total",
+                "go_cpu_classes_total_cpu_seconds_total",
+                "go_sched_gomaxprocs_threads",
+                "go_info{")) {
             assertTrue(text.contains("\n" + name), "/metrics lacks " + name);
         }
         GoRuntimeInfo info = lab.runtimeInfo();
@@ -159,7 +176,8 @@ class LabContainerTest {
     }
 
     private static Answer get(String url) throws IOException {
-        try (Response response = HTTP.newCall(new Request.Builder().url(url).build()).execute()) {
+        try (Response response =
+                HTTP.newCall(new Request.Builder().url(url).build()).execute()) {
             return new Answer(response.code(), response.body().bytes());
         }
     }
@@ -188,11 +206,16 @@ class LabContainerTest {
     }
 
     private static List<String> sampleTypes(Profile p) {
-        return p.getSampleTypeList().stream().map(t -> p.getStringTable((int) t.getType())).toList();
+        return p.getSampleTypeList().stream()
+                .map(t -> p.getStringTable((int) t.getType()))
+                .toList();
     }
 
     private static long leaked() throws IOException {
-        return com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
-                .readTree(get(lab.pprofUrl() + "/info").text()).get("leakedGoroutines").asLong();
+        return com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(get(lab.pprofUrl() + "/info").text())
+                .get("leakedGoroutines")
+                .asLong();
     }
 }

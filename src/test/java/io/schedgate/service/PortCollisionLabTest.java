@@ -45,8 +45,11 @@ class PortCollisionLabTest {
                 String err = capturingStderr(() -> thrown[0] = assertThrows(GoServiceException.class, lab::start));
                 assertTrue(err.contains("[schedgate] start 1/" + GoServiceContainer.PORT_COLLISION_ATTEMPTS), err);
                 GoServiceException e = thrown[0];
-                assertTrue(e.getMessage().contains("Docker could not bind a host port in "
-                        + GoServiceContainer.PORT_COLLISION_ATTEMPTS + " tries"), e.getMessage());
+                assertTrue(
+                        e.getMessage()
+                                .contains("Docker could not bind a host port in "
+                                        + GoServiceContainer.PORT_COLLISION_ATTEMPTS + " tries"),
+                        e.getMessage());
                 assertTrue(e.getMessage().contains("bind: address already in use"), e.getMessage());
                 assertTrue(e.getMessage().endsWith("(ss -tan)"), e.getMessage());
                 assertTrue(!e.getMessage().contains("exited (code"), e.getMessage());
@@ -55,7 +58,8 @@ class PortCollisionLabTest {
     }
 
     private static int lastHostPort(GoServiceContainer lab) {
-        return Math.max(URI.create(lab.appUrl()).getPort(), URI.create(lab.pprofUrl()).getPort());
+        return Math.max(
+                URI.create(lab.appUrl()).getPort(), URI.create(lab.pprofUrl()).getPort());
     }
 
     private static String capturingStderr(Runnable action) {

@@ -1,8 +1,8 @@
 package io.schedgate.service;
 
-import io.schedgate.metrics.GoRuntimeInfo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.schedgate.metrics.GoRuntimeInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +49,8 @@ class ToolchainChoiceTest {
             return dirs.filter(d -> d.getFileName().toString().matches("go-1\\.\\d+"))
                     .map(d -> d.resolve("bin/go"))
                     .filter(Files::isExecutable)
-                    .min(Comparator.comparingInt(p -> Integer.parseInt(p.getParent().getParent().getFileName()
-                            .toString().substring("go-1.".length()))))
+                    .min(Comparator.comparingInt(p -> Integer.parseInt(
+                            p.getParent().getParent().getFileName().toString().substring("go-1.".length()))))
                     .map(Path::toString)
                     .orElseThrow(() -> new AssertionError("no Debian Go in /usr/lib/go-1.*: run scripts/setup"));
         }

@@ -27,10 +27,16 @@ class TraceStatBuildTest {
         assertTrue(Files.isExecutable(binary));
         long built = Files.getLastModifiedTime(binary).toMillis();
         Thread.sleep(20);
-        assertEquals(built, Files.getLastModifiedTime(TraceStatBuild.ensure(layout, GoToolchain.at("go"))).toMillis(),
+        assertEquals(
+                built,
+                Files.getLastModifiedTime(TraceStatBuild.ensure(layout, GoToolchain.at("go")))
+                        .toMillis(),
                 "up to date: not rebuilt");
         Files.writeString(sources.resolve("main.go"), Files.readString(sources.resolve("main.go")) + "\n// changed\n");
-        assertNotEquals(built, Files.getLastModifiedTime(TraceStatBuild.ensure(layout, GoToolchain.at("go"))).toMillis(),
+        assertNotEquals(
+                built,
+                Files.getLastModifiedTime(TraceStatBuild.ensure(layout, GoToolchain.at("go")))
+                        .toMillis(),
                 "a changed source is rebuilt");
         try (var left = Files.list(tmp.resolve("target/tools/tracestat"))) {
             assertEquals(2, left.count(), "the binary and its key, no build folders left");
@@ -48,8 +54,14 @@ class TraceStatBuildTest {
             Files.copy(ProjectLayout.find().root().resolve("tools/tracestat").resolve(f), sources.resolve(f));
         }
         Path binary = TraceStatBuild.ensure(new ProjectLayout(tmp), old);
-        Process p = new ProcessBuilder(binary.toString(), ProjectLayout.find().root()
-                .resolve("tools/tracestat/testdata/go1.23.trace").toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        binary.toString(),
+                        ProjectLayout.find()
+                                .root()
+                                .resolve("tools/tracestat/testdata/go1.23.trace")
+                                .toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
         assertTrue(out.contains("\"schema\": \"schedgate.tracestat/1\""), out);
@@ -57,8 +69,8 @@ class TraceStatBuildTest {
 
     @Test
     void noSourcesIsOneLine(@TempDir Path tmp) throws IOException {
-        GoServiceException e = org.junit.jupiter.api.Assertions.assertThrows(GoServiceException.class,
-                () -> TraceStatBuild.ensure(new ProjectLayout(tmp), GoToolchain.at("go")));
+        GoServiceException e = org.junit.jupiter.api.Assertions.assertThrows(
+                GoServiceException.class, () -> TraceStatBuild.ensure(new ProjectLayout(tmp), GoToolchain.at("go")));
         assertTrue(e.getMessage().startsWith("no tracestat sources at "), e.getMessage());
     }
 

@@ -25,10 +25,12 @@ class UserServiceImagesTest {
     @ValueSource(strings = {"pubsub-herd", "worker-pool", "single-slot", "rwlock-50us", "leaky"})
     void startsFromItsImageWithNothingButPprof(String name) throws IOException {
         try (GoServiceImage image = GoServiceImage.build(SERVICES.resolve(name));
-             GoServiceContainer service = GoServiceContainer.fromImage(image.tag()).withCpuset("0")) {
+                GoServiceContainer service =
+                        GoServiceContainer.fromImage(image.tag()).withCpuset("0")) {
             service.start();
             assertEquals(200, PlainHttp.get(service.appUrl() + "/work").code());
-            assertEquals(200, PlainHttp.get(service.pprofUrl() + "/debug/pprof/").code());
+            assertEquals(
+                    200, PlainHttp.get(service.pprofUrl() + "/debug/pprof/").code());
             assertEquals(404, PlainHttp.get(service.pprofUrl() + "/info").code(), "not the lab");
             GoRuntimeInfo seen = service.runtimeInfo();
             assertEquals(1, seen.gomaxprocs(), "GOMAXPROCS of a cpuset=0 container, reported or derived: " + seen);

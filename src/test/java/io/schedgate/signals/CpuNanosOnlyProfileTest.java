@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class CpuNanosOnlyProfileTest {
 
     private static final Path ORIGINAL = Path.of("src/test/resources/fixtures/pprof/go126-fanout-cpu.pb.gz");
-    private static final Path NANOS_ONLY = Path.of("src/test/resources/fixtures/cpu-only/go126-fanout-cpu-nanos-only.pb.gz");
+    private static final Path NANOS_ONLY =
+            Path.of("src/test/resources/fixtures/cpu-only/go126-fanout-cpu-nanos-only.pb.gz");
 
     @Test
     void readAsTheSameSignals() throws Exception {

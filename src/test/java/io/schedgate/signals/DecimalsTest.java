@@ -1,11 +1,10 @@
 package io.schedgate.signals;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Locale;
 import java.util.SplittableRandom;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** Decimals gives the digits java.util.Formatter gives, so the summaries read as before. */
 class DecimalsTest {

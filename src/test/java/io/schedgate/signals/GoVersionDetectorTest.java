@@ -1,27 +1,30 @@
 package io.schedgate.signals;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.schedgate.pprof.Fixtures;
 import io.schedgate.pprof.ProfileReader;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 class GoVersionDetectorTest {
 
     /** The lab's own /info goVersion saved beside the fixtures, e.g. go1.26.8 gives 26. */
     private static int trueMinor(Path profile) throws IOException {
-        String prefix = profile.getFileName().toString().replaceFirst("-(fanout|hotlock|healthy|leak|idle|alloc)-.*", "");
-        String v = new ObjectMapper().readTree(Fixtures.file(prefix + "-info.json").toFile()).get("goVersion").asText();
+        String prefix =
+                profile.getFileName().toString().replaceFirst("-(fanout|hotlock|healthy|leak|idle|alloc)-.*", "");
+        String v = new ObjectMapper()
+                .readTree(Fixtures.file(prefix + "-info.json").toFile())
+                .get("goVersion")
+                .asText();
         return Integer.parseInt(v.split("\\.")[1]);
     }
 

@@ -1,20 +1,19 @@
 package io.schedgate.signals;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.schedgate.pprof.Fixtures;
 import io.schedgate.pprof.Profile;
 import io.schedgate.pprof.Sample;
 import io.schedgate.pprof.SampleType;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class GoroutineAndBlockTest {
 
@@ -42,7 +41,8 @@ class GoroutineAndBlockTest {
         assertEquals("goroutineleak", leak.kind());
         assertEquals(List.of(new SampleType("goroutineleak", "count")), leak.sampleTypes());
         assertEquals(new SampleType("goroutineleak", "count"), leak.periodType());
-        String debug1 = Files.readAllLines(Fixtures.file("go126-leakexp-leak-goroutineleak-debug1.txt")).get(0);
+        String debug1 = Files.readAllLines(Fixtures.file("go126-leakexp-leak-goroutineleak-debug1.txt"))
+                .get(0);
         assertEquals("goroutineleak profile: total " + leak.total(0), debug1);
         assertEquals(200, leak.total(0), "40 requests x /leak?n=5");
 
@@ -51,7 +51,9 @@ class GoroutineAndBlockTest {
         GoroutineGroups g = s.goroutines();
         assertEquals(200, g.total());
         assertEquals(1, g.groups().size(), g.groups().toString());
-        assertEquals(new GoroutineGroups.Group("main.leakForever leak.go:18", "chan receive", 200), g.groups().get(0));
+        assertEquals(
+                new GoroutineGroups.Group("main.leakForever leak.go:18", "chan receive", 200),
+                g.groups().get(0));
         assertEquals(0, g.notStarted());
 
         GoroutineGroups all = GoroutineGroups.of(Fixtures.profile("go126-leakexp-leak-goroutine.pb.gz"));
@@ -63,7 +65,10 @@ class GoroutineAndBlockTest {
     @ValueSource(strings = {"go126-leak-goroutine", "go123-fanout-goroutine", "go126-fanout-goroutine"})
     void emptyStacksAreNotStartedYet(String fixture) {
         Profile p = Fixtures.profile(fixture + ".pb.gz");
-        long empty = p.samples().stream().filter(s -> s.stack().isEmpty()).mapToLong(s -> s.values()[0]).sum();
+        long empty = p.samples().stream()
+                .filter(s -> s.stack().isEmpty())
+                .mapToLong(s -> s.values()[0])
+                .sum();
         assertTrue(empty > 0, "the fixture has goroutines with empty stacks");
         assertEquals(empty, GoroutineGroups.of(p).notStarted());
     }
@@ -74,8 +79,10 @@ class GoroutineAndBlockTest {
         Profile p = Fixtures.profile(fixture + ".pb.gz");
         assertEquals(ContentionKind.BLOCK, ContentionKind.of(p, null), "recognised from its leaves");
         BlockReport b = BlockReport.of(p);
-        long pprofWait = p.samples().stream().filter(s -> BlockReport.isPprofHandler(s.stack()))
-                .mapToLong(s -> s.values()[1]).sum();
+        long pprofWait = p.samples().stream()
+                .filter(s -> BlockReport.isPprofHandler(s.stack()))
+                .mapToLong(s -> s.values()[1])
+                .sum();
         assertTrue(pprofWait >= 9_000_000_000L, "the 10 s ?seconds=10 handler wait is in the raw profile");
         assertEquals(pprofWait, b.excludedDelayNanos());
         assertEquals(p.total(1) - pprofWait, b.delayNanos());
@@ -89,9 +96,12 @@ class GoroutineAndBlockTest {
         BlockReport.Site top = b.sites().get(0);
         assertEquals("chan send", top.state());
         assertEquals("main.(*fanout).run.func1", top.function());
-        for (Sample s : Fixtures.profile(fixture.replace("block", "mutex") + ".pb.gz").samples()) {
+        for (Sample s :
+                Fixtures.profile(fixture.replace("block", "mutex") + ".pb.gz").samples()) {
             assertFalse(s.stack().isEmpty() && s.values()[1] != 0, "mutex samples have stacks");
         }
-        assertEquals(ContentionKind.MUTEX, ContentionKind.of(Fixtures.profile(fixture.replace("block", "mutex") + ".pb.gz"), null));
+        assertEquals(
+                ContentionKind.MUTEX,
+                ContentionKind.of(Fixtures.profile(fixture.replace("block", "mutex") + ".pb.gz"), null));
     }
 }

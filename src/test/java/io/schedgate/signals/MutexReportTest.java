@@ -1,13 +1,13 @@
 package io.schedgate.signals;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.schedgate.pprof.Fixtures;
 import io.schedgate.pprof.Profile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MutexReportTest {
 
@@ -34,7 +34,11 @@ class MutexReportTest {
         assertTrue(m.lost().delayNanos() > 0.99 * m.delayNanos());
         assertEquals(1, m.diagnostics().size());
         assertTrue(m.diagnostics().get(0).contains("GODEBUG=runtimecontentionstacks=1"));
-        assertEquals(0, m.runtimeBuckets().values().stream().mapToLong(MutexReport.Amount::delayNanos).sum());
+        assertEquals(
+                0,
+                m.runtimeBuckets().values().stream()
+                        .mapToLong(MutexReport.Amount::delayNanos)
+                        .sum());
     }
 
     @Test
@@ -43,7 +47,8 @@ class MutexReportTest {
         assertEquals(MutexReport.WAITER_SIDE, m.semantics());
         long sched = m.runtimeBuckets().get(LockBucket.SCHED_LOCK).delayNanos();
         assertTrue(sched > 0.5 * m.runtimeTotal().delayNanos(), "sched.lock majority: " + m.runtimeBuckets());
-        assertTrue(m.runtimeSites().stream().limit(3).anyMatch(s -> s.callerFunction().equals("runtime.findRunnable")));
+        assertTrue(m.runtimeSites().stream().limit(3).anyMatch(s -> s.callerFunction()
+                .equals("runtime.findRunnable")));
         assertTrue(m.diagnostics().isEmpty());
     }
 
@@ -55,7 +60,8 @@ class MutexReportTest {
         assertEquals(LockBucket.SCHED_LOCK, top.bucket());
         assertEquals("runtime.wakep", top.callerFunction());
         assertEquals(LockAttributor.Method.SITE, top.method());
-        long all = m.runtimeTotal().delayNanos() + m.userSites().stream().mapToLong(u -> u.amount().delayNanos()).sum();
+        long all = m.runtimeTotal().delayNanos()
+                + m.userSites().stream().mapToLong(u -> u.amount().delayNanos()).sum();
         assertEquals(m.delayNanos(), all, "runtime + user sites account for all delay");
     }
 }

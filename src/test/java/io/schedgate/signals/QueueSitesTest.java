@@ -17,8 +17,8 @@ class QueueSitesTest {
 
     @Test
     void theHotMutexIsWhereRequestsQueue() throws Exception {
-        Profile p = new ProfileReader().read(
-                Path.of("src/test/resources/fixtures/runs/hotlock-go1.26/step-03/goroutine-end.pb.gz"));
+        Profile p = new ProfileReader()
+                .read(Path.of("src/test/resources/fixtures/runs/hotlock-go1.26/step-03/goroutine-end.pb.gz"));
         QueueSites q = QueueSites.of(p);
         assertEquals(68, q.handlers());
         GoroutineGroups.Group top = q.largest().orElseThrow();

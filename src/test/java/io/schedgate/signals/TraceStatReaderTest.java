@@ -14,10 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The reader on the committed traces of tools/tracestat/testdata (Go 1.26 and 1.23) against the counts
@@ -40,7 +40,8 @@ class TraceStatReaderTest {
         Map<String, List<Long>> dump = new HashMap<>();
         Map<String, Long> reasons = new HashMap<>();
         Map<String, Long> wakers = new HashMap<>();
-        for (String line : Files.readAllLines(TESTDATA.resolve("go" + go + ".dump-counts.txt"), StandardCharsets.UTF_8)) {
+        for (String line :
+                Files.readAllLines(TESTDATA.resolve("go" + go + ".dump-counts.txt"), StandardCharsets.UTF_8)) {
             if (line.startsWith("#") || line.isBlank()) {
                 continue;
             }
@@ -50,14 +51,18 @@ class TraceStatReaderTest {
                 continue;
             }
             String[] f = line.split(" ");
-            dump.put(f[0], java.util.Arrays.stream(f).skip(1).map(Long::parseLong).toList());
+            dump.put(
+                    f[0],
+                    java.util.Arrays.stream(f).skip(1).map(Long::parseLong).toList());
         }
         assertEquals(TraceStats.SCHEMA, s.schema());
         assertEquals(dump.get("events").get(0), s.events());
         assertEquals(dump.get("durationNs").get(0), s.durationNs());
         assertEquals(dump.get("wakeUps").get(0), s.wakeUps().total());
         assertEquals(dump.get("goroutinesCreated").get(0), s.goroutinesCreated());
-        assertEquals(dump.get("stopTheWorld"), List.of(s.stopTheWorld().count(), s.stopTheWorld().totalNs()));
+        assertEquals(
+                dump.get("stopTheWorld"),
+                List.of(s.stopTheWorld().count(), s.stopTheWorld().totalNs()));
         assertEquals(dump.get("gc"), List.of(s.gc().count(), s.gc().totalNs()));
         TraceStats.Latency l = s.schedulingLatency();
         assertEquals(dump.get("schedulingLatency"), List.of(l.count(), l.p50Ns(), l.p99Ns(), l.maxNs()));
@@ -75,15 +80,16 @@ class TraceStatReaderTest {
     @Test
     void notATraceIsOneLine(@TempDir Path dir) throws IOException {
         Path bad = Files.writeString(dir.resolve("trace.out"), "404 page not found\n");
-        TraceStatReader.TraceStatException e = assertThrows(TraceStatReader.TraceStatException.class,
-                () -> reader.read(bad));
+        TraceStatReader.TraceStatException e =
+                assertThrows(TraceStatReader.TraceStatException.class, () -> reader.read(bad));
         assertTrue(e.getMessage().startsWith("tracestat: "), e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
     }
 
     @Test
     void locatesTheBuiltBinary() {
-        assertEquals(reader.binary().toAbsolutePath().normalize(),
+        assertEquals(
+                reader.binary().toAbsolutePath().normalize(),
                 TraceStatReader.locate().orElseThrow().toAbsolutePath().normalize());
     }
 }

@@ -7,59 +7,74 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A gate never passes on nothing: missing scrapes and empty runs fail it, naming what is missing. */
 class MissingDataTest {
 
-  static Path copyOf(String run, Path into) throws IOException {
-    return RunFixtures.copyDir(VerdictEngineTest.RUNS.resolve(run), into);
-  }
+    static Path copyOf(String run, Path into) throws IOException {
+        return RunFixtures.copyDir(VerdictEngineTest.RUNS.resolve(run), into);
+    }
 
-  @Test
-  void aDeletedScrapeMakesThatStepNoData(@TempDir Path tmp) throws IOException {
-    Path run = copyOf("fanout-go1.26", tmp);
-    Files.delete(run.resolve("step-03/metrics-end.txt"));
-    Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(run);
-    CheckResult step3 = v.result(WakeUpLinearityCheck.ID, 3).orElseThrow();
-    assertEquals(Status.NO_DATA, step3.status());
-    assertTrue(step3.evidence().contains("step-03/metrics-end.txt"), step3.evidence());
-    // The other steps are still judged, and the ramp fit uses the five that remain.
-    assertEquals(Status.PASS, v.result(WakeUpLinearityCheck.ID, 4).orElseThrow().status());
-    assertEquals(5, v.result(WakeUpLinearityCheck.ID, CheckResult.RAMP).orElseThrow().details().get("steps"));
-    assertFalse(v.gate().passed());
-    assertTrue(v.gate().reasons().stream().anyMatch(r -> r.startsWith("wakeup.linearity step-03: NO_DATA")));
-  }
+    @Test
+    void aDeletedScrapeMakesThatStepNoData(@TempDir Path tmp) throws IOException {
+        Path run = copyOf("fanout-go1.26", tmp);
+        Files.delete(run.resolve("step-03/metrics-end.txt"));
+        Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(run);
+        CheckResult step3 = v.result(WakeUpLinearityCheck.ID, 3).orElseThrow();
+        assertEquals(Status.NO_DATA, step3.status());
+        assertTrue(step3.evidence().contains("step-03/metrics-end.txt"), step3.evidence());
+        // The other steps are still judged, and the ramp fit uses the five that remain.
+        assertEquals(
+                Status.PASS, v.result(WakeUpLinearityCheck.ID, 4).orElseThrow().status());
+        assertEquals(
+                5,
+                v.result(WakeUpLinearityCheck.ID, CheckResult.RAMP)
+                        .orElseThrow()
+                        .details()
+                        .get("steps"));
+        assertFalse(v.gate().passed());
+        assertTrue(v.gate().reasons().stream().anyMatch(r -> r.startsWith("wakeup.linearity step-03: NO_DATA")));
+    }
 
-  @Test
-  void aCorruptScrapeIsReportedNotThrown(@TempDir Path tmp) throws IOException {
-    Path run = copyOf("fanout-go1.26", tmp);
-    Files.writeString(run.resolve("step-02/metrics-start.txt"), "<html>502 Bad Gateway</html>\n");
-    Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(run);
-    assertEquals(Status.NO_DATA, v.result(WakeUpLinearityCheck.ID, 2).orElseThrow().status());
-    assertTrue(v.notes().stream().anyMatch(n -> n.contains("step-02/metrics-start.txt:1:")), v.notes().toString());
-  }
+    @Test
+    void aCorruptScrapeIsReportedNotThrown(@TempDir Path tmp) throws IOException {
+        Path run = copyOf("fanout-go1.26", tmp);
+        Files.writeString(run.resolve("step-02/metrics-start.txt"), "<html>502 Bad Gateway</html>\n");
+        Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(run);
+        assertEquals(
+                Status.NO_DATA,
+                v.result(WakeUpLinearityCheck.ID, 2).orElseThrow().status());
+        assertTrue(
+                v.notes().stream().anyMatch(n -> n.contains("step-02/metrics-start.txt:1:")),
+                v.notes().toString());
+    }
 
-  @Test
-  void aRunWithoutStepsFailsTheGate(@TempDir Path tmp) throws IOException {
-    Path run = tmp.resolve("empty");
-    Files.createDirectories(run);
-    Files.writeString(run.resolve("manifest.json"),
-        "{\"schema\":\"schedgate.run/1\",\"simulation\":\"x\",\"status\":\"target-died\",\"steps\":[]}");
-    Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(run);
-    assertFalse(v.gate().passed());
-    assertTrue(v.gate().reasons().contains("no steps in the run"));
-    assertTrue(v.gate().reasons().contains("run status is target-died, not complete"));
-    assertEquals(Status.NO_DATA, v.result(VerdictEngine.CAPACITY_ID, CheckResult.RAMP).orElseThrow().status());
-  }
+    @Test
+    void aRunWithoutStepsFailsTheGate(@TempDir Path tmp) throws IOException {
+        Path run = tmp.resolve("empty");
+        Files.createDirectories(run);
+        Files.writeString(
+                run.resolve("manifest.json"),
+                "{\"schema\":\"schedgate.run/1\",\"simulation\":\"x\",\"status\":\"target-died\",\"steps\":[]}");
+        Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(run);
+        assertFalse(v.gate().passed());
+        assertTrue(v.gate().reasons().contains("no steps in the run"));
+        assertTrue(v.gate().reasons().contains("run status is target-died, not complete"));
+        assertEquals(
+                Status.NO_DATA,
+                v.result(VerdictEngine.CAPACITY_ID, CheckResult.RAMP)
+                        .orElseThrow()
+                        .status());
+    }
 
-  @Test
-  void aForeignManifestIsRefused(@TempDir Path tmp) throws IOException {
-    Files.writeString(tmp.resolve("manifest.json"), "{\"schema\":\"something/9\"}");
-    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
-        IllegalArgumentException.class, () -> new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(tmp));
-    assertTrue(e.getMessage().contains("expected 'schedgate.run/1'"), e.getMessage());
-  }
+    @Test
+    void aForeignManifestIsRefused(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("manifest.json"), "{\"schema\":\"something/9\"}");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(tmp));
+        assertTrue(e.getMessage().contains("expected 'schedgate.run/1'"), e.getMessage());
+    }
 }

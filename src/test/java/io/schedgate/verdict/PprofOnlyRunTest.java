@@ -22,64 +22,74 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PprofOnlyRunTest {
 
-  private static final Pattern TOTAL = Pattern.compile("of (\\d+) total");
+    private static final Pattern TOTAL = Pattern.compile("of (\\d+) total");
 
-  /** Copies {@code name} and removes its /metrics scrapes the way a 404 leaves them. */
-  static Path withoutMetrics(String name, Path tmp) throws IOException {
-    Path run = RunFixtures.copy(name, tmp);
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode m = (ObjectNode) json.readTree(run.resolve("manifest.json").toFile());
-    m.findParents("status").forEach(capture -> {
-      String file = capture.path("file").asText("");
-      if (file.endsWith(".txt")) {
-        ((ObjectNode) capture).put("status", "failed").put("reason", "HTTP 404").remove("file");
-        try {
-          Files.deleteIfExists(run.resolve(file));
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }
-    });
-    json.writeValue(run.resolve("manifest.json").toFile(), m);
-    return run;
-  }
-
-  static long proofTotal(String run, String proof) throws IOException {
-    Matcher t = TOTAL.matcher(Files.readString(RunFixtures.RUNS.resolve(run).resolve("proofs").resolve(proof)));
-    assertTrue(t.find(), proof);
-    return Long.parseLong(t.group(1));
-  }
-
-  @Test
-  void aLeakIsFoundInTheGoroutineProfilesWithoutMetrics(@TempDir Path tmp) throws IOException {
-    Path run = withoutMetrics("leak-go1.26", tmp);
-    Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(run);
-    CheckResult leak = v.result(GoroutineCheck.LEAK_ID, CheckResult.RAMP).orElseThrow();
-    assertEquals(Status.FAIL, leak.status(), leak.evidence());
-    assertEquals((double) proofTotal("leak-go1.26", "baseline-goroutine.txt"), leak.details().get("baseline"));
-    assertEquals((double) proofTotal("leak-go1.26", "final-goroutine.txt"), leak.details().get("afterCooldown"));
-    assertTrue(leak.evidence().contains("counted in the goroutine profiles"), leak.evidence());
-    assertTrue(leak.evidence().contains("main.leakForever leak.go:"), leak.evidence());
-  }
-
-  @Test
-  void everyStepGetsAGoroutineVerdictWithoutMetrics(@TempDir Path tmp) throws IOException {
-    Path run = withoutMetrics("healthy-go1.26", tmp);
-    Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(run);
-    for (int step = 1; step <= 3; step++) {
-      CheckResult r = v.result(GoroutineCheck.BLOWUP_ID, step).orElseThrow();
-      assertNotEquals(Status.NO_DATA, r.status(), r.evidence());
-      assertEquals(Status.PASS, r.status(), r.evidence());
+    /** Copies {@code name} and removes its /metrics scrapes the way a 404 leaves them. */
+    static Path withoutMetrics(String name, Path tmp) throws IOException {
+        Path run = RunFixtures.copy(name, tmp);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode m = (ObjectNode) json.readTree(run.resolve("manifest.json").toFile());
+        m.findParents("status").forEach(capture -> {
+            String file = capture.path("file").asText("");
+            if (file.endsWith(".txt")) {
+                ((ObjectNode) capture)
+                        .put("status", "failed")
+                        .put("reason", "HTTP 404")
+                        .remove("file");
+                try {
+                    Files.deleteIfExists(run.resolve(file));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
+        json.writeValue(run.resolve("manifest.json").toFile(), m);
+        return run;
     }
-    CheckResult leak = v.result(GoroutineCheck.LEAK_ID, CheckResult.RAMP).orElseThrow();
-    assertEquals(Status.PASS, leak.status(), leak.evidence());
-  }
 
-  @Test
-  void withMetricsTheRuntimeMetricsStayTheSource(@TempDir Path tmp) throws IOException {
-    Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks())
-        .evaluate(RunFixtures.copy("leak-go1.26", tmp));
-    CheckResult leak = v.result(GoroutineCheck.LEAK_ID, CheckResult.RAMP).orElseThrow();
-    assertTrue(!leak.details().containsKey("goroutineCountSource"), leak.details().toString());
-  }
+    static long proofTotal(String run, String proof) throws IOException {
+        Matcher t = TOTAL.matcher(
+                Files.readString(RunFixtures.RUNS.resolve(run).resolve("proofs").resolve(proof)));
+        assertTrue(t.find(), proof);
+        return Long.parseLong(t.group(1));
+    }
+
+    @Test
+    void aLeakIsFoundInTheGoroutineProfilesWithoutMetrics(@TempDir Path tmp) throws IOException {
+        Path run = withoutMetrics("leak-go1.26", tmp);
+        Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(run);
+        CheckResult leak = v.result(GoroutineCheck.LEAK_ID, CheckResult.RAMP).orElseThrow();
+        assertEquals(Status.FAIL, leak.status(), leak.evidence());
+        assertEquals(
+                (double) proofTotal("leak-go1.26", "baseline-goroutine.txt"),
+                leak.details().get("baseline"));
+        assertEquals(
+                (double) proofTotal("leak-go1.26", "final-goroutine.txt"),
+                leak.details().get("afterCooldown"));
+        assertTrue(leak.evidence().contains("counted in the goroutine profiles"), leak.evidence());
+        assertTrue(leak.evidence().contains("main.leakForever leak.go:"), leak.evidence());
+    }
+
+    @Test
+    void everyStepGetsAGoroutineVerdictWithoutMetrics(@TempDir Path tmp) throws IOException {
+        Path run = withoutMetrics("healthy-go1.26", tmp);
+        Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(run);
+        for (int step = 1; step <= 3; step++) {
+            CheckResult r = v.result(GoroutineCheck.BLOWUP_ID, step).orElseThrow();
+            assertNotEquals(Status.NO_DATA, r.status(), r.evidence());
+            assertEquals(Status.PASS, r.status(), r.evidence());
+        }
+        CheckResult leak = v.result(GoroutineCheck.LEAK_ID, CheckResult.RAMP).orElseThrow();
+        assertEquals(Status.PASS, leak.status(), leak.evidence());
+    }
+
+    @Test
+    void withMetricsTheRuntimeMetricsStayTheSource(@TempDir Path tmp) throws IOException {
+        Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks())
+                .evaluate(RunFixtures.copy("leak-go1.26", tmp));
+        CheckResult leak = v.result(GoroutineCheck.LEAK_ID, CheckResult.RAMP).orElseThrow();
+        assertTrue(
+                !leak.details().containsKey("goroutineCountSource"),
+                leak.details().toString());
+    }
 }

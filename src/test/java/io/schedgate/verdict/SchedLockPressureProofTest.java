@@ -27,85 +27,97 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SchedLockPressureProofTest {
 
-  private static final Path RUN = RunFixtures.RUNS.resolve("fanout-go1.26");
-  private static final Pattern HEAD = Pattern.compile("^\\s*(\\d+)ns\\s+(.*)$");
-  private static final Pattern FRAME = Pattern.compile("^(\\S+) \\S*?([^/\\s]+\\.go:\\d+)(?: \\(inline\\))?$");
+    private static final Path RUN = RunFixtures.RUNS.resolve("fanout-go1.26");
+    private static final Pattern HEAD = Pattern.compile("^\\s*(\\d+)ns\\s+(.*)$");
+    private static final Pattern FRAME = Pattern.compile("^(\\S+) \\S*?([^/\\s]+\\.go:\\d+)(?: \\(inline\\))?$");
 
-  /** (function without "runtime.", file:line, lock|unlock) → lock expression. */
-  private static Map<String, String> table() throws IOException {
-    Map<String, String> t = new HashMap<>();
-    for (String l : Files.readAllLines(Path.of("src/test/resources/reference/sched-locksites-1.26.tsv"))) {
-      String[] p = l.split("\t");
-      if (p.length >= 4) {
-        t.put(p[1] + " " + p[2] + " " + p[3], p[0]);
-      }
-    }
-    return t;
-  }
-
-  private static boolean lockImplementation(String function) {
-    return function.equals("runtime.lock2") || function.equals("runtime.unlock2") || function.equals("runtime.lock")
-        || function.equals("runtime.unlock") || function.equals("runtime.lockWithRank")
-        || function.equals("runtime.unlockWithRank") || function.equals("runtime.unlock2Wake")
-        || function.startsWith("runtime.procyield") || function.equals("runtime.osyield")
-        || function.startsWith("runtime.futex") || function.equals("runtime.semasleep")
-        || function.equals("runtime.semawakeup") || function.startsWith("runtime.(*lockTimer)")
-        || function.startsWith("runtime.(*mLockProfile)") || function.startsWith("runtime.nanotime")
-        || function.equals("runtime.cputicks");
-  }
-
-  /** Sum of the traces' values whose first frame outside the lock implementation is a &sched.lock site of {@code kind}. */
-  private static long schedLockNanos(Path traces, String kind, boolean unlockLeafOnly) throws IOException {
-    Map<String, String> table = table();
-    long sum = 0;
-    List<String> block = new ArrayList<>();
-    List<String> lines = new ArrayList<>(Files.readAllLines(traces));
-    lines.add("-----------+");
-    for (String line : lines) {
-      if (line.startsWith("-----------+")) {
-        if (!block.isEmpty()) {
-          Matcher h = HEAD.matcher(block.get(0));
-          if (h.matches()) {
-            List<String> frames = new ArrayList<>();
-            frames.add(h.group(2).strip());
-            block.subList(1, block.size()).forEach(f -> frames.add(f.strip()));
-            boolean leafOk = !unlockLeafOnly || frames.get(0).startsWith("runtime.unlock ");
-            for (String f : frames) {
-              Matcher m = FRAME.matcher(f);
-              if (m.matches() && !lockImplementation(m.group(1))) {
-                // the table names a closure's enclosing function (injectglist for injectglist.func1)
-                String fn = m.group(1).replaceFirst("^runtime\\.", "").replaceFirst("(\\.func\\d+)+$", "");
-                String key = fn + " " + m.group(2) + " " + kind;
-                if (leafOk && "&sched.lock".equals(table.get(key))) {
-                  sum += Long.parseLong(h.group(1));
-                }
-                break;
-              }
+    /** (function without "runtime.", file:line, lock|unlock) → lock expression. */
+    private static Map<String, String> table() throws IOException {
+        Map<String, String> t = new HashMap<>();
+        for (String l : Files.readAllLines(Path.of("src/test/resources/reference/sched-locksites-1.26.tsv"))) {
+            String[] p = l.split("\t");
+            if (p.length >= 4) {
+                t.put(p[1] + " " + p[2] + " " + p[3], p[0]);
             }
-          }
         }
-        block.clear();
-      } else if (!line.isBlank() && (HEAD.matcher(line).matches() || !block.isEmpty())) {
-        block.add(line);
-      }
+        return t;
     }
-    return sum;
-  }
 
-  @ParameterizedTest
-  @ValueSource(ints = {1, 2, 3})
-  void spinAndWaitEqualTheProofsAttributedByThePublishedTable(int step) throws IOException {
-    String s = String.format("step-%02d", step);
-    long spinNs = schedLockNanos(RUN.resolve("proofs/" + s + "-cpu-lock2.traces-lines.txt"), "lock", false);
-    long waitNs = schedLockNanos(RUN.resolve("proofs/" + s + "-mutex.traces-lines.txt"), "unlock", true);
-    Verdict v = new VerdictEngine(Thresholds.defaults()).evaluate(RUN);
-    RunData run = RunData.read(RUN);
-    int procs = run.gomaxprocs();
-    double cpuSeconds = new ProfileReader().read(RUN.resolve(s + "/cpu.pb.gz")).durationNanos() / 1e9;
-    double mutexSeconds = new ProfileReader().read(RUN.resolve(s + "/mutex.pb.gz")).durationNanos() / 1e9;
-    CheckResult r = v.result(SchedLockPressureCheck.ID, step).orElseThrow();
-    assertEquals(spinNs / (cpuSeconds * procs * 1e9), (double) r.details().get("spinShare"), 1e-12, r.evidence());
-    assertEquals(waitNs / (mutexSeconds * procs * 1e9), (double) r.details().get("waitShare"), 1e-12, r.evidence());
-    assertTrue(waitNs > 0, "the fan-out's holder-side sched.lock delay is in the proof");
-  }
+    private static boolean lockImplementation(String function) {
+        return function.equals("runtime.lock2")
+                || function.equals("runtime.unlock2")
+                || function.equals("runtime.lock")
+                || function.equals("runtime.unlock")
+                || function.equals("runtime.lockWithRank")
+                || function.equals("runtime.unlockWithRank")
+                || function.equals("runtime.unlock2Wake")
+                || function.startsWith("runtime.procyield")
+                || function.equals("runtime.osyield")
+                || function.startsWith("runtime.futex")
+                || function.equals("runtime.semasleep")
+                || function.equals("runtime.semawakeup")
+                || function.startsWith("runtime.(*lockTimer)")
+                || function.startsWith("runtime.(*mLockProfile)")
+                || function.startsWith("runtime.nanotime")
+                || function.equals("runtime.cputicks");
+    }
+
+    /** Sum of the traces' values whose first frame outside the lock implementation is a &sched.lock site of {@code kind}. */
+    private static long schedLockNanos(Path traces, String kind, boolean unlockLeafOnly) throws IOException {
+        Map<String, String> table = table();
+        long sum = 0;
+        List<String> block = new ArrayList<>();
+        List<String> lines = new ArrayList<>(Files.readAllLines(traces));
+        lines.add("-----------+");
+        for (String line : lines) {
+            if (line.startsWith("-----------+")) {
+                if (!block.isEmpty()) {
+                    Matcher h = HEAD.matcher(block.get(0));
+                    if (h.matches()) {
+                        List<String> frames = new ArrayList<>();
+                        frames.add(h.group(2).strip());
+                        block.subList(1, block.size()).forEach(f -> frames.add(f.strip()));
+                        boolean leafOk = !unlockLeafOnly || frames.get(0).startsWith("runtime.unlock ");
+                        for (String f : frames) {
+                            Matcher m = FRAME.matcher(f);
+                            if (m.matches() && !lockImplementation(m.group(1))) {
+                                // the table names a closure's enclosing function (injectglist for injectglist.func1)
+                                String fn = m.group(1)
+                                        .replaceFirst("^runtime\\.", "")
+                                        .replaceFirst("(\\.func\\d+)+$", "");
+                                String key = fn + " " + m.group(2) + " " + kind;
+                                if (leafOk && "&sched.lock".equals(table.get(key))) {
+                                    sum += Long.parseLong(h.group(1));
+                                }
+                                break;
+                            }
+                        }
+                    }
+                }
+                block.clear();
+            } else if (!line.isBlank() && (HEAD.matcher(line).matches() || !block.isEmpty())) {
+                block.add(line);
+            }
+        }
+        return sum;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void spinAndWaitEqualTheProofsAttributedByThePublishedTable(int step) throws IOException {
+        String s = String.format("step-%02d", step);
+        long spinNs = schedLockNanos(RUN.resolve("proofs/" + s + "-cpu-lock2.traces-lines.txt"), "lock", false);
+        long waitNs = schedLockNanos(RUN.resolve("proofs/" + s + "-mutex.traces-lines.txt"), "unlock", true);
+        Verdict v = new VerdictEngine(Thresholds.defaults()).evaluate(RUN);
+        RunData run = RunData.read(RUN);
+        int procs = run.gomaxprocs();
+        double cpuSeconds =
+                new ProfileReader().read(RUN.resolve(s + "/cpu.pb.gz")).durationNanos() / 1e9;
+        double mutexSeconds =
+                new ProfileReader().read(RUN.resolve(s + "/mutex.pb.gz")).durationNanos() / 1e9;
+        CheckResult r = v.result(SchedLockPressureCheck.ID, step).orElseThrow();
+        assertEquals(spinNs / (cpuSeconds * procs * 1e9), (double) r.details().get("spinShare"), 1e-12, r.evidence());
+        assertEquals(waitNs / (mutexSeconds * procs * 1e9), (double) r.details().get("waitShare"), 1e-12, r.evidence());
+        assertTrue(waitNs > 0, "the fan-out's holder-side sched.lock delay is in the proof");
+    }
 }
