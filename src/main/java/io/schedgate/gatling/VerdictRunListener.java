@@ -75,6 +75,9 @@ public final class VerdictRunListener implements RunListener {
         }
         int more = verdict.gate().reasons().size() - 1;
         return Optional.of("verdict gate " + (verdict.gate().checkFailed() ? "FAIL" : "NO_DATA") + ": "
-                + VerdictTable.decisive(verdict) + (more > 0 ? " (" + more + " more reasons in verdict.json)" : ""));
+                + VerdictTable.decisive(verdict)
+                + (more > 0
+                        ? " (" + io.schedgate.verdict.Evidence.count(more, "more reason") + " in verdict.json)"
+                        : ""));
     }
 }

@@ -31,4 +31,9 @@ public final class Evidence {
     public static String step(int index) {
         return RunDirectory.stepFolder(index - 1);
     }
+
+    /** "1 step", "3 steps": a count with its noun in the right number. */
+    public static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
 }

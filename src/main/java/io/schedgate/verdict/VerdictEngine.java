@@ -110,8 +110,8 @@ public final class VerdictEngine {
         List<String> notes = new ArrayList<>(run.problems());
         int uslSteps = UslCheck.usableSteps(run);
         if (uslSteps < thresholds.uslMinSteps()) {
-            notes.add("usl: not fitted, " + uslSteps + " steps with load numbers (needs " + thresholds.uslMinSteps()
-                    + ")");
+            notes.add("usl: not fitted, " + Evidence.count(uslSteps, "step") + " with load numbers (needs "
+                    + thresholds.uslMinSteps() + ")");
         }
         Gate gate = gate(run, results);
         return new Verdict(
