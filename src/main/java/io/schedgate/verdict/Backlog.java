@@ -9,25 +9,19 @@ final class Backlog {
 
     /** Goroutines serving a request in a capture's goroutine profile, -1 when it cannot be read. */
     static long serving(RunData run, Capture capture) {
-        QueueSites q = sites(run, capture);
-        return q == null ? -1 : q.serving();
+        return sites(run, capture).map(QueueSites::serving).orElse(-1L);
     }
 
     /** " (queued at SITE (STATE))" for the largest queue in the snapshot, else "". */
     static String where(RunData run, Capture capture) {
-        QueueSites q = sites(run, capture);
-        return q == null
-                ? ""
-                : q.largest()
-                        .map(g -> " (" + g.goroutines() + " queued at " + g.site() + ", " + g.state() + ")")
-                        .orElse("");
+        return sites(run, capture)
+                .flatMap(QueueSites::largest)
+                .map(g -> " (" + g.goroutines() + " queued at " + g.site() + ", " + g.state() + ")")
+                .orElse("");
     }
 
-    private static QueueSites sites(RunData run, Capture capture) {
-        if (capture == null) {
-            return null;
-        }
-        RunProfiles.Loaded l = run.profiles().load(capture);
-        return l.ok() && "goroutine".equals(l.profile().kind()) ? QueueSites.of(l.profile()) : null;
+    /** Where the snapshot's request goroutines queue, empty when the capture is no readable goroutine profile. */
+    static java.util.Optional<QueueSites> sites(RunData run, Capture capture) {
+        return run.profiles().goroutines(capture).map(QueueSites::of);
     }
 }

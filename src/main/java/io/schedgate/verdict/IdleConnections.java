@@ -42,10 +42,6 @@ final class IdleConnections {
 
     /** Idle connections in a capture's goroutine profile, or -1 when it cannot be read. */
     static long in(RunData run, Capture capture) {
-        if (capture == null) {
-            return -1;
-        }
-        RunProfiles.Loaded l = run.profiles().load(capture);
-        return l.ok() && "goroutine".equals(l.profile().kind()) ? count(l.profile()) : -1;
+        return run.profiles().goroutines(capture).map(IdleConnections::count).orElse(-1L);
     }
 }

@@ -58,6 +58,17 @@ public final class RunProfiles {
         return cache.computeIfAbsent(capture.file(), this::read);
     }
 
+    /** The capture's profile when it is a readable goroutine profile, else empty (a null capture too). */
+    public java.util.Optional<Profile> goroutines(Capture capture) {
+        if (capture == null) {
+            return java.util.Optional.empty();
+        }
+        Loaded l = load(capture);
+        return l.ok() && "goroutine".equals(l.profile().kind())
+                ? java.util.Optional.of(l.profile())
+                : java.util.Optional.empty();
+    }
+
     private Loaded read(Path file) {
         try {
             Profile p = reader.read(file);

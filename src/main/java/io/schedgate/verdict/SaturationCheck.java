@@ -44,7 +44,7 @@ public final class SaturationCheck implements Check {
             }
             double ratio = load.achievedQps() / load.offeredQps();
             List<String> why = new ArrayList<>();
-            if (ratio < t.saturationAchievedRatio()) {
+            if (pastCapacity(step, t)) {
                 why.add("achieved " + Evidence.num(load.achievedQps()) + " of " + Evidence.num(load.offeredQps())
                         + " req/s offered (" + Evidence.percent(ratio) + " < "
                         + Evidence.percent(t.saturationAchievedRatio()) + ")");
@@ -162,18 +162,10 @@ public final class SaturationCheck implements Check {
 
     /** "; requests queue at SITE (STATE): n of m handler goroutines ..." from the window's last goroutine profile, or "". */
     private static String queueSite(RunData run, RunStep step) {
-        Capture end = step.captures().get("goroutineEnd");
-        if (end == null) {
-            return "";
-        }
-        RunProfiles.Loaded l = run.profiles().load(end);
-        if (!l.ok() || !"goroutine".equals(l.profile().kind())) {
-            return "";
-        }
-        QueueSites q = QueueSites.of(l.profile());
-        return q.largest()
-                .map(g -> "; requests queue at " + g.site() + " (" + g.state() + "): " + g.goroutines() + " of "
-                        + q.handlers() + " goroutines serving a request at the window's end")
+        return Backlog.sites(run, step.captures().get("goroutineEnd"))
+                .flatMap(q -> q.largest()
+                        .map(g -> "; requests queue at " + g.site() + " (" + g.state() + "): " + g.goroutines() + " of "
+                                + q.handlers() + " goroutines serving a request at the window's end"))
                 .orElse("");
     }
 }
