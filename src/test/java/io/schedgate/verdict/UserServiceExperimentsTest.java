@@ -2,19 +2,14 @@ package io.schedgate.verdict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gatling.app.Gatling$;
-import io.schedgate.plan.PlanSources;
 import io.schedgate.service.DockerRequired;
 import io.schedgate.service.GoServiceImage;
-import io.schedgate.simulations.LabRampSimulation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -155,18 +150,7 @@ class UserServiceExperimentsTest {
             for (int rep = 1; rep <= repeat; rep++) {
                 Path dir = ramp(image.tag(), service + "-" + rep, steps, settings);
                 Verdict v = new VerdictEngine(Thresholds.fromSystemProperties()).evaluate(dir);
-                String line = String.format(
-                        "%s rep %d/%d: gate %s, capacity %s; %s%n",
-                        service,
-                        rep,
-                        repeat,
-                        v.gate().passed() ? "PASS" : "FAIL (exit " + v.gate().exitCode() + ")",
-                        v.capacity().qps(),
-                        VerdictExperimentsTest.summary(v));
-                System.out.print("[experiment] " + line);
-                Files.createDirectories(VerdictExperimentsTest.LOG.getParent());
-                Files.writeString(
-                        VerdictExperimentsTest.LOG, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                ShortRamp.log(service, rep, repeat, v);
                 expect.accept(v);
             }
         }
@@ -174,37 +158,11 @@ class UserServiceExperimentsTest {
 
     /** The documented user path: -Dschedgate.target.image, the harness starts and stops the container. */
     private Path ramp(String image, String label, String steps, Map<String, String> settings) throws IOException {
-        System.setProperties((Properties) saved.clone());
         Map<String, String> plan = new LinkedHashMap<>();
-        plan.put("preset", "smoke");
-        plan.put("steps", steps);
-        plan.put("warmup.seconds", "1");
-        plan.put("window.seconds", "3");
-        plan.put("tail.seconds", "1");
-        plan.put("cooldown.seconds", "2");
         plan.put("mix", "/work@1");
-        plan.put("failOnError", "false");
         plan.put("target.image", image);
         plan.putAll(settings);
-        plan.forEach((k, val) -> System.setProperty(PlanSources.PREFIX + k, val));
-        Path out = runs.resolve(label);
-        System.setProperty("schedgate.runs.dir", out.toString());
-        System.setProperty("gatling.data.enableAnalytics", "false");
-        int exit = Gatling$.MODULE$.fromArgs(new String[] {
-            "--simulation",
-            LabRampSimulation.class.getName(),
-            "--results-folder",
-            out.resolve("gatling").toAbsolutePath().toString(),
-            "--no-reports"
-        });
-        assertEquals(0, exit, "Gatling's exit code");
-        try (var s = Files.list(out)) {
-            Path dir = s.filter(p -> p.getFileName().toString().startsWith("LabRampSimulation-"))
-                    .findFirst()
-                    .orElseThrow();
-            assertNotEquals(null, dir);
-            return dir;
-        }
+        return ShortRamp.run(saved, runs.resolve(label), steps, plan);
     }
 
     /** The 1-based line of the first line of targets/services/NAME/main.go containing {@code text}. */

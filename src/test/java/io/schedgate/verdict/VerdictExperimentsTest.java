@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gatling.app.Gatling$;
-import io.schedgate.plan.PlanSources;
 import io.schedgate.service.DockerRequired;
 import io.schedgate.service.GoServiceContainer;
-import io.schedgate.simulations.LabRampSimulation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 class VerdictExperimentsTest {
 
     static final int REPEAT = Integer.getInteger("schedgate.experiments.repeat", 1);
-    static final Path LOG = Path.of("target/experiments-verdicts.txt");
     private final Properties saved = (Properties) System.getProperties().clone();
 
     @TempDir
@@ -365,50 +360,16 @@ class VerdictExperimentsTest {
     private Path ramp(
             GoServiceContainer lab, String label, String endpoint, String steps, Map<String, String> thresholds)
             throws IOException {
-        System.setProperties((Properties) saved.clone());
-        Map<String, String> plan = new LinkedHashMap<>();
-        plan.put("preset", "smoke");
-        plan.put("steps", steps);
-        plan.put("warmup.seconds", "1");
-        plan.put("window.seconds", "3");
-        plan.put("tail.seconds", "1");
-        plan.put("cooldown.seconds", "2");
-        plan.put("mix", endpoint + "@1");
-        plan.put("failOnError", "false"); // judged here; a halting exit hook would end the test JVM
-        plan.putAll(thresholds);
-        plan.forEach((k, val) -> System.setProperty(PlanSources.PREFIX + k, val));
-        System.setProperty("schedgate.target.url", lab.appUrl());
-        System.setProperty("schedgate.target.pprof", lab.pprofUrl());
-        Path out = runs.resolve(label);
-        System.setProperty("schedgate.runs.dir", out.toString());
-        System.setProperty("gatling.data.enableAnalytics", "false");
-        int exit = Gatling$.MODULE$.fromArgs(new String[] {
-            "--simulation",
-            LabRampSimulation.class.getName(),
-            "--results-folder",
-            out.resolve("gatling").toAbsolutePath().toString(),
-            "--no-reports"
-        });
-        assertEquals(0, exit, "Gatling's exit code");
-        try (var s = Files.list(out)) {
-            return s.filter(p -> p.getFileName().toString().startsWith("LabRampSimulation-"))
-                    .findFirst()
-                    .orElseThrow();
-        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("mix", endpoint + "@1");
+        settings.putAll(thresholds);
+        settings.put("target.url", lab.appUrl());
+        settings.put("target.pprof", lab.pprofUrl());
+        return ShortRamp.run(saved, runs.resolve(label), steps, settings);
     }
 
     private static void log(String name, int rep, Verdict v) throws IOException {
-        String line = String.format(
-                "%s rep %d/%d: gate %s, capacity %s; %s%n",
-                name,
-                rep,
-                REPEAT,
-                v.gate().passed() ? "PASS" : "FAIL (exit " + v.gate().exitCode() + ")",
-                v.capacity().qps(),
-                summary(v));
-        System.out.print("[experiment] " + line);
-        Files.createDirectories(LOG.getParent());
-        Files.writeString(LOG, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        ShortRamp.log(name, rep, REPEAT, v);
     }
 
     /** Non-PASS results, one phrase each: what a repetition concluded. */
