@@ -6,6 +6,7 @@ import (
 	"runtime/pprof"
 	"strings"
 	"testing"
+	"time"
 )
 
 // leakedNow counts goroutines parked in leakForever, from a full stack dump.
@@ -66,8 +67,14 @@ func TestGoroutineLeakProfileFindsTheLeakWhenBuiltIn(t *testing.T) {
 	}
 	_, app, obs := testLab(t, defaultConfig(t))
 	mustGet(t, app.URL+"/leak?n=3")
-	body := mustGet(t, obs.URL+"/debug/pprof/goroutineleak?debug=1")
-	if !strings.Contains(body, ".leakForever") {
-		t.Fatalf("goroutineleak profile does not show leakForever:\n%s", body)
+	// The leaked goroutines may not have parked yet when /leak returns (a loaded machine): poll the
+	// profile until it shows them, failing loudly after 10 s.
+	var body string
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		body = mustGet(t, obs.URL+"/debug/pprof/goroutineleak?debug=1")
+		if strings.Contains(body, ".leakForever") {
+			return
+		}
 	}
+	t.Fatalf("goroutineleak profile does not show leakForever after 10 s:\n%s", body)
 }
