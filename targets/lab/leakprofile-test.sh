@@ -8,4 +8,4 @@ if [ "$minor" -lt 26 ]; then
   echo "lab: $(go env GOVERSION) has no GOEXPERIMENT=goroutineleakprofile (Go >= 1.26): leak-profile test not run"
   exit 0
 fi
-GOEXPERIMENT=goroutineleakprofile go test -count=1 -v -run 'TestGoroutineLeakProfileFindsTheLeakWhenBuiltIn' . | grep -E '^(=== RUN|--- |ok|FAIL|PASS)'
+GOEXPERIMENT=goroutineleakprofile go test -count=1 -v -run 'TestGoroutineLeakProfileFindsTheLeakWhenBuiltIn' . | grep -E '^(=== RUN|--- |ok|FAIL|PASS|    [a-z_]+_test\.go:)'
