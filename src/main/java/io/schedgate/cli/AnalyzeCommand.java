@@ -79,9 +79,8 @@ final class AnalyzeCommand implements Schedgate.Command {
             throw new UsageException(e.getMessage());
         }
         for (Path dir : baseline == null ? new Path[] {runDir} : new Path[] {runDir, baseline}) {
-            if (!Files.isRegularFile(dir.resolve(RunDirectory.MANIFEST))) {
-                err.println("schedgate analyze: " + dir + " has no manifest.json: pass a run directory written by the"
-                        + " schedgate collector (target/schedgate/<simulation>-<timestamp>/)");
+            if (!RunDirectory.isRun(dir)) {
+                err.println("schedgate analyze: " + RunDirectory.notARun(dir));
                 return 2;
             }
         }

@@ -8,7 +8,6 @@ import io.schedgate.verdict.VerdictEngine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
@@ -65,9 +64,8 @@ final class ReportCommand implements Schedgate.Command {
         if (runDir == null) {
             throw new UsageException("no run directory; " + USAGE);
         }
-        if (!Files.isRegularFile(runDir.resolve(RunDirectory.MANIFEST))) {
-            err.println("schedgate report: " + runDir + " has no manifest.json: pass a run directory written by the"
-                    + " schedgate collector (target/schedgate/<simulation>-<timestamp>/)");
+        if (!RunDirectory.isRun(runDir)) {
+            err.println("schedgate report: " + RunDirectory.notARun(runDir));
             return 2;
         }
         Path report;

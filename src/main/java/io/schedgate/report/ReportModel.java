@@ -1,22 +1,19 @@
 package io.schedgate.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.schedgate.pprof.Aggregator;
 import io.schedgate.pprof.Profile;
 import io.schedgate.pprof.ProfileException;
 import io.schedgate.pprof.ProfileReader;
 import io.schedgate.pprof.SampleFilter;
+import io.schedgate.run.LoadNumbers;
+import io.schedgate.run.Manifest;
 import io.schedgate.run.RunDirectory;
 import io.schedgate.verdict.CheckResult;
 import io.schedgate.verdict.Evidence;
 import io.schedgate.verdict.Verdict;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +24,7 @@ import java.util.Map;
  * reason beside it, never 0), the CPU, mutex and end-of-window goroutine profiles as folded stacks, and
  * every raw capture.
  *
- * <p>The manifest is read as a JSON tree, as the verdict stage reads it ({@code verdict.RunData}):
- * manifests of earlier schedgate versions (the committed fixtures among them) carry fields the
- * {@code run.Manifest} record does not bind, and a report must still render them.
+ * <p>The manifest is the typed {@link Manifest} {@link RunDirectory#read} gives the verdict too.
  */
 public record ReportModel(
         Path runDir,
@@ -103,80 +98,77 @@ public record ReportModel(
             new FlameKind("mutex", "mutex delay", "delay", "µs", 1000, "no contention in the window"),
             new FlameKind("goroutineEnd", "goroutines at the window's end", null, "goroutines", 1, "no goroutines"));
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Reads manifest.json of {@code runDir} and the CPU profile of every step. */
+    /** Reads manifest.json of {@code runDir} (through {@link RunDirectory#read}) and the profiles of every step. */
     public static ReportModel of(Path runDir, Verdict verdict) {
-        JsonNode m;
-        try {
-            m = JSON.readTree(runDir.resolve(RunDirectory.MANIFEST).toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + runDir.resolve(RunDirectory.MANIFEST), e);
-        }
+        Manifest m = RunDirectory.read(runDir);
         Map<String, String> target = new LinkedHashMap<>();
-        JsonNode t = m.path("target");
-        put(target, "kind", t.path("kind"));
-        put(target, "image", t.path("image"));
-        put(target, "app URL", t.path("appUrl"));
-        put(target, "pprof URL", t.path("pprofUrl"));
-        put(target, "Go version", t.path("goVersion"));
-        put(target, "GOMAXPROCS", t.path("gomaxprocs"));
-        put(target, "CPUs seen", t.path("numCpu"));
-        put(target, "runtime info from", t.path("runtimeSource"));
-        put(target, "cpuset", t.path("cpuset"));
-        put(target, "CPU quota", t.path("cpuQuota"));
-        put(target, "GODEBUG", t.path("godebug"));
+        Manifest.Target t = m.target() == null
+                ? new Manifest.Target(null, null, null, null, null, null, null, null, null, null)
+                : m.target();
+        put(target, "kind", t.kind());
+        put(target, "image", t.image());
+        put(target, "app URL", t.appUrl());
+        put(target, "pprof URL", t.pprofUrl());
+        put(target, "Go version", t.goVersion());
+        put(target, "GOMAXPROCS", t.gomaxprocs());
+        put(target, "CPUs seen", t.numCpu());
+        put(target, "runtime info from", t.runtimeSource());
+        put(target, "cpuset", t.cpuset());
+        put(target, "CPU quota", t.cpuQuota());
         Map<String, String> plan = new LinkedHashMap<>();
-        JsonNode p = m.path("plan");
-        put(plan, "preset", p.path("preset"));
-        put(plan, "steps (req/s)", p.path("stepsQps"));
-        put(plan, "warm-up (s)", p.path("warmupSeconds"));
-        put(plan, "window (s)", p.path("windowSeconds"));
-        put(plan, "tail (s)", p.path("tailSeconds"));
-        put(plan, "cool-down (s)", p.path("cooldownSeconds"));
-        put(plan, "endpoint mix", p.path("endpointMix"));
+        Manifest.Plan p = m.plan();
+        if (p != null) {
+            put(plan, "preset", p.preset());
+            put(plan, "steps (req/s)", p.stepsQps());
+            put(plan, "warm-up (s)", p.warmupSeconds());
+            put(plan, "window (s)", p.windowSeconds());
+            put(plan, "tail (s)", p.tailSeconds());
+            put(plan, "cool-down (s)", p.cooldownSeconds());
+            put(plan, "endpoint mix", p.endpointMix());
+        }
         Map<String, String> harness = new LinkedHashMap<>();
-        JsonNode h = m.path("harness");
-        put(harness, "schedgate", h.path("schedgateVersion"));
-        put(harness, "Java", h.path("javaVersion"));
-        put(harness, "Gatling", h.path("gatlingVersion"));
-
+        Manifest.Harness h = m.harness();
+        if (h != null) {
+            put(harness, "schedgate", h.schedgateVersion());
+            put(harness, "Java", h.javaVersion());
+            put(harness, "Gatling", h.gatlingVersion());
+        }
         List<StepView> steps = new ArrayList<>();
-        for (JsonNode s : m.path("steps")) {
+        for (Manifest.Step s : m.steps()) {
             steps.add(step(runDir, s, verdict));
         }
         return new ReportModel(
                 runDir,
                 verdict,
-                text(m.path("status")),
-                text(m.path("statusReason")),
+                m.status(),
+                m.statusReason(),
                 target,
                 plan,
                 harness,
                 steps,
-                captures(runDir, m.path("baseline").path("captures")),
-                captures(runDir, m.path("final").path("captures")));
+                captures(runDir, m.baseline() == null ? null : m.baseline().captures()),
+                captures(
+                        runDir,
+                        m.finalSnapshot() == null ? null : m.finalSnapshot().captures()));
     }
 
-    private static StepView step(Path runDir, JsonNode s, Verdict verdict) {
-        int index = s.path("index").asInt();
+    private static StepView step(Path runDir, Manifest.Step s, Verdict verdict) {
+        int index = s.index();
         Map<String, String> missing = new LinkedHashMap<>();
-        JsonNode load = s.path("load");
-        Double offered = number(load.path("offeredQps"));
-        Double achieved = number(load.path("achievedQps"));
-        if (load.isMissingNode() || load.isNull()) {
+        LoadNumbers load = s.load();
+        Double offered = load == null ? null : finite(load.offeredQps());
+        Double achieved = load == null ? null : finite(load.achievedQps());
+        if (load == null) {
             missing.put("achieved", "no load numbers in the manifest (the step did not finish its window)");
-        } else if (achieved == null) {
-            missing.put("achieved", "the manifest has no achieved rate for this step");
         }
-        JsonNode lat = load.path("latencyMs");
-        Double p50 = number(lat.path("p50"));
-        Double p95 = number(lat.path("p95"));
-        Double p99 = number(lat.path("p99"));
+        LoadNumbers.Latency lat = load == null ? null : load.latencyMs();
+        Double p50 = lat == null ? null : finite(lat.p50());
+        Double p95 = lat == null ? null : finite(lat.p95());
+        Double p99 = lat == null ? null : finite(lat.p99());
         if (p50 == null || p95 == null || p99 == null) {
             missing.put(
                     "latency",
-                    lat.isMissingNode() || lat.isNull()
+                    lat == null
                             ? "no latency: no request completed in the window"
                             : "latency percentiles incomplete in the manifest");
         }
@@ -212,15 +204,15 @@ public record ReportModel(
                 missing.put("gc", "no GC CPU share at this step (no runtime/metrics GC CPU numbers in the window)");
             }
         }
-        List<CaptureView> captures = captures(runDir, s.path("captures"));
+        List<CaptureView> captures = captures(runDir, s.captures());
         List<FlameView> flames = new ArrayList<>();
         for (FlameKind k : FLAMES) {
             flames.add(flame(runDir, Evidence.step(index), k, captures));
         }
-        Long requests = load.path("requests").isNumber() ? load.path("requests").asLong() : null;
+        Long requests = load == null ? null : load.requests();
         return new StepView(
                 index,
-                s.path("targetQps").asDouble(),
+                s.targetQps(),
                 requests,
                 offered,
                 achieved,
@@ -296,42 +288,31 @@ public record ReportModel(
         return p.sampleTypes().stream().anyMatch(t -> t.type().equals(type));
     }
 
-    private static List<CaptureView> captures(Path runDir, JsonNode captures) {
+    private static List<CaptureView> captures(Path runDir, Map<String, Manifest.Capture> listed) {
         List<CaptureView> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = captures.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode c = e.getValue();
-            String file = text(c.path("file"));
-            String status = text(c.path("status"));
-            boolean present = "ok".equals(status) && file != null && Files.isRegularFile(runDir.resolve(file));
-            String reason = text(c.path("reason"));
-            if ("ok".equals(status) && !present) {
-                status = "missing";
+        if (listed == null) {
+            return out;
+        }
+        listed.forEach((kind, c) -> {
+            String file = c.file();
+            String status = c.status();
+            boolean present = c.ok() && file != null && Files.isRegularFile(runDir.resolve(file));
+            String reason = c.reason();
+            if (c.ok() && !present) {
+                status = Manifest.Capture.MISSING;
                 reason = "listed as ok in the manifest but not in the run directory";
             }
-            out.add(new CaptureView(
-                    e.getKey(),
-                    file,
-                    status,
-                    reason,
-                    c.path("bytes").isNumber() ? c.path("bytes").asLong() : null,
-                    present));
-        }
+            out.add(new CaptureView(kind, file, status, reason, c.bytes(), present));
+        });
         return out;
     }
 
-    private static void put(Map<String, String> into, String label, JsonNode value) {
-        String v = value.isMissingNode() || value.isNull()
-                ? null
-                : value.isContainerNode() ? value.toString() : value.asText();
+    private static void put(Map<String, String> into, String label, Object value) {
+        String v = value == null ? null : value.toString();
         into.put(label, v == null || v.isEmpty() ? "—" : v);
     }
 
-    private static String text(JsonNode n) {
-        return n.isMissingNode() || n.isNull() ? null : n.asText();
-    }
-
-    private static Double number(JsonNode n) {
-        return n.isNumber() && Double.isFinite(n.asDouble()) ? n.asDouble() : null;
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 }

@@ -1,5 +1,6 @@
 package io.schedgate.run;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -24,6 +25,9 @@ public final class RunDirectory {
     public static final String FINAL = "final";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Reads a manifest a newer schedgate wrote with fields this one does not know: they are ignored. */
+    private static final ObjectMapper LENIENT =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final Path root;
 
@@ -49,12 +53,54 @@ public final class RunDirectory {
         }
     }
 
-    /** An existing run directory (for readers). */
+    /** An existing run directory (for readers); one without manifest.json is refused with {@link #notARun}. */
     public static RunDirectory open(Path root) {
         if (!Files.isRegularFile(root.resolve(MANIFEST))) {
-            throw new IllegalArgumentException(root + " is not a schedgate run directory: no " + MANIFEST);
+            throw new IllegalArgumentException(notARun(root));
         }
         return new RunDirectory(root);
+    }
+
+    /** The one line every reader prints for a folder that is not a run directory. */
+    public static String notARun(Path dir) {
+        return dir + " has no " + MANIFEST + ": pass a run directory written by the schedgate collector"
+                + " (target/schedgate/<simulation>-<timestamp>/)";
+    }
+
+    /** Whether {@code dir} holds a manifest.json. */
+    public static boolean isRun(Path dir) {
+        return Files.isRegularFile(dir.resolve(MANIFEST));
+    }
+
+    /**
+     * The manifest of the run in {@code dir}, for the verdict and the report: refused with one line
+     * naming the fix when there is none, when it is not JSON, or when its schema is not {@value Manifest#SCHEMA}.
+     * Fields an older manifest lacks read as null or 0; fields a newer one adds are ignored.
+     */
+    public static Manifest read(Path dir) {
+        Path file = dir.resolve(MANIFEST);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(notARun(dir));
+        }
+        com.fasterxml.jackson.databind.JsonNode tree;
+        try {
+            tree = LENIENT.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + " is not valid JSON: " + e.getMessage(), e);
+        }
+        String schema = tree.path("schema").asText("");
+        if (!Manifest.SCHEMA.equals(schema)) {
+            throw new IllegalArgumentException(file + " has schema '" + schema + "', expected '" + Manifest.SCHEMA
+                    + "': written by another schedgate version?");
+        }
+        try {
+            return LENIENT.treeToValue(tree, Manifest.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(
+                    file + " does not match schema " + Manifest.SCHEMA + ": "
+                            + e.getMessage().lines().findFirst().orElse(""),
+                    e);
+        }
     }
 
     public Path root() {

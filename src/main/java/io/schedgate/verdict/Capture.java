@@ -1,6 +1,6 @@
 package io.schedgate.verdict;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.schedgate.run.Manifest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,16 +18,17 @@ public record Capture(String name, Path file, String problem) {
         return problem == null;
     }
 
-    static Capture of(Path dir, JsonNode node, String name, String defaultFile, String label) {
-        String status = node.path("status").asText("missing");
-        if (!"ok".equals(status)) {
-            String reason = node.path("reason").asText("");
+    /** The capture the manifest lists as {@code listed} (null: not listed), its file resolved in {@code dir}. */
+    static Capture of(Path dir, Manifest.Capture listed, String name, String label) {
+        String status = listed == null || listed.status() == null ? Manifest.Capture.MISSING : listed.status();
+        if (!Manifest.Capture.OK.equals(status)) {
+            String reason = listed == null || listed.reason() == null ? "" : listed.reason();
             return new Capture(
                     name,
                     null,
                     label + ": " + name + " capture " + status + (reason.isEmpty() ? "" : " (" + reason + ")"));
         }
-        String rel = node.path("file").asText(defaultFile);
+        String rel = listed.file();
         if (rel == null || rel.isBlank()) {
             return new Capture(name, null, label + ": " + name + " is listed as ok without a file");
         }

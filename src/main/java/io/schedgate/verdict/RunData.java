@@ -1,24 +1,23 @@
 package io.schedgate.verdict;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.schedgate.metrics.RuntimeMetrics;
 import io.schedgate.metrics.RuntimeMetricsWindow;
+import io.schedgate.run.CaptureKind;
 import io.schedgate.run.LoadNumbers;
 import io.schedgate.run.Manifest;
 import io.schedgate.run.RunDirectory;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the checks need from a run directory as {@link RunDirectory} lays it out (manifest.json of schema
- * {@value Manifest#SCHEMA}, baseline/, step-NN/, final/), read as a JSON tree with defaults for absent
- * fields. A missing or unreadable capture becomes a recorded problem on its step, never an exception:
+ * {@value Manifest#SCHEMA}, baseline/, step-NN/, final/), read through the typed {@link Manifest}: a field an older
+ * manifest lacks reads as null or 0. A missing or unreadable capture becomes a recorded problem on its step, never an exception:
  * what was collected is still judged.
  *
  * @param dir the run directory
@@ -44,113 +43,72 @@ public record RunData(
         RuntimeMetrics baseline,
         RuntimeMetrics afterCooldown,
         List<String> problems,
-        java.util.Map<String, Capture> baselineCaptures,
-        java.util.Map<String, Capture> finalCaptures,
+        Map<String, Capture> baselineCaptures,
+        Map<String, Capture> finalCaptures,
         RunProfiles profiles) {
 
     public RunData {
         steps = List.copyOf(steps);
         problems = List.copyOf(problems);
-        baselineCaptures = java.util.Map.copyOf(baselineCaptures);
-        finalCaptures = java.util.Map.copyOf(finalCaptures);
+        baselineCaptures = Map.copyOf(baselineCaptures);
+        finalCaptures = Map.copyOf(finalCaptures);
     }
 
-    /** Reads manifest.json and the metrics scrapes it lists. */
+    /** Reads manifest.json (through {@link RunDirectory#read}) and the metrics scrapes it lists. */
     public static RunData read(Path dir) {
-        Path manifestFile = dir.resolve(RunDirectory.MANIFEST);
-        if (!Files.isRegularFile(manifestFile)) {
-            throw new IllegalArgumentException(
-                    "no manifest.json in " + dir + ": pass a run directory written by the schedgate collector"
-                            + " (target/schedgate/<simulation>-<timestamp>/)");
-        }
-        JsonNode m;
-        try {
-            m = new ObjectMapper().readTree(manifestFile.toFile());
-        } catch (IOException e) {
-            throw new IllegalArgumentException(manifestFile + " is not valid JSON: " + e.getMessage(), e);
-        }
-        String schema = m.path("schema").asText("");
-        if (!Manifest.SCHEMA.equals(schema)) {
-            throw new IllegalArgumentException(manifestFile + " has schema '" + schema + "', expected '"
-                    + Manifest.SCHEMA + "': written by another schedgate version?");
-        }
+        Manifest m = RunDirectory.read(dir);
         List<String> problems = new ArrayList<>();
-        RuntimeMetrics baseline = scrape(
-                dir, m.path("baseline").path("captures").path("metrics"), "baseline/metrics.txt", "baseline", problems);
-        RuntimeMetrics after =
-                scrape(dir, m.path("final").path("captures").path("metrics"), "final/metrics.txt", "final", problems);
+        Map<String, Manifest.Capture> baselineCaptures = captures(m.baseline());
+        Map<String, Manifest.Capture> finalCaptures = captures(m.finalSnapshot());
+        RuntimeMetrics baseline = scrape(dir, baselineCaptures.get(CaptureKind.METRICS.key()), "baseline", problems);
+        RuntimeMetrics after = scrape(dir, finalCaptures.get(CaptureKind.METRICS.key()), "final", problems);
         List<RunStep> steps = new ArrayList<>();
-        for (JsonNode s : m.path("steps")) {
+        for (Manifest.Step s : m.steps()) {
             steps.add(step(dir, s, problems));
         }
-        String goVersion = m.path("target").path("goVersion").asText(null);
+        Manifest.Target target = m.target();
+        String goVersion = target == null ? null : target.goVersion();
         if (goVersion == null && baseline != null) {
             goVersion = baseline.goVersion().orElse(null);
         }
         return new RunData(
                 dir,
-                m.path("simulation").asText(dir.getFileName().toString()),
-                m.path("status").asText("unknown"),
+                m.simulation() == null ? dir.getFileName().toString() : m.simulation(),
+                m.status() == null ? "unknown" : m.status(),
                 goVersion,
-                m.path("target").path("gomaxprocs").asInt(0),
+                target == null || target.gomaxprocs() == null ? 0 : target.gomaxprocs(),
                 steps,
                 baseline,
                 after,
                 problems,
-                captures(dir, m.path("baseline").path("captures"), "baseline"),
-                captures(dir, m.path("final").path("captures"), "final"),
+                captures(dir, baselineCaptures, "baseline"),
+                captures(dir, finalCaptures, "final"),
                 new RunProfiles(goVersion));
     }
 
+    private static Map<String, Manifest.Capture> captures(Manifest.Snapshot snapshot) {
+        return snapshot == null || snapshot.captures() == null ? Map.of() : snapshot.captures();
+    }
+
     /** Every capture a manifest section lists, by key. */
-    private static java.util.Map<String, Capture> captures(Path dir, JsonNode node, String label) {
-        java.util.Map<String, Capture> out = new java.util.LinkedHashMap<>();
-        node.fields()
-                .forEachRemaining(e -> out.put(e.getKey(), Capture.of(dir, e.getValue(), e.getKey(), null, label)));
+    private static Map<String, Capture> captures(Path dir, Map<String, Manifest.Capture> listed, String label) {
+        Map<String, Capture> out = new LinkedHashMap<>();
+        listed.forEach((key, c) -> out.put(key, Capture.of(dir, c, key, label)));
         return out;
     }
 
-    /** The manifest's load numbers, read loosely: a field an older or partial manifest lacks gets a neutral value. */
-    private static LoadNumbers load(JsonNode l, double targetQps) {
-        JsonNode lat = l.path("latencyMs");
-        LoadNumbers.Latency latency = lat.isObject()
-                ? new LoadNumbers.Latency(
-                        lat.path("mean").asDouble(Double.NaN),
-                        lat.path("p50").asDouble(Double.NaN),
-                        lat.path("p95").asDouble(Double.NaN),
-                        lat.path("p99").asDouble(Double.NaN),
-                        lat.path("max").asDouble(Double.NaN))
-                : null;
-        return new LoadNumbers(
-                l.path("offeredQps").asDouble(targetQps),
-                l.path("achievedQps").asDouble(),
-                l.path("requests").asLong(),
-                l.path("errors").asLong(),
-                l.path("late").asLong(0),
-                l.path("lateUsersBusy").asLong(0),
-                latency,
-                l.hasNonNull("harnessCpus") ? l.get("harnessCpus").asDouble() : null,
-                l.hasNonNull("hostCpus") ? l.get("hostCpus").asInt() : null,
-                l.path("unsent").asLong(0));
-    }
-
-    private static RunStep step(Path dir, JsonNode s, List<String> problems) {
-        int index = s.path("index").asInt();
+    private static RunStep step(Path dir, Manifest.Step s, List<String> problems) {
+        int index = s.index();
         String label = Evidence.step(index);
-        double window =
-                seconds(s.path("windowStart").asText(null), s.path("windowEnd").asText(null));
-        JsonNode l = s.path("load");
-        LoadNumbers load = l.isObject() && l.has("achievedQps")
-                ? load(l, s.path("targetQps").asDouble())
-                : null;
+        double window = seconds(s.windowStart(), s.windowEnd());
+        LoadNumbers load = s.load();
         if (load == null) {
             problems.add(label + ": the manifest has no load numbers");
         }
         List<String> stepProblems = new ArrayList<>();
-        JsonNode captures = s.path("captures");
-        RuntimeMetrics start =
-                scrape(dir, captures.path("metricsStart"), label + "/metrics-start.txt", label, stepProblems);
-        RuntimeMetrics end = scrape(dir, captures.path("metricsEnd"), label + "/metrics-end.txt", label, stepProblems);
+        Map<String, Manifest.Capture> captures = s.captures() == null ? Map.of() : s.captures();
+        RuntimeMetrics start = scrape(dir, captures.get(CaptureKind.METRICS_START.key()), label, stepProblems);
+        RuntimeMetrics end = scrape(dir, captures.get(CaptureKind.METRICS_END.key()), label, stepProblems);
         RuntimeMetricsWindow metrics = null;
         if (start != null && end != null && window > 0) {
             metrics = new RuntimeMetricsWindow(start, end, window, load == null ? 0 : load.served());
@@ -160,7 +118,7 @@ public record RunData(
         problems.addAll(stepProblems);
         return new RunStep(
                 index,
-                s.path("targetQps").asDouble(),
+                s.targetQps(),
                 window,
                 load,
                 metrics,
@@ -169,21 +127,14 @@ public record RunData(
     }
 
     /** Reads a scrape the manifest lists; a failed/missing capture or bad file becomes a problem. */
-    private static RuntimeMetrics scrape(
-            Path dir, JsonNode capture, String defaultFile, String label, List<String> problems) {
-        String status = capture.path("status").asText("missing");
-        if (!"ok".equals(status)) {
-            String reason = capture.path("reason").asText("");
-            problems.add(label + ": metrics capture " + status + (reason.isEmpty() ? "" : " (" + reason + ")"));
-            return null;
-        }
-        Path file = dir.resolve(capture.path("file").asText(defaultFile));
-        if (!Files.isRegularFile(file)) {
-            problems.add(label + ": " + file + " is listed as ok but does not exist");
+    private static RuntimeMetrics scrape(Path dir, Manifest.Capture listed, String label, List<String> problems) {
+        Capture capture = Capture.of(dir, listed, "metrics", label);
+        if (!capture.ok()) {
+            problems.add(capture.problem());
             return null;
         }
         try {
-            return RuntimeMetrics.read(file);
+            return RuntimeMetrics.read(capture.file());
         } catch (RuntimeException e) {
             problems.add(label + ": " + e.getMessage());
             return null;

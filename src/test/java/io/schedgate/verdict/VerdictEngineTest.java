@@ -247,6 +247,10 @@ class VerdictEngineTest {
     @Test
     void notARunDirectoryIsAClearError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> verdict("does-not-exist"));
-        assertTrue(e.getMessage().startsWith("no manifest.json in"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith("does-not-exist has no manifest.json: pass a run directory written by the"
+                                + " schedgate collector (target/schedgate/<simulation>-<timestamp>/)"),
+                e.getMessage());
     }
 }
