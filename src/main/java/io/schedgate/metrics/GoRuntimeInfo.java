@@ -53,14 +53,7 @@ public record GoRuntimeInfo(String goVersion, Integer gomaxprocs, Integer numCpu
 
     /** The minor version (26 for go1.26.8), for version-dependent runtime behaviour; 0 if unknown. */
     public int goMinorVersion() {
-        if (goVersion == null || !goVersion.startsWith("go1.")) {
-            return 0;
-        }
-        int end = 4;
-        while (end < goVersion.length() && Character.isDigit(goVersion.charAt(end))) {
-            end++;
-        }
-        return end == 4 ? 0 : Integer.parseInt(goVersion.substring(4, end));
+        return GoRelease.minor(goVersion).orElse(0);
     }
 
     public boolean numCpuKnown() {

@@ -1,7 +1,7 @@
 package io.schedgate.service;
 
+import io.schedgate.metrics.GoRelease;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Go's goroutine-leak profile ({@code /debug/pprof/goroutineleak}): goroutines blocked on something
@@ -11,12 +11,11 @@ import java.util.regex.Pattern;
  */
 public final class GoroutineLeakProfile {
     public static final String EXPERIMENT = "goroutineleakprofile";
-    private static final Pattern GO_1_26 = Pattern.compile("go1\\.26(?![0-9]).*");
 
     private GoroutineLeakProfile() {}
 
     /** The GOEXPERIMENT a build with this Go version ({@code go env GOVERSION}) needs for the profile. */
     public static Optional<String> experimentFor(String goVersion) {
-        return goVersion != null && GO_1_26.matcher(goVersion).matches() ? Optional.of(EXPERIMENT) : Optional.empty();
+        return GoRelease.minor(goVersion).orElse(0) == 26 ? Optional.of(EXPERIMENT) : Optional.empty();
     }
 }

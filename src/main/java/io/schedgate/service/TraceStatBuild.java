@@ -91,9 +91,7 @@ public final class TraceStatBuild {
 
     /** {@code go1.26.8} → 26; an unparsable version counts as new enough (the build then says what is wrong). */
     static int minor(String goVersion) {
-        java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("^go1\\.(\\d+)").matcher(goVersion);
-        return m.find() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
+        return io.schedgate.metrics.GoRelease.minor(goVersion).orElse(Integer.MAX_VALUE);
     }
 
     /** SHA-256 over the module's files (go.mod, go.sum, the top folder's .go files) and the toolchain. */

@@ -30,13 +30,6 @@ public final class MutexWaitMetricSource implements SchedLockSource {
 
     /** "go1.23.5" → 23; unknown versions count as new (the weaker metric). */
     static int goMinor(String goVersion) {
-        if (goVersion != null) {
-            java.util.regex.Matcher m =
-                    java.util.regex.Pattern.compile("^go1\\.(\\d+)").matcher(goVersion);
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        return Integer.MAX_VALUE;
+        return io.schedgate.metrics.GoRelease.minor(goVersion).orElse(Integer.MAX_VALUE);
     }
 }

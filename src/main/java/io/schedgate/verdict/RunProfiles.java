@@ -8,8 +8,6 @@ import io.schedgate.signals.ProfileSignals;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The run's profiles, each read and analysed once however many checks ask for it. A missing,
@@ -25,8 +23,6 @@ public final class RunProfiles {
         }
     }
 
-    private static final Pattern GO_MINOR = Pattern.compile("^go1\\.(\\d+)");
-
     private final GoVersion declared;
     private final Map<Path, Loaded> cache = new ConcurrentHashMap<>();
     private final ProfileReader reader = new ProfileReader();
@@ -37,12 +33,9 @@ public final class RunProfiles {
     }
 
     static GoVersion declared(String goVersion) {
-        if (goVersion == null) {
-            return null;
-        }
-        Matcher m = GO_MINOR.matcher(goVersion);
-        return m.find()
-                ? GoVersion.declared(Integer.parseInt(m.group(1)), "manifest target.goVersion " + goVersion)
+        java.util.OptionalInt minor = io.schedgate.metrics.GoRelease.minor(goVersion);
+        return minor.isPresent()
+                ? GoVersion.declared(minor.getAsInt(), "manifest target.goVersion " + goVersion)
                 : null;
     }
 
