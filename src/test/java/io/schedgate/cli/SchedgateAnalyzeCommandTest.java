@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,16 +17,8 @@ class SchedgateAnalyzeCommandTest {
 
     static final Path RUNS = Path.of("src/test/resources/fixtures/runs");
 
-    record Outcome(int code, String out, String err) {}
-
-    static Outcome run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Schedgate.run(
-                args,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     static Path copy(String name, Path tmp) throws IOException {
@@ -39,7 +28,7 @@ class SchedgateAnalyzeCommandTest {
     @Test
     void healthyPassesWritesVerdictJsonAndExitsZero(@TempDir Path tmp) throws IOException {
         Path dir = copy("healthy-go1.26", tmp);
-        Outcome o = run("analyze", dir.toString());
+        CliRun o = run("analyze", dir.toString());
         assertEquals(0, o.code(), o.out() + o.err());
         assertTrue(o.out().contains("gate: PASS"), o.out());
         assertTrue(o.out().contains("capacity: 800 req/s at step 03"), o.out());
@@ -51,7 +40,7 @@ class SchedgateAnalyzeCommandTest {
     @Test
     void hotlockFailsWithExitOneAndJsonNamesTheSite(@TempDir Path tmp) throws IOException {
         Path dir = copy("hotlock-go1.26", tmp);
-        Outcome o = run("analyze", dir.toString(), "--json");
+        CliRun o = run("analyze", dir.toString(), "--json");
         assertEquals(1, o.code());
         JsonNode v = new ObjectMapper().readTree(o.out());
         assertFalse(v.path("gate").path("passed").asBoolean());
@@ -67,7 +56,7 @@ class SchedgateAnalyzeCommandTest {
     /** Thresholds from the command line change the verdict: -Dschedgate.* and --threshold alike. */
     @Test
     void theTableStatesTheDecisiveEvidence() {
-        Outcome o = run("analyze", RUNS.resolve("hotlock-go1.26").toString(), "--no-write");
+        CliRun o = run("analyze", RUNS.resolve("hotlock-go1.26").toString(), "--no-write");
         assertEquals(1, o.code());
         assertTrue(o.out().contains("gate: FAIL (exit 1)"), o.out());
         assertTrue(
@@ -81,7 +70,7 @@ class SchedgateAnalyzeCommandTest {
     void thresholdOverridesChangeTheGate(@TempDir Path tmp) throws IOException {
         Path dir = copy("fanout-go1.26", tmp);
         assertEquals(0, run("analyze", dir.toString(), "--no-write").code());
-        Outcome lowered = run(
+        CliRun lowered = run(
                 "analyze",
                 dir.toString(),
                 "--no-write",
@@ -96,25 +85,25 @@ class SchedgateAnalyzeCommandTest {
     void missingDataExitsTwo(@TempDir Path tmp) throws IOException {
         Path dir = copy("healthy-go1.26", tmp);
         Files.delete(dir.resolve("step-01/block.pb.gz"));
-        Outcome o = run("analyze", dir.toString(), "--no-write");
+        CliRun o = run("analyze", dir.toString(), "--no-write");
         assertEquals(2, o.code(), o.out());
         assertTrue(o.out().contains("lock.contention step-01: NO_DATA"), o.out());
     }
 
     @Test
     void badInputIsOneLineAndExitTwo(@TempDir Path tmp) {
-        Outcome none = run("analyze", tmp.toString());
+        CliRun none = run("analyze", tmp.toString());
         assertEquals(2, none.code());
         assertTrue(none.err().contains("has no manifest.json"), none.err());
         assertEquals(1, none.err().strip().lines().count());
-        Outcome flag = run("analyze", "--frobnicate");
+        CliRun flag = run("analyze", "--frobnicate");
         assertEquals(2, flag.code());
         assertTrue(flag.err().contains("unknown flag --frobnicate"), flag.err());
-        Outcome bad =
+        CliRun bad =
                 run("analyze", RUNS.resolve("healthy-go1.26").toString(), "--no-write", "-Dschedgate.errors.max=lots");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("schedgate.errors.max=lots is not a fraction"), bad.err());
-        Outcome typo = run(
+        CliRun typo = run(
                 "analyze",
                 RUNS.resolve("healthy-go1.26").toString(),
                 "--no-write",
@@ -124,7 +113,7 @@ class SchedgateAnalyzeCommandTest {
         assertTrue(typo.err().contains("unknown threshold schedgate.contention.fial; known: "), typo.err());
         assertTrue(typo.err().contains("contention.fail"), typo.err());
         assertEquals(1, typo.err().strip().lines().count());
-        Outcome perWindow = run(
+        CliRun perWindow = run(
                 "analyze",
                 RUNS.resolve("healthy-go1.26").toString(),
                 "--no-write",
@@ -135,7 +124,7 @@ class SchedgateAnalyzeCommandTest {
 
     @Test
     void helpListsEveryThresholdWithItsDefault() {
-        Outcome o = run("analyze", "--help");
+        CliRun o = run("analyze", "--help");
         assertEquals(0, o.code());
         io.schedgate.verdict.VerdictEngine.thresholdDefaults()
                 .forEach((k, v) -> assertTrue(o.out().contains("  " + k + " = "), k + " in:\n" + o.out()));
@@ -145,7 +134,7 @@ class SchedgateAnalyzeCommandTest {
     @Test
     void baselineFlagComparesCapacityAndSchedLock(@TempDir Path tmp) throws IOException {
         Path dir = copy("healthy-go1.26", tmp);
-        Outcome o = run(
+        CliRun o = run(
                 "analyze",
                 dir.toString(),
                 "--no-write",

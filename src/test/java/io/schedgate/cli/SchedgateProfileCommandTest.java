@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.schedgate.pprof.Fixtures;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,16 +18,8 @@ class SchedgateProfileCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Schedgate.run(
-                args,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static String fixture(String name) {
@@ -39,7 +28,7 @@ class SchedgateProfileCommandTest {
 
     @Test
     void jsonForACpuProfile() throws IOException {
-        Run r = run("profile", "--json", "--top", "5", fixture("go126-fanout-cpu.pb.gz"));
+        CliRun r = run("profile", "--json", "--top", "5", fixture("go126-fanout-cpu.pb.gz"));
         assertEquals(0, r.code(), r.err());
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertEquals("schedgate.profile/1", root.get("schema").asText());
@@ -64,7 +53,7 @@ class SchedgateProfileCommandTest {
 
     @Test
     void jsonForMutexGoroutineAndBlockProfiles() throws IOException {
-        Run r = run(
+        CliRun r = run(
                 "profile",
                 "--json",
                 "--all",
@@ -91,7 +80,7 @@ class SchedgateProfileCommandTest {
 
     @Test
     void textSummaryNamesTheSchedulerSignals() {
-        Run r = run("profile", fixture("go123-fanout-cpu.pb.gz"));
+        CliRun r = run("profile", fixture("go123-fanout-cpu.pb.gz"));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("sched.lock acquire:"), r.out());
         assertTrue(r.out().contains("runtime.wakep"), r.out());
@@ -101,7 +90,7 @@ class SchedgateProfileCommandTest {
     @Test
     void badFilesGiveOneLineEachAndTheGoodOnesAreStillReported() throws IOException {
         Path empty = Files.write(tmp.resolve("empty.pb.gz"), new byte[0]);
-        Run r = run(
+        CliRun r = run(
                 "profile",
                 "--json",
                 empty.toString(),
@@ -128,14 +117,14 @@ class SchedgateProfileCommandTest {
         assertEquals(2, run("profile", "--frobnicate", "f").code());
         assertEquals(2, run("nosuchcommand").code());
         assertEquals(2, run().code());
-        Run r = run("profile", "--sample-index", "nosuch", fixture("go126-fanout-cpu.pb.gz"));
+        CliRun r = run("profile", "--sample-index", "nosuch", fixture("go126-fanout-cpu.pb.gz"));
         assertEquals(1, r.code());
         assertTrue(r.err().contains("use one of [samples, cpu]"), r.err());
     }
 
     @Test
     void maxDecompressedIsHonoured() {
-        Run r = run("profile", "--max-decompressed", "1000", fixture("go126-fanout-cpu.pb.gz"));
+        CliRun r = run("profile", "--max-decompressed", "1000", fixture("go126-fanout-cpu.pb.gz"));
         assertEquals(1, r.code());
         assertTrue(r.err().contains("more than 1000 bytes"), r.err());
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.schedgate.cli.SchedgateAnalyzeCommandTest.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,7 @@ class SchedgateReportCommandTest {
     @Test
     void reportWritesThePageAndPrintsItsFileUrl(@TempDir Path tmp) throws IOException {
         Path dir = SchedgateAnalyzeCommandTest.copy("hotlock-go1.26", tmp);
-        Outcome o = SchedgateAnalyzeCommandTest.run("report", dir.toString());
+        CliRun o = SchedgateAnalyzeCommandTest.run("report", dir.toString());
         assertEquals(0, o.code(), o.err());
         Path page = dir.resolve("report.html");
         assertTrue(Files.isRegularFile(page));
@@ -30,7 +29,7 @@ class SchedgateReportCommandTest {
     void reportWithABaselineShowsTheBaselineCapacity(@TempDir Path tmp) throws IOException {
         Path dir = SchedgateAnalyzeCommandTest.copy("hotlock-go1.26", tmp.resolve("a"));
         Path base = SchedgateAnalyzeCommandTest.copy("healthy-go1.26", tmp.resolve("b"));
-        Outcome o = SchedgateAnalyzeCommandTest.run("report", dir.toString(), "--baseline", base.toString());
+        CliRun o = SchedgateAnalyzeCommandTest.run("report", dir.toString(), "--baseline", base.toString());
         assertEquals(0, o.code(), o.err());
         String html = Files.readString(dir.resolve("report.html"));
         String capacity = html.substring(
@@ -40,7 +39,7 @@ class SchedgateReportCommandTest {
 
     @Test
     void reportRefusesWhatIsNotARunDirectory(@TempDir Path tmp) {
-        Outcome o = SchedgateAnalyzeCommandTest.run("report", tmp.toString());
+        CliRun o = SchedgateAnalyzeCommandTest.run("report", tmp.toString());
         assertEquals(2, o.code());
         assertTrue(o.err().contains("has no manifest.json"), o.err());
         assertEquals(2, SchedgateAnalyzeCommandTest.run("report").code());
@@ -55,13 +54,13 @@ class SchedgateReportCommandTest {
         Path dir = SchedgateAnalyzeCommandTest.copy("healthy-go1.26", tmp);
         String url =
                 dir.resolve("report.html").toAbsolutePath().normalize().toUri().toString();
-        Outcome none = SchedgateAnalyzeCommandTest.run("analyze", dir.toString(), "--no-write");
+        CliRun none = SchedgateAnalyzeCommandTest.run("analyze", dir.toString(), "--no-write");
         assertTrue(none.out().contains("report: none yet (schedgate report "), none.out());
         assertFalse(Files.exists(dir.resolve("report.html")));
-        Outcome text = SchedgateAnalyzeCommandTest.run("analyze", dir.toString());
+        CliRun text = SchedgateAnalyzeCommandTest.run("analyze", dir.toString());
         assertEquals(0, text.code());
         assertTrue(text.out().strip().endsWith("report: " + url), text.out());
-        Outcome json = SchedgateAnalyzeCommandTest.run("analyze", dir.toString(), "--json");
+        CliRun json = SchedgateAnalyzeCommandTest.run("analyze", dir.toString(), "--json");
         assertTrue(json.out().strip().endsWith("}"), "stdout stays one JSON document");
         assertEquals("report: " + url, json.err().strip());
     }
