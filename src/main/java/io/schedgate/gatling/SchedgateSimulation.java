@@ -87,7 +87,7 @@ public abstract class SchedgateSimulation extends Simulation {
                     getClass().getSimpleName(),
                     selected.endpoints(),
                     selected.info(),
-                    harness(),
+                    harness(selected),
                     Path.of(System.getProperty("schedgate.runs.dir", "target/schedgate")),
                     counters,
                     SchedgateSimulation::say,
@@ -111,6 +111,7 @@ public abstract class SchedgateSimulation extends Simulation {
                 + t.pprofUrl() + " (" + (t.goVersion() == null ? "Go version not reported" : t.goVersion())
                 + ", GOMAXPROCS " + (t.gomaxprocs() == null ? "not reported" : t.gomaxprocs())
                 + (t.runtimeSource() == null ? "" : "; from " + t.runtimeSource()) + ")");
+        say("cpus: " + selected.pinning());
         say("run directory " + collector.directory().root().toAbsolutePath());
         say("load: " + users + " pooled virtual users serve the arrivals (schedgate.users)");
         Runtime.getRuntime().addShutdownHook(new Thread(this::closeTarget, "schedgate-target-stop"));
@@ -259,11 +260,13 @@ public abstract class SchedgateSimulation extends Simulation {
         }
     }
 
-    private static Manifest.Harness harness() {
+    private static Manifest.Harness harness(TargetSelection target) {
         return new Manifest.Harness(
                 version(SchedgateSimulation.class, "0.1.0-SNAPSHOT"),
                 System.getProperty("java.version"),
-                version(Simulation.class, "3.15.1"));
+                version(Simulation.class, "3.15.1"),
+                target.harnessCpus(),
+                target.pinning());
     }
 
     private static String version(Class<?> c, String fallback) {

@@ -1,7 +1,9 @@
 package io.schedgate.gatling;
 
 import io.schedgate.collect.TargetEndpoints;
+import io.schedgate.load.HarnessAffinity;
 import io.schedgate.metrics.GoRuntimeInfo;
+import io.schedgate.plan.CpuSplit;
 import io.schedgate.plan.InvalidPlanException;
 import io.schedgate.plan.PlanSources;
 import io.schedgate.run.Manifest;
@@ -19,7 +21,8 @@ import java.util.Optional;
  *   <li>{@code target.image} (+ {@code target.appPort}, {@code target.pprofPort}): any image, started here;</li>
  *   <li>otherwise the bundled lab, built and started through {@link GoServiceContainer#lab()}.</li>
  * </ul>
- * Optional for containers: {@code target.cpuset} (e.g. {@code 0}), {@code target.cpus} (quota, e.g. {@code 1.5}),
+ * For containers started here, {@code target.pin} ({@link CpuSplit}: auto, on, off) keeps the target and the
+ * harness on disjoint CPUs. Optional for containers: {@code target.cpuset} (e.g. {@code 0}), {@code target.cpus} (quota, e.g. {@code 1.5}),
  * {@code target.gomaxprocs}, {@code target.godebug}, {@code target.gogc}, {@code target.env} (more
  * environment, {@code KEY=VALUE,KEY2=VALUE2}, as {@code docker run -e}); for the lab {@code target.go}
  * (the go binary that builds it) and {@code target.goexperiment} (its GOEXPERIMENT; by default
@@ -49,11 +52,24 @@ public final class TargetSelection implements AutoCloseable {
     private final TargetEndpoints endpoints;
     private final Manifest.Target info;
     private final GoServiceContainer container;
+    private final String harnessCpus;
+    private final String pinning;
+    /** The JVM's CPUs before the harness was pinned, restored on close (an embedded run must not pin its host JVM); null: not pinned. */
+    private final String unpinTo;
 
-    private TargetSelection(TargetEndpoints endpoints, Manifest.Target info, GoServiceContainer container) {
+    private TargetSelection(
+            TargetEndpoints endpoints,
+            Manifest.Target info,
+            GoServiceContainer container,
+            String harnessCpus,
+            String pinning,
+            String unpinTo) {
         this.endpoints = endpoints;
         this.info = info;
         this.container = container;
+        this.harnessCpus = harnessCpus;
+        this.pinning = pinning;
+        this.unpinTo = unpinTo;
     }
 
     /** Resolves and, for images and the lab, starts the target. */
@@ -61,6 +77,7 @@ public final class TargetSelection implements AutoCloseable {
         Optional<String> url = text(sources, URL);
         Optional<String> image = text(sources, IMAGE);
         Optional<String> header = text(sources, HEADER);
+        String pin = CpuSplit.mode(text(sources, CpuSplit.SETTING).orElse(null));
         if (url.isPresent() && image.isPresent()) {
             throw new InvalidPlanException(
                     URL,
@@ -78,7 +95,14 @@ public final class TargetSelection implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw new InvalidPlanException(HEADER, "must look like 'Name: value'");
             }
-            return new TargetSelection(endpoints, info(TargetEndpoints.URL, null, null, null, null), null);
+            CpuSplit none = CpuSplit.decide(pin, 0, null, false);
+            return new TargetSelection(
+                    endpoints,
+                    info(TargetEndpoints.URL, null, null, null, null),
+                    null,
+                    HarnessAffinity.current().orElse(null),
+                    none.note(),
+                    null);
         }
         ContainerEnvironment.ensureDefaults();
         GoServiceContainer container = image.map(GoServiceContainer::fromImage).orElseGet(GoServiceContainer::lab);
@@ -86,7 +110,12 @@ public final class TargetSelection implements AutoCloseable {
             integer(sources, APP_PORT).ifPresent(container::withAppPort);
             integer(sources, PPROF_PORT).ifPresent(container::withPprofPort);
         }
-        text(sources, CPUSET).ifPresent(container::withCpuset);
+        Optional<String> userCpuset = text(sources, CPUSET);
+        userCpuset.ifPresent(container::withCpuset);
+        CpuSplit split = CpuSplit.decide(pin, dockerHostCpus(), userCpuset.orElse(null), dockerOnThisMachine());
+        if (userCpuset.isEmpty() && split.targetCpus() != null) {
+            container.withCpuset(split.targetCpus());
+        }
         number(sources, CPUS).ifPresent(container::withCpuQuota);
         text(sources, GODEBUG).ifPresent(container::withGodebug);
         text(sources, ENV).ifPresent(env -> {
@@ -127,6 +156,14 @@ public final class TargetSelection implements AutoCloseable {
                         kind, image.orElse(null), container.appUrl(), container.pprofUrl())
                 .withHeader(header.orElse(null));
         GoRuntimeInfo runtime = container.runtimeInfo();
+        String pinning = split.note();
+        String before = HarnessAffinity.current().orElse(null);
+        if (split.pinsHarness()) {
+            String failed = HarnessAffinity.pin(split.harnessCpus());
+            if (failed != null) {
+                pinning = split.note().replaceFirst(", harness on .*", "") + "; the harness is not pinned: " + failed;
+            }
+        }
         return new TargetSelection(
                 endpoints,
                 info(
@@ -135,7 +172,31 @@ public final class TargetSelection implements AutoCloseable {
                         runtime,
                         container.cpuset().orElse(null),
                         container.cpuQuota().orElse(null)),
-                container);
+                container,
+                HarnessAffinity.current().orElse(null),
+                pinning,
+                split.pinsHarness() ? before : null);
+    }
+
+    /** The Docker engine's CPUs (the host's, when it runs here). */
+    private static int dockerHostCpus() {
+        return org.testcontainers.DockerClientFactory.instance().getInfo().getNCPU();
+    }
+
+    /** A Docker engine on a unix socket runs on this machine; a tcp:// one may not, so its CPUs are not ours to split. */
+    private static boolean dockerOnThisMachine() {
+        String host = System.getenv("DOCKER_HOST");
+        return host == null || host.isBlank() || host.startsWith("unix://");
+    }
+
+    /** The CPU list the harness runs on, null when unknown. */
+    public String harnessCpus() {
+        return harnessCpus;
+    }
+
+    /** What was pinned where, or why nothing was ({@link CpuSplit#note()}). */
+    public String pinning() {
+        return pinning;
     }
 
     private static Manifest.Target info(String kind, String image, GoRuntimeInfo runtime, String cpuset, Double quota) {
@@ -182,6 +243,9 @@ public final class TargetSelection implements AutoCloseable {
     public void close() {
         if (container != null) {
             container.stop();
+        }
+        if (unpinTo != null) {
+            HarnessAffinity.pin(unpinTo);
         }
     }
 

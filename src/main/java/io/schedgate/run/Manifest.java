@@ -63,7 +63,17 @@ public record Manifest(
             Double cpuQuota,
             String runtimeSource) {}
 
-    public record Harness(String schedgateVersion, String javaVersion, String gatlingVersion) {}
+    /**
+     * The load generator; {@code cpus} is the CPU list it ran on (null: not recorded) and {@code pinning}
+     * what was pinned where or why not ({@code plan.CpuSplit}), both added to schema 1 later: an older run has neither.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Harness(
+            String schedgateVersion, String javaVersion, String gatlingVersion, String cpus, String pinning) {
+        public Harness(String schedgateVersion, String javaVersion, String gatlingVersion) {
+            this(schedgateVersion, javaVersion, gatlingVersion, null, null);
+        }
+    }
 
     /** One raw file fetched from the target, or why it could not be. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
