@@ -64,9 +64,7 @@ class MissingDataTest {
         assertTrue(v.gate().reasons().contains("run status is target-died, not complete"));
         assertEquals(
                 Status.NO_DATA,
-                v.result(VerdictEngine.CAPACITY_ID, CheckResult.RAMP)
-                        .orElseThrow()
-                        .status());
+                v.result(CapacityCheck.ID, CheckResult.RAMP).orElseThrow().status());
     }
 
     @Test

@@ -124,26 +124,25 @@ class VerdictEngineTest {
         VerdictEngine engine = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks());
         // herd capacity 1200 req/s (step 4) against fan-out's 1599.8: −25% > 10% margin.
         Verdict dropped = engine.evaluate(RUNS.resolve("herd-go1.26"), RUNS.resolve("fanout-go1.26"));
-        CheckResult capacity = result(dropped, VerdictEngine.CAPACITY_ID, CheckResult.RAMP);
+        CheckResult capacity = result(dropped, CapacityCheck.ID, CheckResult.RAMP);
         assertEquals(Status.FAIL, capacity.status(), capacity.evidence());
         assertEquals(1599.79 * 0.9, capacity.threshold(), 0.01);
         // The other way round capacity rose: PASS.
         Verdict rose = engine.evaluate(RUNS.resolve("fanout-go1.26"), RUNS.resolve("herd-go1.26"));
         assertEquals(
-                Status.PASS,
-                result(rose, VerdictEngine.CAPACITY_ID, CheckResult.RAMP).status());
+                Status.PASS, result(rose, CapacityCheck.ID, CheckResult.RAMP).status());
     }
 
     @Test
     void thresholdsChangeTheOutcome() {
         // With a linearity limit of 2 the herd's 1.8 (CI up to 2.4) is no longer a FAIL.
-        Thresholds lenient = new Thresholds(0.05, 0.15, 0.95, 0.01, Double.NaN, 2.0, 0.95, 0.10, 20, 6);
+        Thresholds lenient = Thresholds.defaults().with(GrowthTrend.MAX_EXPONENT, 2.0);
         Verdict v = new VerdictEngine(lenient, VerdictEngine.metricsChecks()).evaluate(RUNS.resolve("herd-go1.26"));
         assertEquals(
                 Status.PASS,
                 result(v, WakeUpLinearityCheck.ID, CheckResult.RAMP).status());
         // A p99 SLO of 50 ms saturates herd step 1 (p99 74.7 ms).
-        Thresholds slo = new Thresholds(0.05, 0.15, 0.95, 0.01, 50, 1.0, 0.95, 0.10, 20, 6);
+        Thresholds slo = Thresholds.defaults().with(SaturationCheck.P99_SLO, 50);
         CheckResult s1 = result(
                 new VerdictEngine(slo, VerdictEngine.metricsChecks()).evaluate(RUNS.resolve("herd-go1.26")),
                 SaturationCheck.ID,
