@@ -19,9 +19,9 @@ public final class SchedLockPressureCheck implements Check {
 
     public static final String ID = "schedlock.pressure";
 
-    static final Limit FAIL = Limit.fraction(
+    public static final Limit FAIL = Limit.fraction(
             "schedlock.fail", 0.15, "sched.lock share of processor time above which a step FAILs (the article's 15%)");
-    static final Limit WARN = Limit.fraction(
+    public static final Limit WARN = Limit.fraction(
                     "schedlock.warn", 0.05, "sched.lock share of processor time above which a step WARNs")
             .notAbove(FAIL);
 
