@@ -30,7 +30,7 @@ public final class SchedLatencyCheck implements Check {
     static final Limit P99_FAIL_MS = Limit.number(
             "schedlatency.p99FailMs",
             10,
-            "a step FAILs when its p99 scheduling latency (runnable → running) exceeds this (ms)",
+            "a step FAILs when its p99 scheduling latency (runnable → running) is surely above this (ms)",
             v -> true,
             "");
     static final Limit P99_WARN_MS = Limit.number(

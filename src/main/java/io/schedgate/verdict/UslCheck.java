@@ -26,7 +26,7 @@ public final class UslCheck implements Check {
     static final Limit MIN_STEPS = Limit.integer(
             "usl.minSteps",
             6,
-            "steps needed before the USL is fitted",
+            "steps needed before the USL is fitted (at least 4)",
             v -> v >= 4,
             "must be >= 4 (the USL has 3 parameters), got ");
 
