@@ -16,11 +16,6 @@ public final class VerdictEngine {
 
     public static final String BASELINE_PROPERTY = Thresholds.PREFIX + "baseline";
 
-    /** The checks of {@link CheckRegistry#metricsChecks()}: for unit tests of the metrics logic. */
-    static List<Check> metricsChecks() {
-        return CheckRegistry.metricsChecks();
-    }
-
     private final List<Check> checks;
     private final Thresholds thresholds;
 

@@ -26,7 +26,7 @@ class VerdictEngineTest {
     static final Path RUNS = Path.of("src/test/resources/fixtures/metrics/runs");
 
     static Verdict verdict(String run) {
-        return new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(RUNS.resolve(run));
+        return new VerdictEngine(Thresholds.defaults(), CheckRegistry.metricsChecks()).evaluate(RUNS.resolve(run));
     }
 
     static CheckResult result(Verdict v, String checkId, int step) {
@@ -121,7 +121,7 @@ class VerdictEngineTest {
 
     @Test
     void baselineComparisonFailsOnACapacityDrop() {
-        VerdictEngine engine = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks());
+        VerdictEngine engine = new VerdictEngine(Thresholds.defaults(), CheckRegistry.metricsChecks());
         // herd capacity 1200 req/s (step 4) against fan-out's 1599.8: −25% > 10% margin.
         Verdict dropped = engine.evaluate(RUNS.resolve("herd-go1.26"), RUNS.resolve("fanout-go1.26"));
         CheckResult capacity = result(dropped, CapacityCheck.ID, CheckResult.RAMP);
@@ -137,14 +137,14 @@ class VerdictEngineTest {
     void thresholdsChangeTheOutcome() {
         // With a linearity limit of 2 the herd's 1.8 (CI up to 2.4) is no longer a FAIL.
         Thresholds lenient = Thresholds.defaults().with(GrowthTrend.MAX_EXPONENT, 2.0);
-        Verdict v = new VerdictEngine(lenient, VerdictEngine.metricsChecks()).evaluate(RUNS.resolve("herd-go1.26"));
+        Verdict v = new VerdictEngine(lenient, CheckRegistry.metricsChecks()).evaluate(RUNS.resolve("herd-go1.26"));
         assertEquals(
                 Status.PASS,
                 result(v, WakeUpLinearityCheck.ID, CheckResult.RAMP).status());
         // A p99 SLO of 50 ms saturates herd step 1 (p99 74.7 ms).
         Thresholds slo = Thresholds.defaults().with(SaturationCheck.P99_SLO, 50);
         CheckResult s1 = result(
-                new VerdictEngine(slo, VerdictEngine.metricsChecks()).evaluate(RUNS.resolve("herd-go1.26")),
+                new VerdictEngine(slo, CheckRegistry.metricsChecks()).evaluate(RUNS.resolve("herd-go1.26")),
                 SaturationCheck.ID,
                 1);
         assertEquals(Status.WARN, s1.status());
@@ -184,7 +184,7 @@ class VerdictEngineTest {
         load.put("late", load.path("requests").asLong() * 4 / 10);
         json.writeValue(run.resolve("manifest.json").toFile(), manifest);
 
-        Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(run);
+        Verdict v = new VerdictEngine(Thresholds.defaults(), CheckRegistry.metricsChecks()).evaluate(run);
         CheckResult s2 = result(v, SaturationCheck.ID, 2);
         assertEquals(Status.WARN, s2.status());
         assertTrue(
@@ -209,7 +209,7 @@ class VerdictEngineTest {
         load.put("late", late).put("lateUsersBusy", late - 1);
         json.writeValue(run.resolve("manifest.json").toFile(), manifest);
 
-        Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(run);
+        Verdict v = new VerdictEngine(Thresholds.defaults(), CheckRegistry.metricsChecks()).evaluate(run);
         CheckResult s2 = result(v, SaturationCheck.ID, 2);
         assertEquals(Status.WARN, s2.status());
         assertTrue(
