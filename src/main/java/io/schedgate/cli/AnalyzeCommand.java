@@ -11,7 +11,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 
 /**
  * {@code schedgate analyze RUN_DIR}: recomputes every check offline from a run directory (other
@@ -33,29 +32,21 @@ final class AnalyzeCommand implements Schedgate.Command {
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) {
         Path runDir = null;
-        Path baseline = null;
         boolean json = false;
         boolean write = true;
-        Properties props = new Properties();
-        props.putAll(System.getProperties());
-        Properties given = new Properties();
+        ThresholdFlags flags = new ThresholdFlags(USAGE);
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("-h") || a.equals("--help")) {
+            int taken = flags.take(args, i);
+            if (taken >= 0) {
+                i = taken;
+            } else if (a.equals("-h") || a.equals("--help")) {
                 help(out);
                 return 0;
             } else if (a.equals("--json")) {
                 json = true;
             } else if (a.equals("--no-write")) {
                 write = false;
-            } else if (a.equals("--baseline")) {
-                baseline = Path.of(value(args, ++i, a));
-            } else if (a.startsWith("--baseline=")) {
-                baseline = Path.of(a.substring("--baseline=".length()));
-            } else if (a.equals("--threshold")) {
-                put(given, value(args, ++i, a));
-            } else if (a.startsWith("-D")) {
-                put(given, a.substring(2));
             } else if (a.startsWith("-")) {
                 throw new UsageException("unknown flag " + a + "; " + USAGE);
             } else if (runDir == null) {
@@ -64,20 +55,11 @@ final class AnalyzeCommand implements Schedgate.Command {
                 throw new UsageException("one run directory only, got " + runDir + " and " + a + "; " + USAGE);
             }
         }
-        requireKnownKeys(given);
-        props.putAll(given);
         if (runDir == null) {
             throw new UsageException("no run directory; " + USAGE);
         }
-        if (baseline == null && props.getProperty(VerdictEngine.BASELINE_PROPERTY) != null) {
-            baseline = Path.of(props.getProperty(VerdictEngine.BASELINE_PROPERTY));
-        }
-        Thresholds thresholds;
-        try {
-            thresholds = Thresholds.from(props);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        Path baseline = flags.baseline();
+        Thresholds thresholds = flags.thresholds();
         for (Path dir : baseline == null ? new Path[] {runDir} : new Path[] {runDir, baseline}) {
             if (!RunDirectory.isRun(dir)) {
                 err.println("schedgate analyze: " + RunDirectory.notARun(dir));
@@ -123,50 +105,9 @@ final class AnalyzeCommand implements Schedgate.Command {
         }
     }
 
-    private static void put(Properties props, String assignment) {
-        int eq = assignment.indexOf('=');
-        if (eq <= 0) {
-            throw new UsageException("expected KEY=VALUE, got '" + assignment + "'; " + USAGE);
-        }
-        String key = assignment.substring(0, eq).strip();
-        props.setProperty(
-                key.startsWith(Thresholds.PREFIX) ? key : Thresholds.PREFIX + key, assignment.substring(eq + 1));
-    }
-
-    private static String value(String[] args, int i, String flag) {
-        if (i >= args.length) {
-            throw new UsageException(flag + " needs a value; " + USAGE);
-        }
-        return args[i];
-    }
-
     /** The usage line and every threshold key with its default. */
     private static void help(PrintStream out) {
         out.println(USAGE);
-        out.println(
-                "thresholds (-Dschedgate.KEY=VALUE or --threshold KEY=VALUE; fractions take 0.05 or 5%), with defaults:");
-        VerdictEngine.thresholdDefaults().forEach((k, v) -> out.println("  " + k + " = " + (v == null ? "none" : v)));
-        out.println("  baseline = none (an earlier run directory to compare capacity and sched.lock with)");
-    }
-
-    /** A key given on the command line that no check reads is a typo: one line naming the known keys. */
-    private static void requireKnownKeys(Properties given) {
-        java.util.Set<String> known =
-                new java.util.TreeSet<>(VerdictEngine.thresholdDefaults().keySet());
-        known.add("baseline");
-        for (String name : given.stringPropertyNames()) {
-            String key = name.startsWith(Thresholds.PREFIX) ? name.substring(Thresholds.PREFIX.length()) : name;
-            if (!known.contains(key) && !isRefusedPerWindowKey(key)) {
-                throw new UsageException("unknown threshold " + name + "; known: " + String.join(", ", known)
-                        + " (schedgate analyze --help)");
-            }
-        }
-    }
-
-    /** Old per-window keys: Thresholds.from refuses them with their replacement, a better line than "unknown". */
-    private static boolean isRefusedPerWindowKey(String key) {
-        return key.equals("contention.blockMinMs")
-                || key.equals("contention.mutexMinContentions")
-                || key.equals("contention.notableDelayMs");
+        ThresholdFlags.help(out);
     }
 }

@@ -2,14 +2,12 @@ package io.schedgate.cli;
 
 import io.schedgate.report.HtmlReport;
 import io.schedgate.run.RunDirectory;
-import io.schedgate.verdict.Thresholds;
 import io.schedgate.verdict.Verdict;
 import io.schedgate.verdict.VerdictEngine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Properties;
 
 /**
  * {@code schedgate report RUN_DIR [--open] [--baseline RUN_DIR]}: (re)writes report.html in a run directory.
@@ -19,8 +17,8 @@ import java.util.Properties;
  */
 final class ReportCommand implements Schedgate.Command {
 
-    static final String USAGE =
-            "usage: schedgate report RUN_DIR [--open] [--baseline RUN_DIR] [-Dschedgate.KEY=VALUE]...";
+    static final String USAGE = "usage: schedgate report RUN_DIR [--open] [--baseline RUN_DIR]"
+            + " [-Dschedgate.KEY=VALUE | --threshold KEY=VALUE]...";
 
     @Override
     public String summary() {
@@ -31,28 +29,18 @@ final class ReportCommand implements Schedgate.Command {
     public int run(String[] args, PrintStream out, PrintStream err) {
         Path runDir = null;
         boolean open = false;
-        Properties props = new Properties();
-        props.putAll(System.getProperties());
-        Path baseline = null;
+        ThresholdFlags flags = new ThresholdFlags(USAGE);
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("-h") || a.equals("--help")) {
+            int taken = flags.take(args, i);
+            if (taken >= 0) {
+                i = taken;
+            } else if (a.equals("-h") || a.equals("--help")) {
                 out.println(USAGE);
+                ThresholdFlags.help(out);
                 return 0;
             } else if (a.equals("--open")) {
                 open = true;
-            } else if (a.equals("--baseline")) {
-                if (++i >= args.length) {
-                    throw new UsageException("--baseline needs a run directory; " + USAGE);
-                }
-                baseline = Path.of(args[i]);
-            } else if (a.startsWith("--baseline=")) {
-                baseline = Path.of(a.substring("--baseline=".length()));
-            } else if (a.startsWith("-D") && a.indexOf('=') > 2) {
-                String key = a.substring(2, a.indexOf('='));
-                props.setProperty(
-                        key.startsWith(Thresholds.PREFIX) ? key : Thresholds.PREFIX + key,
-                        a.substring(a.indexOf('=') + 1));
             } else if (a.startsWith("-")) {
                 throw new UsageException("unknown flag " + a + "; " + USAGE);
             } else if (runDir == null) {
@@ -70,11 +58,7 @@ final class ReportCommand implements Schedgate.Command {
         }
         Path report;
         try {
-            Thresholds thresholds = Thresholds.from(props);
-            if (baseline == null && props.getProperty(VerdictEngine.BASELINE_PROPERTY) != null) {
-                baseline = Path.of(props.getProperty(VerdictEngine.BASELINE_PROPERTY));
-            }
-            Verdict verdict = new VerdictEngine(thresholds).evaluate(runDir, baseline);
+            Verdict verdict = new VerdictEngine(flags.thresholds()).evaluate(runDir, flags.baseline());
             report = HtmlReport.write(runDir, verdict);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             err.println("schedgate report: " + e.getMessage());

@@ -9,6 +9,7 @@ import io.schedgate.report.ReportModel.StepView;
 import io.schedgate.verdict.Capacity;
 import io.schedgate.verdict.CheckResult;
 import io.schedgate.verdict.Evidence;
+import io.schedgate.verdict.SchedLockPressureCheck;
 import io.schedgate.verdict.Status;
 import io.schedgate.verdict.Verdict;
 import java.io.IOException;
@@ -492,10 +493,10 @@ public final class HtmlReport {
                     .ifPresent(s -> root.put("capacityX", s.x()));
             root.put("capacityQps", c.qps());
         }
-        if (m.verdict().thresholds().get("schedlock.warn") instanceof Number warn) {
+        if (m.verdict().thresholds().get(SchedLockPressureCheck.WARN.key()) instanceof Number warn) {
             root.put("schedlockWarn", 100 * warn.doubleValue());
         }
-        if (m.verdict().thresholds().get("schedlock.fail") instanceof Number fail) {
+        if (m.verdict().thresholds().get(SchedLockPressureCheck.FAIL.key()) instanceof Number fail) {
             root.put("schedlockFail", 100 * fail.doubleValue());
         }
         ObjectNode usl = uslFit(m.verdict());

@@ -31,7 +31,7 @@ public record CausalOrder(CheckResult cause, List<CheckResult> consequences) {
             UslCheck.ID,
             SaturationCheck.ID,
             SchedLockBaseline.ID,
-            VerdictEngine.CAPACITY_ID);
+            CapacityCheck.ID);
 
     /**
      * The cause among a verdict's FAILs: the earliest step that fails is where the trouble starts; at

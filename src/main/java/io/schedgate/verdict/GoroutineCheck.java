@@ -22,8 +22,38 @@ public final class GoroutineCheck implements Check {
     public static final String LEAK_ID = "goroutines.leak";
     public static final String GROWTH_ID = "goroutines.growth";
 
+    static final Limit SLACK = Limit.nonNegative(
+            "goroutines.slack", 20, "goroutines tolerated above a prediction or the baseline before judging");
+
+    /** The values this check reads. */
+    record Limits(
+            double goroutineSlack,
+            double maxLinearityExponent,
+            double confidenceLevel,
+            double saturationAchievedRatio) {
+        static Limits of(Thresholds t) {
+            return new Limits(
+                    t.get(SLACK),
+                    t.get(GrowthTrend.MAX_EXPONENT),
+                    t.get(GrowthTrend.CONFIDENCE),
+                    t.get(SaturationCheck.ACHIEVED_RATIO));
+        }
+    }
+
     @Override
-    public List<CheckResult> evaluate(RunData run, Thresholds t) {
+    public String id() {
+        return "goroutines";
+    }
+
+    @Override
+    public List<Limit> limits() {
+        return List.of(SLACK, GrowthTrend.MAX_EXPONENT, GrowthTrend.CONFIDENCE, SaturationCheck.ACHIEVED_RATIO);
+    }
+
+    @Override
+    public List<CheckResult> evaluate(CheckInput in) {
+        RunData run = in.run();
+        Limits t = Limits.of(in.thresholds());
         List<CheckResult> results = new ArrayList<>();
         GoroutineCounts counts = GoroutineCounts.of(run);
         RuntimeMetricsValue baseline = counts.baseline();
@@ -79,7 +109,7 @@ public final class GoroutineCheck implements Check {
             double predicted = baseline.value() + inFlight * perRequest;
             double limit = baseline.value() + 2 * inFlight * perRequest + t.goroutineSlack();
             // past capacity requests queue, and their goroutines with them: a consequence of the saturation, WARN
-            boolean saturated = SaturationCheck.pastCapacity(step, t);
+            boolean saturated = SaturationCheck.pastCapacity(step, t.saturationAchievedRatio());
             Status status = observed.value() <= limit ? Status.PASS : saturated ? Status.WARN : Status.FAIL;
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("baseline", baseline.value());
@@ -125,7 +155,7 @@ public final class GoroutineCheck implements Check {
      * least one goroutine above baseline count; with fewer than 3 there is no trend to judge and the
      * per-step results stand alone.
      */
-    private static CheckResult growth(List<double[]> points, Thresholds t) {
+    private static CheckResult growth(List<double[]> points, Limits t) {
         double[] predicted = points.stream().mapToDouble(p -> p[0]).toArray();
         double[] excess = points.stream().mapToDouble(p -> p[1]).toArray();
         GrowthTrend trend;
@@ -154,7 +184,7 @@ public final class GoroutineCheck implements Check {
                 trend.details());
     }
 
-    private static CheckResult leak(RunData run, GoroutineCounts counts, Thresholds t) {
+    private static CheckResult leak(RunData run, GoroutineCounts counts, Limits t) {
         RuntimeMetricsValue baseline = counts.baseline();
         if (!baseline.present()) {
             return CheckResult.noData(LEAK_ID, CheckResult.RAMP, "goroutines", baseline.absentReason());

@@ -24,6 +24,17 @@ record GrowthTrend(PowerLawFit fit, double limit) {
      */
     static final double PRACTICAL_MARGIN = 0.2;
 
+    /** The limit the growth checks judge against; theirs to list in {@link Check#limits()}. */
+    static final Limit MAX_EXPONENT = Limit.number(
+            "linearity.maxExponent",
+            1.0,
+            "growth FAILs when the lower end of the log-log exponent's CI is above this",
+            v -> v > 0,
+            "must be > 0, got ");
+
+    static final Limit CONFIDENCE = Limit.fraction("confidence", 0.95, "level of the confidence intervals")
+            .accepting(v -> v > 0.5 && v < 1, "must be in (0.5, 1), e.g. 0.95; got ");
+
     static GrowthTrend of(double[] x, double[] y, double limit, double level) {
         return new GrowthTrend(PowerLawFit.fit(x, y, level), limit);
     }

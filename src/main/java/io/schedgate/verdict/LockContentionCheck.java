@@ -17,7 +17,7 @@ import java.util.Set;
  * True or pseudo lock contention, per user lock site and step: the source article's
  * four-dimension test (chapter 3.1; reference/source-article-notes.md) over the step's four
  * profiles. A site is examined when the mutex profile gives it at least
- * {@link Thresholds#contentionNotableDelayMsPerSecond()} of delay per second, or when the CPU profile
+ * {@code contention.notableDelayMsPerSecond} of delay per second, or when the CPU profile
  * shows time in sync lock frames under it. Every threshold is a rate (per second of the profiles'
  * window), so a 5 s and a 30 s window of the same load give the same class. It is "true contention"
  * only when every dimension agrees:
@@ -50,6 +50,68 @@ public final class LockContentionCheck implements Check {
     private static final int MAX_SITES_PER_STEP = 5;
     private static final Set<String> PARKED_ON_LOCK = Set.of("sync.Mutex", "sync.RWMutex", "semacquire");
 
+    /** The source article's four-dimension thresholds and the 30 s profiles they were read on. */
+    static final double ARTICLE_BLOCK_MS = 5;
+
+    static final double ARTICLE_CONTENTIONS = 100;
+    static final double ARTICLE_WINDOW_S = 30;
+
+    // Rates, not counts per window, so a 5 s and a 30 s window give the same class; each replaces
+    // the count per window it once was, which is refused naming it.
+    static final Limit BLOCK_MIN_MS_PER_SECOND = Limit.nonNegative(
+                    "contention.blockMinMsPerSecond",
+                    ARTICLE_BLOCK_MS / ARTICLE_WINDOW_S,
+                    "block delay at a site per second of window for \"goroutines really blocked\""
+                            + " (the article's 5 ms over its 30 s profiles)")
+            .replacing("contention.blockMinMs");
+    static final Limit MUTEX_MIN_CONTENTIONS_PER_SECOND = Limit.nonNegative(
+                    "contention.mutexMinContentionsPerSecond",
+                    ARTICLE_CONTENTIONS / ARTICLE_WINDOW_S,
+                    "mutex contentions at a site per second of window (the article's 100 over its 30 s profiles)")
+            .replacing("contention.mutexMinContentions");
+    static final Limit NOTABLE_DELAY_MS_PER_SECOND = Limit.nonNegative(
+                    "contention.notableDelayMsPerSecond",
+                    0.2,
+                    "a lock site is examined when its mutex delay per second of window reaches this")
+            .replacing("contention.notableDelayMs");
+    static final Limit FAIL = Limit.fraction(
+            "contention.fail",
+            0.05,
+            "true contention FAILs when the site's mutex delay per second per GOMAXPROCS exceeds this");
+    static final Limit WARN = Limit.fraction(
+                    "contention.warn",
+                    0.01,
+                    "true contention WARNs above this; below it it PASSes, named with its numbers")
+            .notAbove(FAIL);
+
+    /** The values this check reads. */
+    record Limits(
+            double contentionBlockMinMsPerSecond,
+            double contentionMutexMinContentionsPerSecond,
+            double contentionNotableDelayMsPerSecond,
+            double contentionFail,
+            double contentionWarn) {
+        static Limits of(Thresholds t) {
+            return new Limits(
+                    t.get(BLOCK_MIN_MS_PER_SECOND),
+                    t.get(MUTEX_MIN_CONTENTIONS_PER_SECOND),
+                    t.get(NOTABLE_DELAY_MS_PER_SECOND),
+                    t.get(FAIL),
+                    t.get(WARN));
+        }
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Limit> limits() {
+        return List.of(
+                BLOCK_MIN_MS_PER_SECOND, MUTEX_MIN_CONTENTIONS_PER_SECOND, NOTABLE_DELAY_MS_PER_SECOND, FAIL, WARN);
+    }
+
     /** One lock site's four dimensions. */
     record Site(
             String primitive,
@@ -67,7 +129,9 @@ public final class LockContentionCheck implements Check {
             long parkedGoroutines) {}
 
     @Override
-    public List<CheckResult> evaluate(RunData run, Thresholds t) {
+    public List<CheckResult> evaluate(CheckInput in) {
+        RunData run = in.run();
+        Limits t = Limits.of(in.thresholds());
         List<CheckResult> results = new ArrayList<>();
         for (RunStep step : run.steps()) {
             results.addAll(step(run, step, t));
@@ -75,7 +139,7 @@ public final class LockContentionCheck implements Check {
         return results;
     }
 
-    private List<CheckResult> step(RunData run, RunStep step, Thresholds t) {
+    private List<CheckResult> step(RunData run, RunStep step, Limits t) {
         Map<String, RunProfiles.Loaded> p = new LinkedHashMap<>();
         for (String name : List.of("mutex", "cpu", "block", "goroutineStart", "goroutineEnd")) {
             p.put(name, run.profiles().load(step.capture(name)));
@@ -155,8 +219,7 @@ public final class LockContentionCheck implements Check {
         return out;
     }
 
-    private CheckResult judge(
-            RunStep step, Site s, Thresholds t, double windowSeconds, double procs, boolean blockOff) {
+    private CheckResult judge(RunStep step, Site s, Limits t, double windowSeconds, double procs, boolean blockOff) {
         double contentionsPerSecond = s.mutexContentions() / windowSeconds;
         double blockMsPerSecond = s.blockDelayNanos() / 1e6 / windowSeconds;
         boolean cpuInChain = s.cpuLockFrameSamples() > 0 || s.cpuSamples() > 0;
@@ -269,7 +332,7 @@ public final class LockContentionCheck implements Check {
      * can be measured. Goroutines parked on a sync lock in the snapshots are the only sign: WARN naming
      * the largest group and the fix; else PASS saying what could not be looked at.
      */
-    private static CheckResult mutexProfilingOff(RunStep step, List<GoroutineGroups> snapshots, Thresholds t) {
+    private static CheckResult mutexProfilingOff(RunStep step, List<GoroutineGroups> snapshots, Limits t) {
         GoroutineGroups.Group top = null;
         for (GoroutineGroups g : snapshots) {
             for (GoroutineGroups.Group group : g.groups()) {

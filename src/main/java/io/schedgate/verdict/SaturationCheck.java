@@ -29,8 +29,42 @@ public final class SaturationCheck implements Check {
      */
     public static final double USERS_BUSY_MIN = 0.5;
 
+    static final Limit ACHIEVED_RATIO =
+            Limit.fraction("saturation.achievedRatio", 0.95, "a step is saturated when achieved < this × offered QPS");
+    static final Limit MAX_ERRORS =
+            Limit.fraction("errors.max", 0.01, "a step is saturated when errors/requests exceeds this");
+    static final Limit P99_SLO = Limit.number(
+            "p99.sloMs",
+            Double.NaN,
+            "a step is saturated when its p99 latency exceeds this (ms); none = no SLO",
+            v -> Double.isNaN(v) || v > 0,
+            "must be > 0 ms, got ");
+
+    /** The values this check reads; no SLO is NaN. */
+    record Limits(double saturationAchievedRatio, double maxErrorRate, double p99SloMs) {
+        static Limits of(Thresholds t) {
+            return new Limits(t.get(ACHIEVED_RATIO), t.get(MAX_ERRORS), t.get(P99_SLO));
+        }
+
+        boolean hasP99Slo() {
+            return !Double.isNaN(p99SloMs);
+        }
+    }
+
     @Override
-    public List<CheckResult> evaluate(RunData run, Thresholds t) {
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Limit> limits() {
+        return List.of(ACHIEVED_RATIO, MAX_ERRORS, P99_SLO);
+    }
+
+    @Override
+    public List<CheckResult> evaluate(CheckInput in) {
+        RunData run = in.run();
+        Limits t = Limits.of(in.thresholds());
         List<CheckResult> results = new ArrayList<>();
         for (RunStep step : run.steps()) {
             LoadNumbers load = step.load();
@@ -44,7 +78,7 @@ public final class SaturationCheck implements Check {
             }
             double ratio = load.achievedQps() / load.offeredQps();
             List<String> why = new ArrayList<>();
-            if (pastCapacity(step, t)) {
+            if (pastCapacity(step, t.saturationAchievedRatio())) {
                 why.add("achieved " + Evidence.num(load.achievedQps()) + " of " + Evidence.num(load.offeredQps())
                         + " req/s offered (" + Evidence.percent(ratio) + " < "
                         + Evidence.percent(t.saturationAchievedRatio()) + ")");
@@ -124,11 +158,9 @@ public final class SaturationCheck implements Check {
     }
 
     /** True when the step's target fell behind: achieved below {@code saturation.achievedRatio} × offered. */
-    static boolean pastCapacity(RunStep step, Thresholds t) {
+    static boolean pastCapacity(RunStep step, double achievedRatio) {
         LoadNumbers load = step.load();
-        return load != null
-                && load.offeredQps() > 0
-                && load.achievedQps() / load.offeredQps() < t.saturationAchievedRatio();
+        return load != null && load.offeredQps() > 0 && load.achievedQps() / load.offeredQps() < achievedRatio;
     }
 
     /** A machine at least this busy (harness + target CPU over its CPUs) had them compete for CPU. */

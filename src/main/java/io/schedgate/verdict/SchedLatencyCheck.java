@@ -27,8 +27,40 @@ public final class SchedLatencyCheck implements Check {
 
     private static final double P = 0.99;
 
+    static final Limit P99_FAIL_MS = Limit.number(
+            "schedlatency.p99FailMs",
+            10,
+            "a step FAILs when its p99 scheduling latency (runnable → running) is surely above this (ms)",
+            v -> true,
+            "");
+    static final Limit P99_WARN_MS = Limit.number(
+            "schedlatency.p99WarnMs",
+            1,
+            "across the ramp, a p99 that grew 10× WARNs once above this (ms)",
+            v -> true,
+            "");
+
+    /** The values this check reads. */
+    record Limits(double schedLatencyP99FailMs, double schedLatencyP99WarnMs, double saturationAchievedRatio) {
+        static Limits of(Thresholds t) {
+            return new Limits(t.get(P99_FAIL_MS), t.get(P99_WARN_MS), t.get(SaturationCheck.ACHIEVED_RATIO));
+        }
+    }
+
     @Override
-    public List<CheckResult> evaluate(RunData run, Thresholds t) {
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Limit> limits() {
+        return List.of(P99_FAIL_MS, P99_WARN_MS, SaturationCheck.ACHIEVED_RATIO);
+    }
+
+    @Override
+    public List<CheckResult> evaluate(CheckInput in) {
+        RunData run = in.run();
+        Limits t = Limits.of(in.thresholds());
         List<CheckResult> results = new ArrayList<>();
         List<double[]> p99s = new ArrayList<>();
         TraceCounts traces = TraceCounts.of(run);
@@ -64,7 +96,7 @@ public final class SchedLatencyCheck implements Check {
             // bucket is a guess, the bucket's lower bound is a measurement
             boolean over = p99.lower() * 1e3 >= t.schedLatencyP99FailMs();
             // past capacity (achieved below the saturation ratio) waiting for a P is the saturation itself: WARN
-            boolean saturated = SaturationCheck.pastCapacity(step, t);
+            boolean saturated = SaturationCheck.pastCapacity(step, t.saturationAchievedRatio());
             Status status = !over ? Status.PASS : saturated ? Status.WARN : Status.FAIL;
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("p99Ms", ms);
@@ -117,11 +149,13 @@ public final class SchedLatencyCheck implements Check {
     }
 
     /** Exact: every Runnable→Running transition of the step's trace slice (tools/tracestat). */
-    private static CheckResult fromTrace(RunStep step, io.schedgate.signals.TraceStats stats, Thresholds t) {
+    private static CheckResult fromTrace(RunStep step, io.schedgate.signals.TraceStats stats, Limits t) {
         io.schedgate.signals.TraceStats.Latency l = stats.schedulingLatency();
         double ms = l.p99Ns() / 1e6;
         boolean over = ms > t.schedLatencyP99FailMs();
-        Status status = !over ? Status.PASS : SaturationCheck.pastCapacity(step, t) ? Status.WARN : Status.FAIL;
+        Status status = !over
+                ? Status.PASS
+                : SaturationCheck.pastCapacity(step, t.saturationAchievedRatio()) ? Status.WARN : Status.FAIL;
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("p99Ms", ms);
         d.put("p50Ms", l.p50Ns() / 1e6);

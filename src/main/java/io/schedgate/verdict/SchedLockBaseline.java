@@ -11,17 +11,46 @@ import java.util.Map;
  * the current share's noise interval lies wholly above the baseline's (CPU: Wilson interval of
  * the sample share; mutex profile: ±50%, FINDINGS §2) and the share rose by at least
  * {@code baseline.schedlockMinRise}. Upper bounds (metric fallback, Go 1.22–1.24 without stacks)
- * are not compared: a bound cannot show a rise.
+ * are not compared: a bound cannot show a rise. Without a baseline run it has no result.
  */
-final class SchedLockBaseline {
+final class SchedLockBaseline implements Check {
 
     static final String ID = "schedlock.baseline";
     /** Steps whose achieved QPS differ by at most this fraction are "at matched QPS". */
     static final double QPS_TOLERANCE = 0.15;
 
-    private SchedLockBaseline() {}
+    static final Limit MIN_RISE = Limit.fraction(
+            "baseline.schedlockMinRise",
+            0.005,
+            "with a baseline run, sched.lock pressure at matched QPS FAILs only when it rose beyond both"
+                    + " noise intervals and by at least this share");
 
-    static CheckResult compare(List<CheckResult> current, String currentGoVersion, Verdict baseline, Thresholds t) {
+    /** The values this check reads. */
+    record Limits(double baselineSchedLockMinRise) {
+        static Limits of(Thresholds t) {
+            return new Limits(t.get(MIN_RISE));
+        }
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Limit> limits() {
+        return List.of(MIN_RISE);
+    }
+
+    @Override
+    public List<CheckResult> evaluate(CheckInput in) {
+        if (in.baseline() == null) {
+            return List.of();
+        }
+        return List.of(compare(in.earlier(), in.run().goVersion(), in.baseline(), Limits.of(in.thresholds())));
+    }
+
+    static CheckResult compare(List<CheckResult> current, String currentGoVersion, Verdict baseline, Limits t) {
         List<CheckResult> base = comparable(baseline.results());
         List<String> pairs = new ArrayList<>();
         List<String> risen = new ArrayList<>();

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * sched.lock pressure per step: the share of processor time lost to the scheduler lock, WARN above
- * {@link Thresholds#schedLockWarn()}, FAIL above {@link Thresholds#schedLockFail()} (the source
+ * {@code schedlock.warn}, FAIL above {@code schedlock.fail} (the source
  * article's 15%), always stated with the step's GC share because the article calls it abnormal
  * together with frequent GC. An upper bound (metric fallback) can PASS when below the warning
  * level but cannot FAIL: above it, the step WARNs that profiles are needed to attribute the time.
@@ -19,6 +19,29 @@ public final class SchedLockPressureCheck implements Check {
 
     public static final String ID = "schedlock.pressure";
 
+    public static final Limit FAIL = Limit.fraction(
+            "schedlock.fail", 0.15, "sched.lock share of processor time above which a step FAILs (the article's 15%)");
+    public static final Limit WARN = Limit.fraction(
+                    "schedlock.warn", 0.05, "sched.lock share of processor time above which a step WARNs")
+            .notAbove(FAIL);
+
+    /** The values this check reads. */
+    record Limits(double schedLockWarn, double schedLockFail, double maxLinearityExponent, double confidenceLevel) {
+        static Limits of(Thresholds t) {
+            return new Limits(t.get(WARN), t.get(FAIL), t.get(GrowthTrend.MAX_EXPONENT), t.get(GrowthTrend.CONFIDENCE));
+        }
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Limit> limits() {
+        return List.of(WARN, FAIL, GrowthTrend.MAX_EXPONENT, GrowthTrend.CONFIDENCE);
+    }
+
     private final SchedLockSource source;
 
     public SchedLockPressureCheck(SchedLockSource source) {
@@ -26,7 +49,9 @@ public final class SchedLockPressureCheck implements Check {
     }
 
     @Override
-    public List<CheckResult> evaluate(RunData run, Thresholds t) {
+    public List<CheckResult> evaluate(CheckInput in) {
+        RunData run = in.run();
+        Limits t = Limits.of(in.thresholds());
         List<CheckResult> results = new ArrayList<>();
         List<Object[]> measured = new ArrayList<>();
         for (RunStep step : run.steps()) {
@@ -93,7 +118,7 @@ public final class SchedLockPressureCheck implements Check {
      * or WARN when the share grows faster than the load (log-log exponent of share × QPS against
      * QPS above 1 with its whole confidence interval, 3+ steps): the lock gets relatively hotter as load rises.
      */
-    private static CheckResult trend(List<Object[]> measured, Thresholds t) {
+    private static CheckResult trend(List<Object[]> measured, Limits t) {
         List<String> shares = new ArrayList<>();
         List<double[]> points = new ArrayList<>();
         Map<String, Object> perStep = new LinkedHashMap<>();

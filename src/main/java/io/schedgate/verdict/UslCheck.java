@@ -6,10 +6,11 @@ import io.schedgate.stats.UslFit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Fits the Universal Scalability Law to the steps: throughput X = achieved QPS, concurrency
- * N = X·W by Little's law (mean latency W). Needs {@link Thresholds#uslMinSteps()} steps; with fewer
+ * N = X·W by Little's law (mean latency W). Needs {@code usl.minSteps} steps; with fewer
  * it says so in a note and gives no result (too few points is not a failure of the service).
  * Informational: PASS, or WARN when coherency-bound and the ramp already went past the peak, or
  * when the law does not fit (R² below {@link #MIN_R_SQUARED} or σ above 1, e.g. when latency noise
@@ -22,9 +23,38 @@ public final class UslCheck implements Check {
     /** Below this R² the fitted σ, κ and peak are not reported as findings. */
     static final double MIN_R_SQUARED = 0.8;
 
-    /** Steps with usable (N, X) points, for the note when there are too few. */
-    static int usableSteps(RunData run) {
-        return (int) run.steps().stream().filter(UslCheck::usable).count();
+    static final Limit MIN_STEPS = Limit.integer(
+            "usl.minSteps",
+            6,
+            "steps needed before the USL is fitted (at least 4)",
+            v -> v >= 4,
+            "must be >= 4 (the USL has 3 parameters), got ");
+
+    /** The values this check reads. */
+    record Limits(int uslMinSteps) {
+        static Limits of(Thresholds t) {
+            return new Limits((int) t.get(MIN_STEPS));
+        }
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Limit> limits() {
+        return List.of(MIN_STEPS);
+    }
+
+    /** The verdict's note when there are too few steps with usable (N, X) points to fit, if so. */
+    static Optional<String> notFitted(RunData run, Thresholds thresholds) {
+        int usable = (int) run.steps().stream().filter(UslCheck::usable).count();
+        int needed = Limits.of(thresholds).uslMinSteps();
+        return usable >= needed
+                ? Optional.empty()
+                : Optional.of("usl: not fitted, " + Evidence.count(usable, "step") + " with load numbers (needs "
+                        + needed + ")");
     }
 
     private static boolean usable(RunStep s) {
@@ -32,7 +62,9 @@ public final class UslCheck implements Check {
     }
 
     @Override
-    public List<CheckResult> evaluate(RunData run, Thresholds t) {
+    public List<CheckResult> evaluate(CheckInput in) {
+        RunData run = in.run();
+        Limits t = Limits.of(in.thresholds());
         List<RunStep> steps = run.steps().stream().filter(UslCheck::usable).toList();
         if (steps.size() < t.uslMinSteps()) {
             return List.of();

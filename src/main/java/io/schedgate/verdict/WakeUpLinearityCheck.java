@@ -14,7 +14,7 @@ import java.util.Map;
  * QPS). Per step: scheduling events per request from the /sched/latencies count (× 8 sampling,
  * FINDINGS §4), against the median of the earlier steps (robust to a window that caught a burst
  * of GC work, which makes thousands of scheduling events per cycle): WARN above 2×, FAIL above
- * {@link Thresholds#maxPerRequestGrowth()}× once two earlier steps make the median (a herd's
+ * {@code linearity.maxPerRequestGrowth}× once two earlier steps make the median (a herd's
  * wake-ups per request grow with concurrency, which rises steeply near saturation while the
  * achieved QPS barely moves, so the log-log fit over QPS alone can miss it). Across steps:
  * events/s ∝ QPS^b by log-log least squares; b at least {@link GrowthTrend#PRACTICAL_MARGIN} above the
@@ -39,6 +39,31 @@ public final class WakeUpLinearityCheck implements Check {
      */
     static final long MIN_TRACED_REQUESTS_TO_FAIL = 200;
 
+    static final Limit MAX_PER_REQUEST_GROWTH = Limit.number(
+            "linearity.maxPerRequestGrowth",
+            6,
+            "a step's wake-ups per request FAIL above this × the median of the earlier steps",
+            v -> v > 2,
+            "must be > 2 (the WARN level), got ");
+
+    /** The values this check reads. */
+    record Limits(double maxPerRequestGrowth, double maxLinearityExponent, double confidenceLevel) {
+        static Limits of(Thresholds t) {
+            return new Limits(
+                    t.get(MAX_PER_REQUEST_GROWTH), t.get(GrowthTrend.MAX_EXPONENT), t.get(GrowthTrend.CONFIDENCE));
+        }
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Limit> limits() {
+        return List.of(MAX_PER_REQUEST_GROWTH, GrowthTrend.MAX_EXPONENT, GrowthTrend.CONFIDENCE);
+    }
+
     /** How to get wake-up counts, for a run that has none. */
     static final String HOW_TO_COUNT = "take execution traces (-Dschedgate.trace.seconds=N, default 1: the target"
             + " must serve /debug/pprof/trace, as net/http/pprof does) or serve runtime/metrics' /sched/latencies on /metrics";
@@ -51,7 +76,9 @@ public final class WakeUpLinearityCheck implements Check {
      * but it is a cost with a handful of samples per step and never decides.
      */
     @Override
-    public List<CheckResult> evaluate(RunData run, Thresholds t) {
+    public List<CheckResult> evaluate(CheckInput in) {
+        RunData run = in.run();
+        Limits t = Limits.of(in.thresholds());
         TraceCounts traces = TraceCounts.of(run);
         if (traces.any()) {
             return fromTraces(run, t, traces);
@@ -230,7 +257,7 @@ public final class WakeUpLinearityCheck implements Check {
      * are (the median of the earlier steps, the ramp-wide exponent), without the GC allowance: the
      * GC's wake-ups are already left out.
      */
-    private static List<CheckResult> fromTraces(RunData run, Thresholds t, TraceCounts traces) {
+    private static List<CheckResult> fromTraces(RunData run, Limits t, TraceCounts traces) {
         List<CheckResult> results = new ArrayList<>();
         List<double[]> points = new ArrayList<>();
         List<Double> earlier = new ArrayList<>();
@@ -329,7 +356,7 @@ public final class WakeUpLinearityCheck implements Check {
 
     /** {@code traces}: the run's traces when they are the source (their waker sites), else null (the profiles'). */
     private static CheckResult rampWide(
-            RunData run, List<double[]> points, Thresholds t, String what, Confidence confidence, TraceCounts traces) {
+            RunData run, List<double[]> points, Limits t, String what, Confidence confidence, TraceCounts traces) {
         if (points.size() < 3) {
             return CheckResult.noData(
                     ID,

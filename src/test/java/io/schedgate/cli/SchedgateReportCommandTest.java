@@ -49,6 +49,20 @@ class SchedgateReportCommandTest {
                         .code());
     }
 
+    /** report reads threshold flags as analyze does (ThresholdFlags): --threshold too, and a typo is refused. */
+    @Test
+    void reportTakesTheThresholdFlagsAnalyzeTakes(@TempDir Path tmp) throws IOException {
+        Path dir = SchedgateAnalyzeCommandTest.copy("healthy-go1.26", tmp);
+        Outcome ok = SchedgateAnalyzeCommandTest.run("report", dir.toString(), "--threshold", "schedlock.warn=1%");
+        assertEquals(0, ok.code(), ok.err());
+        Outcome typo = SchedgateAnalyzeCommandTest.run("report", dir.toString(), "-Dschedgate.schedlock.wran=1%");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("unknown threshold schedgate.schedlock.wran; known: "), typo.err());
+        Outcome bad = SchedgateAnalyzeCommandTest.run("report", dir.toString(), "-Dschedlock.warn=20%");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("warn must be <= fail"), bad.err());
+    }
+
     @Test
     void analyzeRewritesTheReportAndSaysWhereItIs(@TempDir Path tmp) throws IOException {
         Path dir = SchedgateAnalyzeCommandTest.copy("healthy-go1.26", tmp);

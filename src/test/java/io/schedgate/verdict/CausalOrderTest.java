@@ -40,7 +40,7 @@ class CausalOrderTest {
                 UslCheck.ID,
                 SaturationCheck.ID,
                 SchedLockBaseline.ID,
-                VerdictEngine.CAPACITY_ID)) {
+                CapacityCheck.ID)) {
             assertTrue(CausalOrder.RANK.contains(id), id);
         }
     }

@@ -94,7 +94,7 @@ class MetricsDialectVerdictTest {
     @Test
     void openTelemetryNamesGiveTheSameWakeUpsAndGoroutines(@TempDir Path tmp) throws IOException {
         Verdict lab = VerdictEngineTest.verdict("fanout-go1.26");
-        Verdict otel = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks())
+        Verdict otel = new VerdictEngine(Thresholds.defaults(), CheckRegistry.metricsChecks())
                 .evaluate(asOpenTelemetry("fanout-go1.26", tmp));
         assertTrue(Files.readString(tmp.resolve("fanout-go1.26/step-01/metrics-end.txt"))
                 .contains("go_goroutine_count{"));
@@ -123,7 +123,7 @@ class MetricsDialectVerdictTest {
         Path run = asClientGolangDefault(tmp);
         assertTrue(Files.readString(run.resolve("baseline/metrics.txt")).contains("\ngo_goroutines "));
         assertTrue(!Files.readString(run.resolve("baseline/metrics.txt")).contains("go_sched_latencies"));
-        Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(run);
+        Verdict v = new VerdictEngine(Thresholds.defaults(), CheckRegistry.metricsChecks()).evaluate(run);
 
         CheckResult leak = v.result(GoroutineCheck.LEAK_ID, CheckResult.RAMP).orElseThrow();
         assertEquals(Status.FAIL, leak.status(), leak.evidence());

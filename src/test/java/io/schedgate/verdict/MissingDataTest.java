@@ -21,7 +21,7 @@ class MissingDataTest {
     void aDeletedScrapeMakesThatStepNoData(@TempDir Path tmp) throws IOException {
         Path run = copyOf("fanout-go1.26", tmp);
         Files.delete(run.resolve("step-03/metrics-end.txt"));
-        Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(run);
+        Verdict v = new VerdictEngine(Thresholds.defaults(), CheckRegistry.metricsChecks()).evaluate(run);
         CheckResult step3 = v.result(WakeUpLinearityCheck.ID, 3).orElseThrow();
         assertEquals(Status.NO_DATA, step3.status());
         assertTrue(step3.evidence().contains("step-03/metrics-end.txt"), step3.evidence());
@@ -42,7 +42,7 @@ class MissingDataTest {
     void aCorruptScrapeIsReportedNotThrown(@TempDir Path tmp) throws IOException {
         Path run = copyOf("fanout-go1.26", tmp);
         Files.writeString(run.resolve("step-02/metrics-start.txt"), "<html>502 Bad Gateway</html>\n");
-        Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(run);
+        Verdict v = new VerdictEngine(Thresholds.defaults(), CheckRegistry.metricsChecks()).evaluate(run);
         assertEquals(
                 Status.NO_DATA,
                 v.result(WakeUpLinearityCheck.ID, 2).orElseThrow().status());
@@ -58,15 +58,13 @@ class MissingDataTest {
         Files.writeString(
                 run.resolve("manifest.json"),
                 "{\"schema\":\"schedgate.run/1\",\"simulation\":\"x\",\"status\":\"target-died\",\"steps\":[]}");
-        Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(run);
+        Verdict v = new VerdictEngine(Thresholds.defaults(), CheckRegistry.metricsChecks()).evaluate(run);
         assertFalse(v.gate().passed());
         assertTrue(v.gate().reasons().contains("no steps in the run"));
         assertTrue(v.gate().reasons().contains("run status is target-died, not complete"));
         assertEquals(
                 Status.NO_DATA,
-                v.result(VerdictEngine.CAPACITY_ID, CheckResult.RAMP)
-                        .orElseThrow()
-                        .status());
+                v.result(CapacityCheck.ID, CheckResult.RAMP).orElseThrow().status());
     }
 
     @Test
@@ -74,7 +72,7 @@ class MissingDataTest {
         Files.writeString(tmp.resolve("manifest.json"), "{\"schema\":\"something/9\"}");
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
                 IllegalArgumentException.class,
-                () -> new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(tmp));
+                () -> new VerdictEngine(Thresholds.defaults(), CheckRegistry.metricsChecks()).evaluate(tmp));
         assertTrue(e.getMessage().contains("expected 'schedgate.run/1'"), e.getMessage());
     }
 }

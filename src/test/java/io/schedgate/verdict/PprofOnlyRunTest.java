@@ -57,7 +57,7 @@ class PprofOnlyRunTest {
     @Test
     void aLeakIsFoundInTheGoroutineProfilesWithoutMetrics(@TempDir Path tmp) throws IOException {
         Path run = withoutMetrics("leak-go1.26", tmp);
-        Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(run);
+        Verdict v = new VerdictEngine(Thresholds.defaults(), CheckRegistry.metricsChecks()).evaluate(run);
         CheckResult leak = v.result(GoroutineCheck.LEAK_ID, CheckResult.RAMP).orElseThrow();
         assertEquals(Status.FAIL, leak.status(), leak.evidence());
         assertEquals(
@@ -73,7 +73,7 @@ class PprofOnlyRunTest {
     @Test
     void everyStepGetsAGoroutineVerdictWithoutMetrics(@TempDir Path tmp) throws IOException {
         Path run = withoutMetrics("healthy-go1.26", tmp);
-        Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(run);
+        Verdict v = new VerdictEngine(Thresholds.defaults(), CheckRegistry.metricsChecks()).evaluate(run);
         for (int step = 1; step <= 3; step++) {
             CheckResult r = v.result(GoroutineCheck.BLOWUP_ID, step).orElseThrow();
             assertNotEquals(Status.NO_DATA, r.status(), r.evidence());
@@ -85,7 +85,7 @@ class PprofOnlyRunTest {
 
     @Test
     void withMetricsTheRuntimeMetricsStayTheSource(@TempDir Path tmp) throws IOException {
-        Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks())
+        Verdict v = new VerdictEngine(Thresholds.defaults(), CheckRegistry.metricsChecks())
                 .evaluate(RunFixtures.copy("leak-go1.26", tmp));
         CheckResult leak = v.result(GoroutineCheck.LEAK_ID, CheckResult.RAMP).orElseThrow();
         assertTrue(

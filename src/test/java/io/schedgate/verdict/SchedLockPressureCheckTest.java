@@ -26,7 +26,7 @@ class SchedLockPressureCheckTest {
     @Test
     void fallbackBoundsSchedLockFromTheWaitMetric() {
         List<CheckResult> r = new SchedLockPressureCheck(new MutexWaitMetricSource())
-                .evaluate(run("fanout-go1.26"), Thresholds.defaults());
+                .evaluate(CheckInput.of(run("fanout-go1.26"), Thresholds.defaults()));
         CheckResult s5 = step(r, 5);
         assertEquals(Status.PASS, s5.status());
         assertEquals(Confidence.LOW, s5.confidence());
@@ -41,7 +41,7 @@ class SchedLockPressureCheckTest {
     void go123WaitMetricCoversSpinning() {
         CheckResult s1 = step(
                 new SchedLockPressureCheck(new MutexWaitMetricSource())
-                        .evaluate(run("fanout-go1.23"), Thresholds.defaults()),
+                        .evaluate(CheckInput.of(run("fanout-go1.23"), Thresholds.defaults())),
                 1);
         assertTrue(s1.evidence().startsWith("sched.lock at most 0.60% of processor time"), s1.evidence());
         assertTrue(s1.evidence().contains("includes runtime-lock spinning"), s1.evidence());
@@ -55,7 +55,7 @@ class SchedLockPressureCheckTest {
     void anUpperBoundAboveTheWarningCannotFail() {
         CheckResult s5 = step(
                 new SchedLockPressureCheck(new MutexWaitMetricSource())
-                        .evaluate(run("herd-go1.26"), Thresholds.defaults()),
+                        .evaluate(CheckInput.of(run("herd-go1.26"), Thresholds.defaults())),
                 5);
         assertEquals(Status.WARN, s5.status());
         assertTrue(s5.evidence().startsWith("cannot attribute: up to 371.2%"), s5.evidence());
@@ -81,8 +81,10 @@ class SchedLockPressureCheckTest {
                     Map.of("runtime.findRunnable", bound.waitShare() * 0.6, "runtime.wakep", bound.waitShare() * 0.4),
                     null);
         };
-        Thresholds lowered = new Thresholds(0.01, 0.02, 0.95, 0.01, Double.NaN, 1.0, 0.95, 0.10, 20, 6);
-        List<CheckResult> r = new SchedLockPressureCheck(attributing).evaluate(run("fanout-go1.23"), lowered);
+        Thresholds lowered =
+                Thresholds.defaults().with(SchedLockPressureCheck.WARN, 0.01).with(SchedLockPressureCheck.FAIL, 0.02);
+        List<CheckResult> r =
+                new SchedLockPressureCheck(attributing).evaluate(CheckInput.of(run("fanout-go1.23"), lowered));
         assertEquals(Status.PASS, step(r, 1).status());
         assertEquals(Status.PASS, step(r, 2).status());
         assertEquals(Status.FAIL, step(r, 3).status());
@@ -95,7 +97,7 @@ class SchedLockPressureCheckTest {
     @Test
     void noMeasurementIsNoData() {
         List<CheckResult> r = new SchedLockPressureCheck((run, step) -> SchedLockMeasurement.absent("no profile"))
-                .evaluate(run("leak-go1.26"), Thresholds.defaults());
+                .evaluate(CheckInput.of(run("leak-go1.26"), Thresholds.defaults()));
         assertTrue(r.stream().allMatch(c -> c.status() == Status.NO_DATA && c.value() == null));
     }
 }

@@ -26,7 +26,7 @@ class VerdictEngineTest {
     static final Path RUNS = Path.of("src/test/resources/fixtures/metrics/runs");
 
     static Verdict verdict(String run) {
-        return new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(RUNS.resolve(run));
+        return new VerdictEngine(Thresholds.defaults(), CheckRegistry.metricsChecks()).evaluate(RUNS.resolve(run));
     }
 
     static CheckResult result(Verdict v, String checkId, int step) {
@@ -121,31 +121,30 @@ class VerdictEngineTest {
 
     @Test
     void baselineComparisonFailsOnACapacityDrop() {
-        VerdictEngine engine = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks());
+        VerdictEngine engine = new VerdictEngine(Thresholds.defaults(), CheckRegistry.metricsChecks());
         // herd capacity 1200 req/s (step 4) against fan-out's 1599.8: −25% > 10% margin.
         Verdict dropped = engine.evaluate(RUNS.resolve("herd-go1.26"), RUNS.resolve("fanout-go1.26"));
-        CheckResult capacity = result(dropped, VerdictEngine.CAPACITY_ID, CheckResult.RAMP);
+        CheckResult capacity = result(dropped, CapacityCheck.ID, CheckResult.RAMP);
         assertEquals(Status.FAIL, capacity.status(), capacity.evidence());
         assertEquals(1599.79 * 0.9, capacity.threshold(), 0.01);
         // The other way round capacity rose: PASS.
         Verdict rose = engine.evaluate(RUNS.resolve("fanout-go1.26"), RUNS.resolve("herd-go1.26"));
         assertEquals(
-                Status.PASS,
-                result(rose, VerdictEngine.CAPACITY_ID, CheckResult.RAMP).status());
+                Status.PASS, result(rose, CapacityCheck.ID, CheckResult.RAMP).status());
     }
 
     @Test
     void thresholdsChangeTheOutcome() {
         // With a linearity limit of 2 the herd's 1.8 (CI up to 2.4) is no longer a FAIL.
-        Thresholds lenient = new Thresholds(0.05, 0.15, 0.95, 0.01, Double.NaN, 2.0, 0.95, 0.10, 20, 6);
-        Verdict v = new VerdictEngine(lenient, VerdictEngine.metricsChecks()).evaluate(RUNS.resolve("herd-go1.26"));
+        Thresholds lenient = Thresholds.defaults().with(GrowthTrend.MAX_EXPONENT, 2.0);
+        Verdict v = new VerdictEngine(lenient, CheckRegistry.metricsChecks()).evaluate(RUNS.resolve("herd-go1.26"));
         assertEquals(
                 Status.PASS,
                 result(v, WakeUpLinearityCheck.ID, CheckResult.RAMP).status());
         // A p99 SLO of 50 ms saturates herd step 1 (p99 74.7 ms).
-        Thresholds slo = new Thresholds(0.05, 0.15, 0.95, 0.01, 50, 1.0, 0.95, 0.10, 20, 6);
+        Thresholds slo = Thresholds.defaults().with(SaturationCheck.P99_SLO, 50);
         CheckResult s1 = result(
-                new VerdictEngine(slo, VerdictEngine.metricsChecks()).evaluate(RUNS.resolve("herd-go1.26")),
+                new VerdictEngine(slo, CheckRegistry.metricsChecks()).evaluate(RUNS.resolve("herd-go1.26")),
                 SaturationCheck.ID,
                 1);
         assertEquals(Status.WARN, s1.status());
@@ -185,7 +184,7 @@ class VerdictEngineTest {
         load.put("late", load.path("requests").asLong() * 4 / 10);
         json.writeValue(run.resolve("manifest.json").toFile(), manifest);
 
-        Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(run);
+        Verdict v = new VerdictEngine(Thresholds.defaults(), CheckRegistry.metricsChecks()).evaluate(run);
         CheckResult s2 = result(v, SaturationCheck.ID, 2);
         assertEquals(Status.WARN, s2.status());
         assertTrue(
@@ -210,7 +209,7 @@ class VerdictEngineTest {
         load.put("late", late).put("lateUsersBusy", late - 1);
         json.writeValue(run.resolve("manifest.json").toFile(), manifest);
 
-        Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(run);
+        Verdict v = new VerdictEngine(Thresholds.defaults(), CheckRegistry.metricsChecks()).evaluate(run);
         CheckResult s2 = result(v, SaturationCheck.ID, 2);
         assertEquals(Status.WARN, s2.status());
         assertTrue(

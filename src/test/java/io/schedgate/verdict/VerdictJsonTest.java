@@ -19,7 +19,7 @@ class VerdictJsonTest {
     void writesTheDocumentedSchema(@TempDir Path tmp) throws IOException {
         Path run = MissingDataTest.copyOf("leak-go1.26", tmp);
         Files.delete(run.resolve("step-02/metrics-end.txt")); // a NO_DATA result, whose value is null
-        Verdict v = new VerdictEngine(Thresholds.defaults(), VerdictEngine.metricsChecks()).evaluate(run);
+        Verdict v = new VerdictEngine(Thresholds.defaults(), CheckRegistry.metricsChecks()).evaluate(run);
         Path file = VerdictJson.write(v, run);
         assertEquals(run.resolve("verdict.json"), file);
         String text = Files.readString(file);
