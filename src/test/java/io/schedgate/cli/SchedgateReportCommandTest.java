@@ -53,12 +53,12 @@ class SchedgateReportCommandTest {
     @Test
     void reportTakesTheThresholdFlagsAnalyzeTakes(@TempDir Path tmp) throws IOException {
         Path dir = SchedgateAnalyzeCommandTest.copy("healthy-go1.26", tmp);
-        Outcome ok = SchedgateAnalyzeCommandTest.run("report", dir.toString(), "--threshold", "schedlock.warn=1%");
+        CliRun ok = SchedgateAnalyzeCommandTest.run("report", dir.toString(), "--threshold", "schedlock.warn=1%");
         assertEquals(0, ok.code(), ok.err());
-        Outcome typo = SchedgateAnalyzeCommandTest.run("report", dir.toString(), "-Dschedgate.schedlock.wran=1%");
+        CliRun typo = SchedgateAnalyzeCommandTest.run("report", dir.toString(), "-Dschedgate.schedlock.wran=1%");
         assertEquals(2, typo.code());
         assertTrue(typo.err().contains("unknown threshold schedgate.schedlock.wran; known: "), typo.err());
-        Outcome bad = SchedgateAnalyzeCommandTest.run("report", dir.toString(), "-Dschedlock.warn=20%");
+        CliRun bad = SchedgateAnalyzeCommandTest.run("report", dir.toString(), "-Dschedlock.warn=20%");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("warn must be <= fail"), bad.err());
     }
