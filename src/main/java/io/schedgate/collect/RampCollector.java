@@ -5,6 +5,7 @@ import io.schedgate.load.StepLoadCounters;
 import io.schedgate.metrics.GoRuntimeInfo;
 import io.schedgate.plan.RampClock;
 import io.schedgate.plan.RampPlan;
+import io.schedgate.run.CaptureKind;
 import io.schedgate.run.LoadNumbers;
 import io.schedgate.run.Manifest;
 import io.schedgate.run.RunDirectory;
@@ -13,22 +14,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -50,11 +45,6 @@ public final class RampCollector {
     }
 
     private static final AtomicInteger THREADS = new AtomicInteger();
-    /** The captures of every step, in the manifest's order ({@link #TRACE} follows when the run traces). */
-    public static final List<String> STEP_CAPTURES =
-            List.of("cpu", "mutex", "block", "goroutineStart", "goroutineEnd", "metricsStart", "metricsEnd");
-    /** The execution-trace capture's manifest key (CaptureKind.TRACE), after the others when taken. */
-    public static final String TRACE = "trace";
 
     private final RampPlan plan;
     private final TargetEndpoints target;
@@ -65,22 +55,16 @@ public final class RampCollector {
     private final Capturer capturer;
     private final TargetProbe probe;
     private final ExecutorService pool;
-    /** Go allows one CPU profile at a time; a second one is refused with HTTP 500. */
-    private final Semaphore cpuProfile = new Semaphore(1);
+    private final Timeouts timeouts;
 
     private final CountDownLatch finished = new CountDownLatch(1);
-    private final Duration deltaTimeout;
-    private final Duration snapshotTimeout;
-    private final Duration deltaMargin;
 
-    /** Seconds of execution trace per step, 0 for none ({@link #traceSeconds(int)}). */
-    private volatile int traceSeconds;
-
-    private volatile List<String> stepCaptures = STEP_CAPTURES;
+    /** What is taken at each window and idle snapshot ({@link CaptureRegistry}); set before {@link #start}. */
+    private volatile List<WindowCapture> registered = CaptureRegistry.captures(0);
 
     private Manifest manifest;
     /** Captures of the step in progress, so an interrupted run keeps them. */
-    private final Map<String, Manifest.Capture> partial = new ConcurrentHashMap<>();
+    private final Map<CaptureKind, Manifest.Capture> partial = new ConcurrentHashMap<>();
 
     private volatile int stepInProgress = -1;
     private volatile RampClock clock;
@@ -110,9 +94,7 @@ public final class RampCollector {
             t.setDaemon(true);
             return t;
         });
-        this.deltaMargin = timeouts.deltaMargin();
-        this.deltaTimeout = plan.window().plus(deltaMargin);
-        this.snapshotTimeout = timeouts.snapshotTimeout();
+        this.timeouts = timeouts;
         this.manifest = initial;
     }
 
@@ -187,23 +169,14 @@ public final class RampCollector {
 
     /**
      * Takes {@code seconds} of Go execution trace per step ({@code /debug/pprof/trace}), a slice in the
-     * middle of the window; 0 (the default) takes none. At most the window. Set before {@link #start}.
-     *
-     * <p>The trace runs while the CPU, mutex and block profiles do: Go keeps them apart (the CPU
-     * profile's one-at-a-time rule is its own; a trace refuses only a second trace), so they do not
-     * fail each other. The trace does cost the target a little CPU over its slice, which the CPU
-     * profile then sees; a short slice (default 1 s of the window) keeps that small.
+     * middle of the window ({@link TraceSlice}); 0 (the default) takes none. At most the window. Set
+     * before {@link #start}.
      */
     public RampCollector traceSeconds(int seconds) {
         if (seconds < 0 || seconds > plan.windowSeconds()) {
             throw new IllegalArgumentException("trace seconds " + seconds + " outside 0.." + plan.windowSeconds());
         }
-        this.traceSeconds = seconds;
-        List<String> keys = new ArrayList<>(STEP_CAPTURES);
-        if (seconds > 0) {
-            keys.add(TRACE);
-        }
-        this.stepCaptures = List.copyOf(keys);
+        this.registered = CaptureRegistry.captures(seconds);
         return this;
     }
 
@@ -332,42 +305,11 @@ public final class RampCollector {
         partial.clear();
         console.accept(name + ": warm-up " + plan.warmup().toSeconds() + " s");
         sleepUntil(clock.nanoTimeAt(plan.windowStartOffset(i)));
-        String folder = RunDirectory.stepFolder(i) + "/";
-        String pprof = target.pprofUrl() + "/debug/pprof/";
-        int w = plan.windowSeconds();
-        Map<String, Future<Capturer.Result>> futures = new LinkedHashMap<>();
-        futures.put("cpu", submit("cpu", () -> cpuProfile(pprof + "profile?seconds=" + w, folder + "cpu.pb.gz")));
-        futures.put("mutex", submit("mutex", pprof + "mutex?seconds=" + w, folder + "mutex.pb.gz", deltaTimeout));
-        futures.put("block", submit("block", pprof + "block?seconds=" + w, folder + "block.pb.gz", deltaTimeout));
-        futures.put(
-                "goroutineStart",
-                submit("goroutineStart", pprof + "goroutine", folder + "goroutine-start.pb.gz", snapshotTimeout));
-        futures.put(
-                "metricsStart",
-                submit("metricsStart", target.pprofUrl() + "/metrics", folder + "metrics-start.txt", snapshotTimeout));
-        int ts = traceSeconds;
-        if (ts > 0) {
-            // centred in the window, so the trace sees the step's steady state, not its edges
-            long startNanos = clock.nanoTimeAt(plan.windowStartOffset(i).plusMillis((w - ts) * 1000L / 2));
-            String url = pprof + "trace?seconds=" + ts;
-            futures.put(TRACE, submit(TRACE, () -> {
-                sleepUntil(startNanos);
-                if (done) {
-                    String now = Timestamps.format(Instant.now());
-                    return new Capturer.Result(
-                            new Manifest.Capture(
-                                    null,
-                                    Manifest.Capture.FAILED,
-                                    "run stopped before the trace slice began",
-                                    null,
-                                    now,
-                                    now),
-                            false);
-                }
-                return capturer.capture(
-                        url, folder + "trace.out", Duration.ofSeconds(ts).plus(deltaMargin));
-            }));
+        StepWindow window = new StepWindow(i, plan, clock, target, capturer, pool, timeouts, partial, () -> done);
+        for (WindowCapture c : registered) {
+            c.windowStart(window);
         }
+        int w = plan.windowSeconds();
         long windowEndNanos = clock.nanoTimeAt(plan.windowEndOffset(i));
         long progressEvery = Math.max(5, w / 3) * 1_000_000_000L;
         long windowStartNanos = clock.nanoTimeAt(plan.windowStartOffset(i));
@@ -390,19 +332,12 @@ public final class RampCollector {
         sleepUntil(windowEndNanos);
         Double harnessCpus =
                 HarnessCpu.cores(harnessCpuAtStart, HarnessCpu.processNanos(), windowEndNanos - windowStartNanos);
-        futures.put(
-                "goroutineEnd",
-                submit("goroutineEnd", pprof + "goroutine", folder + "goroutine-end.pb.gz", snapshotTimeout));
-        futures.put(
-                "metricsEnd",
-                submit("metricsEnd", target.pprofUrl() + "/metrics", folder + "metrics-end.txt", snapshotTimeout));
-        Map<String, Manifest.Capture> captures = new LinkedHashMap<>();
-        boolean connectionLost = false;
-        for (String key : stepCaptures) {
-            Capturer.Result r = await(futures.get(key), key);
-            captures.put(key, r.capture());
-            connectionLost |= r.connectionLost();
+        for (WindowCapture c : registered) {
+            c.windowEnd(window);
         }
+        StepWindow.Collected collected = window.collect();
+        Map<String, Manifest.Capture> captures = collected.captures();
+        boolean connectionLost = collected.connectionLost();
         if (done) {
             return false;
         }
@@ -475,71 +410,13 @@ public final class RampCollector {
         }
     }
 
-    private Capturer.Result cpuProfile(String url, String file) throws InterruptedException {
-        if (!cpuProfile.tryAcquire(5, TimeUnit.SECONDS)) {
-            String now = Timestamps.format(Instant.now());
-            return new Capturer.Result(
-                    new Manifest.Capture(
-                            null,
-                            Manifest.Capture.FAILED,
-                            "previous CPU profile still running (Go allows one at a time)",
-                            null,
-                            now,
-                            now),
-                    false);
-        }
-        try {
-            return capturer.capture(url, file, deltaTimeout);
-        } finally {
-            cpuProfile.release();
-        }
-    }
-
-    private Future<Capturer.Result> submit(String key, String url, String file, Duration timeout) {
-        return submit(key, () -> capturer.capture(url, file, timeout));
-    }
-
-    private interface Task {
-        Capturer.Result call() throws InterruptedException;
-    }
-
-    private Future<Capturer.Result> submit(String key, Task task) {
-        return pool.submit(() -> {
-            Capturer.Result r = task.call();
-            partial.put(key, r.capture());
-            return r;
-        });
-    }
-
-    private Capturer.Result await(Future<Capturer.Result> f, String key) throws InterruptedException {
-        try {
-            return f.get(deltaTimeout.plus(deltaMargin).toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            f.cancel(true);
-            String now = Timestamps.format(Instant.now());
-            return new Capturer.Result(
-                    new Manifest.Capture(
-                            null, Manifest.Capture.FAILED, key + " capture did not finish: " + e, null, now, now),
-                    false);
-        }
-    }
-
+    /** The idle snapshots into {@code folder} (baseline or final), one capture after the other. */
     private Map<String, Manifest.Capture> snapshots(String folder) {
-        String pprof = target.pprofUrl() + "/debug/pprof/";
-        Map<String, Manifest.Capture> captures = new LinkedHashMap<>();
-        captures.put(
-                "goroutine",
-                capturer.capture(pprof + "goroutine", folder + "/goroutine.pb.gz", snapshotTimeout)
-                        .capture());
-        captures.put(
-                "metrics",
-                capturer.capture(target.pprofUrl() + "/metrics", folder + "/metrics.txt", snapshotTimeout)
-                        .capture());
-        captures.put(
-                "goroutineleak",
-                capturer.capture(pprof + "goroutineleak", folder + "/goroutineleak.pb.gz", snapshotTimeout)
-                        .capture());
-        return captures;
+        IdleSnapshot snapshot = new IdleSnapshot(folder, target, capturer, timeouts.snapshotTimeout());
+        for (WindowCapture c : registered) {
+            c.idleSnapshot(snapshot);
+        }
+        return snapshot.captures();
     }
 
     /** Ends the run once: status, reason, the partial step if any, finishedAt; then releases waiters. */
@@ -562,7 +439,7 @@ public final class RampCollector {
                         null,
                         null,
                         counters.numbers(step, plan.window().toSeconds()),
-                        inManifestOrder(partial)));
+                        StepWindow.inManifestOrder(partial)));
             }
             manifest = new Manifest(
                     m.schema(),
@@ -599,17 +476,6 @@ public final class RampCollector {
             }
         }
         finished.countDown();
-    }
-
-    private Map<String, Manifest.Capture> inManifestOrder(Map<String, Manifest.Capture> captures) {
-        Map<String, Manifest.Capture> ordered = new LinkedHashMap<>();
-        for (String key : stepCaptures) {
-            Manifest.Capture c = captures.get(key);
-            if (c != null) {
-                ordered.put(key, c);
-            }
-        }
-        return ordered;
     }
 
     private synchronized void update(java.util.function.UnaryOperator<Manifest> change) {
@@ -656,13 +522,7 @@ public final class RampCollector {
     }
 
     private void sleepUntil(long nanoTime) throws InterruptedException {
-        long left;
-        while (!done && (left = nanoTime - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(Math.min(left, 200_000_000L));
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-        }
+        Sleep.until(nanoTime, () -> done);
     }
 
     private boolean noStepProfile() {
