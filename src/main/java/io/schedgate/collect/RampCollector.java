@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,7 +49,8 @@ public final class RampCollector {
     private final TargetEndpoints target;
     private final RunDirectory dir;
     private final StepLoadCounters counters;
-    private final Consumer<String> console;
+    private final RunProgress progress;
+    private final DescriptorWarning descriptors;
     private final Fetcher fetcher;
     private final Capturer capturer;
     private final TargetProbe probe;
@@ -69,9 +69,8 @@ public final class RampCollector {
     private volatile int stepInProgress = -1;
     private volatile RampClock clock;
     private volatile boolean done;
-    private boolean descriptorWarning;
     private Thread runner;
-    private Thread shutdownHook;
+    private ShutdownHook shutdownHook;
 
     private RampCollector(
             RampPlan plan,
@@ -85,7 +84,8 @@ public final class RampCollector {
         this.target = target;
         this.dir = dir;
         this.counters = counters;
-        this.console = console;
+        this.progress = new RunProgress(plan, counters, console);
+        this.descriptors = new DescriptorWarning(console);
         this.fetcher = new Fetcher(target);
         this.capturer = new Capturer(fetcher, dir);
         this.probe = new TargetProbe(fetcher, target);
@@ -193,7 +193,7 @@ public final class RampCollector {
         Instant at = Instant.now();
         Map<String, Manifest.Capture> captures = snapshots(RunDirectory.BASELINE);
         update(m -> with(m, new Manifest.Snapshot(Timestamps.format(at), captures), m.steps(), m.finalSnapshot()));
-        console.accept("baseline: " + summary(captures));
+        progress.snapshot("baseline", captures);
     }
 
     /**
@@ -206,9 +206,8 @@ public final class RampCollector {
         }
         this.clock = rampClock;
         counters.start(rampClock);
-        warnNearDescriptorLimit(); // also loads what reports running out of descriptors, while it still can
-        shutdownHook = new Thread(() -> interrupted("JVM shut down (Ctrl-C or kill)"), "schedgate-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        descriptors.check(); // also loads what reports running out of descriptors, while it still can
+        shutdownHook = ShutdownHook.install(() -> interrupted("JVM shut down (Ctrl-C or kill)"));
         runner = new Thread(this::run, "schedgate-collector");
         runner.setDaemon(true);
         runner.start();
@@ -246,10 +245,7 @@ public final class RampCollector {
                 }
             }
             Duration coolEnd = plan.totalDuration();
-            console.accept(String.format(
-                    Locale.ROOT,
-                    "cool-down: %d s without load, then final snapshots",
-                    plan.cooldown().toSeconds()));
+            progress.coolDown();
             sleepUntil(clock.nanoTimeAt(coolEnd));
             Instant at = Instant.now();
             Map<String, Manifest.Capture> captures = snapshots(RunDirectory.FINAL);
@@ -259,17 +255,10 @@ public final class RampCollector {
             // arrivals are dropped when a user reaches them after their step ended: known only now
             update(m -> with(
                     m, m.baseline(), withUnsent(m.steps()), new Manifest.Snapshot(Timestamps.format(at), captures)));
-            console.accept("final: " + summary(captures));
-            long unsent = manifest().steps().stream()
+            progress.snapshot("final", captures);
+            progress.unsent(manifest().steps().stream()
                     .mapToLong(st -> st.load() == null ? 0 : st.load().unsent())
-                    .sum();
-            if (unsent > 0) {
-                console.accept(String.format(
-                        Locale.ROOT,
-                        "warning: %d arrivals were never sent (dropped when their step"
-                                + " ended): the plan is above what this harness can send; see each step's load.unsent",
-                        unsent));
-            }
+                    .sum());
             if (captures.values().stream().allMatch(c -> !c.ok()) && !probe.alive()) {
                 stop(
                         Manifest.TARGET_DIED,
@@ -296,14 +285,14 @@ public final class RampCollector {
     /** Runs step {@code i}; false when the run must stop. */
     private boolean runStep(int i) throws InterruptedException {
         double qps = plan.stepsQps().get(i);
-        String name = String.format(Locale.ROOT, "step %d/%d %s qps", i + 1, plan.stepCount(), fmt(qps));
+        String name = progress.stepName(i);
         sleepUntil(clock.nanoTimeAt(plan.stepStartOffset(i)));
         if (done) {
             return false;
         }
         stepInProgress = i;
         partial.clear();
-        console.accept(name + ": warm-up " + plan.warmup().toSeconds() + " s");
+        progress.warmUp(name);
         sleepUntil(clock.nanoTimeAt(plan.windowStartOffset(i)));
         StepWindow window = new StepWindow(i, plan, clock, target, capturer, pool, timeouts, partial, () -> done);
         for (WindowCapture c : registered) {
@@ -317,17 +306,8 @@ public final class RampCollector {
         long harnessCpuAtStart = HarnessCpu.processNanos();
         for (long t = windowStartNanos; t < windowEndNanos && !done; t += progressEvery) {
             sleepUntil(t);
-            double secs = (System.nanoTime() - windowStartNanos) / 1e9;
-            String rates = secs < 1
-                    ? ""
-                    : String.format(
-                            Locale.ROOT,
-                            ", offered %s achieved %s qps",
-                            fmt(counters.offeredSoFar(i) / secs),
-                            fmt(counters.succeededSoFar(i) / secs));
-            console.accept(String.format(
-                    Locale.ROOT, "%s: capturing %d/%d s%s", name, Math.round((t - windowStartNanos) / 1e9), w, rates));
-            warnNearDescriptorLimit();
+            progress.capturing(i, name, t, windowStartNanos);
+            descriptors.check();
         }
         sleepUntil(windowEndNanos);
         Double harnessCpus =
@@ -358,27 +338,7 @@ public final class RampCollector {
             return with(m, m.baseline(), steps, m.finalSnapshot());
         });
         stepInProgress = -1;
-        console.accept(String.format(
-                Locale.ROOT,
-                "%s: done, offered %s achieved %s qps, %d errors, p99 %s ms, %s",
-                name,
-                fmt(load.offeredQps()),
-                fmt(load.achievedQps()),
-                load.errors(),
-                load.latencyMs() == null ? "-" : fmt(load.latencyMs().p99()),
-                summary(captures)));
-        if (load.requests() > 0 && load.late() * 100 > load.requests()) {
-            // more than 1 % late: offered and latency describe the harness as much as the target
-            console.accept(String.format(
-                    Locale.ROOT,
-                    "%s: warning: %d of %d requests went out more than %d ms after"
-                            + " they were due: the harness fell behind (raise -Dschedgate.users if responses are"
-                            + " slow, or see bench/load-headroom.sh for this machine's limit)",
-                    name,
-                    load.late(),
-                    load.requests(),
-                    StepLoadCounters.LATE_NANOS / 1_000_000));
-        }
+        progress.stepDone(name, load, captures);
         Optional<String> outOfDescriptors = captures.values().stream()
                 .map(c -> FileDescriptors.exhaustion(c.reason()))
                 .flatMap(Optional::stream)
@@ -386,28 +346,19 @@ public final class RampCollector {
         if (outOfDescriptors.isPresent()) {
             stop(
                     Manifest.FAILED,
-                    outOfDescriptors.get() + " (step " + (i + 1) + " of " + plan.stepCount() + ", " + fmt(qps)
-                            + " qps; steps before it are complete)");
+                    outOfDescriptors.get() + " (step " + (i + 1) + " of " + plan.stepCount() + ", "
+                            + RunProgress.fmt(qps) + " qps; steps before it are complete)");
             return false;
         }
         if (connectionLost && !probe.alive()) {
             stop(
                     Manifest.TARGET_DIED,
-                    "target stopped answering during step " + (i + 1) + " of " + plan.stepCount() + " (" + fmt(qps)
-                            + " qps): " + firstFailure(captures) + "; steps before it are complete");
+                    "target stopped answering during step " + (i + 1) + " of " + plan.stepCount() + " ("
+                            + RunProgress.fmt(qps) + " qps): " + firstFailure(captures)
+                            + "; steps before it are complete");
             return false;
         }
         return true;
-    }
-
-    /** Once per run: the connections of an overloaded open model eat the descriptors the collector needs too. */
-    private void warnNearDescriptorLimit() {
-        if (!descriptorWarning) {
-            FileDescriptors.nearLimit().ifPresent(w -> {
-                descriptorWarning = true;
-                console.accept(w);
-            });
-        }
     }
 
     /** The idle snapshots into {@code folder} (baseline or final), one capture after the other. */
@@ -458,22 +409,16 @@ public final class RampCollector {
                 dir.writeManifest(manifest);
             } catch (java.io.UncheckedIOException e) {
                 // e.g. out of file descriptors: the last manifest written stays; say so, finish anyway
-                console.accept("cannot write the final manifest ("
+                progress.say("cannot write the final manifest ("
                         + FileDescriptors.exhaustion(e).orElse(String.valueOf(e.getCause()))
                         + "): the one on disk is from the last completed capture");
             }
         }
-        if (!Manifest.COMPLETE.equals(status)) {
-            console.accept("run " + status + ": " + reason);
-        }
+        progress.stopped(status, reason);
         pool.shutdownNow();
         fetcher.close();
-        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already going down: the hook runs and finds the run stopped
-            }
+        if (shutdownHook != null) {
+            shutdownHook.remove();
         }
         finished.countDown();
     }
@@ -538,28 +483,11 @@ public final class RampCollector {
                 .orElse("no steps");
     }
 
-    private static String summary(Map<String, Manifest.Capture> captures) {
-        long ok = captures.values().stream().filter(Manifest.Capture::ok).count();
-        StringBuilder sb = new StringBuilder("captures " + ok + "/" + captures.size() + " ok");
-        captures.forEach((k, c) -> {
-            if (!c.ok()) {
-                sb.append("; ").append(k).append(' ').append(c.status());
-            }
-        });
-        return sb.toString();
-    }
-
     private static String firstFailure(Map<String, Manifest.Capture> captures) {
         return captures.values().stream()
                 .filter(c -> !c.ok())
                 .map(Manifest.Capture::reason)
                 .findFirst()
                 .orElse("no answer");
-    }
-
-    static String fmt(double v) {
-        return v >= 100 || v == Math.rint(v)
-                ? String.format(Locale.ROOT, "%.0f", v)
-                : String.format(Locale.ROOT, "%.1f", v);
     }
 }
