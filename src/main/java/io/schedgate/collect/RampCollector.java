@@ -26,13 +26,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The side collector. Before the ramp: checks the target answers and takes the baseline. During
- * it, on its own thread, for each step: at the window's start launches the CPU profile, the mutex
- * and block deltas (all {@code ?seconds=window}, concurrently), a goroutine snapshot and a metrics
- * scrape; at the window's end a second goroutine snapshot and scrape. After the cool-down: the final
- * snapshots. A step's times in the manifest are the schedule's (the load counters count on the same
- * clock); each capture records when it really started and finished. The manifest is rewritten after every capture, so whatever stops the run (Ctrl-C, a
- * dying target) leaves everything collected so far on disk with a status that says why.
+ * The side collector, a scheduler of captures. Before the ramp: checks the target answers and takes
+ * the baseline. During it, on its own thread, for each step: calls every registered {@link
+ * WindowCapture} ({@link CaptureRegistry}) at the window's start (the CPU profile, the mutex and
+ * block deltas, all {@code ?seconds=window} and concurrent; a goroutine snapshot and a metrics
+ * scrape; the trace slice when the run traces) and at its end (a second goroutine snapshot and
+ * scrape), then waits for them all. After the cool-down: the final snapshots. A step's times in the
+ * manifest are the schedule's (the load counters count on the same clock); each capture records
+ * when it really started and finished. The manifest ({@link RunManifest}) is rewritten after every
+ * step and snapshot, and a step cut short keeps the captures it finished, so whatever stops the run
+ * (Ctrl-C, a dying target) leaves everything collected so far on disk with a status that says why.
  */
 public final class RampCollector {
     /**
@@ -62,13 +65,12 @@ public final class RampCollector {
     /** What is taken at each window and idle snapshot ({@link CaptureRegistry}); set before {@link #start}. */
     private volatile List<WindowCapture> registered = CaptureRegistry.captures(0);
 
-    private Manifest manifest;
+    private final RunManifest record;
     /** Captures of the step in progress, so an interrupted run keeps them. */
     private final Map<CaptureKind, Manifest.Capture> partial = new ConcurrentHashMap<>();
 
     private volatile int stepInProgress = -1;
     private volatile RampClock clock;
-    private volatile boolean done;
     private Thread runner;
     private ShutdownHook shutdownHook;
 
@@ -95,7 +97,7 @@ public final class RampCollector {
             return t;
         });
         this.timeouts = timeouts;
-        this.manifest = initial;
+        this.record = new RunManifest(dir, initial);
     }
 
     /**
@@ -184,15 +186,15 @@ public final class RampCollector {
         return dir;
     }
 
-    public synchronized Manifest manifest() {
-        return manifest;
+    public Manifest manifest() {
+        return record.current();
     }
 
     /** Idle snapshots before the ramp: goroutines, metrics, and the goroutine-leak profile if served. */
     public void baseline() {
         Instant at = Instant.now();
         Map<String, Manifest.Capture> captures = snapshots(RunDirectory.BASELINE);
-        update(m -> with(m, new Manifest.Snapshot(Timestamps.format(at), captures), m.steps(), m.finalSnapshot()));
+        record.baseline(new Manifest.Snapshot(Timestamps.format(at), captures));
         progress.snapshot("baseline", captures);
     }
 
@@ -227,7 +229,7 @@ public final class RampCollector {
     }
 
     public boolean isDone() {
-        return done;
+        return record.ended();
     }
 
     /** Marks the run interrupted, keeping the step in progress as far as it got. Idempotent. */
@@ -249,12 +251,10 @@ public final class RampCollector {
             sleepUntil(clock.nanoTimeAt(coolEnd));
             Instant at = Instant.now();
             Map<String, Manifest.Capture> captures = snapshots(RunDirectory.FINAL);
-            if (done) {
+            if (record.ended()) {
                 return;
             }
-            // arrivals are dropped when a user reaches them after their step ended: known only now
-            update(m -> with(
-                    m, m.baseline(), withUnsent(m.steps()), new Manifest.Snapshot(Timestamps.format(at), captures)));
+            record.finalSnapshot(new Manifest.Snapshot(Timestamps.format(at), captures), counters);
             progress.snapshot("final", captures);
             progress.unsent(manifest().steps().stream()
                     .mapToLong(st -> st.load() == null ? 0 : st.load().unsent())
@@ -287,14 +287,14 @@ public final class RampCollector {
         double qps = plan.stepsQps().get(i);
         String name = progress.stepName(i);
         sleepUntil(clock.nanoTimeAt(plan.stepStartOffset(i)));
-        if (done) {
+        if (record.ended()) {
             return false;
         }
         stepInProgress = i;
         partial.clear();
         progress.warmUp(name);
         sleepUntil(clock.nanoTimeAt(plan.windowStartOffset(i)));
-        StepWindow window = new StepWindow(i, plan, clock, target, capturer, pool, timeouts, partial, () -> done);
+        StepWindow window = new StepWindow(i, plan, clock, target, capturer, pool, timeouts, partial, record::ended);
         for (WindowCapture c : registered) {
             c.windowStart(window);
         }
@@ -304,7 +304,7 @@ public final class RampCollector {
         long windowStartNanos = clock.nanoTimeAt(plan.windowStartOffset(i));
         sleepUntil(windowStartNanos);
         long harnessCpuAtStart = HarnessCpu.processNanos();
-        for (long t = windowStartNanos; t < windowEndNanos && !done; t += progressEvery) {
+        for (long t = windowStartNanos; t < windowEndNanos && !record.ended(); t += progressEvery) {
             sleepUntil(t);
             progress.capturing(i, name, t, windowStartNanos);
             descriptors.check();
@@ -318,7 +318,7 @@ public final class RampCollector {
         StepWindow.Collected collected = window.collect();
         Map<String, Manifest.Capture> captures = collected.captures();
         boolean connectionLost = collected.connectionLost();
-        if (done) {
+        if (record.ended()) {
             return false;
         }
         LoadNumbers load = counters.numbers(i, plan.window().toSeconds())
@@ -332,11 +332,7 @@ public final class RampCollector {
                 Timestamps.format(clock.at(plan.stepStartOffset(i + 1))),
                 load,
                 captures);
-        update(m -> {
-            List<Manifest.Step> steps = new ArrayList<>(m.steps());
-            steps.add(step);
-            return with(m, m.baseline(), steps, m.finalSnapshot());
-        });
+        record.addStep(step);
         stepInProgress = -1;
         progress.stepDone(name, load, captures);
         Optional<String> outOfDescriptors = captures.values().stream()
@@ -372,47 +368,8 @@ public final class RampCollector {
 
     /** Ends the run once: status, reason, the partial step if any, finishedAt; then releases waiters. */
     private void stop(String status, String reason) {
-        synchronized (this) {
-            if (done) {
-                return;
-            }
-            done = true;
-            int step = stepInProgress;
-            Manifest m = manifest;
-            List<Manifest.Step> steps = m.steps();
-            if (step >= 0 && !partial.isEmpty() && steps.size() == step) {
-                steps = new ArrayList<>(steps);
-                steps.add(new Manifest.Step(
-                        step + 1,
-                        plan.stepsQps().get(step),
-                        Timestamps.format(clock.at(plan.stepStartOffset(step))),
-                        null,
-                        null,
-                        null,
-                        counters.numbers(step, plan.window().toSeconds()),
-                        StepWindow.inManifestOrder(partial)));
-            }
-            manifest = new Manifest(
-                    m.schema(),
-                    m.simulation(),
-                    m.startedAt(),
-                    Timestamps.format(Instant.now()),
-                    status,
-                    reason,
-                    m.plan(),
-                    m.target(),
-                    m.harness(),
-                    m.baseline(),
-                    steps,
-                    m.finalSnapshot());
-            try {
-                dir.writeManifest(manifest);
-            } catch (java.io.UncheckedIOException e) {
-                // e.g. out of file descriptors: the last manifest written stays; say so, finish anyway
-                progress.say("cannot write the final manifest ("
-                        + FileDescriptors.exhaustion(e).orElse(String.valueOf(e.getCause()))
-                        + "): the one on disk is from the last completed capture");
-            }
+        if (!record.end(status, reason, this::withStepInProgress, progress::say)) {
+            return;
         }
         progress.stopped(status, reason);
         pool.shutdownNow();
@@ -423,51 +380,27 @@ public final class RampCollector {
         finished.countDown();
     }
 
-    private synchronized void update(java.util.function.UnaryOperator<Manifest> change) {
-        if (done) {
-            return;
+    /** {@code steps} and the step in progress as far as it got, if it got any capture. */
+    private List<Manifest.Step> withStepInProgress(List<Manifest.Step> steps) {
+        int step = stepInProgress;
+        if (step < 0 || partial.isEmpty() || steps.size() != step) {
+            return steps;
         }
-        manifest = change.apply(manifest);
-        dir.writeManifest(manifest);
-    }
-
-    /** The steps with the arrivals the pacer dropped for each. */
-    private List<Manifest.Step> withUnsent(List<Manifest.Step> steps) {
-        List<Manifest.Step> out = new ArrayList<>();
-        for (Manifest.Step st : steps) {
-            LoadNumbers load = st.load() == null ? null : st.load().withUnsent(counters.unsentOf(st.index() - 1));
-            out.add(new Manifest.Step(
-                    st.index(),
-                    st.targetQps(),
-                    st.stepStart(),
-                    st.windowStart(),
-                    st.windowEnd(),
-                    st.stepEnd(),
-                    load,
-                    st.captures()));
-        }
+        List<Manifest.Step> out = new ArrayList<>(steps);
+        out.add(new Manifest.Step(
+                step + 1,
+                plan.stepsQps().get(step),
+                Timestamps.format(clock.at(plan.stepStartOffset(step))),
+                null,
+                null,
+                null,
+                counters.numbers(step, plan.window().toSeconds()),
+                StepWindow.inManifestOrder(partial)));
         return out;
     }
 
-    private static Manifest with(
-            Manifest m, Manifest.Snapshot baseline, List<Manifest.Step> steps, Manifest.Snapshot last) {
-        return new Manifest(
-                m.schema(),
-                m.simulation(),
-                m.startedAt(),
-                m.finishedAt(),
-                m.status(),
-                m.statusReason(),
-                m.plan(),
-                m.target(),
-                m.harness(),
-                baseline,
-                steps,
-                last);
-    }
-
     private void sleepUntil(long nanoTime) throws InterruptedException {
-        Sleep.until(nanoTime, () -> done);
+        Sleep.until(nanoTime, record::ended);
     }
 
     private boolean noStepProfile() {
