@@ -1,0 +1,133 @@
+package io.schedgate.collect;
+
+import io.schedgate.load.StepLoadCounters;
+import io.schedgate.plan.RampPlan;
+import io.schedgate.run.LoadNumbers;
+import io.schedgate.run.Manifest;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** The collector's console lines: where the ramp is, what each step got, and why a run stopped. */
+final class RunProgress {
+    private final RampPlan plan;
+    private final StepLoadCounters counters;
+    private final Consumer<String> console;
+
+    RunProgress(RampPlan plan, StepLoadCounters counters, Consumer<String> console) {
+        this.plan = plan;
+        this.counters = counters;
+        this.console = console;
+    }
+
+    /** A line as it is, e.g. a warning worded elsewhere. */
+    void say(String line) {
+        console.accept(line);
+    }
+
+    /** {@code step 2/5 40 qps}: how every line about step {@code i} begins. */
+    String stepName(int i) {
+        return String.format(
+                Locale.ROOT,
+                "step %d/%d %s qps",
+                i + 1,
+                plan.stepCount(),
+                fmt(plan.stepsQps().get(i)));
+    }
+
+    void warmUp(String name) {
+        console.accept(name + ": warm-up " + plan.warmup().toSeconds() + " s");
+    }
+
+    /** A tick of step {@code i}'s window at {@code tickNanos}, with the rates so far once a second has passed. */
+    void capturing(int i, String name, long tickNanos, long windowStartNanos) {
+        double secs = (System.nanoTime() - windowStartNanos) / 1e9;
+        String rates = secs < 1
+                ? ""
+                : String.format(
+                        Locale.ROOT,
+                        ", offered %s achieved %s qps",
+                        fmt(counters.offeredSoFar(i) / secs),
+                        fmt(counters.succeededSoFar(i) / secs));
+        console.accept(String.format(
+                Locale.ROOT,
+                "%s: capturing %d/%d s%s",
+                name,
+                Math.round((tickNanos - windowStartNanos) / 1e9),
+                plan.windowSeconds(),
+                rates));
+    }
+
+    /** A step's summary, and a warning when the harness sent more than 1 % of its requests late. */
+    void stepDone(String name, LoadNumbers load, Map<String, Manifest.Capture> captures) {
+        console.accept(String.format(
+                Locale.ROOT,
+                "%s: done, offered %s achieved %s qps, %d errors, p99 %s ms, %s",
+                name,
+                fmt(load.offeredQps()),
+                fmt(load.achievedQps()),
+                load.errors(),
+                load.latencyMs() == null ? "-" : fmt(load.latencyMs().p99()),
+                summary(captures)));
+        if (load.requests() > 0 && load.late() * 100 > load.requests()) {
+            // more than 1 % late: offered and latency describe the harness as much as the target
+            console.accept(String.format(
+                    Locale.ROOT,
+                    "%s: warning: %d of %d requests went out more than %d ms after"
+                            + " they were due: the harness fell behind (raise -Dschedgate.users if responses are"
+                            + " slow, or see bench/load-headroom.sh for this machine's limit)",
+                    name,
+                    load.late(),
+                    load.requests(),
+                    StepLoadCounters.LATE_NANOS / 1_000_000));
+        }
+    }
+
+    void coolDown() {
+        console.accept(String.format(
+                Locale.ROOT,
+                "cool-down: %d s without load, then final snapshots",
+                plan.cooldown().toSeconds()));
+    }
+
+    /** {@code baseline: captures 3/3 ok} (or {@code final: ...}). */
+    void snapshot(String label, Map<String, Manifest.Capture> captures) {
+        console.accept(label + ": " + summary(captures));
+    }
+
+    /** A warning when the pacer dropped arrivals, none otherwise. */
+    void unsent(long unsent) {
+        if (unsent > 0) {
+            console.accept(String.format(
+                    Locale.ROOT,
+                    "warning: %d arrivals were never sent (dropped when their step"
+                            + " ended): the plan is above what this harness can send; see each step's load.unsent",
+                    unsent));
+        }
+    }
+
+    /** {@code run interrupted: ...}, for every end but {@code complete}. */
+    void stopped(String status, String reason) {
+        if (!Manifest.COMPLETE.equals(status)) {
+            console.accept("run " + status + ": " + reason);
+        }
+    }
+
+    static String summary(Map<String, Manifest.Capture> captures) {
+        long ok = captures.values().stream().filter(Manifest.Capture::ok).count();
+        StringBuilder sb = new StringBuilder("captures " + ok + "/" + captures.size() + " ok");
+        captures.forEach((k, c) -> {
+            if (!c.ok()) {
+                sb.append("; ").append(k).append(' ').append(c.status());
+            }
+        });
+        return sb.toString();
+    }
+
+    /** A rate or a latency as the console shows it: whole from 100 up or when whole, else one decimal. */
+    static String fmt(double v) {
+        return v >= 100 || v == Math.rint(v)
+                ? String.format(Locale.ROOT, "%.0f", v)
+                : String.format(Locale.ROOT, "%.1f", v);
+    }
+}
