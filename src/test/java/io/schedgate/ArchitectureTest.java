@@ -29,19 +29,20 @@ class ArchitectureTest {
     static final Map<String, Set<String>> MAY_USE = new LinkedHashMap<>();
 
     static {
+        allow("text");
         allow("stats");
         allow("pprof");
         allow("plan");
         allow("metrics");
         allow("run");
-        allow("signals", "pprof", "metrics", "stats");
-        allow("service", "metrics");
-        allow("load", "plan", "run");
-        allow("collect", "plan", "service", "load", "run", "metrics");
-        allow("verdict", "run", "signals", "pprof", "metrics", "stats");
-        allow("report", "verdict", "run", "signals", "pprof", "metrics", "stats");
-        allow("gatling", "plan", "service", "load", "collect", "run", "metrics", "verdict", "report");
-        allow("cli", "pprof", "signals", "stats", "run", "metrics", "verdict", "report");
+        allow("signals", "pprof", "metrics", "stats", "text");
+        allow("service", "metrics", "text");
+        allow("load", "plan", "run", "text");
+        allow("collect", "plan", "service", "load", "run", "metrics", "text");
+        allow("verdict", "run", "signals", "pprof", "metrics", "stats", "text");
+        allow("report", "verdict", "run", "signals", "pprof", "metrics", "stats", "text");
+        allow("gatling", "plan", "service", "load", "collect", "run", "metrics", "verdict", "report", "text");
+        allow("cli", "pprof", "signals", "stats", "run", "metrics", "verdict", "report", "text");
     }
 
     private static void allow(String stage, String... below) {

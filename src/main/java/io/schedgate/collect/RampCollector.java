@@ -1,5 +1,6 @@
 package io.schedgate.collect;
 
+import io.schedgate.load.HarnessAffinity;
 import io.schedgate.load.HarnessCpu;
 import io.schedgate.load.StepLoadCounters;
 import io.schedgate.metrics.GoRuntimeInfo;
@@ -10,6 +11,7 @@ import io.schedgate.run.LoadNumbers;
 import io.schedgate.run.Manifest;
 import io.schedgate.run.RunDirectory;
 import io.schedgate.run.Timestamps;
+import io.schedgate.text.Numbers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -322,7 +324,7 @@ public final class RampCollector {
             return false;
         }
         LoadNumbers load = counters.numbers(i, plan.window().toSeconds())
-                .withHarnessCpu(harnessCpus, Runtime.getRuntime().availableProcessors());
+                .withHarnessCpu(harnessCpus, HarnessAffinity.machineCpus());
         Manifest.Step step = new Manifest.Step(
                 i + 1,
                 qps,
@@ -342,15 +344,15 @@ public final class RampCollector {
         if (outOfDescriptors.isPresent()) {
             stop(
                     Manifest.FAILED,
-                    outOfDescriptors.get() + " (step " + (i + 1) + " of " + plan.stepCount() + ", "
-                            + RunProgress.fmt(qps) + " qps; steps before it are complete)");
+                    outOfDescriptors.get() + " (step " + (i + 1) + " of " + plan.stepCount() + ", " + Numbers.num(qps)
+                            + " qps; steps before it are complete)");
             return false;
         }
         if (connectionLost && !probe.alive()) {
             stop(
                     Manifest.TARGET_DIED,
                     "target stopped answering during step " + (i + 1) + " of " + plan.stepCount() + " ("
-                            + RunProgress.fmt(qps) + " qps): " + firstFailure(captures)
+                            + Numbers.num(qps) + " qps): " + firstFailure(captures)
                             + "; steps before it are complete");
             return false;
         }

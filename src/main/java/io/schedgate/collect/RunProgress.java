@@ -4,6 +4,7 @@ import io.schedgate.load.StepLoadCounters;
 import io.schedgate.plan.RampPlan;
 import io.schedgate.run.LoadNumbers;
 import io.schedgate.run.Manifest;
+import io.schedgate.text.Numbers;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -32,7 +33,7 @@ final class RunProgress {
                 "step %d/%d %s qps",
                 i + 1,
                 plan.stepCount(),
-                fmt(plan.stepsQps().get(i)));
+                Numbers.num(plan.stepsQps().get(i)));
     }
 
     void warmUp(String name) {
@@ -47,8 +48,8 @@ final class RunProgress {
                 : String.format(
                         Locale.ROOT,
                         ", offered %s achieved %s qps",
-                        fmt(counters.offeredSoFar(i) / secs),
-                        fmt(counters.succeededSoFar(i) / secs));
+                        Numbers.num(counters.offeredSoFar(i) / secs),
+                        Numbers.num(counters.succeededSoFar(i) / secs));
         console.accept(String.format(
                 Locale.ROOT,
                 "%s: capturing %d/%d s%s",
@@ -64,10 +65,10 @@ final class RunProgress {
                 Locale.ROOT,
                 "%s: done, offered %s achieved %s qps, %d errors, p99 %s ms, %s",
                 name,
-                fmt(load.offeredQps()),
-                fmt(load.achievedQps()),
+                Numbers.num(load.offeredQps()),
+                Numbers.num(load.achievedQps()),
                 load.errors(),
-                load.latencyMs() == null ? "-" : fmt(load.latencyMs().p99()),
+                load.latencyMs() == null ? "-" : Numbers.num(load.latencyMs().p99()),
                 summary(captures)));
         if (load.requests() > 0 && load.late() * 100 > load.requests()) {
             // more than 1 % late: offered and latency describe the harness as much as the target
@@ -122,12 +123,5 @@ final class RunProgress {
             }
         });
         return sb.toString();
-    }
-
-    /** A rate or a latency as the console shows it: whole from 100 up or when whole, else one decimal. */
-    static String fmt(double v) {
-        return v >= 100 || v == Math.rint(v)
-                ? String.format(Locale.ROOT, "%.0f", v)
-                : String.format(Locale.ROOT, "%.1f", v);
     }
 }

@@ -3,6 +3,7 @@ package io.schedgate.gatling;
 import io.schedgate.report.HtmlReport;
 import io.schedgate.report.VerdictTable;
 import io.schedgate.run.Manifest;
+import io.schedgate.text.Numbers;
 import io.schedgate.verdict.Verdict;
 import io.schedgate.verdict.VerdictEngine;
 import io.schedgate.verdict.VerdictJson;
@@ -76,8 +77,6 @@ public final class VerdictRunListener implements RunListener {
         int more = verdict.gate().reasons().size() - 1;
         return Optional.of("verdict gate " + (verdict.gate().checkFailed() ? "FAIL" : "NO_DATA") + ": "
                 + VerdictTable.decisive(verdict)
-                + (more > 0
-                        ? " (" + io.schedgate.verdict.Evidence.count(more, "more reason") + " in verdict.json)"
-                        : ""));
+                + (more > 0 ? " (" + Numbers.count(more, "more reason") + " in verdict.json)" : ""));
     }
 }

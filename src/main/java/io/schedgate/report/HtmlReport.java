@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.schedgate.report.ReportModel.CaptureView;
 import io.schedgate.report.ReportModel.FlameView;
 import io.schedgate.report.ReportModel.StepView;
+import io.schedgate.text.Numbers;
 import io.schedgate.verdict.Capacity;
 import io.schedgate.verdict.CheckResult;
 import io.schedgate.verdict.Evidence;
@@ -152,9 +153,8 @@ public final class HtmlReport {
         String s = "capacity: "
                 + (c.qps() == null
                         ? "none (no step passed every check)"
-                        : Evidence.num(c.qps()) + " req/s at step "
-                                + String.format(Locale.ROOT, "%02d", c.stepIndex()));
-        return c.baselineQps() == null ? s : s + " (baseline " + Evidence.num(c.baselineQps()) + " req/s)";
+                        : Numbers.num(c.qps()) + " req/s at step " + String.format(Locale.ROOT, "%02d", c.stepIndex()));
+        return c.baselineQps() == null ? s : s + " (baseline " + Numbers.num(c.baselineQps()) + " req/s)";
     }
 
     private static void table(StringBuilder b, String id, Map<String, String> rows) {
@@ -197,7 +197,7 @@ public final class HtmlReport {
                     items.append("<li>")
                             .append(Evidence.step(s.index()))
                             .append(" (")
-                            .append(Evidence.num(s.x()))
+                            .append(Numbers.num(s.x()))
                             .append(" req/s): no point: ")
                             .append(esc(s.missing().get(key)))
                             .append("</li>\n");
@@ -243,14 +243,14 @@ public final class HtmlReport {
         b.append("<p class='legend' id='diff-legend'>The shape is ")
                 .append(Evidence.step(top.index()))
                 .append(" (")
-                .append(Evidence.num(top.x()))
+                .append(Numbers.num(top.x()))
                 .append(" req/s, ")
                 .append(top.requests())
                 .append(" requests); each frame's")
                 .append(" colour is how its own CPU per request changed since ")
                 .append(Evidence.step(first.index()))
                 .append(" (")
-                .append(Evidence.num(first.x()))
+                .append(Numbers.num(first.x()))
                 .append(" req/s, ")
                 .append(first.requests())
                 .append(" requests): <span class='grew'>red: more CPU per request at the top step</span>,")
@@ -350,9 +350,9 @@ public final class HtmlReport {
                     .append("</td><td class='status'>")
                     .append(r.status().name())
                     .append("</td><td>")
-                    .append(r.value() == null ? "—" : Evidence.num(r.value()))
+                    .append(r.value() == null ? "—" : Numbers.num(r.value()))
                     .append("</td><td>")
-                    .append(r.threshold() == null ? "—" : Evidence.num(r.threshold()))
+                    .append(r.threshold() == null ? "—" : Numbers.num(r.threshold()))
                     .append("</td><td>")
                     .append(esc(r.unit() == null ? "" : r.unit()))
                     .append("</td><td>")
@@ -371,7 +371,7 @@ public final class HtmlReport {
                     .append("'>\n<h3>")
                     .append(name)
                     .append(": ")
-                    .append(Evidence.num(s.targetQps()))
+                    .append(Numbers.num(s.targetQps()))
                     .append(" req/s planned</h3>\n<p class='load'>offered ")
                     .append(num(s.offeredQps()))
                     .append(" req/s, achieved ")
@@ -539,7 +539,7 @@ public final class HtmlReport {
     }
 
     private static String num(Double d) {
-        return d == null ? "—" : Evidence.num(d);
+        return d == null ? "—" : Numbers.num(d);
     }
 
     static String esc(String s) {

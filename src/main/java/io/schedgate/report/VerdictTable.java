@@ -1,5 +1,6 @@
 package io.schedgate.report;
 
+import io.schedgate.text.Numbers;
 import io.schedgate.verdict.Capacity;
 import io.schedgate.verdict.CausalOrder;
 import io.schedgate.verdict.CheckResult;
@@ -42,8 +43,8 @@ public final class VerdictTable {
                 r.checkId(),
                 r.rampWide() ? "ramp" : String.format("%02d", r.stepIndex()),
                 r.status().name(),
-                r.value() == null ? "-" : Evidence.num(r.value()),
-                r.threshold() == null ? "-" : Evidence.num(r.threshold()),
+                r.value() == null ? "-" : Numbers.num(r.value()),
+                r.threshold() == null ? "-" : Numbers.num(r.threshold()),
                 cut(r.unit() == null ? "" : r.unit(), UNIT_WIDTH),
                 r.confidence() == null ? "" : r.confidence().json()
             });
@@ -85,9 +86,9 @@ public final class VerdictTable {
                 .append(
                         c.qps() == null
                                 ? "none (no step passed every check)"
-                                : Evidence.num(c.qps()) + " req/s at step " + String.format("%02d", c.stepIndex()));
+                                : Numbers.num(c.qps()) + " req/s at step " + String.format("%02d", c.stepIndex()));
         if (c.baselineQps() != null) {
-            out.append(" (baseline ").append(Evidence.num(c.baselineQps())).append(" req/s)");
+            out.append(" (baseline ").append(Numbers.num(c.baselineQps())).append(" req/s)");
         }
         out.append('\n');
         out.append("gate: ")

@@ -2,6 +2,7 @@ package io.schedgate.verdict;
 
 import io.schedgate.metrics.RuntimeMetricsValue;
 import io.schedgate.stats.LittlesLaw;
+import io.schedgate.text.Numbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,11 +120,11 @@ public final class GoroutineCheck implements Check {
             details.put("predicted", predicted);
             counts.describeIn(details);
             details.put("idleConnectionsExcluded", idle);
-            String evidence = Evidence.num(observed.value()) + " goroutines at the window's end" + counts.suffix()
+            String evidence = Numbers.num(observed.value()) + " goroutines at the window's end" + counts.suffix()
                     + (idle > 0 ? " (without " + idle + " idle keep-alive connections)" : "")
                     + "; Little's law predicts "
-                    + Evidence.num(baseline.value()) + " + " + Evidence.num(inFlight) + " requests in flight × "
-                    + Evidence.num(perRequest) + " = " + Evidence.num(predicted)
+                    + Numbers.num(baseline.value()) + " + " + Numbers.num(inFlight) + " requests in flight × "
+                    + Numbers.num(perRequest) + " = " + Numbers.num(predicted)
                     + (status == Status.FAIL ? ": goroutines pile up faster than requests complete (blow-up)" : "")
                     + (status == Status.WARN ? ": goroutines pile up with the requests queued at a saturated step" : "")
                     + counts.from();
@@ -215,10 +216,10 @@ public final class GoroutineCheck implements Check {
                     : "; " + named;
         }
         String evidence = status == Status.FAIL
-                ? "leak: " + Evidence.num(after.value()) + " goroutines after the cool-down against "
-                        + Evidence.num(baseline.value()) + " before the ramp (+" + Evidence.num(excess) + ")"
+                ? "leak: " + Numbers.num(after.value()) + " goroutines after the cool-down against "
+                        + Numbers.num(baseline.value()) + " before the ramp (+" + Numbers.num(excess) + ")"
                         + counts.suffix() + sites
-                : Evidence.num(after.value()) + " goroutines after the cool-down, " + Evidence.num(baseline.value())
+                : Numbers.num(after.value()) + " goroutines after the cool-down, " + Numbers.num(baseline.value())
                         + " before the ramp: "
                         + (status == Status.WARN ? "no leak beyond the requests still in flight" : "back to baseline")
                         + counts.suffix();

@@ -6,6 +6,7 @@ import io.schedgate.pprof.Sample;
 import io.schedgate.signals.BlockReport;
 import io.schedgate.signals.GoroutineGroups;
 import io.schedgate.signals.MutexReport;
+import io.schedgate.text.Numbers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -205,9 +206,9 @@ public final class LockContentionCheck implements Check {
                     "share of processor time",
                     Confidence.HIGH,
                     "no user lock site with ≥ "
-                            + Evidence.num(t.contentionNotableDelayMsPerSecond())
+                            + Numbers.num(t.contentionNotableDelayMsPerSecond())
                             + " ms of mutex delay per second or ≥ "
-                            + Evidence.percent(CPU_LOCK_FRAMES_NOTABLE) + " of CPU in lock frames (mutex profile: "
+                            + Numbers.percent(CPU_LOCK_FRAMES_NOTABLE) + " of CPU in lock frames (mutex profile: "
                             + mutex.contentions() + " contentions, " + ms(mutex.delayNanos()) + " in all)",
                     Map.of("sites", 0)));
         }
@@ -245,21 +246,21 @@ public final class LockContentionCheck implements Check {
             pseudoBecause.add(
                     blockOff
                             ? "block profile empty (block profiling off) and the mutex delay "
-                                    + Evidence.num(mutexMsPerSecond) + " ms/s < "
-                                    + Evidence.num(t.contentionBlockMinMsPerSecond()) + " ms/s"
-                            : "block delay " + Evidence.num(blockMsPerSecond) + " ms/s < "
-                                    + Evidence.num(t.contentionBlockMinMsPerSecond()) + " ms/s or a single waiter");
+                                    + Numbers.num(mutexMsPerSecond) + " ms/s < "
+                                    + Numbers.num(t.contentionBlockMinMsPerSecond()) + " ms/s"
+                            : "block delay " + Numbers.num(blockMsPerSecond) + " ms/s < "
+                                    + Numbers.num(t.contentionBlockMinMsPerSecond()) + " ms/s or a single waiter");
         }
         if (!contended) {
-            pseudoBecause.add(Evidence.num(contentionsPerSecond) + " contentions/s < "
-                    + Evidence.num(t.contentionMutexMinContentionsPerSecond()) + "/s");
+            pseudoBecause.add(Numbers.num(contentionsPerSecond) + " contentions/s < "
+                    + Numbers.num(t.contentionMutexMinContentionsPerSecond()) + "/s");
         }
         long served = step.load() == null ? 0 : step.load().served();
         double achieved = step.load() == null ? Double.NaN : step.load().achievedQps();
         double utilisation = s.cpuNanos() / (windowSeconds * 1e9);
         double saturationQps = utilisation > 0 && achieved > 0 ? achieved / utilisation : Double.NaN;
         String perRequest =
-                served > 0 ? ", " + Evidence.num(s.mutexDelayNanos() / 1e3 / served) + " µs delay per request" : "";
+                served > 0 ? ", " + Numbers.num(s.mutexDelayNanos() / 1e3 / served) + " µs delay per request" : "";
         String dims = "CPU " + s.cpuSamples() + " of " + s.cpuTotalSamples() + " samples under " + s.function()
                 + " (" + s.cpuLockFrameSamples() + " in lock frames); "
                 + (blockOff
@@ -268,15 +269,15 @@ public final class LockContentionCheck implements Check {
                         : "block " + ms(s.blockDelayNanos()) + " in " + s.blockContentions() + " waits"
                                 + (s.blockSite() == null ? "" : " at " + s.blockSite()))
                 + "; mutex "
-                + s.mutexContentions() + " contentions (" + Evidence.num(contentionsPerSecond) + "/s), "
-                + ms(s.mutexDelayNanos()) + " delay (" + Evidence.num(delayShare) + " s waited per second per P"
+                + s.mutexContentions() + " contentions (" + Numbers.num(contentionsPerSecond) + "/s), "
+                + ms(s.mutexDelayNanos()) + " delay (" + Numbers.num(delayShare) + " s waited per second per P"
                 + perRequest + "); " + s.parkedGoroutines() + " goroutines parked on it";
         String load = utilisation > 0
-                ? "; lock busy ≈ " + Evidence.percent(utilisation) + " of the time (CPU under "
+                ? "; lock busy ≈ " + Numbers.percent(utilisation) + " of the time (CPU under "
                         + s.function() + ")"
                         + (Double.isNaN(saturationQps)
                                 ? ""
-                                : ", saturating near " + Evidence.num(saturationQps) + " req/s")
+                                : ", saturating near " + Numbers.num(saturationQps) + " req/s")
                 : "";
         // the block profile names the Lock call (where requests wait), the mutex profile the Unlock (where the holder
         // releases)
@@ -510,6 +511,6 @@ public final class LockContentionCheck implements Check {
     }
 
     private static String ms(long nanos) {
-        return Evidence.num(nanos / 1e6) + " ms";
+        return Numbers.num(nanos / 1e6) + " ms";
     }
 }

@@ -4,6 +4,7 @@ import io.schedgate.load.StepLoadCounters;
 import io.schedgate.pprof.Profile;
 import io.schedgate.run.LoadNumbers;
 import io.schedgate.signals.QueueSites;
+import io.schedgate.text.Numbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,16 +80,16 @@ public final class SaturationCheck implements Check {
             double ratio = load.achievedQps() / load.offeredQps();
             List<String> why = new ArrayList<>();
             if (pastCapacity(step, t.saturationAchievedRatio())) {
-                why.add("achieved " + Evidence.num(load.achievedQps()) + " of " + Evidence.num(load.offeredQps())
-                        + " req/s offered (" + Evidence.percent(ratio) + " < "
-                        + Evidence.percent(t.saturationAchievedRatio()) + ")");
+                why.add("achieved " + Numbers.num(load.achievedQps()) + " of " + Numbers.num(load.offeredQps())
+                        + " req/s offered (" + Numbers.percent(ratio) + " < "
+                        + Numbers.percent(t.saturationAchievedRatio()) + ")");
             }
             if (load.errorRate() > t.maxErrorRate()) {
                 why.add(load.errors() + " errors in " + load.requests() + " requests ("
-                        + Evidence.percent(load.errorRate()) + " > " + Evidence.percent(t.maxErrorRate()) + ")");
+                        + Numbers.percent(load.errorRate()) + " > " + Numbers.percent(t.maxErrorRate()) + ")");
             }
             if (t.hasP99Slo() && load.p99Ms() > t.p99SloMs()) {
-                why.add("p99 " + Evidence.num(load.p99Ms()) + " ms > SLO " + Evidence.num(t.p99SloMs()) + " ms");
+                why.add("p99 " + Numbers.num(load.p99Ms()) + " ms > SLO " + Numbers.num(t.p99SloMs()) + " ms");
             }
             boolean late = load.lateRate() > HARNESS_LATE_MAX;
             // late because every pooled user still waited on a response: the target's saturation, not the harness's
@@ -97,9 +98,9 @@ public final class SaturationCheck implements Check {
                 why.add(
                         0,
                         load.lateUsersBusy() + " of " + load.requests() + " requests ("
-                                + Evidence.percent((double) load.lateUsersBusy() / load.requests())
+                                + Numbers.percent((double) load.lateUsersBusy() / load.requests())
                                 + ") went out late because every"
-                                + " pooled user was still waiting on a response (p99 " + Evidence.num(load.p99Ms())
+                                + " pooled user was still waiting on a response (p99 " + Numbers.num(load.p99Ms())
                                 + " ms)");
             }
             boolean harnessBehind = late && !usersBusy || load.unsent() > 0;
@@ -109,10 +110,10 @@ public final class SaturationCheck implements Check {
             String evidence;
             if (harnessBehind) {
                 evidence = "harness behind schedule: " + load.late() + " of " + load.requests() + " requests ("
-                        + Evidence.percent(load.lateRate()) + ") went out more than "
+                        + Numbers.percent(load.lateRate()) + ") went out more than "
                         + StepLoadCounters.LATE_NANOS / 1_000_000 + " ms late"
                         + " with pooled users free, "
-                        + Evidence.num(load.offeredQps()) + " of " + Evidence.num(step.targetQps())
+                        + Numbers.num(load.offeredQps()) + " of " + Numbers.num(step.targetQps())
                         + " req/s planned were sent; this step measures the load generator, not the target "
                         + "(bench/load-headroom.sh gives this machine's limit)"
                         + (load.unsent() > 0
@@ -121,8 +122,8 @@ public final class SaturationCheck implements Check {
                                 : "")
                         + (why.isEmpty() ? "" : "; also " + String.join("; ", why)) + queue + machine;
             } else if (why.isEmpty()) {
-                evidence = "keeps up: " + Evidence.num(load.achievedQps()) + " of " + Evidence.num(load.offeredQps())
-                        + " req/s, " + load.errors() + " errors, p99 " + Evidence.num(load.p99Ms()) + " ms" + machine;
+                evidence = "keeps up: " + Numbers.num(load.achievedQps()) + " of " + Numbers.num(load.offeredQps())
+                        + " req/s, " + load.errors() + " errors, p99 " + Numbers.num(load.p99Ms()) + " ms" + machine;
             } else {
                 evidence = "saturated: " + String.join("; ", why) + queue + machine;
             }
@@ -186,8 +187,8 @@ public final class SaturationCheck implements Check {
         double used = (load.harnessCpus() + target) / load.hostCpus();
         return used < MACHINE_BUSY
                 ? ""
-                : "; the machine's CPUs were busy: harness " + Evidence.num(load.harnessCpus())
-                        + " + target " + Evidence.num(target) + " of " + load.hostCpus()
+                : "; the machine's CPUs were busy: harness " + Numbers.num(load.harnessCpus())
+                        + " + target " + Numbers.num(target) + " of " + load.hostCpus()
                         + " CPUs, so the two competed for CPU"
                         + " (pin the target with -Dschedgate.target.cpuset or give the harness its own machine)";
     }

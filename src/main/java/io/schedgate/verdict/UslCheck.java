@@ -3,6 +3,7 @@ package io.schedgate.verdict;
 import io.schedgate.stats.LittlesLaw;
 import io.schedgate.stats.UniversalScalabilityLaw;
 import io.schedgate.stats.UslFit;
+import io.schedgate.text.Numbers;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ public final class UslCheck implements Check {
         int needed = Limits.of(thresholds).uslMinSteps();
         return usable >= needed
                 ? Optional.empty()
-                : Optional.of("usl: not fitted, " + Evidence.count(usable, "step") + " with load numbers (needs "
+                : Optional.of("usl: not fitted, " + Numbers.count(usable, "step") + " with load numbers (needs "
                         + needed + ")");
     }
 
@@ -110,8 +111,8 @@ public final class UslCheck implements Check {
         details.put("concurrency", n);
         details.put("throughput", x);
         String peak = Double.isFinite(usl.peakConcurrency())
-                ? "peak " + Evidence.num(usl.peakThroughput()) + " req/s at N*=" + Evidence.num(usl.peakConcurrency())
-                : "no peak (κ=0), ceiling λ/σ=" + Evidence.num(usl.peakThroughput()) + " req/s";
+                ? "peak " + Numbers.num(usl.peakThroughput()) + " req/s at N*=" + Numbers.num(usl.peakConcurrency())
+                : "no peak (κ=0), ceiling λ/σ=" + Numbers.num(usl.peakThroughput()) + " req/s";
         if (!fits) {
             return List.of(new CheckResult(
                     ID,
@@ -121,15 +122,15 @@ public final class UslCheck implements Check {
                     null,
                     "req/s",
                     Confidence.LOW,
-                    "the USL does not describe these steps (R² " + Evidence.num(fit.rSquared()) + ", σ="
-                            + Evidence.num(usl.sigma()) + "): no peak or bound is claimed",
+                    "the USL does not describe these steps (R² " + Numbers.num(fit.rSquared()) + ", σ="
+                            + Numbers.num(usl.sigma()) + "): no peak or bound is claimed",
                     details));
         }
-        String evidence = limit.name().toLowerCase(java.util.Locale.ROOT) + "-bound (σ=" + Evidence.num(usl.sigma())
-                + ", κ=" + Evidence.num(usl.kappa()) + ", λ=" + Evidence.num(usl.lambda())
+        String evidence = limit.name().toLowerCase(java.util.Locale.ROOT) + "-bound (σ=" + Numbers.num(usl.sigma())
+                + ", κ=" + Numbers.num(usl.kappa()) + ", λ=" + Numbers.num(usl.lambda())
                 + " req/s per unit of concurrency): "
-                + peak + ", R² " + Evidence.num(fit.rSquared()) + " over " + steps.size() + " steps"
-                + (pastPeak ? "; the ramp went past the peak (N=" + Evidence.num(maxN) + ")" : "");
+                + peak + ", R² " + Numbers.num(fit.rSquared()) + " over " + steps.size() + " steps"
+                + (pastPeak ? "; the ramp went past the peak (N=" + Numbers.num(maxN) + ")" : "");
         return List.of(new CheckResult(
                 ID, CheckResult.RAMP, status, usl.peakThroughput(), null, "req/s", Confidence.HIGH, evidence, details));
     }
