@@ -79,7 +79,11 @@ public final class GoroutineCheck implements Check {
                 continue;
             }
             // idle keep-alive connections follow the client's pool, not the requests in flight
-            long idle = Math.max(0, IdleConnections.in(run, step.captures().get("goroutineEnd")));
+            long idleInProfile =
+                    Math.max(0, IdleConnections.in(run, step.captures().get("goroutineEnd")));
+            // counted in the goroutine profile: when the count is /metrics', at most its rise above the
+            // baseline (a profile and a scrape that disagree must not give fewer goroutines than idle)
+            long idle = Math.min(idleInProfile, (long) Math.max(0, observedAll.value() - baseline.value()));
             RuntimeMetricsValue observed = RuntimeMetricsValue.of(observedAll.value() - idle);
             double inFlight =
                     LittlesLaw.inSystem(step.load().achievedQps(), step.load().meanMs() / 1000.0);
@@ -120,8 +124,14 @@ public final class GoroutineCheck implements Check {
             details.put("predicted", predicted);
             counts.describeIn(details);
             details.put("idleConnectionsExcluded", idle);
+            details.put("idleConnectionsInProfile", idleInProfile);
             String evidence = Numbers.num(observed.value()) + " goroutines at the window's end" + counts.suffix()
                     + (idle > 0 ? " (without " + idle + " idle keep-alive connections)" : "")
+                    + (idle < idleInProfile
+                            ? " (the goroutine profile has " + idleInProfile + " idle keep-alive connections, more"
+                                    + " than the count's rise above the baseline: the two disagree, so at most the"
+                                    + " rise is left out)"
+                            : "")
                     + "; Little's law predicts "
                     + Numbers.num(baseline.value()) + " + " + Numbers.num(inFlight) + " requests in flight × "
                     + Numbers.num(perRequest) + " = " + Numbers.num(predicted)
