@@ -83,13 +83,36 @@ public final class VerdictEngine {
                 run.dir().toString(),
                 run.simulation(),
                 run.runStatus(),
-                run.goVersion(),
+                run.goVersion() != null ? run.goVersion() : inferredGoVersion(run),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
                 thresholds.byKey(),
                 results,
                 capacity,
                 gate,
                 notes);
+    }
+
+    /**
+     * For a target that reports no version (no /info, no go_info: a pprof-only URL or image), the version
+     * the first readable CPU or mutex profile's runtime frames point at ({@code signals.GoVersionDetector}),
+     * labelled as inferred; null when no profile narrows it.
+     */
+    static String inferredGoVersion(RunData run) {
+        for (RunStep step : run.steps()) {
+            for (String kind : List.of("cpu", "mutex")) {
+                Capture c = step.captures().get(kind);
+                if (c == null || !c.ok()) {
+                    continue;
+                }
+                RunProfiles.Loaded l = run.profiles().load(c);
+                if (l.ok()
+                        && l.signals() != null
+                        && !"unknown".equals(l.signals().version().label())) {
+                    return "go" + l.signals().version().label() + " (inferred from the profiles' runtime frames)";
+                }
+            }
+        }
+        return null;
     }
 
     private static Gate gate(RunData run, List<CheckResult> results) {
