@@ -74,9 +74,8 @@ final class RunProgress {
             // more than 1 % late: offered and latency describe the harness as much as the target
             console.accept(String.format(
                     Locale.ROOT,
-                    "%s: warning: %d of %d requests went out more than %d ms after"
-                            + " they were due: the harness fell behind (raise -Dschedgate.users if responses are"
-                            + " slow, or see bench/load-headroom.sh for this machine's limit)",
+                    "%s: warning: %d of %d requests sent over %d ms late: the harness fell behind"
+                            + " (-Dschedgate.users, bench/load-headroom.sh)",
                     name,
                     load.late(),
                     load.requests(),
