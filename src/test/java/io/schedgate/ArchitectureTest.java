@@ -4,9 +4,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.schedgate.pprof.Frame;
+import io.schedgate.pprof.Profile;
+import io.schedgate.pprof.Sample;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,5 +95,43 @@ class ArchitectureTest {
     @Test
     void noPackageCycles() {
         slices().matching("io.schedgate.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /**
+     * What a check may ask a {@link Profile} itself: its kind, header and totals. Every walk over its
+     * samples, stacks and frames is a signal's (docs/architecture.md, "A check").
+     */
+    static final Set<String> PROFILE_HEADER = Set.of(
+            "kind",
+            "isCpu",
+            "periodType",
+            "period",
+            "durationNanos",
+            "timeNanos",
+            "sampleTypes",
+            "defaultSampleType",
+            "sampleIndex",
+            "sampleCount",
+            "total",
+            "absoluteTotal",
+            "mainBuildId",
+            "requireSamples");
+
+    @Test
+    void checksConsumeSignalsAndNeverWalkProfileSamples() {
+        DescribedPredicate<JavaMethodCall> walksAProfile = DescribedPredicate.describe(
+                "a Profile method beyond its kind, header and totals",
+                call -> call.getTargetOwner().isEquivalentTo(Profile.class)
+                        && !PROFILE_HEADER.contains(call.getName()));
+        noClasses()
+                .that()
+                .resideInAPackage("io.schedgate.verdict..")
+                .should()
+                .callMethodWhere(walksAProfile)
+                .orShould()
+                .dependOnClassesThat()
+                .belongToAnyOf(Sample.class, Frame.class)
+                .because("signals own every walk over profiles; checks consume typed signals")
+                .check(classes);
     }
 }

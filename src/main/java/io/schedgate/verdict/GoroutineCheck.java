@@ -1,6 +1,7 @@
 package io.schedgate.verdict;
 
 import io.schedgate.metrics.RuntimeMetricsValue;
+import io.schedgate.signals.IdleConnections;
 import io.schedgate.stats.LittlesLaw;
 import io.schedgate.text.Numbers;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ public final class GoroutineCheck implements Check {
             }
             // idle keep-alive connections follow the client's pool, not the requests in flight
             long idleInProfile =
-                    Math.max(0, IdleConnections.in(run, step.captures().get("goroutineEnd")));
+                    Math.max(0, idleConnections(run, step.captures().get("goroutineEnd")));
             // counted in the goroutine profile: when the count is /metrics', at most its rise above the
             // baseline (a profile and a scrape that disagree must not give fewer goroutines than idle)
             long idle = Math.min(idleInProfile, (long) Math.max(0, observedAll.value() - baseline.value()));
@@ -204,8 +205,8 @@ public final class GoroutineCheck implements Check {
         if (!after.present()) {
             return CheckResult.noData(LEAK_ID, CheckResult.RAMP, "goroutines", after.absentReason());
         }
-        long idleBefore = IdleConnections.in(run, run.baselineCaptures().get("goroutine"));
-        long idleAfter = IdleConnections.in(run, run.finalCaptures().get("goroutine"));
+        long idleBefore = idleConnections(run, run.baselineCaptures().get("goroutine"));
+        long idleAfter = idleConnections(run, run.finalCaptures().get("goroutine"));
         long idleGrowth = idleBefore >= 0 && idleAfter >= 0 ? Math.max(0, idleAfter - idleBefore) : 0;
         // requests still being served after the cool-down (a backlog draining) are not leaked goroutines
         long servingBefore = Backlog.serving(run, run.baselineCaptures().get("goroutine"));
@@ -261,5 +262,10 @@ public final class GoroutineCheck implements Check {
                 Confidence.HIGH,
                 evidence,
                 details);
+    }
+
+    /** Idle connections in a capture's goroutine profile, or -1 when it cannot be read. */
+    private static long idleConnections(RunData run, Capture capture) {
+        return run.profiles().goroutines(capture).map(IdleConnections::count).orElse(-1L);
     }
 }

@@ -4,7 +4,6 @@ import io.schedgate.metrics.RuntimeMetrics;
 import io.schedgate.metrics.RuntimeMetricsName;
 import io.schedgate.metrics.RuntimeMetricsReading;
 import io.schedgate.metrics.RuntimeMetricsValue;
-import io.schedgate.signals.GoroutineGroups;
 
 /**
  * The goroutine counts the goroutine checks compare, all from one source per run so both sides of
@@ -120,6 +119,6 @@ final class GoroutineCounts {
             return RuntimeMetricsValue.absent(label + ": " + capture.file().getFileName() + " is a "
                     + l.profile().kind() + " profile, not a goroutine profile");
         }
-        return RuntimeMetricsValue.of(GoroutineGroups.of(l.profile()).total());
+        return RuntimeMetricsValue.of(l.signals().goroutines().total());
     }
 }

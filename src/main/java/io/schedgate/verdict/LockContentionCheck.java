@@ -1,10 +1,10 @@
 package io.schedgate.verdict;
 
-import io.schedgate.pprof.Frame;
 import io.schedgate.pprof.Profile;
-import io.schedgate.pprof.Sample;
 import io.schedgate.signals.BlockReport;
+import io.schedgate.signals.CpuUnderFunction;
 import io.schedgate.signals.GoroutineGroups;
+import io.schedgate.signals.LockFrameCallers;
 import io.schedgate.signals.MutexReport;
 import io.schedgate.text.Numbers;
 import java.util.ArrayList;
@@ -169,8 +169,8 @@ public final class LockContentionCheck implements Check {
                 : step.windowSeconds();
         double procs = run.gomaxprocs() > 0 ? run.gomaxprocs() : 1;
         // a service that never called runtime.SetBlockProfileRate / SetMutexProfileFraction serves empty profiles
-        boolean blockOff = p.get("block").profile().samples().isEmpty();
-        boolean mutexOff = p.get("mutex").profile().samples().isEmpty();
+        boolean blockOff = p.get("block").profile().sampleCount() == 0;
+        boolean mutexOff = p.get("mutex").profile().sampleCount() == 0;
         if (mutexOff) {
             return List.of(mutexProfilingOff(step, snapshots, t));
         }
@@ -182,18 +182,18 @@ public final class LockContentionCheck implements Check {
                 sites.add(site(u.primitive(), u.function(), u.site(), u.amount(), cpu, block, snapshots));
             }
         }
-        for (Map.Entry<String, long[]> e : cpuLockFrameCallers(cpu).entrySet()) {
-            boolean known = sites.stream().anyMatch(s -> s.function().equals(e.getKey()));
-            long total = Math.max(1, cpu.total(cpuSamplesIndex(cpu)));
-            if (!known && e.getValue()[0] >= CPU_LOCK_FRAMES_NOTABLE * total && sites.size() < MAX_SITES_PER_STEP) {
-                String where = cpuSiteOf(cpu, e.getKey());
+        LockFrameCallers lockFrameCallers = LockFrameCallers.of(cpu);
+        for (LockFrameCallers.Caller c : lockFrameCallers.callers()) {
+            boolean known = sites.stream().anyMatch(s -> s.function().equals(c.function()));
+            long total = Math.max(1, lockFrameCallers.totalSamples());
+            if (!known && c.samples() >= CPU_LOCK_FRAMES_NOTABLE * total && sites.size() < MAX_SITES_PER_STEP) {
                 MutexReport.Amount none = new MutexReport.Amount(0, 0);
                 for (MutexReport.UserSite u : mutex.userSites()) {
-                    if (u.function().equals(e.getKey())) {
+                    if (u.function().equals(c.function())) {
                         none = u.amount();
                     }
                 }
-                sites.add(site("sync lock frames", e.getKey(), where, none, cpu, block, snapshots));
+                sites.add(site("sync lock frames", c.function(), c.site(), none, cpu, block, snapshots));
             }
         }
         if (sites.isEmpty()) {
@@ -384,7 +384,7 @@ public final class LockContentionCheck implements Check {
             Profile cpu,
             BlockReport block,
             List<GoroutineGroups> snapshots) {
-        long[] c = cpuUnder(cpu, function);
+        CpuUnderFunction c = CpuUnderFunction.of(cpu, function);
         long blockC = 0;
         long blockD = 0;
         String blockSite = null;
@@ -411,103 +411,14 @@ public final class LockContentionCheck implements Check {
                 where,
                 amount.contentions(),
                 amount.delayNanos(),
-                c[0],
-                c[1],
-                c[2],
-                c[3],
+                c.samples(),
+                c.lockFrameSamples(),
+                c.totalSamples(),
+                c.nanos(),
                 blockC,
                 blockD,
                 blockSite,
                 parked);
-    }
-
-    /**
-     * CPU samples whose stack passes through {@code function}, those of them in lock frames below it,
-     * all samples, and the CPU nanoseconds under it.
-     */
-    private static long[] cpuUnder(Profile cpu, String function) {
-        int idx = cpuSamplesIndex(cpu);
-        int nanosIdx = cpuNanosIndex(cpu);
-        long under = 0;
-        long nanos = 0;
-        long lockFrames = 0;
-        for (Sample s : cpu.samples()) {
-            List<Frame> stack = s.stack();
-            for (int i = 0; i < stack.size(); i++) {
-                if (stack.get(i).function().equals(function)) {
-                    under += s.value(idx);
-                    nanos += nanosIdx >= 0 ? s.value(nanosIdx) : s.value(idx) * cpu.period();
-                    for (int j = 0; j < i; j++) {
-                        if (isLockFrame(stack.get(j).function())) {
-                            lockFrames += s.value(idx);
-                            break;
-                        }
-                    }
-                    break;
-                }
-            }
-        }
-        return new long[] {under, lockFrames, cpu.total(idx), nanos};
-    }
-
-    /** Callers (first user frame) of sync lock frames in the CPU profile → samples. */
-    private static Map<String, long[]> cpuLockFrameCallers(Profile cpu) {
-        int idx = cpuSamplesIndex(cpu);
-        Map<String, long[]> out = new LinkedHashMap<>();
-        for (Sample s : cpu.samples()) {
-            List<Frame> stack = s.stack();
-            for (int i = 0; i < stack.size(); i++) {
-                if (isLockFrame(stack.get(i).function())) {
-                    Frame user = io.schedgate.signals.WaitSites.firstUserFrame(stack.subList(i, stack.size()));
-                    if (user != null) {
-                        out.computeIfAbsent(user.function(), k -> new long[1])[0] += s.value(idx);
-                    }
-                    break;
-                }
-            }
-        }
-        return out;
-    }
-
-    private static String cpuSiteOf(Profile cpu, String function) {
-        for (Sample s : cpu.samples()) {
-            for (int i = 1; i < s.stack().size(); i++) {
-                if (s.stack().get(i).function().equals(function)
-                        && isLockFrame(s.stack().get(i - 1).function())) {
-                    return s.stack().get(i).site();
-                }
-            }
-        }
-        return function;
-    }
-
-    static boolean isLockFrame(String f) {
-        return f.startsWith("sync.(*Mutex).")
-                || f.startsWith("sync.(*RWMutex).")
-                || f.startsWith("internal/sync.(*Mutex).")
-                || f.startsWith("internal/sync.runtime_Semacquire")
-                || f.startsWith("sync.runtime_Semacquire")
-                || f.startsWith("internal/sync.runtime_Semrelease")
-                || f.startsWith("sync.runtime_Semrelease");
-    }
-
-    /** The sample-count column; a profile with only {@code cpu} nanoseconds (as go tool pprof reads it) uses that. */
-    private static int cpuSamplesIndex(Profile cpu) {
-        int samples = typeIndex(cpu, "samples");
-        return samples >= 0 ? samples : cpu.sampleIndex(null);
-    }
-
-    private static int cpuNanosIndex(Profile cpu) {
-        return typeIndex(cpu, "cpu");
-    }
-
-    private static int typeIndex(Profile p, String type) {
-        for (int i = 0; i < p.sampleTypes().size(); i++) {
-            if (p.sampleTypes().get(i).type().equals(type)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static String ms(long nanos) {
