@@ -134,13 +134,28 @@ public final class LockContentionCheck implements Check {
         RunData run = in.run();
         Limits t = Limits.of(in.thresholds());
         List<CheckResult> results = new ArrayList<>();
+        boolean mutexProfilingOn = mutexProfilingOn(run);
         for (RunStep step : run.steps()) {
-            results.addAll(step(run, step, t));
+            results.addAll(step(run, step, t, mutexProfilingOn));
         }
         return results;
     }
 
-    private List<CheckResult> step(RunData run, RunStep step, Limits t) {
+    /**
+     * Whether any step's mutex profile recorded a contention: then mutex profiling is on, and a step whose
+     * delta profile is empty had no contention sampled, not profiling turned off.
+     */
+    private static boolean mutexProfilingOn(RunData run) {
+        for (RunStep step : run.steps()) {
+            RunProfiles.Loaded l = run.profiles().load(step.capture("mutex"));
+            if (l.ok() && l.profile().sampleCount() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<CheckResult> step(RunData run, RunStep step, Limits t, boolean mutexProfilingOn) {
         Map<String, RunProfiles.Loaded> p = new LinkedHashMap<>();
         for (String name : List.of("mutex", "cpu", "block", "goroutineStart", "goroutineEnd")) {
             p.put(name, run.profiles().load(step.capture(name)));
@@ -171,6 +186,21 @@ public final class LockContentionCheck implements Check {
         // a service that never called runtime.SetBlockProfileRate / SetMutexProfileFraction serves empty profiles
         boolean blockOff = p.get("block").profile().sampleCount() == 0;
         boolean mutexOff = p.get("mutex").profile().sampleCount() == 0;
+        if (mutexOff && mutexProfilingOn) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("mutexProfiling", "on");
+            return List.of(new CheckResult(
+                    ID,
+                    step.index(),
+                    Status.PASS,
+                    0.0,
+                    t.contentionFail(),
+                    "share of processor time",
+                    Confidence.HIGH,
+                    "no sync lock contention sampled in the window (the mutex profile is empty; other steps'"
+                            + " profiles show mutex profiling is on)",
+                    d));
+        }
         if (mutexOff) {
             return List.of(mutexProfilingOff(step, snapshots, t));
         }

@@ -336,6 +336,17 @@ class ProfileVerdictTest {
         assertTrue(s3.evidence().contains("the two disagree"), s3.evidence());
     }
 
+    /** An empty mutex delta at one step while another step's has samples: no contention, not profiling off. */
+    @Test
+    void anEmptyMutexWindowWithProfilingOnIsNoContention() {
+        Verdict v = judge("leak-go1.26");
+        CheckResult s1 = one(v, LockContentionCheck.ID, 1);
+        assertEquals(Status.PASS, s1.status(), s1.evidence());
+        assertEquals("on", s1.details().get("mutexProfiling"));
+        assertTrue(s1.evidence().startsWith("no sync lock contention sampled in the window"), s1.evidence());
+        assertFalse(s1.evidence().contains("profiling is off"), s1.evidence());
+    }
+
     static Path copy(String run, Path tmp) throws IOException {
         return RunFixtures.copy(run, tmp);
     }
