@@ -256,7 +256,7 @@ public final class RampCollector {
             if (record.ended()) {
                 return;
             }
-            record.finalSnapshot(new Manifest.Snapshot(Timestamps.format(at), captures), counters);
+            record.finalSnapshot(new Manifest.Snapshot(Timestamps.format(at), captures), counters, progress::say);
             progress.snapshot("final", captures);
             progress.unsent(manifest().steps().stream()
                     .mapToLong(st -> st.load() == null ? 0 : st.load().unsent())

@@ -50,10 +50,34 @@ final class RunManifest {
 
     /**
      * The final snapshot, and each step's arrivals the pacer dropped: an arrival is dropped when a
-     * user reaches it after its step ended, known only now.
+     * user reaches it after its step ended, known only now; with them the load headroom ({@link Headroom}),
+     * recorded in the harness and said on {@code console}.
      */
-    void finalSnapshot(Manifest.Snapshot last, StepLoadCounters counters) {
-        update(m -> with(m, m.baseline(), withUnsent(m.steps(), counters), last));
+    void finalSnapshot(Manifest.Snapshot last, StepLoadCounters counters, Consumer<String> console) {
+        update(m -> {
+            List<Manifest.Step> steps = withUnsent(m.steps(), counters);
+            Headroom headroom = Headroom.of(steps);
+            console.accept("load headroom: " + headroom.sentence());
+            Manifest.Harness h =
+                    m.harness() == null ? null : m.harness().withHeadroom(headroom.qps(), headroom.sentence());
+            return with(
+                    new Manifest(
+                            m.schema(),
+                            m.simulation(),
+                            m.startedAt(),
+                            m.finishedAt(),
+                            m.status(),
+                            m.statusReason(),
+                            m.plan(),
+                            m.target(),
+                            h,
+                            m.baseline(),
+                            m.steps(),
+                            m.finalSnapshot()),
+                    m.baseline(),
+                    steps,
+                    last);
+        });
     }
 
     /**

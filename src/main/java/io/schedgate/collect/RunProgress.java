@@ -70,12 +70,21 @@ final class RunProgress {
                 load.errors(),
                 load.latencyMs() == null ? "-" : Numbers.num(load.latencyMs().p99()),
                 summary(captures)));
-        if (load.requests() > 0 && load.late() * 100 > load.requests()) {
-            // more than 1 % late: offered and latency describe the harness as much as the target
+        if (load.lateForTheTarget()) {
+            // every pooled user was waiting on a response when arrivals fell due: the target set the pace
             console.accept(String.format(
                     Locale.ROOT,
-                    "%s: warning: %d of %d requests sent over %d ms late: the harness fell behind"
-                            + " (-Dschedgate.users, bench/load-headroom.sh)",
+                    "%s: %d of %d requests went out late with every pooled user waiting on a response:"
+                            + " the target stopped keeping up",
+                    name,
+                    load.lateUsersBusy(),
+                    load.requests()));
+        } else if (load.requests() > 0 && load.late() * 100 > load.requests()) {
+            // more than 1 % late with users free: offered and latency describe the harness as much as the target
+            console.accept(String.format(
+                    Locale.ROOT,
+                    "%s: warning: %d of %d requests sent over %d ms late with pooled users free: the harness fell"
+                            + " behind (-Dschedgate.users, -Dschedgate.target.pin)",
                     name,
                     load.late(),
                     load.requests(),

@@ -73,7 +73,6 @@ public abstract class SchedgateSimulation extends Simulation {
         try {
             plan = RampPlans.from(sources);
             say(describe(plan));
-            warnAboveHeadroom(plan);
             users = RampPlans.users(sources, plan);
             selected = TargetSelection.start(sources);
             counters = new StepLoadCounters(plan.stepCount());
@@ -288,28 +287,6 @@ public abstract class SchedgateSimulation extends Simulation {
                 plan.tail().toSeconds(),
                 plan.cooldown().toSeconds(),
                 plan.totalDuration().toSeconds());
-    }
-
-    /** bench/load-headroom.sh leaves the highest rate this machine's Gatling sustained; warn above it. */
-    private static void warnAboveHeadroom(RampPlan plan) {
-        Path file = Path.of("target/bench/headroom-qps");
-        try {
-            if (java.nio.file.Files.isRegularFile(file)) {
-                double headroom =
-                        Double.parseDouble(java.nio.file.Files.readString(file).trim());
-                if (headroom > 0 && plan.maxQps() > headroom) {
-                    say(String.format(
-                            Locale.ROOT,
-                            "warning: the top step (%.0f qps) is above the measured load "
-                                    + "headroom of %.0f qps (bench/load-headroom.sh): there, achieved QPS may show the "
-                                    + "harness's limit, not the target's",
-                            plan.maxQps(),
-                            headroom));
-                }
-            }
-        } catch (java.io.IOException | NumberFormatException e) {
-            say("warning: cannot read " + file + " (" + e.getMessage() + "): rerun bench/load-headroom.sh");
-        }
     }
 
     /** Progress goes to stdout, one line each, next to Gatling's own console output. */

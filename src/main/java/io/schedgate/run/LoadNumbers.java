@@ -71,6 +71,29 @@ public record LoadNumbers(
     /** Latency in milliseconds; a value the manifest lacks is NaN. */
     public record Latency(double mean, double p50, double p95, double p99, double max) {}
 
+    /** Share of late requests above which a window measured the harness (or the target's saturation), not the target's pace. */
+    public static final double LATE_MAX = 0.05;
+    /**
+     * Share of the late requests that found every pooled user waiting on the target, from which the
+     * lateness is the target's saturation (it set the pace) rather than the harness's.
+     */
+    public static final double USERS_BUSY_MIN = 0.5;
+
+    /** More than {@link #LATE_MAX} of the requests went out late. */
+    public boolean tooLate() {
+        return lateRate() > LATE_MAX;
+    }
+
+    /** Late, and mostly because every pooled user still waited on a response: the target set the pace. */
+    public boolean lateForTheTarget() {
+        return tooLate() && lateUsersBusyShare() >= USERS_BUSY_MIN;
+    }
+
+    /** Late with pooled users free, or arrivals dropped at the step's end: the harness could not send the plan. */
+    public boolean harnessBehind() {
+        return tooLate() && !lateForTheTarget() || unsent > 0;
+    }
+
     /** Share of the late requests that waited for a pooled user busy with the target (0 when none was late). */
     public double lateUsersBusyShare() {
         return late == 0 ? 0 : (double) lateUsersBusy / late;

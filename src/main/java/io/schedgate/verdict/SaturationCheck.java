@@ -22,13 +22,8 @@ import java.util.Map;
 public final class SaturationCheck implements Check {
 
     public static final String ID = "saturation";
-    /** Share of late requests above which a step measured the harness rather than the target. */
-    public static final double HARNESS_LATE_MAX = 0.05;
-    /**
-     * Share of the late requests that found every pooled user waiting on the target, from which the
-     * lateness is the target's saturation (it set the pace) rather than the harness's.
-     */
-    public static final double USERS_BUSY_MIN = 0.5;
+    /** Share of late requests above which a step measured the harness rather than the target ({@link LoadNumbers}). */
+    public static final double HARNESS_LATE_MAX = LoadNumbers.LATE_MAX;
 
     static final Limit ACHIEVED_RATIO =
             Limit.fraction("saturation.achievedRatio", 0.95, "a step is saturated when achieved < this × offered QPS");
@@ -91,9 +86,9 @@ public final class SaturationCheck implements Check {
             if (t.hasP99Slo() && load.p99Ms() > t.p99SloMs()) {
                 why.add("p99 " + Numbers.num(load.p99Ms()) + " ms > SLO " + Numbers.num(t.p99SloMs()) + " ms");
             }
-            boolean late = load.lateRate() > HARNESS_LATE_MAX;
+            boolean late = load.tooLate();
             // late because every pooled user still waited on a response: the target's saturation, not the harness's
-            boolean usersBusy = late && load.lateUsersBusyShare() >= USERS_BUSY_MIN;
+            boolean usersBusy = load.lateForTheTarget();
             if (usersBusy) {
                 why.add(
                         0,
@@ -103,7 +98,7 @@ public final class SaturationCheck implements Check {
                                 + " pooled user was still waiting on a response (p99 " + Numbers.num(load.p99Ms())
                                 + " ms)");
             }
-            boolean harnessBehind = late && !usersBusy || load.unsent() > 0;
+            boolean harnessBehind = load.harnessBehind();
             Status status = why.isEmpty() && !harnessBehind ? Status.PASS : Status.WARN;
             String queue = why.isEmpty() && !late ? "" : queueSite(run, step);
             String machine = machineCpu(run, step);
