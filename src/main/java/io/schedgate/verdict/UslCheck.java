@@ -38,6 +38,9 @@ public final class UslCheck implements Check {
         }
     }
 
+    /** λ/σ and a lock's saturation rate within this factor of each other are the same limit. */
+    static final double LOCK_AGREEMENT = 1.5;
+
     @Override
     public String id() {
         return ID;
@@ -131,7 +134,42 @@ public final class UslCheck implements Check {
                 + " req/s per unit of concurrency): "
                 + peak + ", R² " + Numbers.num(fit.rSquared()) + " over " + steps.size() + " steps"
                 + (pastPeak ? "; the ramp went past the peak (N=" + Numbers.num(maxN) + ")" : "");
+        evidence += lockTie(in.earlier(), usl, details);
         return List.of(new CheckResult(
                 ID, CheckResult.RAMP, status, usl.peakThroughput(), null, "req/s", Confidence.HIGH, evidence, details));
+    }
+
+    /**
+     * Ties σ to a lock when one was found: a lock held h seconds per request serialises the service at
+     * 1/h req/s, which is what the USL's ceiling λ/σ is when that lock is its serial fraction (Gunther,
+     * Guerrilla Capacity Planning, ch. 4: X(N) = λN / (1 + σ(N−1) + κN(N−1)) → λ/σ as N grows, κ = 0).
+     * The lock's rate is {@code lock.contention}'s saturationQps (achieved ÷ the lock's busy share) at
+     * the latest step with true contention; within {@link #LOCK_AGREEMENT}× of λ/σ the two agree.
+     */
+    static String lockTie(List<CheckResult> earlier, UniversalScalabilityLaw usl, Map<String, Object> details) {
+        CheckResult lock = null;
+        for (CheckResult r : earlier) {
+            if (r.checkId().equals(LockContentionCheck.ID)
+                    && "true contention".equals(r.details().get("verdict"))
+                    && r.details().get("saturationQps") instanceof Number) {
+                lock = r;
+            }
+        }
+        if (lock == null || !(usl.sigma() > 0)) {
+            return "";
+        }
+        double lockQps = ((Number) lock.details().get("saturationQps")).doubleValue();
+        double ceiling = usl.lambda() / usl.sigma();
+        double ratio = lockQps / ceiling;
+        details.put("lockSite", lock.details().get("site"));
+        details.put("lockSaturationQps", lockQps);
+        details.put("serialCeilingQps", ceiling);
+        boolean agree = ratio <= LOCK_AGREEMENT && ratio >= 1 / LOCK_AGREEMENT;
+        return "; σ's ceiling λ/σ=" + Numbers.num(ceiling) + " req/s and the lock at "
+                + lock.details().get("site")
+                + " (saturating near " + Numbers.num(lockQps) + " req/s at " + Evidence.step(lock.stepIndex()) + ") "
+                + (agree
+                        ? "agree: that lock is the serial fraction"
+                        : "differ: that lock is not the whole serial fraction");
     }
 }
