@@ -122,6 +122,18 @@ public final class HtmlReport {
                 .append(" · verdict ")
                 .append(esc(v.createdAt()))
                 .append("</p>\n");
+        GatlingReport g = m.gatling();
+        b.append("<p id='gatling-report'>");
+        if (g.href() != null) {
+            b.append("Gatling's report of this run: <a href='")
+                    .append(esc(g.href()))
+                    .append("'>")
+                    .append(esc(g.href()))
+                    .append("</a>");
+        } else {
+            b.append(esc(g.sentence()));
+        }
+        b.append("</p>\n");
         if (!v.gate().reasons().isEmpty()) {
             b.append("<details open><summary>Why the gate ")
                     .append(v.gate().passed() ? "passed" : "failed")

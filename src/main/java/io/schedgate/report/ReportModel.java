@@ -36,7 +36,8 @@ public record ReportModel(
         Map<String, String> harness,
         List<StepView> steps,
         List<CaptureView> baseline,
-        List<CaptureView> finalSnapshot) {
+        List<CaptureView> finalSnapshot,
+        GatlingReport gatling) {
 
     /** One raw file the manifest lists: linked when it is there, else its status and reason. */
     public record CaptureView(String kind, String file, String status, String reason, Long bytes, boolean present) {
@@ -149,7 +150,8 @@ public record ReportModel(
                 captures(runDir, m.baseline() == null ? null : m.baseline().captures()),
                 captures(
                         runDir,
-                        m.finalSnapshot() == null ? null : m.finalSnapshot().captures()));
+                        m.finalSnapshot() == null ? null : m.finalSnapshot().captures()),
+                GatlingReport.find(runDir, m));
     }
 
     private static StepView step(Path runDir, Manifest.Step s, Verdict verdict) {

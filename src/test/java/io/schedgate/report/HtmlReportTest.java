@@ -107,6 +107,9 @@ class HtmlReportTest {
                 assertTrue(s.path(k).isNumber(), fixture + " step " + s.path("index") + " " + k + ": " + s);
             }
         }
+        // no Gatling results folder beside the fixture
+        assertTrue(
+                unesc(text(html, "<p id='gatling-report'>", "</p>")).startsWith("Gatling's report: none ("), fixture);
         assertTrue(
                 html.contains("<div class='chart' id='chart-usl'>") == data.has("usl")
                         && html.contains("id='usl-missing'") != data.has("usl"),
@@ -189,6 +192,49 @@ class HtmlReportTest {
         assertTrue(html.contains("missing: 404 from the target"));
         assertTrue(html.contains("<p class='missing' id='diff-missing'>no differential flame graph"));
         assertTrue(html.contains("<p class='missing' id='usl-missing'>no USL curve: "), "why there is no USL curve");
+    }
+
+    @Test
+    void gatlingsReportOfTheSameRunIsLinkedRelativelyFromItsResultsFolderBesideTheRuns(@TempDir Path tmp)
+            throws IOException {
+        // the Maven layout: target/schedgate/<run>/ and target/gatling/<simulation id>-<yyyyMMddHHmmssSSS>/
+        Path runs = Files.createDirectories(tmp.resolve("target/schedgate"));
+        Path dir = RunFixtures.copy("herd-go1.26", runs);
+        Path gatling = Files.createDirectories(tmp.resolve("target/gatling"));
+        java.time.Instant start = java.time.Instant.parse("2026-11-28T06:53:37.519Z"); // the fixture's startedAt
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS")
+                .withZone(java.time.ZoneId.systemDefault());
+        String ours = "fixture-herd-" + f.format(start.plusSeconds(4));
+        for (String folder : new String[] {
+            "fixture-herd-" + f.format(start.minusSeconds(86_400)), // the day before: another run
+            "fixture-herd-" + f.format(start.plusSeconds(40)), // after this run finished: the next one
+            "fixture-hotlock-" + f.format(start), // another simulation
+            ours
+        }) {
+            Files.createDirectories(gatling.resolve(folder));
+            Files.writeString(gatling.resolve(folder).resolve("index.html"), "<html></html>");
+        }
+        String html = Files.readString(reportOf(dir));
+        String href = "../../gatling/" + ours + "/index.html";
+        assertEquals(
+                "Gatling's report of this run: <a href='" + href + "'>" + href + "</a>",
+                text(html, "<p id='gatling-report'>", "</p>"));
+        assertTrue(Files.isRegularFile(dir.resolve(href)));
+
+        // run with --no-reports: Gatling's folder is there, its page is not
+        Files.delete(gatling.resolve(ours).resolve("index.html"));
+        assertEquals(
+                "Gatling's report: none (../../gatling/" + ours + " has no index.html: Gatling ran with"
+                        + " --no-reports)",
+                unesc(text(Files.readString(reportOf(dir)), "<p id='gatling-report'>", "</p>")));
+
+        // no results folder of this run at all
+        Files.delete(gatling.resolve(ours));
+        assertEquals(
+                "Gatling's report: none (no fixture-herd-<time> results folder from this run's time in ../../gatling"
+                        + " or ../gatling: run with --no-reports, or not a Gatling run)",
+                unesc(text(Files.readString(reportOf(dir)), "<p id='gatling-report'>", "</p>")));
+        assertEquals("labrampsimulation", GatlingReport.simulationId("LabRampSimulation"));
     }
 
     static boolean anyStatus(JsonNode verdict, String status) {
