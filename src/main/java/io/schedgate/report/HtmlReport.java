@@ -10,6 +10,7 @@ import io.schedgate.text.Numbers;
 import io.schedgate.verdict.Capacity;
 import io.schedgate.verdict.CheckResult;
 import io.schedgate.verdict.Evidence;
+import io.schedgate.verdict.GoroutineCheck;
 import io.schedgate.verdict.SchedLockPressureCheck;
 import io.schedgate.verdict.Status;
 import io.schedgate.verdict.Verdict;
@@ -192,27 +193,59 @@ public final class HtmlReport {
                 "schedlock",
                 "schedlockInterval");
         chart(b, m, "gc", "GC share of CPU (%)", "gc");
+        ReportModel.Leak leak = m.leak();
+        chartWith(
+                b,
+                List.of(m),
+                List.of(""),
+                "goroutines",
+                "Goroutines at the window's end against Little's law (baseline + requests in flight ×"
+                        + " goroutines per request), the limit above which a step FAILs, and the leak check",
+                "<p class='leak " + (leak.status() == null ? "NO_DATA" : leak.status())
+                        + "' id='goroutines-leak'>after the ramp (" + GoroutineCheck.LEAK_ID + ", "
+                        + (leak.status() == null ? "no result" : leak.status()) + "): " + esc(leak.evidence())
+                        + "</p>\n",
+                "goroutines");
         usl(b, m.verdict());
         b.append("</section>\n");
     }
 
     private static void chart(StringBuilder b, ReportModel m, String id, String title, String... series) {
+        chartWith(b, List.of(m), List.of(""), id, title, "", series);
+    }
+
+    /**
+     * One chart of the steps of {@code runs} (each run's missing points listed with its {@code prefixes}
+     * entry before the step), {@code extra} (HTML) under it.
+     */
+    private static void chartWith(
+            StringBuilder b,
+            List<ReportModel> runs,
+            List<String> prefixes,
+            String id,
+            String title,
+            String extra,
+            String... series) {
         b.append("<figure class='chart-box'><figcaption>")
                 .append(esc(title))
                 .append("</figcaption>\n<div class='chart' id='chart-")
                 .append(id)
-                .append("'></div>\n");
+                .append("'></div>\n")
+                .append(extra);
         StringBuilder items = new StringBuilder();
-        for (StepView s : m.steps()) {
-            for (String key : series) {
-                if (s.missing().containsKey(key)) {
-                    items.append("<li>")
-                            .append(Evidence.step(s.index()))
-                            .append(" (")
-                            .append(Numbers.num(s.x()))
-                            .append(" req/s): no point: ")
-                            .append(esc(s.missing().get(key)))
-                            .append("</li>\n");
+        for (int r = 0; r < runs.size(); r++) {
+            for (StepView s : runs.get(r).steps()) {
+                for (String key : series) {
+                    if (s.missing().containsKey(key)) {
+                        items.append("<li>")
+                                .append(esc(prefixes.get(r)))
+                                .append(Evidence.step(s.index()))
+                                .append(" (")
+                                .append(Numbers.num(s.x()))
+                                .append(" req/s): no point: ")
+                                .append(esc(s.missing().get(key)))
+                                .append("</li>\n");
+                    }
                 }
             }
         }
@@ -511,6 +544,12 @@ public final class HtmlReport {
         if (m.verdict().thresholds().get(SchedLockPressureCheck.FAIL.key()) instanceof Number fail) {
             root.put("schedlockFail", 100 * fail.doubleValue());
         }
+        if (m.leak().before() != null) {
+            root.put("goroutinesBefore", m.leak().before());
+        }
+        if (m.leak().afterCooldown() != null) {
+            root.put("goroutinesAfter", m.leak().afterCooldown());
+        }
         ObjectNode usl = uslFit(m.verdict());
         if (usl != null) {
             root.set("usl", usl);
@@ -541,6 +580,9 @@ public final class HtmlReport {
                             ? null
                             : 100 * s.schedLock().upper());
             n.put("gc", s.gcCpuShare() == null ? null : 100 * s.gcCpuShare());
+            n.put("goroutines", s.goroutines());
+            n.put("goroutinesPredicted", s.goroutinesPredicted());
+            n.put("goroutinesLimit", s.goroutinesLimit());
             n.putPOJO("missing", s.missing());
         }
         try {

@@ -10,6 +10,7 @@ import io.schedgate.run.Manifest;
 import io.schedgate.run.RunDirectory;
 import io.schedgate.verdict.CheckResult;
 import io.schedgate.verdict.Evidence;
+import io.schedgate.verdict.GoroutineCheck;
 import io.schedgate.verdict.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,14 @@ public record ReportModel(
         List<StepView> steps,
         List<CaptureView> baseline,
         List<CaptureView> finalSnapshot,
-        GatlingReport gatling) {
+        GatlingReport gatling,
+        Leak leak) {
+
+    /**
+     * The post-ramp leak check ({@code goroutines.leak}): goroutines before the ramp and after the cool-down
+     * (null: not measured), its status and evidence.
+     */
+    public record Leak(String status, Double before, Double afterCooldown, String evidence) {}
 
     /** One raw file the manifest lists: linked when it is there, else its status and reason. */
     public record CaptureView(String kind, String file, String status, String reason, Long bytes, boolean present) {
@@ -49,7 +57,8 @@ public record ReportModel(
     /**
      * One step as the charts and its section need it. A null number is missing; {@code missing} says why,
      * keyed by the chart series ({@code achieved}, {@code latency}, {@code wakeups}, {@code schedlock},
-     * {@code gc}).
+     * {@code gc}, {@code goroutines}). The goroutines are the {@code goroutines.littles-law} result's: measured
+     * at the window's end, Little's-law prediction and the limit above which the step FAILs.
      */
     public record StepView(
             int index,
@@ -63,6 +72,9 @@ public record ReportModel(
             Double wakeupsPerRequest,
             SchedLockPoint schedLock,
             Double gcCpuShare,
+            Double goroutines,
+            Double goroutinesPredicted,
+            Double goroutinesLimit,
             List<FlameView> flames,
             Map<String, String> missing,
             List<CaptureView> captures) {
@@ -151,7 +163,16 @@ public record ReportModel(
                 captures(
                         runDir,
                         m.finalSnapshot() == null ? null : m.finalSnapshot().captures()),
-                GatlingReport.find(runDir, m));
+                GatlingReport.find(runDir, m),
+                leak(verdict));
+    }
+
+    private static Leak leak(Verdict verdict) {
+        CheckResult r = verdict.result(GoroutineCheck.LEAK_ID, CheckResult.RAMP).orElse(null);
+        if (r == null) {
+            return new Leak(null, null, null, "no " + GoroutineCheck.LEAK_ID + " result in the verdict");
+        }
+        return new Leak(r.status().name(), detail(r, "baseline"), detail(r, "afterCooldown"), r.evidence());
     }
 
     private static StepView step(Path runDir, Manifest.Step s, Verdict verdict) {
@@ -206,6 +227,19 @@ public record ReportModel(
                 missing.put("gc", "no GC CPU share at this step (no runtime/metrics GC CPU numbers in the window)");
             }
         }
+        Double goroutines = null;
+        Double predicted = null;
+        Double limit = null;
+        CheckResult g = verdict.result(GoroutineCheck.BLOWUP_ID, index).orElse(null);
+        if (g == null) {
+            missing.put("goroutines", "no " + GoroutineCheck.BLOWUP_ID + " result for this step");
+        } else if (g.value() == null) {
+            missing.put("goroutines", g.status() + ": " + g.evidence());
+        } else {
+            goroutines = g.value();
+            predicted = detail(g, "predicted");
+            limit = g.threshold();
+        }
         List<CaptureView> captures = captures(runDir, s.captures());
         List<FlameView> flames = new ArrayList<>();
         for (FlameKind k : FLAMES) {
@@ -224,6 +258,9 @@ public record ReportModel(
                 wakeups,
                 schedLock,
                 gc,
+                goroutines,
+                predicted,
+                limit,
                 flames,
                 missing,
                 captures);

@@ -82,6 +82,13 @@
     ['#1565c0', '#90caf9', '#90caf9'], {yLabel: '% of processor time', missingKey: 'schedlock',
       dashed: [false, true, true], constants: limits});
   chart('gc', ['gc'], ['GC % of CPU'], ['#00838f'], {yLabel: '% of CPU', missingKey: 'gc'});
+  // the leak check's two counts as levels: before the ramp, and after the cool-down (above it: leaked)
+  const levels = [];
+  if (data.goroutinesBefore != null) levels.push({label: 'before the ramp ' + Math.round(data.goroutinesBefore), value: data.goroutinesBefore, color: '#2e7d32'});
+  if (data.goroutinesAfter != null) levels.push({label: 'after the cool-down ' + Math.round(data.goroutinesAfter), value: data.goroutinesAfter, color: '#6a1b9a'});
+  chart('goroutines', ['goroutines', 'goroutinesPredicted', 'goroutinesLimit'],
+    ['measured', "Little's law", 'FAIL above'], ['#1565c0', '#9e9e9e', '#c62828'],
+    {yLabel: 'goroutines', missingKey: 'goroutines', dashed: [false, true, true], constants: levels});
   if (data.usl) {
     // the fit X(N) = lambda N / (1 + sigma (N - 1) + kappa N (N - 1)) on a log-spaced grid, the measured points on it
     const f = data.usl;

@@ -96,7 +96,7 @@ class HtmlReportBrowserTest {
 
             // every chart: a uPlot canvas with points
             List<WebElement> charts = driver.findElements(By.cssSelector("div.chart"));
-            assertEquals(6, charts.size(), "five charts on offered req/s and the USL fit");
+            assertEquals(7, charts.size(), "six charts on offered req/s and the USL fit");
             for (WebElement chart : charts) {
                 assertEquals("true", chart.getDomAttribute("data-rendered"), chart.getDomAttribute("id"));
                 assertTrue(Integer.parseInt(chart.getDomAttribute("data-points")) >= 6, chart.getDomAttribute("id"));
@@ -106,6 +106,15 @@ class HtmlReportBrowserTest {
                         chart.getDomAttribute("id") + " canvas " + canvas.getSize());
                 assertTrue(inkedPixels(driver, canvas) > 500, chart.getDomAttribute("id") + " drew nothing");
             }
+
+            assertEquals(
+                    "18",
+                    driver.findElement(By.id("chart-goroutines")).getDomAttribute("data-points"),
+                    "measured, Little's law and the limit at each of 6 steps");
+            assertTrue(driver.findElement(By.id("goroutines-leak"))
+                    .getText()
+                    .startsWith("after the ramp (goroutines.leak, "));
+            assertTrue(driver.findElement(By.id("gatling-report")).getText().startsWith("Gatling's report: none ("));
 
             // every step: flame graphs (CPU and goroutines at least; mutex when there was contention) that drew
             assertEquals(

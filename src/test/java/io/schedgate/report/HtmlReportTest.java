@@ -102,11 +102,35 @@ class HtmlReportTest {
                 "schedlock",
                 "schedlockLower",
                 "schedlockUpper",
-                "gc"
+                "gc",
+                "goroutines",
+                "goroutinesPredicted",
+                "goroutinesLimit"
             }) {
                 assertTrue(s.path(k).isNumber(), fixture + " step " + s.path("index") + " " + k + ": " + s);
             }
         }
+        // the leak check under the goroutines chart, as verdict.json has it
+        JsonNode leak = result(verdict, "goroutines.leak");
+        assertEquals(
+                "after the ramp (goroutines.leak, " + leak.path("status").asText() + "): "
+                        + leak.path("evidence").asText(),
+                unesc(text(html, "id='goroutines-leak'>", "</p>")));
+        assertEquals(
+                leak.path("details").path("baseline").asDouble(),
+                data.path("goroutinesBefore").asDouble());
+        assertEquals(
+                leak.path("details").path("afterCooldown").asDouble(),
+                data.path("goroutinesAfter").asDouble());
+        JsonNode littles = result(verdict, "goroutines.littles-law");
+        JsonNode first = data.path("steps").get(0);
+        assertEquals(littles.path("value").asDouble(), first.path("goroutines").asDouble());
+        assertEquals(
+                littles.path("details").path("predicted").asDouble(),
+                first.path("goroutinesPredicted").asDouble());
+        assertEquals(
+                littles.path("threshold").asDouble(),
+                first.path("goroutinesLimit").asDouble());
         // no Gatling results folder beside the fixture
         assertTrue(
                 unesc(text(html, "<p id='gatling-report'>", "</p>")).startsWith("Gatling's report: none ("), fixture);
@@ -160,6 +184,13 @@ class HtmlReportTest {
                 html);
         JsonNode s6 = data.path("steps").get(5);
         assertTrue(s6.path("achieved").isNull() && s6.path("x").asDouble() == 2400, "planned rate on x: " + s6);
+        assertTrue(
+                s6.path("goroutines").isNull() && s6.path("goroutinesPredicted").isNull(), "no 0: " + s6);
+        String goroutines = unesc(text(html, "<ul class='missing' id='missing-goroutines'>", "</ul>"));
+        assertTrue(
+                goroutines.contains(
+                        "step-06 (2400 req/s): no point: NO_DATA: step-06: needs the window's mean latency"),
+                goroutines);
         assertTrue(text(html, "<ul class='missing' id='missing-qps'>", "</ul>")
                 .contains("step-06 (2400 req/s): no point:" + " no load numbers in the manifest"));
     }
@@ -235,6 +266,16 @@ class HtmlReportTest {
                         + " or ../gatling: run with --no-reports, or not a Gatling run)",
                 unesc(text(Files.readString(reportOf(dir)), "<p id='gatling-report'>", "</p>")));
         assertEquals("labrampsimulation", GatlingReport.simulationId("LabRampSimulation"));
+    }
+
+    /** The first result of {@code check} in verdict.json: the ramp-wide one, or step 1's of a per-step check. */
+    static JsonNode result(JsonNode verdict, String check) {
+        for (JsonNode r : verdict.path("results")) {
+            if (r.path("checkId").asText().equals(check)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no " + check + " in verdict.json");
     }
 
     static boolean anyStatus(JsonNode verdict, String status) {
