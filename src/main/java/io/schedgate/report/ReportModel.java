@@ -39,7 +39,8 @@ public record ReportModel(
         List<CaptureView> baseline,
         List<CaptureView> finalSnapshot,
         GatlingReport gatling,
-        Leak leak) {
+        Leak leak,
+        ReportModel baselineRun) {
 
     /**
      * The post-ramp leak check ({@code goroutines.leak}): goroutines before the ramp and after the cool-down
@@ -113,6 +114,14 @@ public record ReportModel(
 
     /** Reads manifest.json of {@code runDir} (through {@link RunDirectory#read}) and the profiles of every step. */
     public static ReportModel of(Path runDir, Verdict verdict) {
+        return of(runDir, verdict, null, null);
+    }
+
+    /**
+     * With a baseline run: {@code baselineDir} read the same way, judged by {@code baselineVerdict}, as
+     * {@link #baselineRun} (null without one).
+     */
+    public static ReportModel of(Path runDir, Verdict verdict, Path baselineDir, Verdict baselineVerdict) {
         Manifest m = RunDirectory.read(runDir);
         Map<String, String> target = new LinkedHashMap<>();
         Manifest.Target t = m.target() == null
@@ -164,7 +173,8 @@ public record ReportModel(
                         runDir,
                         m.finalSnapshot() == null ? null : m.finalSnapshot().captures()),
                 GatlingReport.find(runDir, m),
-                leak(verdict));
+                leak(verdict),
+                baselineDir == null ? null : of(baselineDir, baselineVerdict));
     }
 
     private static Leak leak(Verdict verdict) {

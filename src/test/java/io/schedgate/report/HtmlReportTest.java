@@ -131,7 +131,9 @@ class HtmlReportTest {
         assertEquals(
                 littles.path("threshold").asDouble(),
                 first.path("goroutinesLimit").asDouble());
-        // no Gatling results folder beside the fixture
+        // no baseline given: the section says how to give one; no Gatling results folder beside the fixture
+        assertTrue(html.contains("<p class='missing' id='baseline-none'>no baseline run given"), fixture);
+        assertFalse(data.has("baseline"));
         assertTrue(
                 unesc(text(html, "<p id='gatling-report'>", "</p>")).startsWith("Gatling's report: none ("), fixture);
         assertTrue(
@@ -266,6 +268,48 @@ class HtmlReportTest {
                         + " or ../gatling: run with --no-reports, or not a Gatling run)",
                 unesc(text(Files.readString(reportOf(dir)), "<p id='gatling-report'>", "</p>")));
         assertEquals("labrampsimulation", GatlingReport.simulationId("LabRampSimulation"));
+    }
+
+    @Test
+    void againstABaselineRunBothRunsAreOnTheSameAxesWithADifferentialFlameGraphAtMatchedQps(@TempDir Path tmp)
+            throws IOException {
+        Path dir = RunFixtures.copy("herd-go1.26", tmp);
+        Path base = RunFixtures.copy("hotlock-go1.26", tmp);
+        Verdict v = new VerdictEngine(Thresholds.defaults()).evaluate(dir, base);
+        Verdict bv = new VerdictEngine(Thresholds.defaults()).evaluate(base);
+        String html = Files.readString(HtmlReport.write(dir, v, base));
+
+        assertFalse(html.contains("id='baseline-none'"));
+        assertEquals(
+                "baseline: ../hotlock-go1.26 (fixture-hotlock, gate " + HtmlReport.gateWord(bv) + ", "
+                        + HtmlReport.capacity(bv.capacity()) + ")",
+                unesc(text(html, "<p id='baseline-run'>", "</p>")));
+        String results = unesc(text(html, "<ul id='baseline-results'>", "</ul>"));
+        assertTrue(
+                results.contains(v.result("capacity", -1).orElseThrow().evidence())
+                        && results.contains("schedlock.baseline: "),
+                results);
+        assertTrue(html.contains("<div class='chart' id='chart-baseline-qps'>"));
+        assertTrue(html.contains("<div class='chart' id='chart-baseline-schedlock'>"));
+        JsonNode data = JSON.readTree(text(html, "<script type='application/json' id='report-data'>", "</script>")
+                .replace("<\\/", "</"));
+        JsonNode b = data.path("baseline");
+        assertEquals(3, b.path("steps").size(), "the baseline's own steps");
+        for (JsonNode s : b.path("steps")) {
+            assertTrue(s.path("achieved").isNumber() && s.path("schedlock").isNumber(), s.toString());
+        }
+        if (bv.capacity().qps() != null) {
+            assertEquals(bv.capacity().qps(), b.path("capacityQps").asDouble());
+        }
+        // herd's top step (2400 req/s) against hotlock's step of nearest offered rate, its top (2000)
+        assertEquals(1, count(html, "<iframe class='flame diff' data-kind='baseline-diff'"));
+        assertEquals(1, count(html, "<iframe class='flame diff' data-kind='diff'"), "what grew stays");
+        String legend = unesc(text(html, "<p class='legend' id='baseline-diff-legend'>", "</p>"));
+        assertTrue(
+                legend.startsWith("The shape is this run's step-06 (")
+                        && legend.contains("changed since the baseline's step-03 (")
+                        && legend.contains("red: more CPU per request in this run than in the baseline"),
+                legend);
     }
 
     /** The first result of {@code check} in verdict.json: the ramp-wide one, or step 1's of a per-step check. */
