@@ -29,13 +29,16 @@ import java.util.stream.Stream;
  * {@code -}, its time the run's start in the JVM's time zone ({@code gatling.data.zoneId}, by default the
  * system's). So {@code <runs>/../gatling} and {@code <runs>/gatling} are searched for the folder of that
  * simulation whose time is closest to the manifest's {@code startedAt}, within the run's span
- * ({@link #EARLY} before it allowed). A folder without {@code index.html} is Gatling run with {@code --no-reports}.
+ * ({@link #EARLY} before it allowed). A folder without {@code index.html} is Gatling run with {@code --no-reports},
+ * except while Gatling is still running (the page written at the ramp's end, before Gatling writes its own):
+ * then the page to come is linked with a note.
  *
  * @param href the page relative to the run directory (so the pair can be zipped together), null when none
  * @param folder the results folder found, relative to the run directory, null when none
  * @param none why there is no link, null when there is one
+ * @param note said after the link (null: nothing), e.g. that Gatling has yet to write it
  */
-public record GatlingReport(String href, String folder, String none) {
+public record GatlingReport(String href, String folder, String none, String note) {
 
     /**
      * How long before the manifest's {@code startedAt} Gatling's start may lie: Gatling starts its clock after
@@ -51,19 +54,28 @@ public record GatlingReport(String href, String folder, String none) {
 
     /** The line at the top of the page. */
     String sentence() {
-        return href != null ? "Gatling's report of this run: " + href : "Gatling's report: " + none;
+        return href != null
+                ? "Gatling's report of this run: " + href + (note == null ? "" : " " + note)
+                : "Gatling's report: " + none;
     }
 
-    static GatlingReport find(Path runDir, Manifest m) {
-        return find(runDir, m, ZoneId.systemDefault());
+    /**
+     * @param gatlingRunning whether this is the end of the ramp inside Gatling's run, before Gatling writes its
+     *     report (the ramp's own page), rather than a page written afterwards ({@code schedgate report}, analyze)
+     */
+    static GatlingReport find(Path runDir, Manifest m, boolean gatlingRunning) {
+        return find(runDir, m, ZoneId.systemDefault(), gatlingRunning);
     }
 
-    static GatlingReport find(Path runDir, Manifest m, ZoneId zone) {
+    static GatlingReport find(Path runDir, Manifest m, ZoneId zone, boolean gatlingRunning) {
         Path run = runDir.toAbsolutePath().normalize();
         Instant start = parse(m.startedAt());
         if (m.simulation() == null || start == null || run.getParent() == null) {
             return new GatlingReport(
-                    null, null, "none (the manifest has no simulation or start time to find Gatling's results by)");
+                    null,
+                    null,
+                    "none (the manifest has no simulation or start time to find Gatling's results by)",
+                    null);
         }
         Instant end = parse(m.finishedAt());
         Instant from = start.minus(EARLY);
@@ -111,14 +123,22 @@ public record GatlingReport(String href, String folder, String none) {
                     "none (no " + id + "-<time> results folder from this run's time in "
                             + String.join(
                                     " or ", roots.stream().map(r -> rel(run, r)).toList())
-                            + ": run with --no-reports, or not a Gatling run)");
+                            + ": run with --no-reports, or not a Gatling run)",
+                    null);
         }
         String folder = rel(run, best);
-        if (!Files.isRegularFile(best.resolve("index.html"))) {
-            return new GatlingReport(
-                    null, folder, "none (" + folder + " has no index.html: Gatling ran with --no-reports)");
+        if (Files.isRegularFile(best.resolve("index.html"))) {
+            return new GatlingReport(folder + "/index.html", folder, null, null);
         }
-        return new GatlingReport(folder + "/index.html", folder, null);
+        if (gatlingRunning) {
+            return new GatlingReport(
+                    folder + "/index.html",
+                    folder,
+                    null,
+                    "(Gatling writes it when the run ends, after this page; with --no-reports it never does)");
+        }
+        return new GatlingReport(
+                null, folder, "none (" + folder + " has no index.html: Gatling ran with --no-reports)", null);
     }
 
     /** Gatling's simulation id for a class's simple name ({@code StringHelper.clean}). */

@@ -53,8 +53,20 @@ public final class HtmlReport {
      * judged again with {@code verdict}'s thresholds and drawn beside this run.
      */
     public static Path write(Path runDir, Verdict verdict, Path baselineDir) {
+        return write(runDir, verdict, baselineDir, false);
+    }
+
+    /**
+     * As {@link #write(Path, Verdict, Path)} at the ramp's end inside Gatling's run, before Gatling writes
+     * its own report: the link to it is to the page Gatling is about to write.
+     */
+    public static Path writeAtRunEnd(Path runDir, Verdict verdict, Path baselineDir) {
+        return write(runDir, verdict, baselineDir, true);
+    }
+
+    private static Path write(Path runDir, Verdict verdict, Path baselineDir, boolean gatlingRunning) {
         Verdict baseline = baselineDir == null ? null : new VerdictEngine(thresholds(verdict)).evaluate(baselineDir);
-        return write(ReportModel.of(runDir, verdict, baselineDir, baseline));
+        return write(ReportModel.of(runDir, verdict, baselineDir, baseline, gatlingRunning));
     }
 
     private static Thresholds thresholds(Verdict v) {
@@ -157,7 +169,8 @@ public final class HtmlReport {
                     .append(esc(g.href()))
                     .append("'>")
                     .append(esc(g.href()))
-                    .append("</a>");
+                    .append("</a>")
+                    .append(g.note() == null ? "" : " " + esc(g.note()));
         } else {
             b.append(esc(g.sentence()));
         }

@@ -114,14 +114,16 @@ public record ReportModel(
 
     /** Reads manifest.json of {@code runDir} (through {@link RunDirectory#read}) and the profiles of every step. */
     public static ReportModel of(Path runDir, Verdict verdict) {
-        return of(runDir, verdict, null, null);
+        return of(runDir, verdict, null, null, false);
     }
 
     /**
      * With a baseline run: {@code baselineDir} read the same way, judged by {@code baselineVerdict}, as
-     * {@link #baselineRun} (null without one).
+     * {@link #baselineRun} (null without one). {@code gatlingRunning}: written at the ramp's end inside
+     * Gatling's run, before Gatling writes its own report ({@link GatlingReport#find}).
      */
-    public static ReportModel of(Path runDir, Verdict verdict, Path baselineDir, Verdict baselineVerdict) {
+    public static ReportModel of(
+            Path runDir, Verdict verdict, Path baselineDir, Verdict baselineVerdict, boolean gatlingRunning) {
         Manifest m = RunDirectory.read(runDir);
         Map<String, String> target = new LinkedHashMap<>();
         Manifest.Target t = m.target() == null
@@ -172,7 +174,7 @@ public record ReportModel(
                 captures(
                         runDir,
                         m.finalSnapshot() == null ? null : m.finalSnapshot().captures()),
-                GatlingReport.find(runDir, m),
+                GatlingReport.find(runDir, m, gatlingRunning),
                 leak(verdict),
                 baselineDir == null ? null : of(baselineDir, baselineVerdict));
     }

@@ -256,6 +256,15 @@ class HtmlReportTest {
 
         // run with --no-reports: Gatling's folder is there, its page is not
         Files.delete(gatling.resolve(ours).resolve("index.html"));
+        // ... or not yet: the ramp writes its page before Gatling writes its own
+        assertEquals(
+                "Gatling's report of this run: <a href='" + href + "'>" + href + "</a> (Gatling writes it when the"
+                        + " run ends, after this page; with --no-reports it never does)",
+                unesc(text(
+                        Files.readString(HtmlReport.writeAtRunEnd(
+                                dir, new VerdictEngine(Thresholds.defaults()).evaluate(dir), null)),
+                        "<p id='gatling-report'>",
+                        "</p>")));
         assertEquals(
                 "Gatling's report: none (../../gatling/" + ours + " has no index.html: Gatling ran with"
                         + " --no-reports)",
