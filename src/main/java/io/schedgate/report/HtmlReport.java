@@ -8,6 +8,7 @@ import io.schedgate.report.ReportModel.FlameView;
 import io.schedgate.report.ReportModel.StepView;
 import io.schedgate.text.Numbers;
 import io.schedgate.verdict.Capacity;
+import io.schedgate.verdict.CapacityCheck;
 import io.schedgate.verdict.CheckResult;
 import io.schedgate.verdict.Evidence;
 import io.schedgate.verdict.GoroutineCheck;
@@ -33,6 +34,8 @@ import java.util.Map;
  * gate and its decisive evidence, capacity, target, plan, every check result, charts across steps
  * (uPlot), per step interactive flame graphs of the CPU, mutex (delay) and end-of-window goroutine profiles
  * (async-profiler's converter, each in an {@code iframe srcdoc}) and links to every raw capture with the {@code go tool pprof} command that opens it.
+ * At the top a link to Gatling's report of the same run ({@link GatlingReport}); with a baseline run, both runs'
+ * capacity and sched.lock pressure on the same axes and a differential flame graph at matched req/s.
  */
 public final class HtmlReport {
 
@@ -40,6 +43,8 @@ public final class HtmlReport {
 
     private static final String UPLOT = "META-INF/resources/webjars/uplot/1.6.30/dist/";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The id of verdict's (package-private) SchedLockBaseline check. */
+    private static final String SCHEDLOCK_BASELINE = "schedlock.baseline";
 
     private HtmlReport() {}
 
@@ -410,7 +415,7 @@ public final class HtmlReport {
                 .append(", ")
                 .append(esc(capacity(base.verdict().capacity())))
                 .append(")</p>\n<ul id='baseline-results'>\n");
-        for (String check : List.of(io.schedgate.verdict.CapacityCheck.ID, "schedlock.baseline")) {
+        for (String check : List.of(CapacityCheck.ID, SCHEDLOCK_BASELINE)) {
             CheckResult r = v.result(check, CheckResult.RAMP).orElse(null);
             b.append("<li class='")
                     .append(r == null ? "NO_DATA" : r.status().name())

@@ -23,7 +23,9 @@ import java.util.Map;
  * What the HTML report shows, apart from how it is drawn ({@link HtmlReport}): the verdict, the
  * manifest's target and plan, per step the load numbers (a number the run lacks is null with the
  * reason beside it, never 0), the CPU, mutex and end-of-window goroutine profiles as folded stacks, and
- * every raw capture.
+ * every raw capture; the goroutines.littles-law and goroutines.leak results per step and after the ramp; the
+ * link to Gatling's report of the same run ({@link GatlingReport}); and, given one, the baseline run read the
+ * same way.
  *
  * <p>The manifest is the typed {@link Manifest} {@link RunDirectory#read} gives the verdict too.
  */
