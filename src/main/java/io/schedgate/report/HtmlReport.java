@@ -244,8 +244,9 @@ public final class HtmlReport {
                 List.of(m),
                 List.of(""),
                 "goroutines",
-                "Goroutines at the window's end against Little's law (baseline + requests in flight ×"
-                        + " goroutines per request), the limit above which a step FAILs, and the leak check",
+                "Goroutines at the window's end (idle keep-alive connections excluded, as the check counts them)"
+                        + " against Little's law (baseline + requests in flight × goroutines per request), the"
+                        + " limit above which a step FAILs, and the leak check",
                 "<p class='leak " + (leak.status() == null ? "NO_DATA" : leak.status())
                         + "' id='goroutines-leak'>after the ramp (" + GoroutineCheck.LEAK_ID + ", "
                         + (leak.status() == null ? "no result" : leak.status()) + "): " + esc(leak.evidence())

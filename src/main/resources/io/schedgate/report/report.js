@@ -87,7 +87,7 @@
   if (data.goroutinesBefore != null) levels.push({label: 'before the ramp ' + Math.round(data.goroutinesBefore), value: data.goroutinesBefore, color: '#2e7d32'});
   if (data.goroutinesAfter != null) levels.push({label: 'after the cool-down ' + Math.round(data.goroutinesAfter), value: data.goroutinesAfter, color: '#6a1b9a'});
   chart('goroutines', ['goroutines', 'goroutinesPredicted', 'goroutinesLimit'],
-    ['measured', "Little's law", 'FAIL above'], ['#1565c0', '#9e9e9e', '#c62828'],
+    ['measured (idle keep-alive excluded)', "Little's law", 'FAIL above'], ['#1565c0', '#9e9e9e', '#c62828'],
     {yLabel: 'goroutines', missingKey: 'goroutines', dashed: [false, true, true], constants: levels});
   if (data.usl) {
     // the fit X(N) = lambda N / (1 + sigma (N - 1) + kappa N (N - 1)) on a log-spaced grid, the measured points on it
