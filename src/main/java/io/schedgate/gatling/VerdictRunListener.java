@@ -60,7 +60,7 @@ public final class VerdictRunListener implements RunListener {
         System.out.println("[schedgate] verdict: " + runDirectory.resolve(VerdictJson.FILE_NAME));
         try {
             System.out.println("[schedgate] report: "
-                    + HtmlReport.write(runDirectory, verdict)
+                    + HtmlReport.writeAtRunEnd(runDirectory, verdict, VerdictEngine.baselineFromSystemProperties())
                             .toAbsolutePath()
                             .normalize()
                             .toUri());
