@@ -153,7 +153,8 @@ public final class StepLoadCounters {
                         late.get(index),
                         lateUsersBusy.get(index),
                         latency)
-                .withUnsent(unsent.get(index));
+                .withUnsent(unsent.get(index))
+                .withLatencyHistogram(h.count() == 0 ? null : h.encoded());
     }
 
     private static double round(double v) {

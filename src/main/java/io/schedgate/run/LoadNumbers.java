@@ -21,6 +21,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param hostCpus the CPUs of the machine the harness ran on, null when not recorded
  * @param unsent arrivals of the step that were never sent because the step had ended before a user got to
  *     them (the plan was above the harness's headroom); 0 in manifests written before it was counted
+ * @param latencyHistogram the window's latencies in µs as HdrHistogram's compressed encoding in base64
+ *     ({@code load.LatencyHistogram}): several injectors' windows merge exactly; null in older manifests
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LoadNumbers(
@@ -33,7 +35,34 @@ public record LoadNumbers(
         Latency latencyMs,
         Double harnessCpus,
         Integer hostCpus,
-        long unsent) {
+        long unsent,
+        String latencyHistogram) {
+
+    /** Without the latency record. */
+    public LoadNumbers(
+            double offeredQps,
+            double achievedQps,
+            long requests,
+            long errors,
+            long late,
+            long lateUsersBusy,
+            Latency latencyMs,
+            Double harnessCpus,
+            Integer hostCpus,
+            long unsent) {
+        this(
+                offeredQps,
+                achievedQps,
+                requests,
+                errors,
+                late,
+                lateUsersBusy,
+                latencyMs,
+                harnessCpus,
+                hostCpus,
+                unsent,
+                null);
+    }
 
     /** Without the harness's CPU. */
     public LoadNumbers(
@@ -50,7 +79,17 @@ public record LoadNumbers(
     /** These numbers with the harness's CPU use over the window. */
     public LoadNumbers withHarnessCpu(Double cpus, int host) {
         return new LoadNumbers(
-                offeredQps, achievedQps, requests, errors, late, lateUsersBusy, latencyMs, cpus, host, unsent);
+                offeredQps,
+                achievedQps,
+                requests,
+                errors,
+                late,
+                lateUsersBusy,
+                latencyMs,
+                cpus,
+                host,
+                unsent,
+                latencyHistogram);
     }
 
     /** These numbers with the step's dropped arrivals. */
@@ -65,7 +104,24 @@ public record LoadNumbers(
                 latencyMs,
                 harnessCpus,
                 hostCpus,
-                dropped);
+                dropped,
+                latencyHistogram);
+    }
+
+    /** These numbers with the window's latency record ({@code load.LatencyHistogram#encoded()}). */
+    public LoadNumbers withLatencyHistogram(String encoded) {
+        return new LoadNumbers(
+                offeredQps,
+                achievedQps,
+                requests,
+                errors,
+                late,
+                lateUsersBusy,
+                latencyMs,
+                harnessCpus,
+                hostCpus,
+                unsent,
+                encoded);
     }
 
     /** Latency in milliseconds; a value the manifest lacks is NaN. */
