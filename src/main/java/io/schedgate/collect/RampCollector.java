@@ -258,9 +258,13 @@ public final class RampCollector {
             }
             record.finalSnapshot(new Manifest.Snapshot(Timestamps.format(at), captures), counters, progress::say);
             progress.snapshot("final", captures);
-            progress.unsent(manifest().steps().stream()
-                    .mapToLong(st -> st.load() == null ? 0 : st.load().unsent())
-                    .sum());
+            progress.unsent(
+                    manifest().steps().stream()
+                            .mapToLong(st -> st.load() == null ? 0 : st.load().unsent())
+                            .sum(),
+                    manifest().steps().stream()
+                            .mapToLong(st -> st.load() == null ? 0 : st.load().unsentUsersBusy())
+                            .sum());
             if (captures.values().stream().allMatch(c -> !c.ok()) && !probe.alive()) {
                 stop(
                         Manifest.TARGET_DIED,

@@ -127,7 +127,10 @@ final class RunManifest {
     private static List<Manifest.Step> withUnsent(List<Manifest.Step> steps, StepLoadCounters counters) {
         List<Manifest.Step> out = new ArrayList<>();
         for (Manifest.Step st : steps) {
-            LoadNumbers load = st.load() == null ? null : st.load().withUnsent(counters.unsentOf(st.index() - 1));
+            LoadNumbers load = st.load() == null
+                    ? null
+                    : st.load()
+                            .withUnsent(counters.unsentOf(st.index() - 1), counters.unsentUsersBusyOf(st.index() - 1));
             out.add(new Manifest.Step(
                     st.index(),
                     st.targetQps(),

@@ -104,14 +104,21 @@ final class RunProgress {
         console.accept(label + ": " + summary(captures));
     }
 
-    /** A warning when the pacer dropped arrivals, none otherwise. */
-    void unsent(long unsent) {
-        if (unsent > 0) {
+    /** What the pacer dropped, none when nothing: the harness's share warned about, the target's said. */
+    void unsent(long unsent, long usersBusy) {
+        if (unsent - usersBusy > 0) {
             console.accept(String.format(
                     Locale.ROOT,
-                    "warning: %d arrivals were never sent (dropped when their step"
-                            + " ended): the plan is above what this harness can send; see each step's load.unsent",
-                    unsent));
+                    "warning: %d arrivals were never sent with a pooled user free for them (dropped at their step's"
+                            + " end): the plan is above what this harness can send; see each step's load.unsent",
+                    unsent - usersBusy));
+        }
+        if (usersBusy > 0) {
+            console.accept(String.format(
+                    Locale.ROOT,
+                    "%d arrivals were never sent because every pooled user was waiting on the target (its"
+                            + " saturation; load.unsentUsersBusy)",
+                    usersBusy));
         }
     }
 

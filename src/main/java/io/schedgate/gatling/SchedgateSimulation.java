@@ -106,7 +106,11 @@ public abstract class SchedgateSimulation extends Simulation {
                 + t.pprofUrl());
         say("target runtime: " + (t.goVersion() == null ? "Go version not reported" : t.goVersion()) + ", GOMAXPROCS "
                 + (t.gomaxprocs() == null ? "not reported" : t.gomaxprocs())
-                + (t.runtimeSource() == null ? "" : " (from " + t.runtimeSource() + ")"));
+                + (t.runtimeSource() == null || "none".equals(t.runtimeSource())
+                        ? ""
+                        : t.runtimeSource().startsWith("/")
+                                ? " (from " + t.runtimeSource() + ")"
+                                : " (" + t.runtimeSource() + ")"));
         say("cpus: " + selected.pinning());
         say("run directory " + collector.directory().root().toAbsolutePath());
         say("load: " + users + " pooled virtual users serve the arrivals (schedgate.users)");

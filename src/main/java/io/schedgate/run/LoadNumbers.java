@@ -21,6 +21,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param hostCpus the CPUs of the machine the harness ran on, null when not recorded
  * @param unsent arrivals of the step that were never sent because the step had ended before a user got to
  *     them (the plan was above the harness's headroom); 0 in manifests written before it was counted
+ * @param unsentUsersBusy of the unsent arrivals, those no pooled user was free for (every one waited on the
+ *     target): the target's saturation left them unsent, not the harness; 0 in older manifests
  * @param latencyHistogram the window's latencies in µs as HdrHistogram's compressed encoding in base64
  *     ({@code load.LatencyHistogram}): several injectors' windows merge exactly; null in older manifests
  */
@@ -36,6 +38,7 @@ public record LoadNumbers(
         Double harnessCpus,
         Integer hostCpus,
         long unsent,
+        long unsentUsersBusy,
         String latencyHistogram) {
 
     /** Without the latency record. */
@@ -61,6 +64,7 @@ public record LoadNumbers(
                 harnessCpus,
                 hostCpus,
                 unsent,
+                0,
                 null);
     }
 
@@ -89,11 +93,12 @@ public record LoadNumbers(
                 cpus,
                 host,
                 unsent,
+                unsentUsersBusy,
                 latencyHistogram);
     }
 
-    /** These numbers with the step's dropped arrivals. */
-    public LoadNumbers withUnsent(long dropped) {
+    /** These numbers with the step's dropped arrivals, {@code usersBusy} of them for want of a free user. */
+    public LoadNumbers withUnsent(long dropped, long usersBusy) {
         return new LoadNumbers(
                 offeredQps,
                 achievedQps,
@@ -105,6 +110,7 @@ public record LoadNumbers(
                 harnessCpus,
                 hostCpus,
                 dropped,
+                usersBusy,
                 latencyHistogram);
     }
 
@@ -121,6 +127,7 @@ public record LoadNumbers(
                 harnessCpus,
                 hostCpus,
                 unsent,
+                unsentUsersBusy,
                 encoded);
     }
 
@@ -145,9 +152,12 @@ public record LoadNumbers(
         return tooLate() && lateUsersBusyShare() >= USERS_BUSY_MIN;
     }
 
-    /** Late with pooled users free, or arrivals dropped at the step's end: the harness could not send the plan. */
+    /**
+     * Late with pooled users free, or arrivals dropped at the step's end with a user free for them: the harness
+     * could not send the plan. Arrivals dropped because every user waited on the target are its saturation.
+     */
     public boolean harnessBehind() {
-        return tooLate() && !lateForTheTarget() || unsent > 0;
+        return tooLate() && !lateForTheTarget() || unsent - unsentUsersBusy > 0;
     }
 
     /** Share of the late requests that waited for a pooled user busy with the target (0 when none was late). */

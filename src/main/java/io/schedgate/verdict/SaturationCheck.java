@@ -98,6 +98,9 @@ public final class SaturationCheck implements Check {
                                 + " pooled user was still waiting on a response (p99 " + Numbers.num(load.p99Ms())
                                 + " ms)");
             }
+            if (load.unsentUsersBusy() > 0) {
+                why.add(load.unsentUsersBusy() + " arrivals never sent: every pooled user was waiting on a response");
+            }
             boolean harnessBehind = load.harnessBehind();
             Status status = why.isEmpty() && !harnessBehind ? Status.PASS : Status.WARN;
             String queue = why.isEmpty() && !late ? "" : queueSite(run, step);
@@ -111,9 +114,10 @@ public final class SaturationCheck implements Check {
                         + Numbers.num(load.offeredQps()) + " of " + Numbers.num(step.targetQps())
                         + " req/s planned were sent; this step measures the load generator, not the target "
                         + "(bench/load-headroom.sh gives this machine's limit)"
-                        + (load.unsent() > 0
-                                ? "; " + load.unsent() + " arrivals of the step were never sent (dropped when the step"
-                                        + " ended): the plan is above what this harness can send"
+                        + (load.unsent() - load.unsentUsersBusy() > 0
+                                ? "; " + (load.unsent() - load.unsentUsersBusy()) + " arrivals of the step were never"
+                                        + " sent with a user free (dropped when the step ended): the plan is above"
+                                        + " what this harness can send"
                                 : "")
                         + (why.isEmpty() ? "" : "; also " + String.join("; ", why)) + queue + machine;
             } else if (why.isEmpty()) {

@@ -18,7 +18,7 @@ class HeadroomTest {
     }
 
     private static LoadNumbers load(double offered, long requests, long late, long lateUsersBusy, long unsent) {
-        return new LoadNumbers(offered, offered, requests, 0, late, lateUsersBusy, null, null, null, unsent);
+        return new LoadNumbers(offered, offered, requests, 0, late, lateUsersBusy, null, null, null, unsent, 0, null);
     }
 
     @Test
@@ -41,9 +41,24 @@ class HeadroomTest {
     }
 
     @Test
+    void aStallBelowARateAnotherStepKeptToIsNoLimit() {
+        // step 1 fell behind while the JVM warmed up; step 2 sent twice as much on time
+        Headroom h =
+                Headroom.of(List.of(step(1, 100, load(104, 313, 35, 0, 0)), step(2, 200, load(200, 600, 0, 0, 0))));
+        assertNull(h.qps(), h.sentence());
+    }
+
+    @Test
+    void arrivalsDroppedForWantOfAFreeUserAreTheTargetsSaturation() {
+        LoadNumbers busy = new LoadNumbers(472, 356, 1416, 0, 741, 741, null, null, null, 1440, 1440, null);
+        assertTrue(!busy.harnessBehind());
+        assertNull(Headroom.of(List.of(step(1, 800, busy))).qps());
+    }
+
+    @Test
     void droppedArrivalsAreTheHarnessLimit() {
         Headroom h = Headroom.of(List.of(step(1, 60000, load(5500, 27500, 0, 0, 272500))));
         assertEquals(5500.0, h.qps());
-        assertTrue(h.sentence().contains("272500 arrivals never sent"), h.sentence());
+        assertTrue(h.sentence().contains("272500 arrivals never sent with a user free"), h.sentence());
     }
 }
