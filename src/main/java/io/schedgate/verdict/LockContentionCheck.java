@@ -138,7 +138,76 @@ public final class LockContentionCheck implements Check {
         for (RunStep step : run.steps()) {
             results.addAll(step(run, step, t, mutexProfilingOn));
         }
+        delayTrend(run, results, in.thresholds()).ifPresent(results::add);
         return results;
+    }
+
+    /** Steps a site needs before its delay-per-request trend is fitted. */
+    static final int TREND_MIN_STEPS = 3;
+
+    /**
+     * The trend of mutex delay per request across the steps at the site examined at the most steps: y ∝
+     * QPS^b by log-log least squares ({@link GrowthTrend}, judged against 0: a lock nobody queues on costs
+     * the same per request at any load). Growth WARNs, never FAILs: each step's four-dimension test
+     * decides whether the lock is true contention; the trend says whether it is building up with load.
+     */
+    private static java.util.Optional<CheckResult> delayTrend(RunData run, List<CheckResult> steps, Thresholds th) {
+        Map<String, List<CheckResult>> bySite = new LinkedHashMap<>();
+        java.util.Set<String> contended = new java.util.HashSet<>();
+        for (CheckResult r : steps) {
+            if (r.details().get("site") instanceof String site
+                    && r.details().get("mutexDelayMicrosPerRequest") instanceof Number perRequest
+                    && perRequest.doubleValue() > 0) {
+                bySite.computeIfAbsent(site, k -> new ArrayList<>()).add(r);
+                if ("true contention".equals(r.details().get("verdict"))) {
+                    contended.add(site);
+                }
+            }
+        }
+        // only a lock found truly contended at some step: a pseudo-spike's per-request cost is noise
+        List<CheckResult> series = bySite.entrySet().stream()
+                .filter(e -> contended.contains(e.getKey()))
+                .map(Map.Entry::getValue)
+                .max(java.util.Comparator.comparingInt(List::size))
+                .orElse(List.of());
+        if (series.size() < TREND_MIN_STEPS) {
+            return java.util.Optional.empty();
+        }
+        double[] qps = new double[series.size()];
+        double[] perRequest = new double[series.size()];
+        for (int i = 0; i < series.size(); i++) {
+            int index = series.get(i).stepIndex();
+            RunStep step = run.steps().stream()
+                    .filter(st -> st.index() == index)
+                    .findFirst()
+                    .orElseThrow();
+            qps[i] = step.load() == null ? Double.NaN : step.load().achievedQps();
+            perRequest[i] = ((Number) series.get(i).details().get("mutexDelayMicrosPerRequest")).doubleValue();
+            if (!(qps[i] > 0)) {
+                return java.util.Optional.empty();
+            }
+        }
+        GrowthTrend trend = GrowthTrend.of(qps, perRequest, 0, th.get(GrowthTrend.CONFIDENCE));
+        // material growth the fit backs (its interval above 0, or a tight fit): a lock building up with load
+        boolean backed =
+                trend.fit().exponentInterval().lower() > 0 || trend.fit().rSquared() >= 0.8;
+        Status status = trend.status() != Status.PASS && backed ? Status.WARN : Status.PASS;
+        CheckResult last = series.get(series.size() - 1);
+        String site = last.details().get("blockSite") instanceof String lockLine && !lockLine.isEmpty()
+                ? lockLine + " (Lock; released at " + last.details().get("site") + ")"
+                : (String) last.details().get("site");
+        Map<String, Object> d = new LinkedHashMap<>(trend.details());
+        d.put("site", site);
+        d.put("qps", qps);
+        d.put("delayMicrosPerRequest", perRequest);
+        String evidence = "mutex delay per request at " + site + " " + Numbers.num(perRequest[0]) + " → "
+                + Numbers.num(perRequest[perRequest.length - 1]) + " µs over " + series.size() + " steps: "
+                + trend.describe("QPS")
+                + (status == Status.WARN
+                        ? ": the lock's cost per request builds up with load"
+                        : ": about the same per request at every load");
+        return java.util.Optional.of(new CheckResult(
+                ID, CheckResult.RAMP, status, trend.fit().exponent(), 0.0, "exponent", Confidence.HIGH, evidence, d));
     }
 
     /**
