@@ -1,6 +1,7 @@
 package io.schedgate.verdict;
 
 import io.schedgate.metrics.RuntimeMetricsValue;
+import io.schedgate.run.CaptureKind;
 import io.schedgate.signals.IdleConnections;
 import io.schedgate.stats.LittlesLaw;
 import io.schedgate.text.Numbers;
@@ -80,8 +81,7 @@ public final class GoroutineCheck implements Check {
                 continue;
             }
             // idle keep-alive connections follow the client's pool, not the requests in flight
-            long idleInProfile =
-                    Math.max(0, idleConnections(run, step.captures().get("goroutineEnd")));
+            long idleInProfile = Math.max(0, idleConnections(run, step.capture(CaptureKind.GOROUTINE_END)));
             // counted in the goroutine profile: when the count is /metrics', at most its rise above the
             // baseline (a profile and a scrape that disagree must not give fewer goroutines than idle)
             long idle = Math.min(idleInProfile, (long) Math.max(0, observedAll.value() - baseline.value()));
@@ -205,12 +205,12 @@ public final class GoroutineCheck implements Check {
         if (!after.present()) {
             return CheckResult.noData(LEAK_ID, CheckResult.RAMP, "goroutines", after.absentReason());
         }
-        long idleBefore = idleConnections(run, run.baselineCaptures().get("goroutine"));
-        long idleAfter = idleConnections(run, run.finalCaptures().get("goroutine"));
+        long idleBefore = idleConnections(run, run.baselineCapture(CaptureKind.GOROUTINE));
+        long idleAfter = idleConnections(run, run.finalCapture(CaptureKind.GOROUTINE));
         long idleGrowth = idleBefore >= 0 && idleAfter >= 0 ? Math.max(0, idleAfter - idleBefore) : 0;
         // requests still being served after the cool-down (a backlog draining) are not leaked goroutines
-        long servingBefore = Backlog.serving(run, run.baselineCaptures().get("goroutine"));
-        long servingAfter = Backlog.serving(run, run.finalCaptures().get("goroutine"));
+        long servingBefore = Backlog.serving(run, run.baselineCapture(CaptureKind.GOROUTINE));
+        long servingAfter = Backlog.serving(run, run.finalCapture(CaptureKind.GOROUTINE));
         long backlog = servingBefore >= 0 && servingAfter >= 0 ? Math.max(0, servingAfter - servingBefore) : 0;
         double excess = after.value() - baseline.value() - idleGrowth - backlog;
         Status status =
@@ -241,7 +241,7 @@ public final class GoroutineCheck implements Check {
         }
         if (backlog > 0) {
             evidence += "; " + backlog + " goroutines still serving requests after the cool-down, not counted"
-                    + Backlog.where(run, run.finalCaptures().get("goroutine"))
+                    + Backlog.where(run, run.finalCapture(CaptureKind.GOROUTINE))
                     + (backlog > t.goroutineSlack()
                             ? ": the backlog had not drained, lengthen -Dschedgate.cooldown.seconds to"
                                     + " see whether anything leaked"

@@ -1,6 +1,7 @@
 package io.schedgate.verdict;
 
 import io.schedgate.pprof.Profile;
+import io.schedgate.run.CaptureKind;
 import io.schedgate.signals.BlockReport;
 import io.schedgate.signals.CpuUnderFunction;
 import io.schedgate.signals.GoroutineGroups;
@@ -216,7 +217,7 @@ public final class LockContentionCheck implements Check {
      */
     private static boolean mutexProfilingOn(RunData run) {
         for (RunStep step : run.steps()) {
-            RunProfiles.Loaded l = run.profiles().load(step.capture("mutex"));
+            RunProfiles.Loaded l = run.profiles().load(step.capture(CaptureKind.MUTEX));
             if (l.ok() && l.profile().sampleCount() > 0) {
                 return true;
             }
@@ -225,36 +226,41 @@ public final class LockContentionCheck implements Check {
     }
 
     private List<CheckResult> step(RunData run, RunStep step, Limits t, boolean mutexProfilingOn) {
-        Map<String, RunProfiles.Loaded> p = new LinkedHashMap<>();
-        for (String name : List.of("mutex", "cpu", "block", "goroutineStart", "goroutineEnd")) {
+        Map<CaptureKind, RunProfiles.Loaded> p = new java.util.EnumMap<>(CaptureKind.class);
+        for (CaptureKind name : List.of(
+                CaptureKind.MUTEX,
+                CaptureKind.CPU,
+                CaptureKind.BLOCK,
+                CaptureKind.GOROUTINE_START,
+                CaptureKind.GOROUTINE_END)) {
             p.put(name, run.profiles().load(step.capture(name)));
         }
-        for (String name : List.of("mutex", "cpu", "block")) {
+        for (CaptureKind name : List.of(CaptureKind.MUTEX, CaptureKind.CPU, CaptureKind.BLOCK)) {
             if (!p.get(name).ok()) {
                 return List.of(CheckResult.noData(
                         ID,
                         step.index(),
                         "share of processor time",
-                        "the four-dimension test needs the step's " + name + " profile: "
+                        "the four-dimension test needs the step's " + name.key() + " profile: "
                                 + p.get(name).problem()));
             }
         }
-        MutexReport mutex = p.get("mutex").signals().mutex();
-        BlockReport block = p.get("block").signals().block();
-        Profile cpu = p.get("cpu").profile();
+        MutexReport mutex = p.get(CaptureKind.MUTEX).signals().mutex();
+        BlockReport block = p.get(CaptureKind.BLOCK).signals().block();
+        Profile cpu = p.get(CaptureKind.CPU).profile();
         List<GoroutineGroups> snapshots = new ArrayList<>();
-        for (String g : List.of("goroutineStart", "goroutineEnd")) {
+        for (CaptureKind g : List.of(CaptureKind.GOROUTINE_START, CaptureKind.GOROUTINE_END)) {
             if (p.get(g).ok()) {
                 snapshots.add(p.get(g).signals().goroutines());
             }
         }
-        double windowSeconds = p.get("mutex").profile().durationNanos() > 0
-                ? p.get("mutex").profile().durationNanos() / 1e9
+        double windowSeconds = p.get(CaptureKind.MUTEX).profile().durationNanos() > 0
+                ? p.get(CaptureKind.MUTEX).profile().durationNanos() / 1e9
                 : step.windowSeconds();
         double procs = run.gomaxprocs() > 0 ? run.gomaxprocs() : 1;
         // a service that never called runtime.SetBlockProfileRate / SetMutexProfileFraction serves empty profiles
-        boolean blockOff = p.get("block").profile().sampleCount() == 0;
-        boolean mutexOff = p.get("mutex").profile().sampleCount() == 0;
+        boolean blockOff = p.get(CaptureKind.BLOCK).profile().sampleCount() == 0;
+        boolean mutexOff = p.get(CaptureKind.MUTEX).profile().sampleCount() == 0;
         if (mutexOff && mutexProfilingOn) {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("mutexProfiling", "on");

@@ -2,6 +2,7 @@ package io.schedgate.verdict;
 
 import io.schedgate.load.StepLoadCounters;
 import io.schedgate.pprof.Profile;
+import io.schedgate.run.CaptureKind;
 import io.schedgate.run.LoadNumbers;
 import io.schedgate.signals.QueueSites;
 import io.schedgate.text.Numbers;
@@ -176,7 +177,7 @@ public final class SaturationCheck implements Check {
         if (load.harnessCpus() == null || load.hostCpus() == null || load.hostCpus() <= 0) {
             return "";
         }
-        Capture cpu = step.captures().get("cpu");
+        Capture cpu = step.capture(CaptureKind.CPU);
         RunProfiles.Loaded l = cpu == null ? null : run.profiles().load(cpu);
         if (l == null || !l.ok() || !l.profile().isCpu() || l.profile().durationNanos() <= 0) {
             return "";
@@ -194,7 +195,7 @@ public final class SaturationCheck implements Check {
 
     /** "; requests queue at SITE (STATE): n of m handler goroutines ..." from the window's last goroutine profile, or "". */
     private static String queueSite(RunData run, RunStep step) {
-        return Backlog.sites(run, step.captures().get("goroutineEnd"))
+        return Backlog.sites(run, step.capture(CaptureKind.GOROUTINE_END))
                 .flatMap(q -> q.largest()
                         .map(g -> "; requests queue at " + g.site() + " (" + g.state() + "): " + g.goroutines() + " of "
                                 + q.handlers() + " goroutines serving a request at the window's end"))

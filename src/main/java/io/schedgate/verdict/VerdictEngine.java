@@ -1,5 +1,6 @@
 package io.schedgate.verdict;
 
+import io.schedgate.run.CaptureKind;
 import io.schedgate.run.RunDirectory;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -99,8 +100,8 @@ public final class VerdictEngine {
      */
     static String inferredGoVersion(RunData run) {
         for (RunStep step : run.steps()) {
-            for (String kind : List.of("cpu", "mutex")) {
-                Capture c = step.captures().get(kind);
+            for (CaptureKind kind : List.of(CaptureKind.CPU, CaptureKind.MUTEX)) {
+                Capture c = step.captures().get(kind.key());
                 if (c == null || !c.ok()) {
                     continue;
                 }
@@ -117,7 +118,7 @@ public final class VerdictEngine {
 
     private static Gate gate(RunData run, List<CheckResult> results) {
         List<String> reasons = new ArrayList<>();
-        if (!"complete".equals(run.runStatus())) {
+        if (!io.schedgate.run.Manifest.COMPLETE.equals(run.runStatus())) {
             reasons.add("run status is " + run.runStatus() + ", not complete");
         }
         if (run.steps().isEmpty()) {

@@ -2,6 +2,7 @@ package io.schedgate.verdict;
 
 import io.schedgate.metrics.RuntimeMetricsValue;
 import io.schedgate.metrics.RuntimeMetricsWindow;
+import io.schedgate.run.CaptureKind;
 import io.schedgate.stats.LinearFit;
 import io.schedgate.stats.OrdinaryLeastSquares;
 import io.schedgate.text.Numbers;
@@ -89,7 +90,8 @@ public final class WakeUpLinearityCheck implements Check {
                         && s.metrics().wakeUpEventsPerRequest().present());
         if (!anyCounts
                 && run.steps().stream()
-                        .anyMatch(s -> run.profiles().load(s.capture("cpu")).ok())) {
+                        .anyMatch(s ->
+                                run.profiles().load(s.capture(CaptureKind.CPU)).ok())) {
             return goreadyFallback(run, traces);
         }
         List<CheckResult> results = new ArrayList<>();
@@ -212,7 +214,7 @@ public final class WakeUpLinearityCheck implements Check {
                         + "no runtime/metrics /sched/latencies either; " + HOW_TO_COUNT;
         List<CheckResult> results = new ArrayList<>();
         for (RunStep step : run.steps()) {
-            RunProfiles.Loaded cpu = run.profiles().load(step.capture("cpu"));
+            RunProfiles.Loaded cpu = run.profiles().load(step.capture(CaptureKind.CPU));
             if (!cpu.ok() || step.load() == null || step.load().served() == 0) {
                 results.add(CheckResult.noData(
                         ID,

@@ -1,5 +1,6 @@
 package io.schedgate.verdict;
 
+import io.schedgate.run.CaptureKind;
 import io.schedgate.signals.BlockReport;
 import io.schedgate.signals.GoreadyCallers;
 import java.util.LinkedHashMap;
@@ -28,11 +29,11 @@ public record WakeUpSources(Map<String, Long> wakers, Map<String, Long> wokenAt,
         Map<String, Long> wakers = new LinkedHashMap<>();
         Map<String, Long> woken = new LinkedHashMap<>();
         for (RunStep step : run.steps()) {
-            RunProfiles.Loaded cpu = run.profiles().load(step.capture("cpu"));
+            RunProfiles.Loaded cpu = run.profiles().load(step.capture(CaptureKind.CPU));
             if (cpu.ok()) {
                 GoreadyCallers.of(cpu.profile()).samples().forEach((caller, n) -> wakers.merge(caller, n, Long::sum));
             }
-            RunProfiles.Loaded block = run.profiles().load(step.capture("block"));
+            RunProfiles.Loaded block = run.profiles().load(step.capture(CaptureKind.BLOCK));
             if (block.ok() && block.signals().block() != null) {
                 for (BlockReport.Site s : block.signals().block().sites()) {
                     woken.merge(s.function() + " " + s.site() + " (" + s.state() + ")", s.contentions(), Long::sum);
