@@ -21,8 +21,8 @@ import java.nio.file.Path;
  */
 final class AnalyzeCommand implements Schedgate.Command {
 
-    static final String USAGE = "usage: schedgate analyze RUN_DIR [--json] [--baseline RUN_DIR]"
-            + " [-Dschedgate.KEY=VALUE | --threshold KEY=VALUE]... [--no-write]";
+    static final String USAGE = "usage: schedgate analyze RUN_DIR [--json] [--baseline RUN_DIR] [--no-write]"
+            + "\n         [-Dschedgate.KEY=VALUE | --threshold KEY=VALUE]...";
 
     @Override
     public String summary() {

@@ -78,11 +78,17 @@ final class ThresholdFlags {
     static void help(PrintStream out) {
         out.println(
                 "thresholds (-Dschedgate.KEY=VALUE or --threshold KEY=VALUE; fractions take 0.05 or 5%), with defaults:");
+        // key and default on one line, what it does under it: fits a 120-column terminal
         for (Limit limit : CheckRegistry.limits()) {
             Object v = limit.defaultShown();
-            out.println("  " + limit.key() + " = " + (v == null ? "none" : v) + "  (" + limit.description() + ")");
+            String shown = v == null ? "none" : v.toString();
+            // 5/30 prints as 0.167, 0.95 as itself
+            out.println("  " + limit.key() + " = "
+                    + (v instanceof Double d && shown.length() > 8 ? io.schedgate.text.Numbers.num(d) : shown));
+            io.schedgate.text.Wrap.lines(limit.description(), 120 - 6).forEach(l -> out.println("      " + l));
         }
-        out.println("  " + BASELINE_KEY + " = none (an earlier run directory to compare capacity and sched.lock with)");
+        out.println("  " + BASELINE_KEY + " = none");
+        out.println("      an earlier run directory to compare capacity and sched.lock with");
     }
 
     private void put(String assignment) {

@@ -1,6 +1,7 @@
 package io.schedgate.report;
 
 import io.schedgate.text.Numbers;
+import io.schedgate.text.Wrap;
 import io.schedgate.verdict.Capacity;
 import io.schedgate.verdict.CausalOrder;
 import io.schedgate.verdict.CheckResult;
@@ -159,25 +160,15 @@ public final class VerdictTable {
         String more = " … (whole in verdict.json)";
         String hang = " ".repeat(prefix.length());
         int room = WIDTH - prefix.length();
-        List<String> lines = new ArrayList<>();
-        String rest = text == null ? "" : text.strip();
-        while (!rest.isEmpty()) {
-            if (lines.size() == maxLines - 1 && rest.length() > room) {
-                String head = rest.substring(0, Math.max(0, room - more.length()));
-                int space = head.lastIndexOf(' ');
-                lines.add((space > room / 2 ? head.substring(0, space) : head) + more);
-                break;
-            }
-            if (rest.length() <= room) {
-                lines.add(rest);
-                break;
-            }
-            int cut = rest.lastIndexOf(' ', room);
-            if (cut <= 0) {
-                cut = room;
-            }
-            lines.add(rest.substring(0, cut));
-            rest = rest.substring(cut).strip();
+        List<String> lines = Wrap.lines(text, room);
+        if (lines.size() > maxLines) {
+            // the last line kept ends with the pointer to the whole sentence
+            List<String> kept = new ArrayList<>(lines.subList(0, maxLines - 1));
+            String tail = String.join(" ", lines.subList(maxLines - 1, lines.size()));
+            String head = tail.substring(0, Math.max(0, room - more.length()));
+            int space = head.lastIndexOf(' ');
+            kept.add((space > room / 2 ? head.substring(0, space) : head) + more);
+            lines = kept;
         }
         for (int i = 0; i < lines.size(); i++) {
             out.append(i == 0 ? prefix : hang).append(lines.get(i)).append('\n');
