@@ -35,12 +35,16 @@ public final class GoServiceImage implements AutoCloseable {
         this.image = image;
     }
 
-    /** Compiles the main package in {@code sources} with the project's Go and builds its image. */
+    /**
+     * Compiles the main package in {@code sources} with the project's Go and builds its image; works
+     * in the schedgate checkout and in a user's own project alike ({@link ProjectLayout#findOrWorkingDirectory()}).
+     */
     public static GoServiceImage build(Path sources) {
         if (!Files.isRegularFile(sources.resolve("go.mod"))) {
             throw new GoServiceException(sources + " has no go.mod: pass the directory of a Go module's main package");
         }
-        ProjectLayout layout = ProjectLayout.find();
+        // in a user's own project (no checkout) the build folder is its target/
+        ProjectLayout layout = ProjectLayout.findOrWorkingDirectory();
         Path workDir;
         try {
             Files.createDirectories(layout.buildDir());

@@ -1,0 +1,55 @@
+package com.example;
+
+import static io.schedgate.experiment.ExperimentAssert.assertThat;
+
+import io.schedgate.experiment.Experiment;
+import io.schedgate.experiment.ExperimentResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A contention experiment on the counter service: built from service/ into a FROM scratch image,
+ * ramped 100, 200, 400 req/s (short steps), judged by schedgate's verdict engine.
+ */
+class CounterExperimentTest {
+
+    static final Path SERVICE = Path.of("service");
+
+    @Test
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void theCounterLockIsNamedAtItsLockLine() throws IOException {
+        ExperimentResult result = Experiment.goModule(SERVICE)
+                .named("counter")
+                .steps(100, 200, 400)
+                .warmup(Duration.ofSeconds(1))
+                .window(Duration.ofSeconds(3))
+                .tail(Duration.ofSeconds(1))
+                .cooldown(Duration.ofSeconds(2))
+                .mix("/work@1")
+                .gomaxprocs(2)
+                .run(Path.of("target/experiments"));
+        System.out.print(result.summary());
+        System.out.print(result.agreement().render());
+        System.out.println("report: " + result.report().toUri());
+
+        String lockLine = "main.go:" + line("c.mu.Lock()");
+        assertThat(result).check("lock.contention").atStep(3).naming(lockLine);
+    }
+
+    /** The 1-based number of the first line of service/main.go containing {@code text}. */
+    static int line(String text) throws IOException {
+        List<String> lines = Files.readAllLines(SERVICE.resolve("main.go"));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " not in service/main.go");
+    }
+}
