@@ -13,7 +13,8 @@ import java.util.Objects;
 
 /**
  * How repetitions of one experiment agree: for every check and step any repetition judged, the
- * status each gave and the spread of its value. A check whose status flipped between repetitions is
+ * status each gave (its most serious, where the check judged several sites there) and the spread of
+ * its value. A check whose status flipped between repetitions is
  * {@link #unstable() unstable}: reported, never silently picked. The gate and the capacity step are
  * compared as the pseudo-checks {@code gate} and {@code capacity.step}.
  */
@@ -85,7 +86,7 @@ public final class RepeatAgreement {
             List<Status> st = new ArrayList<>();
             List<Double> val = new ArrayList<>();
             for (Verdict v : verdicts) {
-                CheckResult r = v.result(id, step).orElse(null);
+                CheckResult r = worst(v, id, step);
                 st.add(r == null ? null : r.status());
                 val.add(r == null ? null : r.value());
             }
@@ -111,6 +112,22 @@ public final class RepeatAgreement {
         all.add(new Row("capacity.step", CheckResult.RAMP, capacityFound, capacity));
         all.addAll(rows.values());
         return new RepeatAgreement(verdicts.size(), all);
+    }
+
+    /**
+     * The check's most serious result at the step (a check may judge several sites there, e.g. one
+     * per lock): PASS < WARN < NO_DATA < FAIL, the first of equals; null when it has none.
+     */
+    private static CheckResult worst(Verdict v, String id, int step) {
+        CheckResult worst = null;
+        for (CheckResult r : v.results()) {
+            if (r.checkId().equals(id)
+                    && r.stepIndex() == step
+                    && (worst == null || r.status().compareTo(worst.status()) > 0)) {
+                worst = r;
+            }
+        }
+        return worst;
     }
 
     private static String key(String id, int step) {
