@@ -86,39 +86,49 @@ public final class ExperimentAssert {
                             .distinct()
                             .toList());
         }
-        return new CheckAssert(this, checkId, null, false);
+        return new CheckAssert(this, checkId, null, c -> true, "");
     }
 
     /**
-     * A check's results, narrowed to a step ({@link #atStep(int)}, {@link #rampWide()}) or to any step
-     * ({@link #anyStep()}: in each repetition at least one result of the check must match).
+     * A check's results, narrowed step by step: to a step ({@link #atStep(int)}, {@link #rampWide()};
+     * {@link #anyStep()} is every step) and then by each expectation ({@link #fails()},
+     * {@link #naming(String)}, ...). An expectation holds when, in every repetition, at least one result
+     * matches it and every expectation before it: a check that judged several sites at a step (one per
+     * lock) passes {@code atStep(3).fails().naming("main.go:24")} when the failing one names that line.
      */
     public static final class CheckAssert {
         private final ExperimentAssert parent;
         private final String checkId;
         private final Integer step;
-        private final boolean any;
+        private final Predicate<CheckResult> matching;
+        private final String expected;
 
-        private CheckAssert(ExperimentAssert parent, String checkId, Integer step, boolean any) {
+        private CheckAssert(
+                ExperimentAssert parent,
+                String checkId,
+                Integer step,
+                Predicate<CheckResult> matching,
+                String expected) {
             this.parent = parent;
             this.checkId = checkId;
             this.step = step;
-            this.any = any;
+            this.matching = matching;
+            this.expected = expected;
         }
 
         /** The result at this step (1-based, as in the run directory). */
         public CheckAssert atStep(int stepIndex) {
-            return new CheckAssert(parent, checkId, stepIndex, false);
+            return new CheckAssert(parent, checkId, stepIndex, c -> true, "");
         }
 
         /** The ramp-wide result. */
         public CheckAssert rampWide() {
-            return new CheckAssert(parent, checkId, CheckResult.RAMP, false);
+            return new CheckAssert(parent, checkId, CheckResult.RAMP, c -> true, "");
         }
 
-        /** Any of the check's results (per repetition, at least one must match what follows). */
+        /** Any of the check's results. */
         public CheckAssert anyStep() {
-            return new CheckAssert(parent, checkId, null, true);
+            return new CheckAssert(parent, checkId, null, c -> true, "");
         }
 
         public CheckAssert passes() {
@@ -160,23 +170,25 @@ public final class ExperimentAssert {
         }
 
         private CheckAssert matches(Predicate<CheckResult> test, String what) {
+            Predicate<CheckResult> all = matching.and(test);
+            String expectation = expected.isEmpty() ? what : expected + ", " + what;
             for (ExperimentResult.Repetition r : parent.result.repetitions()) {
                 List<CheckResult> mine = selected(r.verdict());
                 if (mine.isEmpty()) {
                     throw parent.failure(
-                            "expected " + checkId + " " + where() + " with " + what + ", but it has no result there",
+                            "expected " + checkId + " " + where() + " with " + expectation
+                                    + ", but it has no result there",
                             r,
                             null);
                 }
-                boolean ok = any ? mine.stream().anyMatch(test) : mine.stream().allMatch(test);
-                if (!ok) {
+                if (mine.stream().noneMatch(all)) {
                     StringBuilder got = new StringBuilder();
                     mine.forEach(c -> got.append("\n    ").append(ExperimentResult.describe(c)));
                     throw parent.failure(
-                            "expected " + checkId + " " + where() + " with " + what + "; got:" + got, r, null);
+                            "expected " + checkId + " " + where() + " with " + expectation + "; got:" + got, r, null);
                 }
             }
-            return this;
+            return new CheckAssert(parent, checkId, step, all, expectation);
         }
 
         private List<CheckResult> selected(Verdict v) {
@@ -187,7 +199,7 @@ public final class ExperimentAssert {
         }
 
         private String where() {
-            if (any || step == null) {
+            if (step == null) {
                 return "at any step";
             }
             return step == CheckResult.RAMP ? "ramp-wide" : "at step " + step;
