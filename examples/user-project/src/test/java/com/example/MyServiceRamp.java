@@ -3,6 +3,7 @@ package com.example;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
+import io.schedgate.gatling.ContainerEnvironment;
 import io.schedgate.gatling.SchedgateSimulation;
 import io.schedgate.service.GoServiceImage;
 import java.nio.file.Path;
@@ -19,6 +20,8 @@ public class MyServiceRamp extends SchedgateSimulation {
         defaultTo("schedgate.preset", "smoke");
         defaultTo("schedgate.steps", "100,200,400");
         if (System.getProperty("schedgate.target.image") == null && System.getProperty("schedgate.target.url") == null) {
+            // Testcontainers' settings (Ryuk off: nothing can be pulled) before the first Docker call
+            ContainerEnvironment.ensureDefaults();
             GoServiceImage image = GoServiceImage.build(Path.of(System.getProperty("example.service", "service")));
             System.setProperty("schedgate.target.image", image.tag());
             Runtime.getRuntime().addShutdownHook(new Thread(image::close, "counter-image-remove"));
