@@ -1,11 +1,13 @@
 package io.schedgate.experiment;
 
 import io.gatling.app.Gatling$;
+import io.schedgate.gatling.ContainerEnvironment;
 import io.schedgate.gatling.EndpointMixSimulation;
 import io.schedgate.gatling.TargetSelection;
 import io.schedgate.plan.CpuSplit;
 import io.schedgate.plan.PlanSources;
 import io.schedgate.report.HtmlReport;
+import io.schedgate.service.DockerEngine;
 import io.schedgate.service.GoServiceImage;
 import io.schedgate.verdict.Thresholds;
 import io.schedgate.verdict.Verdict;
@@ -80,6 +82,8 @@ public final class Experiment {
     private Map<String, String> settings = Map.of();
 
     private int repeat = 1;
+    /** The longest all repetitions may take, null for no limit. */
+    private Duration timeout;
 
     private Experiment() {}
 
@@ -104,6 +108,7 @@ public final class Experiment {
         e.env = env;
         e.settings = settings;
         e.repeat = repeat;
+        e.timeout = timeout;
         change.accept(e);
         return e;
     }
@@ -265,6 +270,19 @@ public final class Experiment {
         return with(e -> e.repeat = n);
     }
 
+    /**
+     * The time the experiment has, e.g. its JUnit {@code @Timeout}: {@link #run(Path)} refuses at once,
+     * naming both, when the repetitions' ramps (plus {@link #START_ALLOWANCE} each for the target's
+     * start and the verdict) cannot fit, instead of being cut off part way.
+     */
+    public Experiment within(Duration limit) {
+        Objects.requireNonNull(limit, "limit");
+        return with(e -> e.timeout = limit);
+    }
+
+    /** What {@link #within(Duration)} allows each repetition beyond its ramp: start-up, final snapshots, verdict. */
+    public static final Duration START_ALLOWANCE = Duration.ofSeconds(10);
+
     /** How long one repetition's ramp lasts (steps × (warm-up + window + tail) + cool-down). */
     public Duration rampDuration() {
         return warmup.plus(window).plus(tail).multipliedBy(steps.size()).plus(cooldown);
@@ -321,9 +339,34 @@ public final class Experiment {
     public ExperimentResult run(Path outDir) {
         Objects.requireNonNull(outDir, "outDir");
         Map<String, String> plan = settings();
+        if (timeout != null) {
+            Duration needed = rampDuration().plus(START_ALLOWANCE).multipliedBy(repeat);
+            if (needed.compareTo(timeout) > 0) {
+                throw new ExperimentException(
+                        "experiment " + name + " needs about " + needed.toSeconds() + " s (" + repeat
+                                + " × (ramp " + rampDuration().toSeconds() + " s + " + START_ALLOWANCE.toSeconds()
+                                + " s start-up)) but has " + timeout.toSeconds()
+                                + " s: raise the timeout, or shorten the steps or repeat()");
+            }
+        }
+        if (kind != Kind.URL) {
+            // before building or starting anything: a missing engine is one line naming the fix
+            try {
+                ContainerEnvironment.ensureDefaults();
+                DockerEngine.requireAnswer();
+            } catch (RuntimeException e) {
+                throw new ExperimentException("experiment " + name + ": " + e.getMessage(), e);
+            }
+        }
         synchronized (ONE_AT_A_TIME) {
             if (kind == Kind.GO_MODULE) {
-                try (GoServiceImage image = GoServiceImage.build(Path.of(target))) {
+                GoServiceImage built;
+                try {
+                    built = GoServiceImage.build(Path.of(target));
+                } catch (RuntimeException e) {
+                    throw new ExperimentException("experiment " + name + ": " + e.getMessage(), e);
+                }
+                try (GoServiceImage image = built) {
                     Map<String, String> withImage = new LinkedHashMap<>(plan);
                     withImage.put(TargetSelection.IMAGE, image.tag());
                     return runAll(outDir, withImage);
@@ -358,9 +401,11 @@ public final class Experiment {
                     out.resolve("gatling").toString(),
                     "--no-reports"
                 });
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
+                // Gatling rethrows the simulation's own failure (e.g. GoServiceException) inside
+                // reflection wrappers, sneakily: say what schedgate said
                 throw new ExperimentException(
-                        "experiment " + name + " repetition " + rep + " could not run: " + rootMessage(e), e);
+                        "experiment " + name + " repetition " + rep + " could not run: " + reason(e), e);
             }
             if (exit != 0) {
                 throw new ExperimentException("experiment " + name + " repetition " + rep + ": Gatling exited " + exit
@@ -391,12 +436,18 @@ public final class Experiment {
         }
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    /** The message of the first schedgate exception in {@code e}'s causes, else of the innermost cause. */
+    private static String reason(Throwable e) {
+        Throwable t = e;
+        while (true) {
+            if (t.getClass().getName().startsWith("io.schedgate.") && t.getMessage() != null) {
+                return t.getMessage();
+            }
+            if (t.getCause() == null || t.getCause() == t) {
+                return t.getMessage() == null ? t.toString() : t.getMessage();
+            }
+            t = t.getCause();
         }
-        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
     private static Duration seconds(Duration d, String what, long min) {

@@ -35,6 +35,7 @@ class CounterExperimentTest {
                 .mix("/work@1")
                 .gomaxprocs(2)
                 .repeat(2)
+                .within(Duration.ofMinutes(4)) // the @Timeout: a ramp that cannot fit is refused at once
                 .run(Path.of("target/experiments"));
         System.out.print(result.summary());
         System.out.print(result.agreement().render());
