@@ -62,6 +62,24 @@ public record ExperimentResult(String name, List<Repetition> repetitions) {
         return RepeatAgreement.of(verdicts());
     }
 
+    /**
+     * Hands each repetition's run directory and report, and the agreement, to {@code entry} as key
+     * and value: with JUnit 5, {@code result.publish(testReporter::publishEntry)} puts them in the
+     * test's report (keys {@code <name>.<n>.runDirectory}, {@code <name>.<n>.report},
+     * {@code <name>.agreement}).
+     */
+    public void publish(java.util.function.BiConsumer<String, String> entry) {
+        for (Repetition r : repetitions) {
+            entry.accept(
+                    name + "." + r.index() + ".runDirectory", r.runDirectory().toString());
+            if (r.report() != null) {
+                entry.accept(
+                        name + "." + r.index() + ".report", r.report().toUri().toString());
+            }
+        }
+        entry.accept(name + ".agreement", agreement().render());
+    }
+
     /** One line per repetition: gate, capacity and every non-passing result. */
     public String summary() {
         StringBuilder out = new StringBuilder();

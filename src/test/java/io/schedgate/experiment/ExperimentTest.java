@@ -103,6 +103,22 @@ class ExperimentTest {
     }
 
     @Test
+    void publishesEachRunDirectoryReportAndTheAgreement() {
+        Map<String, String> entries = new java.util.LinkedHashMap<>();
+        result(verdict(Status.FAIL, Status.PASS, "x"), verdict(Status.FAIL, Status.PASS, "x"))
+                .publish(entries::put);
+        assertEquals(
+                List.of(
+                        "counter.1.runDirectory",
+                        "counter.1.report",
+                        "counter.2.runDirectory",
+                        "counter.2.report",
+                        "counter.agreement"),
+                List.copyOf(entries.keySet()));
+        assertEquals("file:///runs/1/report.html", entries.get("counter.2.report"));
+    }
+
+    @Test
     void assertionsNarrowToTheMatchingSiteAndFailWithTheEvidence() {
         ExperimentResult r = result(verdict(Status.FAIL, Status.PASS, "true contention at main.go:25"));
         ExperimentAssert.assertThat(r)

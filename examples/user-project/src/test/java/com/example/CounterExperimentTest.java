@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -24,7 +25,7 @@ class CounterExperimentTest {
 
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
-    void theCounterLockIsNamedAtItsLockLine() throws IOException {
+    void theCounterLockIsNamedAtItsLockLine(TestReporter reporter) throws IOException {
         ExperimentResult result = Experiment.goModule(SERVICE)
                 .named("counter")
                 .steps(100, 200, 400)
@@ -39,7 +40,7 @@ class CounterExperimentTest {
                 .run(Path.of("target/experiments"));
         System.out.print(result.summary());
         System.out.print(result.agreement().render());
-        System.out.println("report: " + result.report().toUri());
+        result.publish(reporter::publishEntry); // run directories, reports, agreement in JUnit's report
 
         String lockLine = "main.go:" + line("c.mu.Lock()");
         // ~40% busy at the top step: true contention there, named at its Lock line, in every repetition
