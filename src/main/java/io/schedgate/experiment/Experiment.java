@@ -9,6 +9,8 @@ import io.schedgate.plan.PlanSources;
 import io.schedgate.report.HtmlReport;
 import io.schedgate.service.DockerEngine;
 import io.schedgate.service.GoServiceImage;
+import io.schedgate.service.GoToolchain;
+import io.schedgate.service.ProjectLayout;
 import io.schedgate.verdict.Thresholds;
 import io.schedgate.verdict.Verdict;
 import io.schedgate.verdict.VerdictEngine;
@@ -84,6 +86,10 @@ public final class Experiment {
     private int repeat = 1;
     /** The longest all repetitions may take, null for no limit. */
     private Duration timeout;
+    /** Go module only: the go binary that builds it (null: the default) and a GOTOOLCHAIN to switch to (null: local). */
+    private String goCommand;
+
+    private String goToolchainName;
 
     private Experiment() {}
 
@@ -109,6 +115,8 @@ public final class Experiment {
         e.settings = settings;
         e.repeat = repeat;
         e.timeout = timeout;
+        e.goCommand = goCommand;
+        e.goToolchainName = goToolchainName;
         change.accept(e);
         return e;
     }
@@ -280,6 +288,40 @@ public final class Experiment {
         return with(e -> e.timeout = limit);
     }
 
+    /** A Go module's build: with this go binary (GOTOOLCHAIN=local), e.g. {@code /usr/lib/go-1.23/bin/go}. */
+    public Experiment go(String command) {
+        requireGoModule("go(" + command + ")");
+        requireText(command, "go command");
+        return with(e -> e.goCommand = command);
+    }
+
+    /** A Go module's build: with this toolchain, fetched by the go command through GOTOOLCHAIN, e.g. {@code go1.27.3}. */
+    public Experiment goToolchain(String name) {
+        requireGoModule("goToolchain(" + name + ")");
+        GoToolchain.at("go").switchedTo(name); // the name's syntax, checked now
+        return with(e -> e.goToolchainName = name);
+    }
+
+    private void requireGoModule(String what) {
+        if (kind != Kind.GO_MODULE) {
+            throw new IllegalArgumentException(
+                    what + ": only a Go module (Experiment.goModule) is built here; an image or URL is used as it is");
+        }
+    }
+
+    /** The Go that builds a {@link #goModule(Path) Go module}: go(...), goToolchain(...), else the default. */
+    GoToolchain toolchain() {
+        GoToolchain base = goCommand != null
+                ? GoToolchain.at(goCommand)
+                : GoToolchain.defaultFor(ProjectLayout.findOrWorkingDirectory());
+        return goToolchainName == null ? base : base.switchedTo(goToolchainName);
+    }
+
+    /** This experiment's name. */
+    public String name() {
+        return name;
+    }
+
     /** What {@link #within(Duration)} allows each repetition beyond its ramp: start-up, final snapshots, verdict. */
     public static final Duration START_ALLOWANCE = Duration.ofSeconds(10);
 
@@ -362,7 +404,9 @@ public final class Experiment {
             if (kind == Kind.GO_MODULE) {
                 GoServiceImage built;
                 try {
-                    built = GoServiceImage.build(Path.of(target));
+                    GoToolchain go = toolchain();
+                    go.version(); // a Go that cannot run or be fetched: one line before anything is built
+                    built = GoServiceImage.build(Path.of(target), go);
                 } catch (RuntimeException e) {
                     throw new ExperimentException("experiment " + name + ": " + e.getMessage(), e);
                 }

@@ -118,7 +118,7 @@ public final class RepeatAgreement {
      * The check's most serious result at the step (a check may judge several sites there, e.g. one
      * per lock): PASS < WARN < NO_DATA < FAIL, the first of equals; null when it has none.
      */
-    private static CheckResult worst(Verdict v, String id, int step) {
+    static CheckResult worst(Verdict v, String id, int step) {
         CheckResult worst = null;
         for (CheckResult r : v.results()) {
             if (r.checkId().equals(id)

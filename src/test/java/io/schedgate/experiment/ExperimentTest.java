@@ -141,6 +141,38 @@ class ExperimentTest {
         assertThrows(AssertionError.class, () -> ExperimentAssert.assertThat(r).check("no.such"));
     }
 
+    @Test
+    void aGoMatrixTabulatesEveryCheckPerVersionAndWarnsWhereMeaningsChanged() {
+        GoMatrixResult m = new GoMatrixResult(
+                "counter",
+                List.of(
+                        new GoMatrixResult.Column("go1.23.5", result(verdict(Status.FAIL, Status.PASS, "x"))),
+                        new GoMatrixResult.Column("go1.26.8", result(verdict(Status.FAIL, Status.WARN, "x"))),
+                        new GoMatrixResult.Column("go1.27.3", result(verdict(Status.FAIL, Status.PASS, "x")))));
+        String table = m.render();
+        assertTrue(table.startsWith("Go version matrix of counter: go1.23.5 go1.26.8 go1.27.3\n"), table);
+        assertTrue(
+                table.matches("(?s).*lock\\.contention +02 +PASS 0\\.100 +WARN 0\\.100 +PASS 0\\.100 +differs\n.*"),
+                table);
+        assertTrue(table.matches("(?s).*lock\\.contention +03 +FAIL 0\\.100 +FAIL 0\\.100 +FAIL 0\\.100 *\n.*"), table);
+        assertEquals(List.of("go1.26.8"), m.versionsDiffering("lock.contention", 2));
+        assertEquals(3, m.meaningChanges().size(), table);
+        assertTrue(table.contains("warning: runtime-lock delay"), table);
+        assertTrue(table.contains("warning: goroutine counts: /sched/goroutines"), table);
+        GoMatrixResult recent = new GoMatrixResult(
+                "counter", List.of(m.columns().get(1), m.columns().get(2)));
+        assertEquals(List.of(), recent.meaningChanges(), "1.26 and 1.27 read alike");
+    }
+
+    @Test
+    void aGoMatrixNeedsAGoModule() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> GoMatrix.of(Experiment.image("x:1")))
+                .getMessage()
+                .contains("only a Go module (Experiment.goModule) is built here"));
+        assertThrows(IllegalArgumentException.class, () -> GoMatrix.of(Experiment.goModule(Path.of("svc")))
+                .toolchain("1.27"));
+    }
+
     /** A verdict with lock.contention at step 3 (a failing site and a passing one) and at step 2. */
     private static Verdict verdict(Status step3, Status step2, String evidence) {
         List<CheckResult> results = List.of(
