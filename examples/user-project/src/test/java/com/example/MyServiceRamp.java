@@ -19,7 +19,8 @@ public class MyServiceRamp extends SchedgateSimulation {
     static {
         defaultTo("schedgate.preset", "smoke");
         defaultTo("schedgate.steps", "100,200,400");
-        if (System.getProperty("schedgate.target.image") == null && System.getProperty("schedgate.target.url") == null) {
+        if (System.getProperty("schedgate.target.image") == null
+                && System.getProperty("schedgate.target.url") == null) {
             // Testcontainers' settings (Ryuk off: nothing can be pulled) before the first Docker call
             ContainerEnvironment.ensureDefaults();
             GoServiceImage image = GoServiceImage.build(Path.of(System.getProperty("example.service", "service")));
