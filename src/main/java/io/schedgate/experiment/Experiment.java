@@ -346,9 +346,12 @@ public final class Experiment {
         plan.put(PlanSources.WINDOW_SECONDS, Long.toString(window.toSeconds()));
         plan.put(PlanSources.TAIL_SECONDS, Long.toString(tail.toSeconds()));
         plan.put(PlanSources.COOLDOWN_SECONDS, Long.toString(cooldown.toSeconds()));
-        if (mix != null) {
-            plan.put(PlanSources.MIX, mix);
+        if (mix == null) {
+            // the presets' mix is the lab's endpoints: a user's service has its own
+            throw new IllegalStateException(
+                    "experiment " + name + " has no scenario: call mix(\"/path@1\") with your service's endpoints");
         }
+        plan.put(PlanSources.MIX, mix);
         switch (kind) {
             case URL -> {
                 plan.put(TargetSelection.URL, target);

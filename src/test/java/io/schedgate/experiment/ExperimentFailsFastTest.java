@@ -18,6 +18,7 @@ class ExperimentFailsFastTest {
     void aRampLongerThanItsTimeIsRefusedAtOnce(@TempDir Path out) {
         Experiment e = Experiment.image("schedgate/anything:1")
                 .steps(100, 200, 400)
+                .mix("/work@1")
                 .repeat(3)
                 .within(Duration.ofMinutes(1));
         ExperimentException x = assertThrows(ExperimentException.class, () -> e.run(out));
@@ -31,9 +32,11 @@ class ExperimentFailsFastTest {
     @Test
     void anImageThatDoesNotExistIsOneLine(@TempDir Path out) {
         long start = System.nanoTime();
-        ExperimentException x = assertThrows(
-                ExperimentException.class,
-                () -> Experiment.image("schedgate/no-such-image:0").steps(100).run(out));
+        ExperimentException x =
+                assertThrows(ExperimentException.class, () -> Experiment.image("schedgate/no-such-image:0")
+                        .steps(100)
+                        .mix("/")
+                        .run(out));
         assertTrue(x.getMessage().contains("schedgate/no-such-image:0 is not on this Docker engine"), x.getMessage());
         assertTrue(x.getMessage().lines().count() == 1, x.getMessage());
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(90).toNanos(), "fails fast");
@@ -47,7 +50,7 @@ class ExperimentFailsFastTest {
         java.nio.file.Files.writeString(module.resolve("main.go"), "package main\n\nfunc main() { undefined() }\n");
         ExperimentException x = assertThrows(
                 ExperimentException.class,
-                () -> Experiment.goModule(module).steps(100).run(out.resolve("runs")));
+                () -> Experiment.goModule(module).steps(100).mix("/").run(out.resolve("runs")));
         assertTrue(x.getMessage().startsWith("experiment broken: go build of "), x.getMessage());
         assertTrue(x.getMessage().contains("main.go:3"), x.getMessage());
     }

@@ -23,7 +23,9 @@ class ExperimentTest {
 
     @Test
     void theBuilderIsImmutableAndSpellsTheSchedgateSettings() {
-        Experiment base = Experiment.image("registry.example/team/counter:1.2").steps(100, 200, 400);
+        Experiment base = Experiment.image("registry.example/team/counter:1.2")
+                .steps(100, 200, 400)
+                .mix("/work@1");
         Experiment tuned = base.window(Duration.ofSeconds(5))
                 .mix("/work@3,/slow@1")
                 .env("A", "1")
@@ -54,6 +56,7 @@ class ExperimentTest {
     void aUrlTargetNamesBothEndpoints() {
         Map<String, String> s = Experiment.url("http://localhost:8080", "http://localhost:6060")
                 .steps(50.5)
+                .mix("/")
                 .settings();
         assertEquals("http://localhost:8080", s.get("target.url"));
         assertEquals("http://localhost:6060", s.get("target.pprof"));
@@ -76,6 +79,9 @@ class ExperimentTest {
         assertTrue(assertThrows(IllegalStateException.class, e::settings)
                 .getMessage()
                 .contains("call steps(100, 200, 400)"));
+        assertTrue(assertThrows(IllegalStateException.class, () -> e.steps(100).settings())
+                .getMessage()
+                .contains("has no scenario: call mix(\"/path@1\")"));
     }
 
     @Test
