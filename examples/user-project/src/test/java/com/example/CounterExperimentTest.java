@@ -2,8 +2,10 @@ package com.example;
 
 import static io.schedgate.experiment.ExperimentAssert.assertThat;
 
-import io.schedgate.experiment.Experiment;
 import io.schedgate.experiment.ExperimentResult;
+import io.schedgate.experiment.GoModule;
+import io.schedgate.experiment.SchedgateExtension;
+import io.schedgate.experiment.ServiceImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,20 +15,24 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A contention experiment on the counter service: built from service/ into a FROM scratch image,
- * ramped 100, 200, 400 req/s (short steps) twice, each time on a fresh container, judged by
- * schedgate's verdict engine; prints each repetition's verdict and how the two agree.
+ * A contention experiment on the counter service: built once for the class from service/ into a
+ * FROM scratch image (SchedgateExtension, removed after the class), ramped 100, 200, 400 req/s (short
+ * steps) twice, each time on a fresh container, judged by schedgate's verdict engine; prints each
+ * repetition's verdict and how the two agree, and publishes the run directories to JUnit's report.
  */
+@ExtendWith(SchedgateExtension.class)
+@GoModule("service")
 class CounterExperimentTest {
 
     static final Path SERVICE = Path.of("service");
 
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
-    void theCounterLockIsNamedAtItsLockLine(TestReporter reporter) throws IOException {
-        ExperimentResult result = Experiment.goModule(SERVICE)
+    void theCounterLockIsNamedAtItsLockLine(ServiceImage image, TestReporter reporter) throws IOException {
+        ExperimentResult result = image.experiment()
                 .named("counter")
                 .steps(100, 200, 400)
                 .warmup(Duration.ofSeconds(1))
