@@ -67,7 +67,7 @@ WRK_QPS=$(awk -v a="$WRK_BEFORE" -v b="$WRK_AFTER" 'BEGIN { printf "%.0f", (a + 
 SUSTAINED=$(jq '[.steps[] | select(.load.errors == 0 and .load.achievedQps >= 0.95 * .targetQps
   and .load.late <= 0.05 * .load.requests) | .load.achievedQps] | max // 0' "$MANIFEST")
 if awk -v g="$SUSTAINED" 'BEGIN { exit !(g > 0) }'; then
-  echo "$SUSTAINED" > "$OUT/headroom-qps"   # read by SchedgateSimulation to warn about plans above it
+  echo "$SUSTAINED" > "$OUT/headroom-qps"   # for comparison: a run measures its own headroom (manifest harness.headroomQps)
 else
   echo "load-headroom: no step was sustained (a busy machine?): $OUT/headroom-qps left as it was" >&2
 fi

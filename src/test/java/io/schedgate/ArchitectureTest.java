@@ -4,9 +4,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.schedgate.pprof.Frame;
+import io.schedgate.pprof.Profile;
+import io.schedgate.pprof.Sample;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,21 +34,33 @@ class ArchitectureTest {
     static final Map<String, Set<String>> MAY_USE = new LinkedHashMap<>();
 
     static {
+        allow("text");
         allow("stats");
         allow("pprof");
         allow("plan");
         allow("metrics");
         allow("run");
-        allow("signals", "pprof", "metrics", "stats");
-        allow("service", "metrics");
-        allow("load", "plan", "run");
-        allow("collect", "plan", "service", "load", "run", "metrics");
-        allow("verdict", "run", "signals", "pprof", "metrics", "stats");
-        allow("report", "verdict", "run", "signals", "pprof", "metrics", "stats");
-        allow("gatling", "plan", "service", "load", "collect", "run", "metrics", "verdict", "report");
-        allow("cli", "pprof", "signals", "stats", "run", "metrics", "verdict", "report");
+        allow("signals", "pprof", "metrics", "stats", "text");
+        allow("service", "metrics", "text");
+        allow("load", "plan", "run", "text");
+        allow("collect", "plan", "service", "load", "run", "metrics", "text");
+        allow("verdict", "run", "signals", "pprof", "metrics", "stats", "text");
+        allow("report", "verdict", "run", "signals", "pprof", "metrics", "stats", "text");
+        allow("gatling", "plan", "service", "load", "collect", "run", "metrics", "verdict", "report", "text");
+        allow("cli", "pprof", "signals", "stats", "run", "metrics", "verdict", "report", "text");
         // experiments (issue 13): an API over a whole Gatling run, on top of the gatling stage
-        allow("experiment", "gatling", "plan", "service", "load", "collect", "run", "metrics", "verdict", "report");
+        allow(
+                "experiment",
+                "gatling",
+                "plan",
+                "service",
+                "load",
+                "collect",
+                "run",
+                "metrics",
+                "verdict",
+                "report",
+                "text");
     }
 
     private static void allow(String stage, String... below) {
@@ -91,5 +108,43 @@ class ArchitectureTest {
     @Test
     void noPackageCycles() {
         slices().matching("io.schedgate.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /**
+     * What a check may ask a {@link Profile} itself: its kind, header and totals. Every walk over its
+     * samples, stacks and frames is a signal's (docs/architecture.md, "A check").
+     */
+    static final Set<String> PROFILE_HEADER = Set.of(
+            "kind",
+            "isCpu",
+            "periodType",
+            "period",
+            "durationNanos",
+            "timeNanos",
+            "sampleTypes",
+            "defaultSampleType",
+            "sampleIndex",
+            "sampleCount",
+            "total",
+            "absoluteTotal",
+            "mainBuildId",
+            "requireSamples");
+
+    @Test
+    void checksConsumeSignalsAndNeverWalkProfileSamples() {
+        DescribedPredicate<JavaMethodCall> walksAProfile = DescribedPredicate.describe(
+                "a Profile method beyond its kind, header and totals",
+                call -> call.getTargetOwner().isEquivalentTo(Profile.class)
+                        && !PROFILE_HEADER.contains(call.getName()));
+        noClasses()
+                .that()
+                .resideInAPackage("io.schedgate.verdict..")
+                .should()
+                .callMethodWhere(walksAProfile)
+                .orShould()
+                .dependOnClassesThat()
+                .belongToAnyOf(Sample.class, Frame.class)
+                .because("signals own every walk over profiles; checks consume typed signals")
+                .check(classes);
     }
 }

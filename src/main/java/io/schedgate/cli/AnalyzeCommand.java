@@ -82,12 +82,12 @@ final class AnalyzeCommand implements Schedgate.Command {
         }
         out.print(json ? VerdictJson.toJson(verdict) + "\n" : VerdictTable.render(verdict));
         // where the page is: on stdout after the table; on stderr with --json, which keeps stdout one document
-        (json ? err : out).println(report(runDir, verdict, write));
+        (json ? err : out).println(report(runDir, verdict, baseline, write));
         return verdict.gate().exitCode();
     }
 
     /** Rewrites report.html beside verdict.json (so the two agree) and says where it is. */
-    private static String report(Path runDir, Verdict verdict, boolean write) {
+    private static String report(Path runDir, Verdict verdict, Path baseline, boolean write) {
         Path page = runDir.resolve(HtmlReport.FILE_NAME);
         if (!write) {
             return Files.isRegularFile(page)
@@ -96,7 +96,7 @@ final class AnalyzeCommand implements Schedgate.Command {
         }
         try {
             return "report: "
-                    + HtmlReport.write(runDir, verdict)
+                    + HtmlReport.write(runDir, verdict, baseline)
                             .toAbsolutePath()
                             .normalize()
                             .toUri();

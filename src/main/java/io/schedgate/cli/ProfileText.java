@@ -1,8 +1,8 @@
 package io.schedgate.cli;
 
-import static io.schedgate.signals.Decimals.fixed;
-import static io.schedgate.signals.Decimals.left;
-import static io.schedgate.signals.Decimals.right;
+import static io.schedgate.text.Numbers.fixed;
+import static io.schedgate.text.Numbers.left;
+import static io.schedgate.text.Numbers.right;
 
 import io.schedgate.pprof.FunctionStat;
 import io.schedgate.pprof.FunctionTable;

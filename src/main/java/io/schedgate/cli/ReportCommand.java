@@ -56,10 +56,15 @@ final class ReportCommand implements Schedgate.Command {
             err.println("schedgate report: " + RunDirectory.notARun(runDir));
             return 2;
         }
+        Path baseline = flags.baseline();
+        if (baseline != null && !RunDirectory.isRun(baseline)) {
+            err.println("schedgate report: --baseline: " + RunDirectory.notARun(baseline));
+            return 2;
+        }
         Path report;
         try {
-            Verdict verdict = new VerdictEngine(flags.thresholds()).evaluate(runDir, flags.baseline());
-            report = HtmlReport.write(runDir, verdict);
+            Verdict verdict = new VerdictEngine(flags.thresholds()).evaluate(runDir, baseline);
+            report = HtmlReport.write(runDir, verdict, baseline);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             err.println("schedgate report: " + e.getMessage());
             return 2;

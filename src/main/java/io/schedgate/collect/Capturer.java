@@ -20,6 +20,12 @@ final class Capturer {
     /** The manifest entry plus whether the target looked dead (connection refused or broken). */
     record Result(Manifest.Capture capture, boolean connectionLost) {}
 
+    /** A capture that never reached the target, for {@code reason}, started and finished now. */
+    static Result failed(String reason) {
+        String now = Timestamps.format(Instant.now());
+        return new Result(new Manifest.Capture(null, Manifest.Capture.FAILED, reason, null, now, now), false);
+    }
+
     Result capture(String url, String relativeFile, Duration readTimeout) {
         Instant started = Instant.now();
         Fetcher.Outcome outcome = fetcher.get(url, readTimeout);

@@ -1,44 +1,43 @@
 package io.schedgate.collect;
 
+import io.schedgate.load.HarnessAffinity;
 import io.schedgate.load.HarnessCpu;
 import io.schedgate.load.StepLoadCounters;
 import io.schedgate.metrics.GoRuntimeInfo;
 import io.schedgate.plan.RampClock;
 import io.schedgate.plan.RampPlan;
+import io.schedgate.run.CaptureKind;
 import io.schedgate.run.LoadNumbers;
 import io.schedgate.run.Manifest;
 import io.schedgate.run.RunDirectory;
 import io.schedgate.run.Timestamps;
+import io.schedgate.text.Numbers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * The side collector. Before the ramp: checks the target answers and takes the baseline. During
- * it, on its own thread, for each step: at the window's start launches the CPU profile, the mutex
- * and block deltas (all {@code ?seconds=window}, concurrently), a goroutine snapshot and a metrics
- * scrape; at the window's end a second goroutine snapshot and scrape. After the cool-down: the final
- * snapshots. A step's times in the manifest are the schedule's (the load counters count on the same
- * clock); each capture records when it really started and finished. The manifest is rewritten after every capture, so whatever stops the run (Ctrl-C, a
- * dying target) leaves everything collected so far on disk with a status that says why.
+ * The side collector, a scheduler of captures. Before the ramp: checks the target answers and takes
+ * the baseline. During it, on its own thread, for each step: calls every registered {@link
+ * WindowCapture} ({@link CaptureRegistry}) at the window's start (the CPU profile, the mutex and
+ * block deltas, all {@code ?seconds=window} and concurrent; a goroutine snapshot and a metrics
+ * scrape; the trace slice when the run traces) and at its end (a second goroutine snapshot and
+ * scrape), then waits for them all. After the cool-down: the final snapshots. A step's times in the
+ * manifest are the schedule's (the load counters count on the same clock); each capture records
+ * when it really started and finished. The manifest ({@link RunManifest}) is rewritten after every
+ * step and snapshot, and a step cut short keeps the captures it finished, so whatever stops the run
+ * (Ctrl-C, a dying target) leaves everything collected so far on disk with a status that says why.
  */
 public final class RampCollector {
     /**
@@ -50,44 +49,32 @@ public final class RampCollector {
     }
 
     private static final AtomicInteger THREADS = new AtomicInteger();
-    /** The captures of every step, in the manifest's order ({@link #TRACE} follows when the run traces). */
-    public static final List<String> STEP_CAPTURES =
-            List.of("cpu", "mutex", "block", "goroutineStart", "goroutineEnd", "metricsStart", "metricsEnd");
-    /** The execution-trace capture's manifest key (CaptureKind.TRACE), after the others when taken. */
-    public static final String TRACE = "trace";
 
     private final RampPlan plan;
     private final TargetEndpoints target;
     private final RunDirectory dir;
     private final StepLoadCounters counters;
-    private final Consumer<String> console;
+    private final RunProgress progress;
+    private final DescriptorWarning descriptors;
     private final Fetcher fetcher;
     private final Capturer capturer;
     private final TargetProbe probe;
     private final ExecutorService pool;
-    /** Go allows one CPU profile at a time; a second one is refused with HTTP 500. */
-    private final Semaphore cpuProfile = new Semaphore(1);
+    private final Timeouts timeouts;
 
     private final CountDownLatch finished = new CountDownLatch(1);
-    private final Duration deltaTimeout;
-    private final Duration snapshotTimeout;
-    private final Duration deltaMargin;
 
-    /** Seconds of execution trace per step, 0 for none ({@link #traceSeconds(int)}). */
-    private volatile int traceSeconds;
+    /** What is taken at each window and idle snapshot ({@link CaptureRegistry}); set before {@link #start}. */
+    private volatile List<WindowCapture> registered = CaptureRegistry.captures(0);
 
-    private volatile List<String> stepCaptures = STEP_CAPTURES;
-
-    private Manifest manifest;
+    private final RunManifest record;
     /** Captures of the step in progress, so an interrupted run keeps them. */
-    private final Map<String, Manifest.Capture> partial = new ConcurrentHashMap<>();
+    private final Map<CaptureKind, Manifest.Capture> partial = new ConcurrentHashMap<>();
 
     private volatile int stepInProgress = -1;
     private volatile RampClock clock;
-    private volatile boolean done;
-    private boolean descriptorWarning;
     private Thread runner;
-    private Thread shutdownHook;
+    private ShutdownHook shutdownHook;
 
     private RampCollector(
             RampPlan plan,
@@ -101,7 +88,8 @@ public final class RampCollector {
         this.target = target;
         this.dir = dir;
         this.counters = counters;
-        this.console = console;
+        this.progress = new RunProgress(plan, counters, console);
+        this.descriptors = new DescriptorWarning(console);
         this.fetcher = new Fetcher(target);
         this.capturer = new Capturer(fetcher, dir);
         this.probe = new TargetProbe(fetcher, target);
@@ -110,10 +98,8 @@ public final class RampCollector {
             t.setDaemon(true);
             return t;
         });
-        this.deltaMargin = timeouts.deltaMargin();
-        this.deltaTimeout = plan.window().plus(deltaMargin);
-        this.snapshotTimeout = timeouts.snapshotTimeout();
-        this.manifest = initial;
+        this.timeouts = timeouts;
+        this.record = new RunManifest(dir, initial);
     }
 
     /**
@@ -187,23 +173,14 @@ public final class RampCollector {
 
     /**
      * Takes {@code seconds} of Go execution trace per step ({@code /debug/pprof/trace}), a slice in the
-     * middle of the window; 0 (the default) takes none. At most the window. Set before {@link #start}.
-     *
-     * <p>The trace runs while the CPU, mutex and block profiles do: Go keeps them apart (the CPU
-     * profile's one-at-a-time rule is its own; a trace refuses only a second trace), so they do not
-     * fail each other. The trace does cost the target a little CPU over its slice, which the CPU
-     * profile then sees; a short slice (default 1 s of the window) keeps that small.
+     * middle of the window ({@link TraceSlice}); 0 (the default) takes none. At most the window. Set
+     * before {@link #start}.
      */
     public RampCollector traceSeconds(int seconds) {
         if (seconds < 0 || seconds > plan.windowSeconds()) {
             throw new IllegalArgumentException("trace seconds " + seconds + " outside 0.." + plan.windowSeconds());
         }
-        this.traceSeconds = seconds;
-        List<String> keys = new ArrayList<>(STEP_CAPTURES);
-        if (seconds > 0) {
-            keys.add(TRACE);
-        }
-        this.stepCaptures = List.copyOf(keys);
+        this.registered = CaptureRegistry.captures(seconds);
         return this;
     }
 
@@ -211,16 +188,16 @@ public final class RampCollector {
         return dir;
     }
 
-    public synchronized Manifest manifest() {
-        return manifest;
+    public Manifest manifest() {
+        return record.current();
     }
 
     /** Idle snapshots before the ramp: goroutines, metrics, and the goroutine-leak profile if served. */
     public void baseline() {
         Instant at = Instant.now();
         Map<String, Manifest.Capture> captures = snapshots(RunDirectory.BASELINE);
-        update(m -> with(m, new Manifest.Snapshot(Timestamps.format(at), captures), m.steps(), m.finalSnapshot()));
-        console.accept("baseline: " + summary(captures));
+        record.baseline(new Manifest.Snapshot(Timestamps.format(at), captures));
+        progress.snapshot("baseline", captures);
     }
 
     /**
@@ -233,9 +210,8 @@ public final class RampCollector {
         }
         this.clock = rampClock;
         counters.start(rampClock);
-        warnNearDescriptorLimit(); // also loads what reports running out of descriptors, while it still can
-        shutdownHook = new Thread(() -> interrupted("JVM shut down (Ctrl-C or kill)"), "schedgate-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        descriptors.check(); // also loads what reports running out of descriptors, while it still can
+        shutdownHook = ShutdownHook.install(() -> interrupted("JVM shut down (Ctrl-C or kill)"));
         runner = new Thread(this::run, "schedgate-collector");
         runner.setDaemon(true);
         runner.start();
@@ -255,7 +231,7 @@ public final class RampCollector {
     }
 
     public boolean isDone() {
-        return done;
+        return record.ended();
     }
 
     /** Marks the run interrupted, keeping the step in progress as far as it got. Idempotent. */
@@ -273,30 +249,22 @@ public final class RampCollector {
                 }
             }
             Duration coolEnd = plan.totalDuration();
-            console.accept(String.format(
-                    Locale.ROOT,
-                    "cool-down: %d s without load, then final snapshots",
-                    plan.cooldown().toSeconds()));
+            progress.coolDown();
             sleepUntil(clock.nanoTimeAt(coolEnd));
             Instant at = Instant.now();
             Map<String, Manifest.Capture> captures = snapshots(RunDirectory.FINAL);
-            if (done) {
+            if (record.ended()) {
                 return;
             }
-            // arrivals are dropped when a user reaches them after their step ended: known only now
-            update(m -> with(
-                    m, m.baseline(), withUnsent(m.steps()), new Manifest.Snapshot(Timestamps.format(at), captures)));
-            console.accept("final: " + summary(captures));
-            long unsent = manifest().steps().stream()
-                    .mapToLong(st -> st.load() == null ? 0 : st.load().unsent())
-                    .sum();
-            if (unsent > 0) {
-                console.accept(String.format(
-                        Locale.ROOT,
-                        "warning: %d arrivals were never sent (dropped when their step"
-                                + " ended): the plan is above what this harness can send; see each step's load.unsent",
-                        unsent));
-            }
+            record.finalSnapshot(new Manifest.Snapshot(Timestamps.format(at), captures), counters, progress::say);
+            progress.snapshot("final", captures);
+            progress.unsent(
+                    manifest().steps().stream()
+                            .mapToLong(st -> st.load() == null ? 0 : st.load().unsent())
+                            .sum(),
+                    manifest().steps().stream()
+                            .mapToLong(st -> st.load() == null ? 0 : st.load().unsentUsersBusy())
+                            .sum());
             if (captures.values().stream().allMatch(c -> !c.ok()) && !probe.alive()) {
                 stop(
                         Manifest.TARGET_DIED,
@@ -323,91 +291,44 @@ public final class RampCollector {
     /** Runs step {@code i}; false when the run must stop. */
     private boolean runStep(int i) throws InterruptedException {
         double qps = plan.stepsQps().get(i);
-        String name = String.format(Locale.ROOT, "step %d/%d %s qps", i + 1, plan.stepCount(), fmt(qps));
+        String name = progress.stepName(i);
         sleepUntil(clock.nanoTimeAt(plan.stepStartOffset(i)));
-        if (done) {
+        if (record.ended()) {
             return false;
         }
         stepInProgress = i;
         partial.clear();
-        console.accept(name + ": warm-up " + plan.warmup().toSeconds() + " s");
+        progress.warmUp(name);
         sleepUntil(clock.nanoTimeAt(plan.windowStartOffset(i)));
-        String folder = RunDirectory.stepFolder(i) + "/";
-        String pprof = target.pprofUrl() + "/debug/pprof/";
-        int w = plan.windowSeconds();
-        Map<String, Future<Capturer.Result>> futures = new LinkedHashMap<>();
-        futures.put("cpu", submit("cpu", () -> cpuProfile(pprof + "profile?seconds=" + w, folder + "cpu.pb.gz")));
-        futures.put("mutex", submit("mutex", pprof + "mutex?seconds=" + w, folder + "mutex.pb.gz", deltaTimeout));
-        futures.put("block", submit("block", pprof + "block?seconds=" + w, folder + "block.pb.gz", deltaTimeout));
-        futures.put(
-                "goroutineStart",
-                submit("goroutineStart", pprof + "goroutine", folder + "goroutine-start.pb.gz", snapshotTimeout));
-        futures.put(
-                "metricsStart",
-                submit("metricsStart", target.pprofUrl() + "/metrics", folder + "metrics-start.txt", snapshotTimeout));
-        int ts = traceSeconds;
-        if (ts > 0) {
-            // centred in the window, so the trace sees the step's steady state, not its edges
-            long startNanos = clock.nanoTimeAt(plan.windowStartOffset(i).plusMillis((w - ts) * 1000L / 2));
-            String url = pprof + "trace?seconds=" + ts;
-            futures.put(TRACE, submit(TRACE, () -> {
-                sleepUntil(startNanos);
-                if (done) {
-                    String now = Timestamps.format(Instant.now());
-                    return new Capturer.Result(
-                            new Manifest.Capture(
-                                    null,
-                                    Manifest.Capture.FAILED,
-                                    "run stopped before the trace slice began",
-                                    null,
-                                    now,
-                                    now),
-                            false);
-                }
-                return capturer.capture(
-                        url, folder + "trace.out", Duration.ofSeconds(ts).plus(deltaMargin));
-            }));
+        StepWindow window = new StepWindow(i, plan, clock, target, capturer, pool, timeouts, partial, record::ended);
+        for (WindowCapture c : registered) {
+            c.windowStart(window);
         }
+        int w = plan.windowSeconds();
         long windowEndNanos = clock.nanoTimeAt(plan.windowEndOffset(i));
         long progressEvery = Math.max(5, w / 3) * 1_000_000_000L;
         long windowStartNanos = clock.nanoTimeAt(plan.windowStartOffset(i));
         sleepUntil(windowStartNanos);
         long harnessCpuAtStart = HarnessCpu.processNanos();
-        for (long t = windowStartNanos; t < windowEndNanos && !done; t += progressEvery) {
+        for (long t = windowStartNanos; t < windowEndNanos && !record.ended(); t += progressEvery) {
             sleepUntil(t);
-            double secs = (System.nanoTime() - windowStartNanos) / 1e9;
-            String rates = secs < 1
-                    ? ""
-                    : String.format(
-                            Locale.ROOT,
-                            ", offered %s achieved %s qps",
-                            fmt(counters.offeredSoFar(i) / secs),
-                            fmt(counters.succeededSoFar(i) / secs));
-            console.accept(String.format(
-                    Locale.ROOT, "%s: capturing %d/%d s%s", name, Math.round((t - windowStartNanos) / 1e9), w, rates));
-            warnNearDescriptorLimit();
+            progress.capturing(i, name, t, windowStartNanos);
+            descriptors.check();
         }
         sleepUntil(windowEndNanos);
         Double harnessCpus =
                 HarnessCpu.cores(harnessCpuAtStart, HarnessCpu.processNanos(), windowEndNanos - windowStartNanos);
-        futures.put(
-                "goroutineEnd",
-                submit("goroutineEnd", pprof + "goroutine", folder + "goroutine-end.pb.gz", snapshotTimeout));
-        futures.put(
-                "metricsEnd",
-                submit("metricsEnd", target.pprofUrl() + "/metrics", folder + "metrics-end.txt", snapshotTimeout));
-        Map<String, Manifest.Capture> captures = new LinkedHashMap<>();
-        boolean connectionLost = false;
-        for (String key : stepCaptures) {
-            Capturer.Result r = await(futures.get(key), key);
-            captures.put(key, r.capture());
-            connectionLost |= r.connectionLost();
+        for (WindowCapture c : registered) {
+            c.windowEnd(window);
         }
-        if (done) {
+        StepWindow.Collected collected = window.collect();
+        Map<String, Manifest.Capture> captures = collected.captures();
+        boolean connectionLost = collected.connectionLost();
+        if (record.ended()) {
             return false;
         }
         LoadNumbers load = counters.numbers(i, plan.window().toSeconds())
-                .withHarnessCpu(harnessCpus, Runtime.getRuntime().availableProcessors());
+                .withHarnessCpu(harnessCpus, HarnessAffinity.machineCpus());
         Manifest.Step step = new Manifest.Step(
                 i + 1,
                 qps,
@@ -417,33 +338,9 @@ public final class RampCollector {
                 Timestamps.format(clock.at(plan.stepStartOffset(i + 1))),
                 load,
                 captures);
-        update(m -> {
-            List<Manifest.Step> steps = new ArrayList<>(m.steps());
-            steps.add(step);
-            return with(m, m.baseline(), steps, m.finalSnapshot());
-        });
+        record.addStep(step);
         stepInProgress = -1;
-        console.accept(String.format(
-                Locale.ROOT,
-                "%s: done, offered %s achieved %s qps, %d errors, p99 %s ms, %s",
-                name,
-                fmt(load.offeredQps()),
-                fmt(load.achievedQps()),
-                load.errors(),
-                load.latencyMs() == null ? "-" : fmt(load.latencyMs().p99()),
-                summary(captures)));
-        if (load.requests() > 0 && load.late() * 100 > load.requests()) {
-            // more than 1 % late: offered and latency describe the harness as much as the target
-            console.accept(String.format(
-                    Locale.ROOT,
-                    "%s: warning: %d of %d requests went out more than %d ms after"
-                            + " they were due: the harness fell behind (raise -Dschedgate.users if responses are"
-                            + " slow, or see bench/load-headroom.sh for this machine's limit)",
-                    name,
-                    load.late(),
-                    load.requests(),
-                    StepLoadCounters.LATE_NANOS / 1_000_000));
-        }
+        progress.stepDone(name, load, captures);
         Optional<String> outOfDescriptors = captures.values().stream()
                 .map(c -> FileDescriptors.exhaustion(c.reason()))
                 .flatMap(Optional::stream)
@@ -451,218 +348,65 @@ public final class RampCollector {
         if (outOfDescriptors.isPresent()) {
             stop(
                     Manifest.FAILED,
-                    outOfDescriptors.get() + " (step " + (i + 1) + " of " + plan.stepCount() + ", " + fmt(qps)
+                    outOfDescriptors.get() + " (step " + (i + 1) + " of " + plan.stepCount() + ", " + Numbers.num(qps)
                             + " qps; steps before it are complete)");
             return false;
         }
         if (connectionLost && !probe.alive()) {
             stop(
                     Manifest.TARGET_DIED,
-                    "target stopped answering during step " + (i + 1) + " of " + plan.stepCount() + " (" + fmt(qps)
-                            + " qps): " + firstFailure(captures) + "; steps before it are complete");
+                    "target stopped answering during step " + (i + 1) + " of " + plan.stepCount() + " ("
+                            + Numbers.num(qps) + " qps): " + firstFailure(captures)
+                            + "; steps before it are complete");
             return false;
         }
         return true;
     }
 
-    /** Once per run: the connections of an overloaded open model eat the descriptors the collector needs too. */
-    private void warnNearDescriptorLimit() {
-        if (!descriptorWarning) {
-            FileDescriptors.nearLimit().ifPresent(w -> {
-                descriptorWarning = true;
-                console.accept(w);
-            });
-        }
-    }
-
-    private Capturer.Result cpuProfile(String url, String file) throws InterruptedException {
-        if (!cpuProfile.tryAcquire(5, TimeUnit.SECONDS)) {
-            String now = Timestamps.format(Instant.now());
-            return new Capturer.Result(
-                    new Manifest.Capture(
-                            null,
-                            Manifest.Capture.FAILED,
-                            "previous CPU profile still running (Go allows one at a time)",
-                            null,
-                            now,
-                            now),
-                    false);
-        }
-        try {
-            return capturer.capture(url, file, deltaTimeout);
-        } finally {
-            cpuProfile.release();
-        }
-    }
-
-    private Future<Capturer.Result> submit(String key, String url, String file, Duration timeout) {
-        return submit(key, () -> capturer.capture(url, file, timeout));
-    }
-
-    private interface Task {
-        Capturer.Result call() throws InterruptedException;
-    }
-
-    private Future<Capturer.Result> submit(String key, Task task) {
-        return pool.submit(() -> {
-            Capturer.Result r = task.call();
-            partial.put(key, r.capture());
-            return r;
-        });
-    }
-
-    private Capturer.Result await(Future<Capturer.Result> f, String key) throws InterruptedException {
-        try {
-            return f.get(deltaTimeout.plus(deltaMargin).toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            f.cancel(true);
-            String now = Timestamps.format(Instant.now());
-            return new Capturer.Result(
-                    new Manifest.Capture(
-                            null, Manifest.Capture.FAILED, key + " capture did not finish: " + e, null, now, now),
-                    false);
-        }
-    }
-
+    /** The idle snapshots into {@code folder} (baseline or final), one capture after the other. */
     private Map<String, Manifest.Capture> snapshots(String folder) {
-        String pprof = target.pprofUrl() + "/debug/pprof/";
-        Map<String, Manifest.Capture> captures = new LinkedHashMap<>();
-        captures.put(
-                "goroutine",
-                capturer.capture(pprof + "goroutine", folder + "/goroutine.pb.gz", snapshotTimeout)
-                        .capture());
-        captures.put(
-                "metrics",
-                capturer.capture(target.pprofUrl() + "/metrics", folder + "/metrics.txt", snapshotTimeout)
-                        .capture());
-        captures.put(
-                "goroutineleak",
-                capturer.capture(pprof + "goroutineleak", folder + "/goroutineleak.pb.gz", snapshotTimeout)
-                        .capture());
-        return captures;
+        IdleSnapshot snapshot = new IdleSnapshot(folder, target, capturer, timeouts.snapshotTimeout());
+        for (WindowCapture c : registered) {
+            c.idleSnapshot(snapshot);
+        }
+        return snapshot.captures();
     }
 
     /** Ends the run once: status, reason, the partial step if any, finishedAt; then releases waiters. */
     private void stop(String status, String reason) {
-        synchronized (this) {
-            if (done) {
-                return;
-            }
-            done = true;
-            int step = stepInProgress;
-            Manifest m = manifest;
-            List<Manifest.Step> steps = m.steps();
-            if (step >= 0 && !partial.isEmpty() && steps.size() == step) {
-                steps = new ArrayList<>(steps);
-                steps.add(new Manifest.Step(
-                        step + 1,
-                        plan.stepsQps().get(step),
-                        Timestamps.format(clock.at(plan.stepStartOffset(step))),
-                        null,
-                        null,
-                        null,
-                        counters.numbers(step, plan.window().toSeconds()),
-                        inManifestOrder(partial)));
-            }
-            manifest = new Manifest(
-                    m.schema(),
-                    m.simulation(),
-                    m.startedAt(),
-                    Timestamps.format(Instant.now()),
-                    status,
-                    reason,
-                    m.plan(),
-                    m.target(),
-                    m.harness(),
-                    m.baseline(),
-                    steps,
-                    m.finalSnapshot());
-            try {
-                dir.writeManifest(manifest);
-            } catch (java.io.UncheckedIOException e) {
-                // e.g. out of file descriptors: the last manifest written stays; say so, finish anyway
-                console.accept("cannot write the final manifest ("
-                        + FileDescriptors.exhaustion(e).orElse(String.valueOf(e.getCause()))
-                        + "): the one on disk is from the last completed capture");
-            }
+        if (!record.end(status, reason, this::withStepInProgress, progress::say)) {
+            return;
         }
-        if (!Manifest.COMPLETE.equals(status)) {
-            console.accept("run " + status + ": " + reason);
-        }
+        progress.stopped(status, reason);
         pool.shutdownNow();
         fetcher.close();
-        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already going down: the hook runs and finds the run stopped
-            }
+        if (shutdownHook != null) {
+            shutdownHook.remove();
         }
         finished.countDown();
     }
 
-    private Map<String, Manifest.Capture> inManifestOrder(Map<String, Manifest.Capture> captures) {
-        Map<String, Manifest.Capture> ordered = new LinkedHashMap<>();
-        for (String key : stepCaptures) {
-            Manifest.Capture c = captures.get(key);
-            if (c != null) {
-                ordered.put(key, c);
-            }
+    /** {@code steps} and the step in progress as far as it got, if it got any capture. */
+    private List<Manifest.Step> withStepInProgress(List<Manifest.Step> steps) {
+        int step = stepInProgress;
+        if (step < 0 || partial.isEmpty() || steps.size() != step) {
+            return steps;
         }
-        return ordered;
-    }
-
-    private synchronized void update(java.util.function.UnaryOperator<Manifest> change) {
-        if (done) {
-            return;
-        }
-        manifest = change.apply(manifest);
-        dir.writeManifest(manifest);
-    }
-
-    /** The steps with the arrivals the pacer dropped for each. */
-    private List<Manifest.Step> withUnsent(List<Manifest.Step> steps) {
-        List<Manifest.Step> out = new ArrayList<>();
-        for (Manifest.Step st : steps) {
-            LoadNumbers load = st.load() == null ? null : st.load().withUnsent(counters.unsentOf(st.index() - 1));
-            out.add(new Manifest.Step(
-                    st.index(),
-                    st.targetQps(),
-                    st.stepStart(),
-                    st.windowStart(),
-                    st.windowEnd(),
-                    st.stepEnd(),
-                    load,
-                    st.captures()));
-        }
+        List<Manifest.Step> out = new ArrayList<>(steps);
+        out.add(new Manifest.Step(
+                step + 1,
+                plan.stepsQps().get(step),
+                Timestamps.format(clock.at(plan.stepStartOffset(step))),
+                null,
+                null,
+                null,
+                counters.numbers(step, plan.window().toSeconds()),
+                StepWindow.inManifestOrder(partial)));
         return out;
     }
 
-    private static Manifest with(
-            Manifest m, Manifest.Snapshot baseline, List<Manifest.Step> steps, Manifest.Snapshot last) {
-        return new Manifest(
-                m.schema(),
-                m.simulation(),
-                m.startedAt(),
-                m.finishedAt(),
-                m.status(),
-                m.statusReason(),
-                m.plan(),
-                m.target(),
-                m.harness(),
-                baseline,
-                steps,
-                last);
-    }
-
     private void sleepUntil(long nanoTime) throws InterruptedException {
-        long left;
-        while (!done && (left = nanoTime - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(Math.min(left, 200_000_000L));
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-        }
+        Sleep.until(nanoTime, record::ended);
     }
 
     private boolean noStepProfile() {
@@ -678,28 +422,11 @@ public final class RampCollector {
                 .orElse("no steps");
     }
 
-    private static String summary(Map<String, Manifest.Capture> captures) {
-        long ok = captures.values().stream().filter(Manifest.Capture::ok).count();
-        StringBuilder sb = new StringBuilder("captures " + ok + "/" + captures.size() + " ok");
-        captures.forEach((k, c) -> {
-            if (!c.ok()) {
-                sb.append("; ").append(k).append(' ').append(c.status());
-            }
-        });
-        return sb.toString();
-    }
-
     private static String firstFailure(Map<String, Manifest.Capture> captures) {
         return captures.values().stream()
                 .filter(c -> !c.ok())
                 .map(Manifest.Capture::reason)
                 .findFirst()
                 .orElse("no answer");
-    }
-
-    static String fmt(double v) {
-        return v >= 100 || v == Math.rint(v)
-                ? String.format(Locale.ROOT, "%.0f", v)
-                : String.format(Locale.ROOT, "%.1f", v);
     }
 }

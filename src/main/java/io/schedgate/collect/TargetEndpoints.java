@@ -44,6 +44,16 @@ public record TargetEndpoints(
                 nameColonValue.substring(colon + 1).trim());
     }
 
+    /** The URL of pprof's {@code name} (with its query, if any): {@code <pprof>/debug/pprof/<name>}. */
+    public String pprof(String name) {
+        return pprofUrl + "/debug/pprof/" + name;
+    }
+
+    /** The URL of the target's {@code /metrics} page, served beside pprof. */
+    public String metrics() {
+        return pprofUrl + "/metrics";
+    }
+
     public boolean hasHeader() {
         return headerName != null;
     }

@@ -22,13 +22,15 @@ public final class ExitCodeOverride {
      * it only prints the reason: the exit status is the signal's (130 for Ctrl-C), and halting here
      * would cut short the other hooks, e.g. the collector's final manifest.
      */
-    public static void exitWith(int code, String reason) {
+    public static void exitWith(RunExit exit, String reason) {
+        int code = exit.code();
         if (code == 0 || !INSTALLED.compareAndSet(false, true)) {
             return;
         }
+        String line = line(exit, reason);
         Thread hook = new Thread(
                 () -> {
-                    System.err.println("[schedgate] failing the run (exit " + code + "): " + reason);
+                    System.err.println(line);
                     System.err.flush();
                     System.out.flush();
                     Runtime.getRuntime().halt(code);
@@ -37,8 +39,21 @@ public final class ExitCodeOverride {
         try {
             Runtime.getRuntime().addShutdownHook(hook);
         } catch (IllegalStateException shutdownInProgress) {
+            // the JVM is already going down (Ctrl-C): its status is the signal's
             System.err.println("[schedgate] run stopped while the JVM shuts down: " + reason);
             System.err.flush();
         }
+    }
+
+    /**
+     * The last line of a failed run, at most 120 columns: the code Gatling's JVM ends with, what it means,
+     * why (cut), and what the shell sees under Maven.
+     */
+    static String line(RunExit exit, String reason) {
+        String head = "[schedgate] exit " + exit.code() + ", " + exit.meaning() + ": ";
+        String tail = " (mvn: BUILD FAILURE, exit 1)";
+        int room = 120 - head.length() - tail.length();
+        String why = reason.length() <= room ? reason : reason.substring(0, room - 1) + "…";
+        return head + why + tail;
     }
 }

@@ -13,11 +13,11 @@ import java.util.ServiceLoader;
  */
 public interface RunListener {
 
-    /**
-     * @return a one-line reason to fail the build (the Gatling report is still written), or empty
-     *         when the run passes
-     */
-    Optional<String> runFinished(Path runDirectory, Manifest manifest);
+    /** Why the run fails and with which exit code ({@link RunExit}); the Gatling report is still written. */
+    record Failure(RunExit exit, String reason) {}
+
+    /** @return the failure to end the run with, or empty when the run passes */
+    Optional<Failure> runFinished(Path runDirectory, Manifest manifest);
 
     /**
      * Every listener on the classpath, plus those named (fully qualified, comma-separated) in

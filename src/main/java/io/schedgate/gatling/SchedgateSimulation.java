@@ -56,10 +56,6 @@ public abstract class SchedgateSimulation extends Simulation {
     private static final String CLAIMED = "schedgate.claimed";
     private static final Duration WATCHDOG_PERIOD = Duration.ofMillis(250);
     private static final String EXIT_CODE_PROPERTY = "schedgate.failOnError";
-    /** Exit codes: the Gatling Maven plugin reports 2 as "assertions failed", which is what a failing verdict is. */
-    private static final int RUN_NOT_COMPLETE = 1;
-
-    private static final int LISTENER_FAILED = 2;
 
     protected final RampPlan plan;
     protected final TargetSelection target;
@@ -77,7 +73,6 @@ public abstract class SchedgateSimulation extends Simulation {
         try {
             plan = RampPlans.from(sources);
             say(describe(plan));
-            warnAboveHeadroom(plan);
             users = RampPlans.users(sources, plan);
             selected = TargetSelection.start(sources);
             counters = new StepLoadCounters(plan.stepCount());
@@ -101,16 +96,21 @@ public abstract class SchedgateSimulation extends Simulation {
             System.err.println("[schedgate] error: " + e.getMessage());
             System.err.flush();
             if (ownsTheJvm()) {
-                System.exit(RUN_NOT_COMPLETE);
+                System.exit(RunExit.NOT_STARTED.code());
             }
             throw e;
         }
         target = selected;
         Manifest.Target t = collector.manifest().target();
-        say("target " + t.kind() + (t.image() != null ? " " + t.image() : "") + " app " + t.appUrl() + " pprof "
-                + t.pprofUrl() + " (" + (t.goVersion() == null ? "Go version not reported" : t.goVersion())
-                + ", GOMAXPROCS " + (t.gomaxprocs() == null ? "not reported" : t.gomaxprocs())
-                + (t.runtimeSource() == null ? "" : "; from " + t.runtimeSource()) + ")");
+        say("target " + t.kind() + (t.image() != null ? " " + t.image() : "") + ": app " + t.appUrl() + ", pprof "
+                + t.pprofUrl());
+        say("target runtime: " + (t.goVersion() == null ? "Go version not reported" : t.goVersion()) + ", GOMAXPROCS "
+                + (t.gomaxprocs() == null ? "not reported" : t.gomaxprocs())
+                + (t.runtimeSource() == null || "none".equals(t.runtimeSource())
+                        ? ""
+                        : t.runtimeSource().startsWith("/")
+                                ? " (from " + t.runtimeSource() + ")"
+                                : " (" + t.runtimeSource() + ")"));
         say("cpus: " + selected.pinning());
         say("run directory " + collector.directory().root().toAbsolutePath());
         say("load: " + users + " pooled virtual users serve the arrivals (schedgate.users)");
@@ -239,16 +239,18 @@ public abstract class SchedgateSimulation extends Simulation {
         boolean failOnError = !"false".equals(System.getProperty(EXIT_CODE_PROPERTY));
         if (!Manifest.COMPLETE.equals(m.status())) {
             if (failOnError) {
-                ExitCodeOverride.exitWith(RUN_NOT_COMPLETE, "run " + m.status() + ": " + m.statusReason());
+                ExitCodeOverride.exitWith(RunExit.RUN_INCOMPLETE, "run " + m.status() + ": " + m.statusReason());
             }
             return;
         }
         for (RunListener listener : RunListener.discovered(System.getProperty("schedgate.listeners"))) {
-            Optional<String> failure = listener.runFinished(dir, m);
+            Optional<RunListener.Failure> failure = listener.runFinished(dir, m);
             if (failure.isPresent()) {
-                say("failed: " + failure.get());
                 if (failOnError) {
-                    ExitCodeOverride.exitWith(LISTENER_FAILED, failure.get());
+                    ExitCodeOverride.exitWith(
+                            failure.get().exit(), failure.get().reason());
+                } else {
+                    say(failure.get().exit().meaning() + ": " + failure.get().reason());
                 }
             }
         }
@@ -277,41 +279,18 @@ public abstract class SchedgateSimulation extends Simulation {
     private static String describe(RampPlan plan) {
         return String.format(
                 Locale.ROOT,
-                "ramp: preset %s, %d steps %s qps, step %d s (warm-up %d + window %d + tail %d),"
-                        + " cool-down %d s, %d s in all",
+                "ramp %s: %d steps %s req/s; step %d s (warm-up %d, window %d, tail %d); cool-down %d s; %d s",
                 plan.preset(),
                 plan.stepCount(),
                 plan.stepsQps().stream()
                         .map(q -> q == Math.rint(q) ? String.valueOf(q.longValue()) : q.toString())
-                        .toList(),
+                        .collect(java.util.stream.Collectors.joining(", ")),
                 plan.stepLength().toSeconds(),
                 plan.warmup().toSeconds(),
                 plan.window().toSeconds(),
                 plan.tail().toSeconds(),
                 plan.cooldown().toSeconds(),
                 plan.totalDuration().toSeconds());
-    }
-
-    /** bench/load-headroom.sh leaves the highest rate this machine's Gatling sustained; warn above it. */
-    private static void warnAboveHeadroom(RampPlan plan) {
-        Path file = Path.of("target/bench/headroom-qps");
-        try {
-            if (java.nio.file.Files.isRegularFile(file)) {
-                double headroom =
-                        Double.parseDouble(java.nio.file.Files.readString(file).trim());
-                if (headroom > 0 && plan.maxQps() > headroom) {
-                    say(String.format(
-                            Locale.ROOT,
-                            "warning: the top step (%.0f qps) is above the measured load "
-                                    + "headroom of %.0f qps (bench/load-headroom.sh): there, achieved QPS may show the "
-                                    + "harness's limit, not the target's",
-                            plan.maxQps(),
-                            headroom));
-                }
-            }
-        } catch (java.io.IOException | NumberFormatException e) {
-            say("warning: cannot read " + file + " (" + e.getMessage() + "): rerun bench/load-headroom.sh");
-        }
     }
 
     /** Progress goes to stdout, one line each, next to Gatling's own console output. */

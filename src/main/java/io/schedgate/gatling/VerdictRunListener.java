@@ -49,20 +49,20 @@ public final class VerdictRunListener implements RunListener {
     }
 
     @Override
-    public Optional<String> runFinished(Path runDirectory, Manifest manifest) {
+    public Optional<Failure> runFinished(Path runDirectory, Manifest manifest) {
         prepareTraceReader(manifest);
         Verdict verdict;
         try {
             verdict = VerdictEngine.judgeAndWrite(runDirectory);
         } catch (RuntimeException e) {
             // a bad -Dschedgate.* value or an unreadable run directory: no verdict is a failed gate
-            return Optional.of("verdict: " + e.getMessage());
+            return Optional.of(new Failure(RunExit.NO_DATA, "no verdict: " + e.getMessage()));
         }
         System.out.print(VerdictTable.render(verdict));
         System.out.println("[schedgate] verdict: " + runDirectory.resolve(VerdictJson.FILE_NAME));
         try {
             System.out.println("[schedgate] report: "
-                    + HtmlReport.write(runDirectory, verdict)
+                    + HtmlReport.writeAtRunEnd(runDirectory, verdict, VerdictEngine.baselineFromSystemProperties())
                             .toAbsolutePath()
                             .normalize()
                             .toUri());
@@ -75,11 +75,10 @@ public final class VerdictRunListener implements RunListener {
         if (verdict.gate().passed()) {
             return Optional.empty();
         }
-        int more = verdict.gate().reasons().size() - 1;
-        return Optional.of("verdict gate " + (verdict.gate().checkFailed() ? "FAIL" : "NO_DATA") + ": "
-                + VerdictTable.decisive(verdict)
-                + (more > 0
-                        ? " (" + io.schedgate.verdict.Evidence.count(more, "more reason") + " in verdict.json)"
-                        : ""));
+        // the table above printed the decisive sentence: the last line names it, the gate's code says the rest
+        String decisive = VerdictTable.decisive(verdict);
+        int colon = decisive.indexOf(": ");
+        return Optional.of(new Failure(
+                RunExit.ofGate(verdict.gate()), "decisive " + (colon > 0 ? decisive.substring(0, colon) : decisive)));
     }
 }

@@ -13,28 +13,36 @@ import java.util.concurrent.atomic.AtomicLong;
  * step or into the cool-down, whose idle snapshots the leak check judges.
  */
 public final class ArrivalPacer {
+    /** Told how many arrivals of which step were dropped, and whether every user was busy for them. */
+    @FunctionalInterface
+    public interface Dropped {
+        /**
+         * @param usersBusy the first dropped arrival was due more than {@link StepLoadCounters#LATE_NANOS} before the
+         *     user that found it got free: no user was free meanwhile (every one waited on the target), so the
+         *     target's saturation, not the harness, left them unsent
+         */
+        void dropped(long n, int step, boolean usersBusy);
+    }
+
     /** What {@link #claim()} returns once every arrival is claimed. */
     public static final long DONE = Long.MIN_VALUE;
 
     private final ArrivalSchedule schedule;
     private final java.util.function.LongSupplier clock;
-    private final java.util.function.ObjIntConsumer<Long> dropped;
+    private final Dropped dropped;
     private final AtomicLong next = new AtomicLong();
     private volatile long originNanos;
     private volatile boolean started;
 
     public ArrivalPacer(ArrivalSchedule schedule) {
-        this(schedule, System::nanoTime, (n, step) -> {});
+        this(schedule, System::nanoTime, (n, step, busy) -> {});
     }
 
     /**
      * @param clock {@link System#nanoTime()} or a test's clock
      * @param dropped told how many arrivals of which step (0-based) were dropped because the step had ended
      */
-    public ArrivalPacer(
-            ArrivalSchedule schedule,
-            java.util.function.LongSupplier clock,
-            java.util.function.ObjIntConsumer<Long> dropped) {
+    public ArrivalPacer(ArrivalSchedule schedule, java.util.function.LongSupplier clock, Dropped dropped) {
         this.schedule = schedule;
         this.clock = clock;
         this.dropped = dropped;
@@ -59,10 +67,12 @@ public final class ArrivalPacer {
                 return DONE;
             }
             int step = schedule.stepOf(k);
-            if (clock.getAsLong() > originNanos + schedule.stepEndOffsetNanos(step)) {
+            long now = clock.getAsLong();
+            if (now > originNanos + schedule.stepEndOffsetNanos(step)) {
                 long firstOfNext = schedule.firstArrivalOf(step + 1);
                 if (next.compareAndSet(k, firstOfNext)) {
-                    dropped.accept(firstOfNext - k, step);
+                    boolean usersBusy = now - (originNanos + schedule.dueOffsetNanos(k)) > StepLoadCounters.LATE_NANOS;
+                    dropped.dropped(firstOfNext - k, step, usersBusy);
                 }
                 continue;
             }

@@ -22,6 +22,7 @@ public final class StepLoadCounters {
     private final AtomicLongArray late;
     private final AtomicLongArray lateUsersBusy;
     private final AtomicLongArray unsent;
+    private final AtomicLongArray unsentUsersBusy;
     private final LatencyHistogram[] latencies;
 
     public StepLoadCounters(int steps) {
@@ -32,6 +33,7 @@ public final class StepLoadCounters {
         this.late = new AtomicLongArray(steps);
         this.lateUsersBusy = new AtomicLongArray(steps);
         this.unsent = new AtomicLongArray(steps);
+        this.unsentUsersBusy = new AtomicLongArray(steps);
         this.latencies = new LatencyHistogram[steps];
         for (int i = 0; i < steps; i++) {
             latencies[i] = new LatencyHistogram();
@@ -111,11 +113,22 @@ public final class StepLoadCounters {
         }
     }
 
-    /** {@code n} arrivals of step {@code index} (0-based) were dropped: the step had ended before they were sent. */
-    public void unsent(long n, int index) {
+    /**
+     * {@code n} arrivals of step {@code index} (0-based) were dropped: the step had ended before they were sent;
+     * {@code usersBusy}: because every pooled user was waiting on the target ({@link ArrivalPacer.Dropped}).
+     */
+    public void unsent(long n, int index, boolean usersBusy) {
         if (index >= 0 && index < steps) {
             unsent.addAndGet(index, n);
+            if (usersBusy) {
+                unsentUsersBusy.addAndGet(index, n);
+            }
         }
+    }
+
+    /** Of the arrivals of step {@code index} dropped so far, those every pooled user was too busy for. */
+    public long unsentUsersBusyOf(int index) {
+        return unsentUsersBusy.get(index);
     }
 
     /** Arrivals of step {@code index} (0-based) dropped so far. */
@@ -153,7 +166,8 @@ public final class StepLoadCounters {
                         late.get(index),
                         lateUsersBusy.get(index),
                         latency)
-                .withUnsent(unsent.get(index));
+                .withUnsent(unsent.get(index), unsentUsersBusy.get(index))
+                .withLatencyHistogram(h.count() == 0 ? null : h.encoded());
     }
 
     private static double round(double v) {

@@ -57,9 +57,8 @@ public record CpuSplit(String targetCpus, String harnessCpus, String note) {
                     null,
                     m.equals("on")
                             ? "not pinned: " + hostCpus + " CPU cannot be split"
-                            : "not pinned: splitting " + hostCpus + " CPUs would leave the target "
-                                    + Math.max(1, hostCpus / 2) + " (GOMAXPROCS " + Math.max(1, hostCpus / 2)
-                                    + "); -Dschedgate." + SETTING + "=on splits anyway");
+                            : "not pinned: a split of " + hostCpus + " would leave the target GOMAXPROCS "
+                                    + Math.max(1, hostCpus / 2) + " (-Dschedgate." + SETTING + "=on splits)");
         }
         int half = hostCpus / 2;
         String harness = range(0, half - 1);

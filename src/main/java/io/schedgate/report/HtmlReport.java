@@ -6,12 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.schedgate.report.ReportModel.CaptureView;
 import io.schedgate.report.ReportModel.FlameView;
 import io.schedgate.report.ReportModel.StepView;
+import io.schedgate.text.Numbers;
 import io.schedgate.verdict.Capacity;
+import io.schedgate.verdict.CapacityCheck;
 import io.schedgate.verdict.CheckResult;
 import io.schedgate.verdict.Evidence;
+import io.schedgate.verdict.GoroutineCheck;
 import io.schedgate.verdict.SchedLockPressureCheck;
 import io.schedgate.verdict.Status;
+import io.schedgate.verdict.Thresholds;
 import io.schedgate.verdict.Verdict;
+import io.schedgate.verdict.VerdictEngine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,6 +34,8 @@ import java.util.Map;
  * gate and its decisive evidence, capacity, target, plan, every check result, charts across steps
  * (uPlot), per step interactive flame graphs of the CPU, mutex (delay) and end-of-window goroutine profiles
  * (async-profiler's converter, each in an {@code iframe srcdoc}) and links to every raw capture with the {@code go tool pprof} command that opens it.
+ * At the top a link to Gatling's report of the same run ({@link GatlingReport}); with a baseline run, both runs'
+ * capacity and sched.lock pressure on the same axes and a differential flame graph at matched req/s.
  */
 public final class HtmlReport {
 
@@ -36,12 +43,50 @@ public final class HtmlReport {
 
     private static final String UPLOT = "META-INF/resources/webjars/uplot/1.6.30/dist/";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The id of verdict's (package-private) SchedLockBaseline check. */
+    private static final String SCHEDLOCK_BASELINE = "schedlock.baseline";
 
     private HtmlReport() {}
 
     /** Writes report.html into {@code runDir} (atomically) and returns its path. */
     public static Path write(Path runDir, Verdict verdict) {
-        String html = render(ReportModel.of(runDir, verdict));
+        return write(runDir, verdict, null);
+    }
+
+    /**
+     * With a baseline run ({@code --baseline} / {@code -Dschedgate.baseline}; null: none): the baseline is
+     * judged again with {@code verdict}'s thresholds and drawn beside this run.
+     */
+    public static Path write(Path runDir, Verdict verdict, Path baselineDir) {
+        return write(runDir, verdict, baselineDir, false);
+    }
+
+    /**
+     * As {@link #write(Path, Verdict, Path)} at the ramp's end inside Gatling's run, before Gatling writes
+     * its own report: the link to it is to the page Gatling is about to write.
+     */
+    public static Path writeAtRunEnd(Path runDir, Verdict verdict, Path baselineDir) {
+        return write(runDir, verdict, baselineDir, true);
+    }
+
+    private static Path write(Path runDir, Verdict verdict, Path baselineDir, boolean gatlingRunning) {
+        Verdict baseline = baselineDir == null ? null : new VerdictEngine(thresholds(verdict)).evaluate(baselineDir);
+        return write(ReportModel.of(runDir, verdict, baselineDir, baseline, gatlingRunning));
+    }
+
+    private static Thresholds thresholds(Verdict v) {
+        java.util.Properties p = new java.util.Properties();
+        v.thresholds().forEach((k, val) -> {
+            if (val != null) { // a limit that is off by default (e.g. no p99 SLO) stays off
+                p.setProperty(Thresholds.PREFIX + k, String.valueOf(val));
+            }
+        });
+        return Thresholds.from(p);
+    }
+
+    private static Path write(ReportModel model) {
+        Path runDir = model.runDir();
+        String html = render(model);
         Path target = runDir.resolve(FILE_NAME);
         try {
             Path tmp = Files.createTempFile(runDir, "." + FILE_NAME, ".tmp");
@@ -81,6 +126,7 @@ public final class HtmlReport {
         top(b, m);
         charts(b, m);
         grew(b, m);
+        againstBaseline(b, m);
         results(b, v);
         steps(b, m);
         b.append("<section id='snapshots'><h2>Before and after the ramp</h2>\n<h3>baseline/</h3>\n");
@@ -121,6 +167,19 @@ public final class HtmlReport {
                 .append(" · verdict ")
                 .append(esc(v.createdAt()))
                 .append("</p>\n");
+        GatlingReport g = m.gatling();
+        b.append("<p id='gatling-report'>");
+        if (g.href() != null) {
+            b.append("Gatling's report of this run: <a href='")
+                    .append(esc(g.href()))
+                    .append("'>")
+                    .append(esc(g.href()))
+                    .append("</a>")
+                    .append(g.note() == null ? "" : " " + esc(g.note()));
+        } else {
+            b.append(esc(g.sentence()));
+        }
+        b.append("</p>\n");
         if (!v.gate().reasons().isEmpty()) {
             b.append("<details open><summary>Why the gate ")
                     .append(v.gate().passed() ? "passed" : "failed")
@@ -152,9 +211,8 @@ public final class HtmlReport {
         String s = "capacity: "
                 + (c.qps() == null
                         ? "none (no step passed every check)"
-                        : Evidence.num(c.qps()) + " req/s at step "
-                                + String.format(Locale.ROOT, "%02d", c.stepIndex()));
-        return c.baselineQps() == null ? s : s + " (baseline " + Evidence.num(c.baselineQps()) + " req/s)";
+                        : Numbers.num(c.qps()) + " req/s at step " + String.format(Locale.ROOT, "%02d", c.stepIndex()));
+        return c.baselineQps() == null ? s : s + " (baseline " + Numbers.num(c.baselineQps()) + " req/s)";
     }
 
     private static void table(StringBuilder b, String id, Map<String, String> rows) {
@@ -180,27 +238,60 @@ public final class HtmlReport {
                 "schedlock",
                 "schedlockInterval");
         chart(b, m, "gc", "GC share of CPU (%)", "gc");
+        ReportModel.Leak leak = m.leak();
+        chartWith(
+                b,
+                List.of(m),
+                List.of(""),
+                "goroutines",
+                "Goroutines at the window's end (idle keep-alive connections excluded, as the check counts them)"
+                        + " against Little's law (baseline + requests in flight × goroutines per request), the"
+                        + " limit above which a step FAILs, and the leak check",
+                "<p class='leak " + (leak.status() == null ? "NO_DATA" : leak.status())
+                        + "' id='goroutines-leak'>after the ramp (" + GoroutineCheck.LEAK_ID + ", "
+                        + (leak.status() == null ? "no result" : leak.status()) + "): " + esc(leak.evidence())
+                        + "</p>\n",
+                "goroutines");
         usl(b, m.verdict());
         b.append("</section>\n");
     }
 
     private static void chart(StringBuilder b, ReportModel m, String id, String title, String... series) {
+        chartWith(b, List.of(m), List.of(""), id, title, "", series);
+    }
+
+    /**
+     * One chart of the steps of {@code runs} (each run's missing points listed with its {@code prefixes}
+     * entry before the step), {@code extra} (HTML) under it.
+     */
+    private static void chartWith(
+            StringBuilder b,
+            List<ReportModel> runs,
+            List<String> prefixes,
+            String id,
+            String title,
+            String extra,
+            String... series) {
         b.append("<figure class='chart-box'><figcaption>")
                 .append(esc(title))
                 .append("</figcaption>\n<div class='chart' id='chart-")
                 .append(id)
-                .append("'></div>\n");
+                .append("'></div>\n")
+                .append(extra);
         StringBuilder items = new StringBuilder();
-        for (StepView s : m.steps()) {
-            for (String key : series) {
-                if (s.missing().containsKey(key)) {
-                    items.append("<li>")
-                            .append(Evidence.step(s.index()))
-                            .append(" (")
-                            .append(Evidence.num(s.x()))
-                            .append(" req/s): no point: ")
-                            .append(esc(s.missing().get(key)))
-                            .append("</li>\n");
+        for (int r = 0; r < runs.size(); r++) {
+            for (StepView s : runs.get(r).steps()) {
+                for (String key : series) {
+                    if (s.missing().containsKey(key)) {
+                        items.append("<li>")
+                                .append(esc(prefixes.get(r)))
+                                .append(Evidence.step(s.index()))
+                                .append(" (")
+                                .append(Numbers.num(s.x()))
+                                .append(" req/s): no point: ")
+                                .append(esc(s.missing().get(key)))
+                                .append("</li>\n");
+                    }
                 }
             }
         }
@@ -220,12 +311,7 @@ public final class HtmlReport {
      */
     private static void grew(StringBuilder b, ReportModel m) {
         b.append("<section id='grew'><h2>What grew with load (CPU per request, top step against the first)</h2>\n");
-        List<StepView> drawn = m.steps().stream()
-                .filter(s -> s.flame("cpu") != null
-                        && s.flame("cpu").folded() != null
-                        && s.requests() != null
-                        && s.requests() > 0)
-                .toList();
+        List<StepView> drawn = withCpu(m);
         if (drawn.size() < 2) {
             b.append(
                             "<p class='missing' id='diff-missing'>no differential flame graph: it needs the CPU profile and the"
@@ -236,39 +322,167 @@ public final class HtmlReport {
         }
         StepView first = drawn.get(0);
         StepView top = drawn.get(drawn.size() - 1);
-        String title = Evidence.step(top.index()) + " against " + Evidence.step(first.index())
-                + ": CPU samples per million requests";
+        String f = Evidence.step(first.index());
+        diff(b, "diff", top, Evidence.step(top.index()), first, f, "at the top step", f);
+        b.append("</section>\n");
+    }
+
+    /** The steps with a CPU flame graph and a request count: those a per-request differential graph can use. */
+    private static List<StepView> withCpu(ReportModel m) {
+        return m.steps().stream()
+                .filter(s -> s.flame("cpu") != null
+                        && s.flame("cpu").folded() != null
+                        && s.requests() != null
+                        && s.requests() > 0)
+                .toList();
+    }
+
+    /**
+     * A differential CPU flame graph, both sides per million requests: the shape of {@code top} (named
+     * {@code topName}), each frame coloured by how its CPU per request changed since {@code base}
+     * ({@code baseName}), with its legend ({@code where}: where red means more, e.g. "at the top step").
+     */
+    private static void diff(
+            StringBuilder b,
+            String id,
+            StepView top,
+            String topName,
+            StepView base,
+            String baseName,
+            String where,
+            String baseShort) {
+        String title = topName + " against " + baseName + ": CPU samples per million requests";
         List<String> topScaled = FlameGraphs.scaled(top.flame("cpu").folded(), 1e6 / top.requests());
-        List<String> firstScaled = FlameGraphs.scaled(first.flame("cpu").folded(), 1e6 / first.requests());
-        b.append("<p class='legend' id='diff-legend'>The shape is ")
-                .append(Evidence.step(top.index()))
+        List<String> baseScaled = FlameGraphs.scaled(base.flame("cpu").folded(), 1e6 / base.requests());
+        b.append("<p class='legend' id='")
+                .append(id)
+                .append("-legend'>The shape is ")
+                .append(esc(topName))
                 .append(" (")
-                .append(Evidence.num(top.x()))
+                .append(Numbers.num(top.x()))
                 .append(" req/s, ")
                 .append(top.requests())
                 .append(" requests); each frame's")
                 .append(" colour is how its own CPU per request changed since ")
-                .append(Evidence.step(first.index()))
+                .append(esc(baseName))
                 .append(" (")
-                .append(Evidence.num(first.x()))
+                .append(Numbers.num(base.x()))
                 .append(" req/s, ")
-                .append(first.requests())
-                .append(" requests): <span class='grew'>red: more CPU per request at the top step</span>,")
+                .append(base.requests())
+                .append(" requests): <span class='grew'>red: more CPU per request ")
+                .append(esc(where))
+                .append("</span>,")
                 .append(" <span class='shrank'>blue: less</span>, <span class='same'>grey: the same</span>,")
                 .append(" <span class='new'>yellow: not in ")
-                .append(Evidence.step(first.index()))
+                .append(esc(baseShort))
                 .append(" at all</span>.")
                 .append(" Frames only ")
-                .append(Evidence.step(first.index()))
+                .append(esc(baseShort))
                 .append(" had are not drawn. Deeper colour, bigger change.</p>\n");
         int height = FlameGraphs.depth(topScaled) * 16 + 110;
-        b.append("<iframe class='flame diff' data-kind='diff' title='")
+        b.append("<iframe class='flame diff' data-kind='")
+                .append(id)
+                .append("' title='")
                 .append(esc(title))
                 .append("' style='height:")
                 .append(height)
                 .append("px' srcdoc=\"")
-                .append(esc(FlameGraphs.diffHtml(title, topScaled, firstScaled)))
-                .append("\"></iframe>\n</section>\n");
+                .append(esc(FlameGraphs.diffHtml(title, topScaled, baseScaled)))
+                .append("\"></iframe>\n");
+    }
+
+    /**
+     * Against a baseline run: capacity (achieved req/s) and sched.lock pressure of both runs on the same
+     * axes, the capacity and schedlock.baseline results, and this run's top CPU step against the baseline
+     * step of nearest offered req/s, per request. Without a baseline, how to give one.
+     */
+    private static void againstBaseline(StringBuilder b, ReportModel m) {
+        b.append("<section id='against-baseline'><h2>Against a baseline run</h2>\n");
+        ReportModel base = m.baselineRun();
+        if (base == null) {
+            b.append("<p class='missing' id='baseline-none'>no baseline run given: <code>bin/schedgate report ")
+                    .append("RUN_DIR --baseline EARLIER_RUN_DIR</code> (or <code>-Dschedgate.baseline=EARLIER_RUN_DIR")
+                    .append("</code> on the Gatling run) draws capacity and sched.lock pressure of both runs on the")
+                    .append(" same axes and a differential flame graph at matched req/s here</p>\n</section>\n");
+            return;
+        }
+        Verdict v = m.verdict();
+        b.append("<p id='baseline-run'>baseline: ")
+                .append(esc(relative(m.runDir(), base.runDir())))
+                .append(" (")
+                .append(esc(base.verdict().simulation()))
+                .append(", gate ")
+                .append(gateWord(base.verdict()))
+                .append(", ")
+                .append(esc(capacity(base.verdict().capacity())))
+                .append(")</p>\n<ul id='baseline-results'>\n");
+        for (String check : List.of(CapacityCheck.ID, SCHEDLOCK_BASELINE)) {
+            CheckResult r = v.result(check, CheckResult.RAMP).orElse(null);
+            b.append("<li class='")
+                    .append(r == null ? "NO_DATA" : r.status().name())
+                    .append("'><strong>")
+                    .append(r == null ? "no result" : r.status().name())
+                    .append("</strong> ")
+                    .append(check)
+                    .append(": ")
+                    .append(esc(r == null ? "not in the verdict" : r.evidence()))
+                    .append("</li>\n");
+        }
+        b.append("</ul>\n<div class='charts'>\n");
+        List<ReportModel> both = List.of(m, base);
+        List<String> prefixes = List.of("this run ", "baseline ");
+        chartWith(b, both, prefixes, "baseline-qps", "Achieved req/s of both runs, with each capacity", "", "achieved");
+        chartWith(
+                b,
+                both,
+                prefixes,
+                "baseline-schedlock",
+                "sched.lock share of processor time (%) of both runs with the WARN / FAIL thresholds",
+                "",
+                "schedlock");
+        b.append("</div>\n");
+        List<StepView> mine = withCpu(m);
+        List<StepView> theirs = withCpu(base);
+        if (mine.isEmpty() || theirs.isEmpty()) {
+            b.append("<p class='missing' id='baseline-diff-missing'>no differential flame graph at matched req/s: it")
+                    .append(" needs a step with a CPU profile and a request count in each run; this run has ")
+                    .append(mine.size())
+                    .append(", the baseline ")
+                    .append(theirs.size())
+                    .append("</p>\n</section>\n");
+            return;
+        }
+        StepView top = mine.get(mine.size() - 1);
+        StepView match = theirs.stream()
+                .min(java.util.Comparator.comparingDouble(s -> Math.abs(s.x() - top.x())))
+                .orElseThrow();
+        b.append("<h3>CPU per request at matched req/s: this run's ")
+                .append(Evidence.step(top.index()))
+                .append(" against the baseline's ")
+                .append(Evidence.step(match.index()))
+                .append(" (the baseline step of nearest offered req/s)</h3>\n");
+        diff(
+                b,
+                "baseline-diff",
+                top,
+                "this run's " + Evidence.step(top.index()),
+                match,
+                "the baseline's " + Evidence.step(match.index()),
+                "in this run than in the baseline",
+                "the baseline");
+        b.append("</section>\n");
+    }
+
+    /** {@code to} relative to {@code from} when they share a root, else as given. */
+    private static String relative(Path from, Path to) {
+        try {
+            return from.toAbsolutePath()
+                    .normalize()
+                    .relativize(to.toAbsolutePath().normalize())
+                    .toString();
+        } catch (IllegalArgumentException differentRoots) {
+            return to.toString();
+        }
     }
 
     /** The Universal Scalability Law fit (the usl result), drawn over the measured points when it was fitted. */
@@ -350,9 +564,9 @@ public final class HtmlReport {
                     .append("</td><td class='status'>")
                     .append(r.status().name())
                     .append("</td><td>")
-                    .append(r.value() == null ? "—" : Evidence.num(r.value()))
+                    .append(r.value() == null ? "—" : Numbers.num(r.value()))
                     .append("</td><td>")
-                    .append(r.threshold() == null ? "—" : Evidence.num(r.threshold()))
+                    .append(r.threshold() == null ? "—" : Numbers.num(r.threshold()))
                     .append("</td><td>")
                     .append(esc(r.unit() == null ? "" : r.unit()))
                     .append("</td><td>")
@@ -371,7 +585,7 @@ public final class HtmlReport {
                     .append("'>\n<h3>")
                     .append(name)
                     .append(": ")
-                    .append(Evidence.num(s.targetQps()))
+                    .append(Numbers.num(s.targetQps()))
                     .append(" req/s planned</h3>\n<p class='load'>offered ")
                     .append(num(s.offeredQps()))
                     .append(" req/s, achieved ")
@@ -485,6 +699,37 @@ public final class HtmlReport {
     /** The numbers the charts draw: null is a missing point (drawn as a gap, its reason listed). */
     static String chartData(ReportModel m) {
         ObjectNode root = JSON.createObjectNode();
+        if (m.verdict().thresholds().get(SchedLockPressureCheck.WARN.key()) instanceof Number warn) {
+            root.put("schedlockWarn", 100 * warn.doubleValue());
+        }
+        if (m.verdict().thresholds().get(SchedLockPressureCheck.FAIL.key()) instanceof Number fail) {
+            root.put("schedlockFail", 100 * fail.doubleValue());
+        }
+        if (m.leak().before() != null) {
+            root.put("goroutinesBefore", m.leak().before());
+        }
+        if (m.leak().afterCooldown() != null) {
+            root.put("goroutinesAfter", m.leak().afterCooldown());
+        }
+        ObjectNode usl = uslFit(m.verdict());
+        if (usl != null) {
+            root.set("usl", usl);
+        }
+        if (m.baselineRun() != null) {
+            ObjectNode base = JSON.createObjectNode();
+            stepData(base, m.baselineRun());
+            root.set("baseline", base);
+        }
+        stepData(root, m);
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Into {@code root}: the capacity marker and every step's numbers of {@code m}. */
+    private static void stepData(ObjectNode root, ReportModel m) {
         Capacity c = m.verdict().capacity();
         if (c.qps() != null) {
             m.steps().stream()
@@ -492,16 +737,6 @@ public final class HtmlReport {
                     .findFirst()
                     .ifPresent(s -> root.put("capacityX", s.x()));
             root.put("capacityQps", c.qps());
-        }
-        if (m.verdict().thresholds().get(SchedLockPressureCheck.WARN.key()) instanceof Number warn) {
-            root.put("schedlockWarn", 100 * warn.doubleValue());
-        }
-        if (m.verdict().thresholds().get(SchedLockPressureCheck.FAIL.key()) instanceof Number fail) {
-            root.put("schedlockFail", 100 * fail.doubleValue());
-        }
-        ObjectNode usl = uslFit(m.verdict());
-        if (usl != null) {
-            root.set("usl", usl);
         }
         ArrayNode steps = root.putArray("steps");
         for (StepView s : m.steps()) {
@@ -529,17 +764,15 @@ public final class HtmlReport {
                             ? null
                             : 100 * s.schedLock().upper());
             n.put("gc", s.gcCpuShare() == null ? null : 100 * s.gcCpuShare());
+            n.put("goroutines", s.goroutines());
+            n.put("goroutinesPredicted", s.goroutinesPredicted());
+            n.put("goroutinesLimit", s.goroutinesLimit());
             n.putPOJO("missing", s.missing());
-        }
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
     private static String num(Double d) {
-        return d == null ? "—" : Evidence.num(d);
+        return d == null ? "—" : Numbers.num(d);
     }
 
     static String esc(String s) {

@@ -10,6 +10,7 @@ import io.schedgate.run.Manifest;
 import io.schedgate.run.RunDirectory;
 import io.schedgate.verdict.CheckResult;
 import io.schedgate.verdict.Evidence;
+import io.schedgate.verdict.GoroutineCheck;
 import io.schedgate.verdict.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,9 @@ import java.util.Map;
  * What the HTML report shows, apart from how it is drawn ({@link HtmlReport}): the verdict, the
  * manifest's target and plan, per step the load numbers (a number the run lacks is null with the
  * reason beside it, never 0), the CPU, mutex and end-of-window goroutine profiles as folded stacks, and
- * every raw capture.
+ * every raw capture; the goroutines.littles-law and goroutines.leak results per step and after the ramp; the
+ * link to Gatling's report of the same run ({@link GatlingReport}); and, given one, the baseline run read the
+ * same way.
  *
  * <p>The manifest is the typed {@link Manifest} {@link RunDirectory#read} gives the verdict too.
  */
@@ -36,7 +39,16 @@ public record ReportModel(
         Map<String, String> harness,
         List<StepView> steps,
         List<CaptureView> baseline,
-        List<CaptureView> finalSnapshot) {
+        List<CaptureView> finalSnapshot,
+        GatlingReport gatling,
+        Leak leak,
+        ReportModel baselineRun) {
+
+    /**
+     * The post-ramp leak check ({@code goroutines.leak}): goroutines before the ramp and after the cool-down
+     * (null: not measured), its status and evidence.
+     */
+    public record Leak(String status, Double before, Double afterCooldown, String evidence) {}
 
     /** One raw file the manifest lists: linked when it is there, else its status and reason. */
     public record CaptureView(String kind, String file, String status, String reason, Long bytes, boolean present) {
@@ -48,7 +60,8 @@ public record ReportModel(
     /**
      * One step as the charts and its section need it. A null number is missing; {@code missing} says why,
      * keyed by the chart series ({@code achieved}, {@code latency}, {@code wakeups}, {@code schedlock},
-     * {@code gc}).
+     * {@code gc}, {@code goroutines}). The goroutines are the {@code goroutines.littles-law} result's: measured
+     * at the window's end, Little's-law prediction and the limit above which the step FAILs.
      */
     public record StepView(
             int index,
@@ -62,6 +75,9 @@ public record ReportModel(
             Double wakeupsPerRequest,
             SchedLockPoint schedLock,
             Double gcCpuShare,
+            Double goroutines,
+            Double goroutinesPredicted,
+            Double goroutinesLimit,
             List<FlameView> flames,
             Map<String, String> missing,
             List<CaptureView> captures) {
@@ -100,6 +116,16 @@ public record ReportModel(
 
     /** Reads manifest.json of {@code runDir} (through {@link RunDirectory#read}) and the profiles of every step. */
     public static ReportModel of(Path runDir, Verdict verdict) {
+        return of(runDir, verdict, null, null, false);
+    }
+
+    /**
+     * With a baseline run: {@code baselineDir} read the same way, judged by {@code baselineVerdict}, as
+     * {@link #baselineRun} (null without one). {@code gatlingRunning}: written at the ramp's end inside
+     * Gatling's run, before Gatling writes its own report ({@link GatlingReport#find}).
+     */
+    public static ReportModel of(
+            Path runDir, Verdict verdict, Path baselineDir, Verdict baselineVerdict, boolean gatlingRunning) {
         Manifest m = RunDirectory.read(runDir);
         Map<String, String> target = new LinkedHashMap<>();
         Manifest.Target t = m.target() == null
@@ -149,7 +175,18 @@ public record ReportModel(
                 captures(runDir, m.baseline() == null ? null : m.baseline().captures()),
                 captures(
                         runDir,
-                        m.finalSnapshot() == null ? null : m.finalSnapshot().captures()));
+                        m.finalSnapshot() == null ? null : m.finalSnapshot().captures()),
+                GatlingReport.find(runDir, m, gatlingRunning),
+                leak(verdict),
+                baselineDir == null ? null : of(baselineDir, baselineVerdict));
+    }
+
+    private static Leak leak(Verdict verdict) {
+        CheckResult r = verdict.result(GoroutineCheck.LEAK_ID, CheckResult.RAMP).orElse(null);
+        if (r == null) {
+            return new Leak(null, null, null, "no " + GoroutineCheck.LEAK_ID + " result in the verdict");
+        }
+        return new Leak(r.status().name(), detail(r, "baseline"), detail(r, "afterCooldown"), r.evidence());
     }
 
     private static StepView step(Path runDir, Manifest.Step s, Verdict verdict) {
@@ -204,6 +241,19 @@ public record ReportModel(
                 missing.put("gc", "no GC CPU share at this step (no runtime/metrics GC CPU numbers in the window)");
             }
         }
+        Double goroutines = null;
+        Double predicted = null;
+        Double limit = null;
+        CheckResult g = verdict.result(GoroutineCheck.BLOWUP_ID, index).orElse(null);
+        if (g == null) {
+            missing.put("goroutines", "no " + GoroutineCheck.BLOWUP_ID + " result for this step");
+        } else if (g.value() == null) {
+            missing.put("goroutines", g.status() + ": " + g.evidence());
+        } else {
+            goroutines = g.value();
+            predicted = detail(g, "predicted");
+            limit = g.threshold();
+        }
         List<CaptureView> captures = captures(runDir, s.captures());
         List<FlameView> flames = new ArrayList<>();
         for (FlameKind k : FLAMES) {
@@ -222,6 +272,9 @@ public record ReportModel(
                 wakeups,
                 schedLock,
                 gc,
+                goroutines,
+                predicted,
+                limit,
                 flames,
                 missing,
                 captures);

@@ -21,6 +21,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param hostCpus the CPUs of the machine the harness ran on, null when not recorded
  * @param unsent arrivals of the step that were never sent because the step had ended before a user got to
  *     them (the plan was above the harness's headroom); 0 in manifests written before it was counted
+ * @param unsentUsersBusy of the unsent arrivals, those no pooled user was free for (every one waited on the
+ *     target): the target's saturation left them unsent, not the harness; 0 in older manifests
+ * @param latencyHistogram the window's latencies in µs as HdrHistogram's compressed encoding in base64
+ *     ({@code load.LatencyHistogram}): several injectors' windows merge exactly; null in older manifests
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LoadNumbers(
@@ -33,7 +37,36 @@ public record LoadNumbers(
         Latency latencyMs,
         Double harnessCpus,
         Integer hostCpus,
-        long unsent) {
+        long unsent,
+        long unsentUsersBusy,
+        String latencyHistogram) {
+
+    /** Without the latency record. */
+    public LoadNumbers(
+            double offeredQps,
+            double achievedQps,
+            long requests,
+            long errors,
+            long late,
+            long lateUsersBusy,
+            Latency latencyMs,
+            Double harnessCpus,
+            Integer hostCpus,
+            long unsent) {
+        this(
+                offeredQps,
+                achievedQps,
+                requests,
+                errors,
+                late,
+                lateUsersBusy,
+                latencyMs,
+                harnessCpus,
+                hostCpus,
+                unsent,
+                0,
+                null);
+    }
 
     /** Without the harness's CPU. */
     public LoadNumbers(
@@ -50,11 +83,22 @@ public record LoadNumbers(
     /** These numbers with the harness's CPU use over the window. */
     public LoadNumbers withHarnessCpu(Double cpus, int host) {
         return new LoadNumbers(
-                offeredQps, achievedQps, requests, errors, late, lateUsersBusy, latencyMs, cpus, host, unsent);
+                offeredQps,
+                achievedQps,
+                requests,
+                errors,
+                late,
+                lateUsersBusy,
+                latencyMs,
+                cpus,
+                host,
+                unsent,
+                unsentUsersBusy,
+                latencyHistogram);
     }
 
-    /** These numbers with the step's dropped arrivals. */
-    public LoadNumbers withUnsent(long dropped) {
+    /** These numbers with the step's dropped arrivals, {@code usersBusy} of them for want of a free user. */
+    public LoadNumbers withUnsent(long dropped, long usersBusy) {
         return new LoadNumbers(
                 offeredQps,
                 achievedQps,
@@ -65,11 +109,56 @@ public record LoadNumbers(
                 latencyMs,
                 harnessCpus,
                 hostCpus,
-                dropped);
+                dropped,
+                usersBusy,
+                latencyHistogram);
+    }
+
+    /** These numbers with the window's latency record ({@code load.LatencyHistogram#encoded()}). */
+    public LoadNumbers withLatencyHistogram(String encoded) {
+        return new LoadNumbers(
+                offeredQps,
+                achievedQps,
+                requests,
+                errors,
+                late,
+                lateUsersBusy,
+                latencyMs,
+                harnessCpus,
+                hostCpus,
+                unsent,
+                unsentUsersBusy,
+                encoded);
     }
 
     /** Latency in milliseconds; a value the manifest lacks is NaN. */
     public record Latency(double mean, double p50, double p95, double p99, double max) {}
+
+    /** Share of late requests above which a window measured the harness (or the target's saturation), not the target's pace. */
+    public static final double LATE_MAX = 0.05;
+    /**
+     * Share of the late requests that found every pooled user waiting on the target, from which the
+     * lateness is the target's saturation (it set the pace) rather than the harness's.
+     */
+    public static final double USERS_BUSY_MIN = 0.5;
+
+    /** More than {@link #LATE_MAX} of the requests went out late. */
+    public boolean tooLate() {
+        return lateRate() > LATE_MAX;
+    }
+
+    /** Late, and mostly because every pooled user still waited on a response: the target set the pace. */
+    public boolean lateForTheTarget() {
+        return tooLate() && lateUsersBusyShare() >= USERS_BUSY_MIN;
+    }
+
+    /**
+     * Late with pooled users free, or arrivals dropped at the step's end with a user free for them: the harness
+     * could not send the plan. Arrivals dropped because every user waited on the target are its saturation.
+     */
+    public boolean harnessBehind() {
+        return tooLate() && !lateForTheTarget() || unsent - unsentUsersBusy > 0;
+    }
 
     /** Share of the late requests that waited for a pooled user busy with the target (0 when none was late). */
     public double lateUsersBusyShare() {

@@ -64,14 +64,32 @@ public record Manifest(
             String runtimeSource) {}
 
     /**
-     * The load generator; {@code cpus} is the CPU list it ran on (null: not recorded) and {@code pinning}
-     * what was pinned where or why not ({@code plan.CpuSplit}), both added to schema 1 later: an older run has neither.
+     * The load generator; {@code cpus} is the CPU list it ran on (null: not recorded), {@code pinning} what
+     * was pinned where or why not ({@code plan.CpuSplit}), {@code headroomQps} the most it sent against this
+     * target when it could not keep to the plan (null: it kept up) and {@code headroom} that in a sentence,
+     * all added to schema 1 later: an older run has none of them.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Harness(
-            String schedgateVersion, String javaVersion, String gatlingVersion, String cpus, String pinning) {
+            String schedgateVersion,
+            String javaVersion,
+            String gatlingVersion,
+            String cpus,
+            String pinning,
+            Double headroomQps,
+            String headroom) {
         public Harness(String schedgateVersion, String javaVersion, String gatlingVersion) {
-            this(schedgateVersion, javaVersion, gatlingVersion, null, null);
+            this(schedgateVersion, javaVersion, gatlingVersion, null, null, null, null);
+        }
+
+        public Harness(
+                String schedgateVersion, String javaVersion, String gatlingVersion, String cpus, String pinning) {
+            this(schedgateVersion, javaVersion, gatlingVersion, cpus, pinning, null, null);
+        }
+
+        /** This harness with the load headroom the run measured. */
+        public Harness withHeadroom(Double qps, String sentence) {
+            return new Harness(schedgateVersion, javaVersion, gatlingVersion, cpus, pinning, qps, sentence);
         }
     }
 

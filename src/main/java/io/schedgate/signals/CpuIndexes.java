@@ -31,6 +31,20 @@ final class CpuIndexes {
         return p.sampleIndex("cpu");
     }
 
+    /**
+     * The sample-count column, else the default column (in a profile with only {@code cpu} nanoseconds,
+     * as go tool pprof reads it); the profile is not required to be a CPU profile.
+     */
+    static int samplesOrDefault(Profile p) {
+        int samples = index(p, "samples");
+        return samples >= 0 ? samples : p.sampleIndex(null);
+    }
+
+    /** The {@code cpu} nanoseconds column, or -1 when the profile has none. */
+    static int nanosOrAbsent(Profile p) {
+        return index(p, "cpu");
+    }
+
     private static int index(Profile p, String type) {
         for (int i = 0; i < p.sampleTypes().size(); i++) {
             if (p.sampleTypes().get(i).type().equals(type)) {

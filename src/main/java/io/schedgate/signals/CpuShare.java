@@ -1,6 +1,7 @@
 package io.schedgate.signals;
 
 import io.schedgate.stats.Proportion;
+import io.schedgate.text.Numbers;
 
 /**
  * A part of a CPU profile: its sample count (profiler ticks), its CPU time, and its share of
@@ -22,8 +23,8 @@ public record CpuShare(long samples, long cpuNanos, Proportion share) {
     /** "1.23% [0.98%, 1.54%] of CPU, 12 samples, 120 ms", with "(interval includes 0)" when it does. */
     public String describe() {
         Proportion p = share;
-        return Decimals.fixed(100 * p.share(), 2) + "% [" + Decimals.fixed(100 * p.lower(), 2) + "%, "
-                + Decimals.fixed(100 * p.upper(), 2) + "%] of CPU, " + samples + " samples, "
+        return Numbers.fixed(100 * p.share(), 2) + "% [" + Numbers.fixed(100 * p.lower(), 2) + "%, "
+                + Numbers.fixed(100 * p.upper(), 2) + "%] of CPU, " + samples + " samples, "
                 + Durations.format(cpuNanos)
                 + (p.includesZero() ? " (interval includes 0)" : "");
     }

@@ -1,5 +1,7 @@
 package io.schedgate.signals;
 
+import io.schedgate.text.Numbers;
+
 /** Human-readable nanosecond amounts for summaries. */
 public final class Durations {
     private Durations() {}
@@ -7,13 +9,13 @@ public final class Durations {
     public static String format(long nanos) {
         double abs = Math.abs((double) nanos);
         if (abs >= 1e9) {
-            return Decimals.fixed(nanos / 1e9, 2) + "s";
+            return Numbers.fixed(nanos / 1e9, 2) + "s";
         }
         if (abs >= 1e6) {
-            return Decimals.fixed(nanos / 1e6, 1) + "ms";
+            return Numbers.fixed(nanos / 1e6, 1) + "ms";
         }
         if (abs >= 1e3) {
-            return Decimals.fixed(nanos / 1e3, 1) + "us";
+            return Numbers.fixed(nanos / 1e3, 1) + "us";
         }
         return nanos + "ns";
     }

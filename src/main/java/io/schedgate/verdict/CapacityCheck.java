@@ -1,5 +1,6 @@
 package io.schedgate.verdict;
 
+import io.schedgate.text.Numbers;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ public final class CapacityCheck implements Check {
                     "no step passed every check, so no capacity can be stated",
                     details);
         }
-        String at = Evidence.num(capacity.qps()) + " req/s (" + Evidence.step(capacity.stepIndex())
+        String at = Numbers.num(capacity.qps()) + " req/s (" + Evidence.step(capacity.stepIndex())
                 + ", the highest step where every check passed)";
         if (baseline == null) {
             return new CheckResult(
@@ -104,9 +105,9 @@ public final class CapacityCheck implements Check {
                 floor,
                 "req/s",
                 Confidence.HIGH,
-                "capacity " + at + ", baseline " + Evidence.num(capacity.baselineQps()) + " req/s ("
-                        + (change >= 0 ? "+" : "") + Evidence.percent(change)
-                        + (dropped ? ", dropped more than " + Evidence.percent(t.baselineCapacityMargin()) : "")
+                "capacity " + at + ", baseline " + Numbers.num(capacity.baselineQps()) + " req/s ("
+                        + (change >= 0 ? "+" : "") + Numbers.percent(change)
+                        + (dropped ? ", dropped more than " + Numbers.percent(t.baselineCapacityMargin()) : "")
                         + ")",
                 details);
     }

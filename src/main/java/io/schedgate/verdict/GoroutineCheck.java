@@ -1,7 +1,10 @@
 package io.schedgate.verdict;
 
 import io.schedgate.metrics.RuntimeMetricsValue;
+import io.schedgate.run.CaptureKind;
+import io.schedgate.signals.IdleConnections;
 import io.schedgate.stats.LittlesLaw;
+import io.schedgate.text.Numbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +81,10 @@ public final class GoroutineCheck implements Check {
                 continue;
             }
             // idle keep-alive connections follow the client's pool, not the requests in flight
-            long idle = Math.max(0, IdleConnections.in(run, step.captures().get("goroutineEnd")));
+            long idleInProfile = Math.max(0, idleConnections(run, step.capture(CaptureKind.GOROUTINE_END)));
+            // counted in the goroutine profile: when the count is /metrics', at most its rise above the
+            // baseline (a profile and a scrape that disagree must not give fewer goroutines than idle)
+            long idle = Math.min(idleInProfile, (long) Math.max(0, observedAll.value() - baseline.value()));
             RuntimeMetricsValue observed = RuntimeMetricsValue.of(observedAll.value() - idle);
             double inFlight =
                     LittlesLaw.inSystem(step.load().achievedQps(), step.load().meanMs() / 1000.0);
@@ -119,11 +125,17 @@ public final class GoroutineCheck implements Check {
             details.put("predicted", predicted);
             counts.describeIn(details);
             details.put("idleConnectionsExcluded", idle);
-            String evidence = Evidence.num(observed.value()) + " goroutines at the window's end" + counts.suffix()
+            details.put("idleConnectionsInProfile", idleInProfile);
+            String evidence = Numbers.num(observed.value()) + " goroutines at the window's end" + counts.suffix()
                     + (idle > 0 ? " (without " + idle + " idle keep-alive connections)" : "")
+                    + (idle < idleInProfile
+                            ? " (the goroutine profile has " + idleInProfile + " idle keep-alive connections, more"
+                                    + " than the count's rise above the baseline: the two disagree, so at most the"
+                                    + " rise is left out)"
+                            : "")
                     + "; Little's law predicts "
-                    + Evidence.num(baseline.value()) + " + " + Evidence.num(inFlight) + " requests in flight × "
-                    + Evidence.num(perRequest) + " = " + Evidence.num(predicted)
+                    + Numbers.num(baseline.value()) + " + " + Numbers.num(inFlight) + " requests in flight × "
+                    + Numbers.num(perRequest) + " = " + Numbers.num(predicted)
                     + (status == Status.FAIL ? ": goroutines pile up faster than requests complete (blow-up)" : "")
                     + (status == Status.WARN ? ": goroutines pile up with the requests queued at a saturated step" : "")
                     + counts.from();
@@ -193,12 +205,12 @@ public final class GoroutineCheck implements Check {
         if (!after.present()) {
             return CheckResult.noData(LEAK_ID, CheckResult.RAMP, "goroutines", after.absentReason());
         }
-        long idleBefore = IdleConnections.in(run, run.baselineCaptures().get("goroutine"));
-        long idleAfter = IdleConnections.in(run, run.finalCaptures().get("goroutine"));
+        long idleBefore = idleConnections(run, run.baselineCapture(CaptureKind.GOROUTINE));
+        long idleAfter = idleConnections(run, run.finalCapture(CaptureKind.GOROUTINE));
         long idleGrowth = idleBefore >= 0 && idleAfter >= 0 ? Math.max(0, idleAfter - idleBefore) : 0;
         // requests still being served after the cool-down (a backlog draining) are not leaked goroutines
-        long servingBefore = Backlog.serving(run, run.baselineCaptures().get("goroutine"));
-        long servingAfter = Backlog.serving(run, run.finalCaptures().get("goroutine"));
+        long servingBefore = Backlog.serving(run, run.baselineCapture(CaptureKind.GOROUTINE));
+        long servingAfter = Backlog.serving(run, run.finalCapture(CaptureKind.GOROUTINE));
         long backlog = servingBefore >= 0 && servingAfter >= 0 ? Math.max(0, servingAfter - servingBefore) : 0;
         double excess = after.value() - baseline.value() - idleGrowth - backlog;
         Status status =
@@ -215,10 +227,10 @@ public final class GoroutineCheck implements Check {
                     : "; " + named;
         }
         String evidence = status == Status.FAIL
-                ? "leak: " + Evidence.num(after.value()) + " goroutines after the cool-down against "
-                        + Evidence.num(baseline.value()) + " before the ramp (+" + Evidence.num(excess) + ")"
+                ? "leak: " + Numbers.num(after.value()) + " goroutines after the cool-down against "
+                        + Numbers.num(baseline.value()) + " before the ramp (+" + Numbers.num(excess) + ")"
                         + counts.suffix() + sites
-                : Evidence.num(after.value()) + " goroutines after the cool-down, " + Evidence.num(baseline.value())
+                : Numbers.num(after.value()) + " goroutines after the cool-down, " + Numbers.num(baseline.value())
                         + " before the ramp: "
                         + (status == Status.WARN ? "no leak beyond the requests still in flight" : "back to baseline")
                         + counts.suffix();
@@ -229,7 +241,7 @@ public final class GoroutineCheck implements Check {
         }
         if (backlog > 0) {
             evidence += "; " + backlog + " goroutines still serving requests after the cool-down, not counted"
-                    + Backlog.where(run, run.finalCaptures().get("goroutine"))
+                    + Backlog.where(run, run.finalCapture(CaptureKind.GOROUTINE))
                     + (backlog > t.goroutineSlack()
                             ? ": the backlog had not drained, lengthen -Dschedgate.cooldown.seconds to"
                                     + " see whether anything leaked"
@@ -250,5 +262,10 @@ public final class GoroutineCheck implements Check {
                 Confidence.HIGH,
                 evidence,
                 details);
+    }
+
+    /** Idle connections in a capture's goroutine profile, or -1 when it cannot be read. */
+    private static long idleConnections(RunData run, Capture capture) {
+        return run.profiles().goroutines(capture).map(IdleConnections::count).orElse(-1L);
     }
 }

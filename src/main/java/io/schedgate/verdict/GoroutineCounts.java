@@ -4,7 +4,7 @@ import io.schedgate.metrics.RuntimeMetrics;
 import io.schedgate.metrics.RuntimeMetricsName;
 import io.schedgate.metrics.RuntimeMetricsReading;
 import io.schedgate.metrics.RuntimeMetricsValue;
-import io.schedgate.signals.GoroutineGroups;
+import io.schedgate.run.CaptureKind;
 
 /**
  * The goroutine counts the goroutine checks compare, all from one source per run so both sides of
@@ -39,7 +39,7 @@ final class GoroutineCounts {
         boolean metrics = run.baseline() != null
                 && run.baseline().get(RuntimeMetricsName.SCHED_GOROUTINES).present();
         if (!metrics
-                && profileCount(run, run.baselineCaptures().get("goroutine"), "baseline")
+                && profileCount(run, run.baselineCapture(CaptureKind.GOROUTINE), "baseline")
                         .present()) {
             return new GoroutineCounts(run, Source.PROFILES);
         }
@@ -79,7 +79,7 @@ final class GoroutineCounts {
     /** Before the ramp (baseline/). */
     RuntimeMetricsValue baseline() {
         return source == Source.PROFILES
-                ? profileCount(run, run.baselineCaptures().get("goroutine"), "baseline")
+                ? profileCount(run, run.baselineCapture(CaptureKind.GOROUTINE), "baseline")
                 : scrape(
                         run.baseline(),
                         "no baseline/metrics.txt (the idle pre-ramp scrape) and no baseline/goroutine.pb.gz");
@@ -88,14 +88,14 @@ final class GoroutineCounts {
     /** After the cool-down (final/). */
     RuntimeMetricsValue afterCooldown() {
         return source == Source.PROFILES
-                ? profileCount(run, run.finalCaptures().get("goroutine"), "final")
+                ? profileCount(run, run.finalCapture(CaptureKind.GOROUTINE), "final")
                 : scrape(run.afterCooldown(), "no final/metrics.txt (the post-cool-down scrape)");
     }
 
     /** At the end of a step's window. */
     RuntimeMetricsValue atWindowEnd(RunStep step) {
         if (source == Source.PROFILES) {
-            return profileCount(run, step.captures().get("goroutineEnd"), Evidence.step(step.index()));
+            return profileCount(run, step.capture(CaptureKind.GOROUTINE_END), Evidence.step(step.index()));
         }
         if (step.metrics() == null) {
             return RuntimeMetricsValue.absent(Evidence.step(step.index()) + ": needs the window's metrics ("
@@ -120,6 +120,6 @@ final class GoroutineCounts {
             return RuntimeMetricsValue.absent(label + ": " + capture.file().getFileName() + " is a "
                     + l.profile().kind() + " profile, not a goroutine profile");
         }
-        return RuntimeMetricsValue.of(GoroutineGroups.of(l.profile()).total());
+        return RuntimeMetricsValue.of(l.signals().goroutines().total());
     }
 }

@@ -2,6 +2,7 @@ package io.schedgate.verdict;
 
 import io.schedgate.stats.ConfidenceInterval;
 import io.schedgate.stats.PowerLawFit;
+import io.schedgate.text.Numbers;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -50,9 +51,9 @@ record GrowthTrend(PowerLawFit fit, double limit) {
     /** "∝ x^1.80 (95% CI 1.19–2.40, log-log R² 0.945)". */
     String describe(String x) {
         ConfidenceInterval ci = fit.exponentInterval();
-        return "∝ " + x + "^" + Evidence.num(fit.exponent()) + " (" + Math.round(ci.level() * 100) + "% CI "
-                + Evidence.num(ci.lower()) + "–" + Evidence.num(ci.upper()) + ", log-log R² "
-                + Evidence.num(fit.rSquared()) + ")";
+        return "∝ " + x + "^" + Numbers.num(fit.exponent()) + " (" + Math.round(ci.level() * 100) + "% CI "
+                + Numbers.num(ci.lower()) + "–" + Numbers.num(ci.upper()) + ", log-log R² "
+                + Numbers.num(fit.rSquared()) + ")";
     }
 
     Map<String, Object> details() {

@@ -1,5 +1,6 @@
 package io.schedgate.verdict;
 
+import io.schedgate.run.CaptureKind;
 import io.schedgate.signals.GoroutineGroups;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,8 +20,8 @@ public record LeakSites(Map<String, Long> grew, Map<String, Long> leakProfile, j
 
     static LeakSites of(RunData run) {
         java.util.List<String> problems = new java.util.ArrayList<>();
-        GoroutineGroups before = groups(run, run.baselineCaptures().get("goroutine"), "baseline", problems);
-        GoroutineGroups after = groups(run, run.finalCaptures().get("goroutine"), "final", problems);
+        GoroutineGroups before = groups(run, run.baselineCapture(CaptureKind.GOROUTINE), "baseline", problems);
+        GoroutineGroups after = groups(run, run.finalCapture(CaptureKind.GOROUTINE), "final", problems);
         Map<String, Long> grew = new LinkedHashMap<>();
         if (before != null && after != null) {
             Map<String, Long> counts = new LinkedHashMap<>();
@@ -29,7 +30,7 @@ public record LeakSites(Map<String, Long> grew, Map<String, Long> leakProfile, j
             grew = sorted(counts);
         }
         Map<String, Long> leaked = new LinkedHashMap<>();
-        Capture leak = run.finalCaptures().get("goroutineleak");
+        Capture leak = run.finalCapture(CaptureKind.GOROUTINE_LEAK);
         if (leak != null && leak.ok()) {
             GoroutineGroups g = groups(run, leak, "final goroutineleak", problems);
             if (g != null) {

@@ -1,11 +1,13 @@
 package io.schedgate.verdict;
 
-import io.schedgate.pprof.Frame;
 import io.schedgate.pprof.Profile;
-import io.schedgate.pprof.Sample;
+import io.schedgate.run.CaptureKind;
 import io.schedgate.signals.BlockReport;
+import io.schedgate.signals.CpuUnderFunction;
 import io.schedgate.signals.GoroutineGroups;
+import io.schedgate.signals.LockFrameCallers;
 import io.schedgate.signals.MutexReport;
+import io.schedgate.text.Numbers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -133,43 +135,147 @@ public final class LockContentionCheck implements Check {
         RunData run = in.run();
         Limits t = Limits.of(in.thresholds());
         List<CheckResult> results = new ArrayList<>();
+        boolean mutexProfilingOn = mutexProfilingOn(run);
         for (RunStep step : run.steps()) {
-            results.addAll(step(run, step, t));
+            results.addAll(step(run, step, t, mutexProfilingOn));
         }
+        delayTrend(run, results, in.thresholds()).ifPresent(results::add);
         return results;
     }
 
-    private List<CheckResult> step(RunData run, RunStep step, Limits t) {
-        Map<String, RunProfiles.Loaded> p = new LinkedHashMap<>();
-        for (String name : List.of("mutex", "cpu", "block", "goroutineStart", "goroutineEnd")) {
+    /** Steps a site needs before its delay-per-request trend is fitted. */
+    static final int TREND_MIN_STEPS = 3;
+
+    /**
+     * The trend of mutex delay per request across the steps at the site examined at the most steps: y ∝
+     * QPS^b by log-log least squares ({@link GrowthTrend}, judged against 0: a lock nobody queues on costs
+     * the same per request at any load). Growth WARNs, never FAILs: each step's four-dimension test
+     * decides whether the lock is true contention; the trend says whether it is building up with load.
+     */
+    private static java.util.Optional<CheckResult> delayTrend(RunData run, List<CheckResult> steps, Thresholds th) {
+        Map<String, List<CheckResult>> bySite = new LinkedHashMap<>();
+        java.util.Set<String> contended = new java.util.HashSet<>();
+        for (CheckResult r : steps) {
+            if (r.details().get("site") instanceof String site
+                    && r.details().get("mutexDelayMicrosPerRequest") instanceof Number perRequest
+                    && perRequest.doubleValue() > 0) {
+                bySite.computeIfAbsent(site, k -> new ArrayList<>()).add(r);
+                if ("true contention".equals(r.details().get("verdict"))) {
+                    contended.add(site);
+                }
+            }
+        }
+        // only a lock found truly contended at some step: a pseudo-spike's per-request cost is noise
+        List<CheckResult> series = bySite.entrySet().stream()
+                .filter(e -> contended.contains(e.getKey()))
+                .map(Map.Entry::getValue)
+                .max(java.util.Comparator.comparingInt(List::size))
+                .orElse(List.of());
+        if (series.size() < TREND_MIN_STEPS) {
+            return java.util.Optional.empty();
+        }
+        double[] qps = new double[series.size()];
+        double[] perRequest = new double[series.size()];
+        for (int i = 0; i < series.size(); i++) {
+            int index = series.get(i).stepIndex();
+            RunStep step = run.steps().stream()
+                    .filter(st -> st.index() == index)
+                    .findFirst()
+                    .orElseThrow();
+            qps[i] = step.load() == null ? Double.NaN : step.load().achievedQps();
+            perRequest[i] = ((Number) series.get(i).details().get("mutexDelayMicrosPerRequest")).doubleValue();
+            if (!(qps[i] > 0)) {
+                return java.util.Optional.empty();
+            }
+        }
+        GrowthTrend trend = GrowthTrend.of(qps, perRequest, 0, th.get(GrowthTrend.CONFIDENCE));
+        // material growth the fit backs (its interval above 0, or a tight fit): a lock building up with load
+        boolean backed =
+                trend.fit().exponentInterval().lower() > 0 || trend.fit().rSquared() >= 0.8;
+        Status status = trend.status() != Status.PASS && backed ? Status.WARN : Status.PASS;
+        CheckResult last = series.get(series.size() - 1);
+        String site = last.details().get("blockSite") instanceof String lockLine && !lockLine.isEmpty()
+                ? lockLine + " (Lock; released at " + last.details().get("site") + ")"
+                : (String) last.details().get("site");
+        Map<String, Object> d = new LinkedHashMap<>(trend.details());
+        d.put("site", site);
+        d.put("qps", qps);
+        d.put("delayMicrosPerRequest", perRequest);
+        String evidence = "mutex delay per request at " + site + " " + Numbers.num(perRequest[0]) + " → "
+                + Numbers.num(perRequest[perRequest.length - 1]) + " µs over " + series.size() + " steps: "
+                + trend.describe("QPS")
+                + (status == Status.WARN
+                        ? ": the lock's cost per request builds up with load"
+                        : ": about the same per request at every load");
+        return java.util.Optional.of(new CheckResult(
+                ID, CheckResult.RAMP, status, trend.fit().exponent(), 0.0, "exponent", Confidence.HIGH, evidence, d));
+    }
+
+    /**
+     * Whether any step's mutex profile recorded a contention: then mutex profiling is on, and a step whose
+     * delta profile is empty had no contention sampled, not profiling turned off.
+     */
+    private static boolean mutexProfilingOn(RunData run) {
+        for (RunStep step : run.steps()) {
+            RunProfiles.Loaded l = run.profiles().load(step.capture(CaptureKind.MUTEX));
+            if (l.ok() && l.profile().sampleCount() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<CheckResult> step(RunData run, RunStep step, Limits t, boolean mutexProfilingOn) {
+        Map<CaptureKind, RunProfiles.Loaded> p = new java.util.EnumMap<>(CaptureKind.class);
+        for (CaptureKind name : List.of(
+                CaptureKind.MUTEX,
+                CaptureKind.CPU,
+                CaptureKind.BLOCK,
+                CaptureKind.GOROUTINE_START,
+                CaptureKind.GOROUTINE_END)) {
             p.put(name, run.profiles().load(step.capture(name)));
         }
-        for (String name : List.of("mutex", "cpu", "block")) {
+        for (CaptureKind name : List.of(CaptureKind.MUTEX, CaptureKind.CPU, CaptureKind.BLOCK)) {
             if (!p.get(name).ok()) {
                 return List.of(CheckResult.noData(
                         ID,
                         step.index(),
                         "share of processor time",
-                        "the four-dimension test needs the step's " + name + " profile: "
+                        "the four-dimension test needs the step's " + name.key() + " profile: "
                                 + p.get(name).problem()));
             }
         }
-        MutexReport mutex = p.get("mutex").signals().mutex();
-        BlockReport block = p.get("block").signals().block();
-        Profile cpu = p.get("cpu").profile();
+        MutexReport mutex = p.get(CaptureKind.MUTEX).signals().mutex();
+        BlockReport block = p.get(CaptureKind.BLOCK).signals().block();
+        Profile cpu = p.get(CaptureKind.CPU).profile();
         List<GoroutineGroups> snapshots = new ArrayList<>();
-        for (String g : List.of("goroutineStart", "goroutineEnd")) {
+        for (CaptureKind g : List.of(CaptureKind.GOROUTINE_START, CaptureKind.GOROUTINE_END)) {
             if (p.get(g).ok()) {
                 snapshots.add(p.get(g).signals().goroutines());
             }
         }
-        double windowSeconds = p.get("mutex").profile().durationNanos() > 0
-                ? p.get("mutex").profile().durationNanos() / 1e9
+        double windowSeconds = p.get(CaptureKind.MUTEX).profile().durationNanos() > 0
+                ? p.get(CaptureKind.MUTEX).profile().durationNanos() / 1e9
                 : step.windowSeconds();
         double procs = run.gomaxprocs() > 0 ? run.gomaxprocs() : 1;
         // a service that never called runtime.SetBlockProfileRate / SetMutexProfileFraction serves empty profiles
-        boolean blockOff = p.get("block").profile().samples().isEmpty();
-        boolean mutexOff = p.get("mutex").profile().samples().isEmpty();
+        boolean blockOff = p.get(CaptureKind.BLOCK).profile().sampleCount() == 0;
+        boolean mutexOff = p.get(CaptureKind.MUTEX).profile().sampleCount() == 0;
+        if (mutexOff && mutexProfilingOn) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("mutexProfiling", "on");
+            return List.of(new CheckResult(
+                    ID,
+                    step.index(),
+                    Status.PASS,
+                    0.0,
+                    t.contentionFail(),
+                    "share of processor time",
+                    Confidence.HIGH,
+                    "no sync lock contention sampled in the window (the mutex profile is empty; other steps'"
+                            + " profiles show mutex profiling is on)",
+                    d));
+        }
         if (mutexOff) {
             return List.of(mutexProfilingOff(step, snapshots, t));
         }
@@ -181,18 +287,18 @@ public final class LockContentionCheck implements Check {
                 sites.add(site(u.primitive(), u.function(), u.site(), u.amount(), cpu, block, snapshots));
             }
         }
-        for (Map.Entry<String, long[]> e : cpuLockFrameCallers(cpu).entrySet()) {
-            boolean known = sites.stream().anyMatch(s -> s.function().equals(e.getKey()));
-            long total = Math.max(1, cpu.total(cpuSamplesIndex(cpu)));
-            if (!known && e.getValue()[0] >= CPU_LOCK_FRAMES_NOTABLE * total && sites.size() < MAX_SITES_PER_STEP) {
-                String where = cpuSiteOf(cpu, e.getKey());
+        LockFrameCallers lockFrameCallers = LockFrameCallers.of(cpu);
+        for (LockFrameCallers.Caller c : lockFrameCallers.callers()) {
+            boolean known = sites.stream().anyMatch(s -> s.function().equals(c.function()));
+            long total = Math.max(1, lockFrameCallers.totalSamples());
+            if (!known && c.samples() >= CPU_LOCK_FRAMES_NOTABLE * total && sites.size() < MAX_SITES_PER_STEP) {
                 MutexReport.Amount none = new MutexReport.Amount(0, 0);
                 for (MutexReport.UserSite u : mutex.userSites()) {
-                    if (u.function().equals(e.getKey())) {
+                    if (u.function().equals(c.function())) {
                         none = u.amount();
                     }
                 }
-                sites.add(site("sync lock frames", e.getKey(), where, none, cpu, block, snapshots));
+                sites.add(site("sync lock frames", c.function(), c.site(), none, cpu, block, snapshots));
             }
         }
         if (sites.isEmpty()) {
@@ -205,9 +311,9 @@ public final class LockContentionCheck implements Check {
                     "share of processor time",
                     Confidence.HIGH,
                     "no user lock site with ≥ "
-                            + Evidence.num(t.contentionNotableDelayMsPerSecond())
+                            + Numbers.num(t.contentionNotableDelayMsPerSecond())
                             + " ms of mutex delay per second or ≥ "
-                            + Evidence.percent(CPU_LOCK_FRAMES_NOTABLE) + " of CPU in lock frames (mutex profile: "
+                            + Numbers.percent(CPU_LOCK_FRAMES_NOTABLE) + " of CPU in lock frames (mutex profile: "
                             + mutex.contentions() + " contentions, " + ms(mutex.delayNanos()) + " in all)",
                     Map.of("sites", 0)));
         }
@@ -245,21 +351,21 @@ public final class LockContentionCheck implements Check {
             pseudoBecause.add(
                     blockOff
                             ? "block profile empty (block profiling off) and the mutex delay "
-                                    + Evidence.num(mutexMsPerSecond) + " ms/s < "
-                                    + Evidence.num(t.contentionBlockMinMsPerSecond()) + " ms/s"
-                            : "block delay " + Evidence.num(blockMsPerSecond) + " ms/s < "
-                                    + Evidence.num(t.contentionBlockMinMsPerSecond()) + " ms/s or a single waiter");
+                                    + Numbers.num(mutexMsPerSecond) + " ms/s < "
+                                    + Numbers.num(t.contentionBlockMinMsPerSecond()) + " ms/s"
+                            : "block delay " + Numbers.num(blockMsPerSecond) + " ms/s < "
+                                    + Numbers.num(t.contentionBlockMinMsPerSecond()) + " ms/s or a single waiter");
         }
         if (!contended) {
-            pseudoBecause.add(Evidence.num(contentionsPerSecond) + " contentions/s < "
-                    + Evidence.num(t.contentionMutexMinContentionsPerSecond()) + "/s");
+            pseudoBecause.add(Numbers.num(contentionsPerSecond) + " contentions/s < "
+                    + Numbers.num(t.contentionMutexMinContentionsPerSecond()) + "/s");
         }
         long served = step.load() == null ? 0 : step.load().served();
         double achieved = step.load() == null ? Double.NaN : step.load().achievedQps();
         double utilisation = s.cpuNanos() / (windowSeconds * 1e9);
         double saturationQps = utilisation > 0 && achieved > 0 ? achieved / utilisation : Double.NaN;
         String perRequest =
-                served > 0 ? ", " + Evidence.num(s.mutexDelayNanos() / 1e3 / served) + " µs delay per request" : "";
+                served > 0 ? ", " + Numbers.num(s.mutexDelayNanos() / 1e3 / served) + " µs delay per request" : "";
         String dims = "CPU " + s.cpuSamples() + " of " + s.cpuTotalSamples() + " samples under " + s.function()
                 + " (" + s.cpuLockFrameSamples() + " in lock frames); "
                 + (blockOff
@@ -268,15 +374,15 @@ public final class LockContentionCheck implements Check {
                         : "block " + ms(s.blockDelayNanos()) + " in " + s.blockContentions() + " waits"
                                 + (s.blockSite() == null ? "" : " at " + s.blockSite()))
                 + "; mutex "
-                + s.mutexContentions() + " contentions (" + Evidence.num(contentionsPerSecond) + "/s), "
-                + ms(s.mutexDelayNanos()) + " delay (" + Evidence.num(delayShare) + " s waited per second per P"
+                + s.mutexContentions() + " contentions (" + Numbers.num(contentionsPerSecond) + "/s), "
+                + ms(s.mutexDelayNanos()) + " delay (" + Numbers.num(delayShare) + " s waited per second per P"
                 + perRequest + "); " + s.parkedGoroutines() + " goroutines parked on it";
         String load = utilisation > 0
-                ? "; lock busy ≈ " + Evidence.percent(utilisation) + " of the time (CPU under "
+                ? "; lock busy ≈ " + Numbers.percent(utilisation) + " of the time (CPU under "
                         + s.function() + ")"
                         + (Double.isNaN(saturationQps)
                                 ? ""
-                                : ", saturating near " + Evidence.num(saturationQps) + " req/s")
+                                : ", saturating near " + Numbers.num(saturationQps) + " req/s")
                 : "";
         // the block profile names the Lock call (where requests wait), the mutex profile the Unlock (where the holder
         // releases)
@@ -383,7 +489,7 @@ public final class LockContentionCheck implements Check {
             Profile cpu,
             BlockReport block,
             List<GoroutineGroups> snapshots) {
-        long[] c = cpuUnder(cpu, function);
+        CpuUnderFunction c = CpuUnderFunction.of(cpu, function);
         long blockC = 0;
         long blockD = 0;
         String blockSite = null;
@@ -410,106 +516,17 @@ public final class LockContentionCheck implements Check {
                 where,
                 amount.contentions(),
                 amount.delayNanos(),
-                c[0],
-                c[1],
-                c[2],
-                c[3],
+                c.samples(),
+                c.lockFrameSamples(),
+                c.totalSamples(),
+                c.nanos(),
                 blockC,
                 blockD,
                 blockSite,
                 parked);
     }
 
-    /**
-     * CPU samples whose stack passes through {@code function}, those of them in lock frames below it,
-     * all samples, and the CPU nanoseconds under it.
-     */
-    private static long[] cpuUnder(Profile cpu, String function) {
-        int idx = cpuSamplesIndex(cpu);
-        int nanosIdx = cpuNanosIndex(cpu);
-        long under = 0;
-        long nanos = 0;
-        long lockFrames = 0;
-        for (Sample s : cpu.samples()) {
-            List<Frame> stack = s.stack();
-            for (int i = 0; i < stack.size(); i++) {
-                if (stack.get(i).function().equals(function)) {
-                    under += s.value(idx);
-                    nanos += nanosIdx >= 0 ? s.value(nanosIdx) : s.value(idx) * cpu.period();
-                    for (int j = 0; j < i; j++) {
-                        if (isLockFrame(stack.get(j).function())) {
-                            lockFrames += s.value(idx);
-                            break;
-                        }
-                    }
-                    break;
-                }
-            }
-        }
-        return new long[] {under, lockFrames, cpu.total(idx), nanos};
-    }
-
-    /** Callers (first user frame) of sync lock frames in the CPU profile → samples. */
-    private static Map<String, long[]> cpuLockFrameCallers(Profile cpu) {
-        int idx = cpuSamplesIndex(cpu);
-        Map<String, long[]> out = new LinkedHashMap<>();
-        for (Sample s : cpu.samples()) {
-            List<Frame> stack = s.stack();
-            for (int i = 0; i < stack.size(); i++) {
-                if (isLockFrame(stack.get(i).function())) {
-                    Frame user = io.schedgate.signals.WaitSites.firstUserFrame(stack.subList(i, stack.size()));
-                    if (user != null) {
-                        out.computeIfAbsent(user.function(), k -> new long[1])[0] += s.value(idx);
-                    }
-                    break;
-                }
-            }
-        }
-        return out;
-    }
-
-    private static String cpuSiteOf(Profile cpu, String function) {
-        for (Sample s : cpu.samples()) {
-            for (int i = 1; i < s.stack().size(); i++) {
-                if (s.stack().get(i).function().equals(function)
-                        && isLockFrame(s.stack().get(i - 1).function())) {
-                    return s.stack().get(i).site();
-                }
-            }
-        }
-        return function;
-    }
-
-    static boolean isLockFrame(String f) {
-        return f.startsWith("sync.(*Mutex).")
-                || f.startsWith("sync.(*RWMutex).")
-                || f.startsWith("internal/sync.(*Mutex).")
-                || f.startsWith("internal/sync.runtime_Semacquire")
-                || f.startsWith("sync.runtime_Semacquire")
-                || f.startsWith("internal/sync.runtime_Semrelease")
-                || f.startsWith("sync.runtime_Semrelease");
-    }
-
-    /** The sample-count column; a profile with only {@code cpu} nanoseconds (as go tool pprof reads it) uses that. */
-    private static int cpuSamplesIndex(Profile cpu) {
-        int samples = typeIndex(cpu, "samples");
-        return samples >= 0 ? samples : cpu.sampleIndex(null);
-    }
-
-    private static int cpuNanosIndex(Profile cpu) {
-        return typeIndex(cpu, "cpu");
-    }
-
-    private static int typeIndex(Profile p, String type) {
-        for (int i = 0; i < p.sampleTypes().size(); i++) {
-            if (p.sampleTypes().get(i).type().equals(type)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     private static String ms(long nanos) {
-        return Evidence.num(nanos / 1e6) + " ms";
+        return Numbers.num(nanos / 1e6) + " ms";
     }
 }

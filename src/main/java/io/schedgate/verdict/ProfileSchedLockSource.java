@@ -2,6 +2,7 @@ package io.schedgate.verdict;
 
 import io.schedgate.metrics.RuntimeMetricsName;
 import io.schedgate.metrics.RuntimeMetricsValue;
+import io.schedgate.run.CaptureKind;
 import io.schedgate.signals.CpuLockReport;
 import io.schedgate.signals.CpuShare;
 import io.schedgate.signals.GoVersion;
@@ -39,8 +40,8 @@ public final class ProfileSchedLockSource implements SchedLockSource {
 
     @Override
     public SchedLockMeasurement measure(RunData run, RunStep step) {
-        RunProfiles.Loaded cpu = run.profiles().load(step.capture("cpu"));
-        RunProfiles.Loaded mutex = run.profiles().load(step.capture("mutex"));
+        RunProfiles.Loaded cpu = run.profiles().load(step.capture(CaptureKind.CPU));
+        RunProfiles.Loaded mutex = run.profiles().load(step.capture(CaptureKind.MUTEX));
         if (!cpu.ok() || !mutex.ok()) {
             SchedLockMeasurement m = fallback.measure(run, step);
             String why = !cpu.ok() ? cpu.problem() : mutex.problem();

@@ -54,6 +54,16 @@ public record RunData(
         finalCaptures = Map.copyOf(finalCaptures);
     }
 
+    /** The pre-ramp capture of {@code kind}, null when the manifest lists none. */
+    public Capture baselineCapture(CaptureKind kind) {
+        return baselineCaptures.get(kind.key());
+    }
+
+    /** The post-cool-down capture of {@code kind}, null when the manifest lists none. */
+    public Capture finalCapture(CaptureKind kind) {
+        return finalCaptures.get(kind.key());
+    }
+
     /** Reads manifest.json (through {@link RunDirectory#read}) and the metrics scrapes it lists. */
     public static RunData read(Path dir) {
         Manifest m = RunDirectory.read(dir);

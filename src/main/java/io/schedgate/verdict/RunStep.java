@@ -27,7 +27,12 @@ public record RunStep(
         captures = captures == null ? java.util.Map.of() : java.util.Map.copyOf(captures);
     }
 
-    /** The capture under {@code name}; a key the manifest lacks is a missing capture. */
+    /** The capture of {@code kind}; a kind the manifest lacks is a missing capture. */
+    public Capture capture(io.schedgate.run.CaptureKind kind) {
+        return capture(kind.key());
+    }
+
+    /** The capture under manifest key {@code name}; a key the manifest lacks is a missing capture. */
     public Capture capture(String name) {
         Capture c = captures.get(name);
         return c != null

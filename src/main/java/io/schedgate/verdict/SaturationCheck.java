@@ -2,8 +2,10 @@ package io.schedgate.verdict;
 
 import io.schedgate.load.StepLoadCounters;
 import io.schedgate.pprof.Profile;
+import io.schedgate.run.CaptureKind;
 import io.schedgate.run.LoadNumbers;
 import io.schedgate.signals.QueueSites;
+import io.schedgate.text.Numbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,13 +23,8 @@ import java.util.Map;
 public final class SaturationCheck implements Check {
 
     public static final String ID = "saturation";
-    /** Share of late requests above which a step measured the harness rather than the target. */
-    public static final double HARNESS_LATE_MAX = 0.05;
-    /**
-     * Share of the late requests that found every pooled user waiting on the target, from which the
-     * lateness is the target's saturation (it set the pace) rather than the harness's.
-     */
-    public static final double USERS_BUSY_MIN = 0.5;
+    /** Share of late requests above which a step measured the harness rather than the target ({@link LoadNumbers}). */
+    public static final double HARNESS_LATE_MAX = LoadNumbers.LATE_MAX;
 
     static final Limit ACHIEVED_RATIO =
             Limit.fraction("saturation.achievedRatio", 0.95, "a step is saturated when achieved < this × offered QPS");
@@ -79,50 +76,54 @@ public final class SaturationCheck implements Check {
             double ratio = load.achievedQps() / load.offeredQps();
             List<String> why = new ArrayList<>();
             if (pastCapacity(step, t.saturationAchievedRatio())) {
-                why.add("achieved " + Evidence.num(load.achievedQps()) + " of " + Evidence.num(load.offeredQps())
-                        + " req/s offered (" + Evidence.percent(ratio) + " < "
-                        + Evidence.percent(t.saturationAchievedRatio()) + ")");
+                why.add("achieved " + Numbers.num(load.achievedQps()) + " of " + Numbers.num(load.offeredQps())
+                        + " req/s offered (" + Numbers.percent(ratio) + " < "
+                        + Numbers.percent(t.saturationAchievedRatio()) + ")");
             }
             if (load.errorRate() > t.maxErrorRate()) {
                 why.add(load.errors() + " errors in " + load.requests() + " requests ("
-                        + Evidence.percent(load.errorRate()) + " > " + Evidence.percent(t.maxErrorRate()) + ")");
+                        + Numbers.percent(load.errorRate()) + " > " + Numbers.percent(t.maxErrorRate()) + ")");
             }
             if (t.hasP99Slo() && load.p99Ms() > t.p99SloMs()) {
-                why.add("p99 " + Evidence.num(load.p99Ms()) + " ms > SLO " + Evidence.num(t.p99SloMs()) + " ms");
+                why.add("p99 " + Numbers.num(load.p99Ms()) + " ms > SLO " + Numbers.num(t.p99SloMs()) + " ms");
             }
-            boolean late = load.lateRate() > HARNESS_LATE_MAX;
+            boolean late = load.tooLate();
             // late because every pooled user still waited on a response: the target's saturation, not the harness's
-            boolean usersBusy = late && load.lateUsersBusyShare() >= USERS_BUSY_MIN;
+            boolean usersBusy = load.lateForTheTarget();
             if (usersBusy) {
                 why.add(
                         0,
                         load.lateUsersBusy() + " of " + load.requests() + " requests ("
-                                + Evidence.percent((double) load.lateUsersBusy() / load.requests())
+                                + Numbers.percent((double) load.lateUsersBusy() / load.requests())
                                 + ") went out late because every"
-                                + " pooled user was still waiting on a response (p99 " + Evidence.num(load.p99Ms())
+                                + " pooled user was still waiting on a response (p99 " + Numbers.num(load.p99Ms())
                                 + " ms)");
             }
-            boolean harnessBehind = late && !usersBusy || load.unsent() > 0;
+            if (load.unsentUsersBusy() > 0) {
+                why.add(load.unsentUsersBusy() + " arrivals never sent: every pooled user was waiting on a response");
+            }
+            boolean harnessBehind = load.harnessBehind();
             Status status = why.isEmpty() && !harnessBehind ? Status.PASS : Status.WARN;
             String queue = why.isEmpty() && !late ? "" : queueSite(run, step);
             String machine = machineCpu(run, step);
             String evidence;
             if (harnessBehind) {
                 evidence = "harness behind schedule: " + load.late() + " of " + load.requests() + " requests ("
-                        + Evidence.percent(load.lateRate()) + ") went out more than "
+                        + Numbers.percent(load.lateRate()) + ") went out more than "
                         + StepLoadCounters.LATE_NANOS / 1_000_000 + " ms late"
                         + " with pooled users free, "
-                        + Evidence.num(load.offeredQps()) + " of " + Evidence.num(step.targetQps())
+                        + Numbers.num(load.offeredQps()) + " of " + Numbers.num(step.targetQps())
                         + " req/s planned were sent; this step measures the load generator, not the target "
                         + "(bench/load-headroom.sh gives this machine's limit)"
-                        + (load.unsent() > 0
-                                ? "; " + load.unsent() + " arrivals of the step were never sent (dropped when the step"
-                                        + " ended): the plan is above what this harness can send"
+                        + (load.unsent() - load.unsentUsersBusy() > 0
+                                ? "; " + (load.unsent() - load.unsentUsersBusy()) + " arrivals of the step were never"
+                                        + " sent with a user free (dropped when the step ended): the plan is above"
+                                        + " what this harness can send"
                                 : "")
                         + (why.isEmpty() ? "" : "; also " + String.join("; ", why)) + queue + machine;
             } else if (why.isEmpty()) {
-                evidence = "keeps up: " + Evidence.num(load.achievedQps()) + " of " + Evidence.num(load.offeredQps())
-                        + " req/s, " + load.errors() + " errors, p99 " + Evidence.num(load.p99Ms()) + " ms" + machine;
+                evidence = "keeps up: " + Numbers.num(load.achievedQps()) + " of " + Numbers.num(load.offeredQps())
+                        + " req/s, " + load.errors() + " errors, p99 " + Numbers.num(load.p99Ms()) + " ms" + machine;
             } else {
                 evidence = "saturated: " + String.join("; ", why) + queue + machine;
             }
@@ -176,7 +177,7 @@ public final class SaturationCheck implements Check {
         if (load.harnessCpus() == null || load.hostCpus() == null || load.hostCpus() <= 0) {
             return "";
         }
-        Capture cpu = step.captures().get("cpu");
+        Capture cpu = step.capture(CaptureKind.CPU);
         RunProfiles.Loaded l = cpu == null ? null : run.profiles().load(cpu);
         if (l == null || !l.ok() || !l.profile().isCpu() || l.profile().durationNanos() <= 0) {
             return "";
@@ -186,15 +187,15 @@ public final class SaturationCheck implements Check {
         double used = (load.harnessCpus() + target) / load.hostCpus();
         return used < MACHINE_BUSY
                 ? ""
-                : "; the machine's CPUs were busy: harness " + Evidence.num(load.harnessCpus())
-                        + " + target " + Evidence.num(target) + " of " + load.hostCpus()
+                : "; the machine's CPUs were busy: harness " + Numbers.num(load.harnessCpus())
+                        + " + target " + Numbers.num(target) + " of " + load.hostCpus()
                         + " CPUs, so the two competed for CPU"
                         + " (pin the target with -Dschedgate.target.cpuset or give the harness its own machine)";
     }
 
     /** "; requests queue at SITE (STATE): n of m handler goroutines ..." from the window's last goroutine profile, or "". */
     private static String queueSite(RunData run, RunStep step) {
-        return Backlog.sites(run, step.captures().get("goroutineEnd"))
+        return Backlog.sites(run, step.capture(CaptureKind.GOROUTINE_END))
                 .flatMap(q -> q.largest()
                         .map(g -> "; requests queue at " + g.site() + " (" + g.state() + "): " + g.goroutines() + " of "
                                 + q.handlers() + " goroutines serving a request at the window's end"))

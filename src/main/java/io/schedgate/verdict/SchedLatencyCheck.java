@@ -1,6 +1,7 @@
 package io.schedgate.verdict;
 
 import io.schedgate.metrics.HistogramWindow;
+import io.schedgate.text.Numbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,18 +105,18 @@ public final class SchedLatencyCheck implements Check {
             d.put("bucketUpperMs", Double.isInfinite(p99.upper()) ? null : p99.upper() * 1e3);
             d.put("sampledTransitions", window.get().count());
             d.put("source", "/sched/latencies histogram Δ over the window");
-            String evidence = "p99 time runnable → running ≈ " + Evidence.num(ms) + " ms (in the "
-                    + Evidence.num(p99.lower() * 1e3) + "–"
-                    + (Double.isInfinite(p99.upper()) ? "∞" : Evidence.num(p99.upper() * 1e3))
+            String evidence = "p99 time runnable → running ≈ " + Numbers.num(ms) + " ms (in the "
+                    + Numbers.num(p99.lower() * 1e3) + "–"
+                    + (Double.isInfinite(p99.upper()) ? "∞" : Numbers.num(p99.upper() * 1e3))
                     + " ms bucket of /sched/latencies, "
-                    + Evidence.num(window.get().count()) + " transitions sampled 1 in 8)"
+                    + Numbers.num(window.get().count()) + " transitions sampled 1 in 8)"
                     + (status == Status.FAIL
-                            ? ": at least " + Evidence.num(p99.lower() * 1e3) + " ms, goroutines wait too long"
+                            ? ": at least " + Numbers.num(p99.lower() * 1e3) + " ms, goroutines wait too long"
                                     + " for a P, the scheduler is not keeping up"
                             : "")
                     + (status == Status.WARN
-                            ? ": at least " + Evidence.num(p99.lower() * 1e3) + " ms at a saturated step"
-                                    + " (achieved below " + Evidence.percent(t.saturationAchievedRatio())
+                            ? ": at least " + Numbers.num(p99.lower() * 1e3) + " ms at a saturated step"
+                                    + " (achieved below " + Numbers.percent(t.saturationAchievedRatio())
                                     + " of offered): past capacity"
                             : "");
             results.add(new CheckResult(
@@ -139,9 +140,9 @@ public final class SchedLatencyCheck implements Check {
                     GROWTH_WARN,
                     "× p99",
                     Confidence.LOW,
-                    "p99 scheduling latency " + Evidence.num(first[1]) + " ms at " + Evidence.step((int) first[0])
+                    "p99 scheduling latency " + Numbers.num(first[1]) + " ms at " + Evidence.step((int) first[0])
                             + " → "
-                            + Evidence.num(last[1]) + " ms at " + Evidence.step((int) last[0])
+                            + Numbers.num(last[1]) + " ms at " + Evidence.step((int) last[0])
                             + (warn ? ": grows with the load, goroutines increasingly wait for a P" : ""),
                     d));
         }
@@ -161,11 +162,11 @@ public final class SchedLatencyCheck implements Check {
         d.put("p50Ms", l.p50Ns() / 1e6);
         d.put("maxMs", l.maxNs() / 1e6);
         d.put("transitions", l.count());
-        d.put("source", "execution trace, " + Evidence.num(stats.seconds()) + " s of the window");
-        String evidence = "p99 time runnable → running " + Evidence.num(ms) + " ms (p50 "
-                + Evidence.num(l.p50Ns() / 1e6)
-                + " ms, max " + Evidence.num(l.maxNs() / 1e6) + " ms over " + l.count() + " transitions in "
-                + Evidence.num(stats.seconds()) + " s of execution trace)"
+        d.put("source", "execution trace, " + Numbers.num(stats.seconds()) + " s of the window");
+        String evidence = "p99 time runnable → running " + Numbers.num(ms) + " ms (p50 "
+                + Numbers.num(l.p50Ns() / 1e6)
+                + " ms, max " + Numbers.num(l.maxNs() / 1e6) + " ms over " + l.count() + " transitions in "
+                + Numbers.num(stats.seconds()) + " s of execution trace)"
                 + (status == Status.FAIL ? ": goroutines wait too long for a P, the scheduler is not keeping up" : "")
                 + (status == Status.WARN ? ": at a saturated step, past capacity" : "");
         return new CheckResult(

@@ -1,5 +1,6 @@
 package io.schedgate.verdict;
 
+import io.schedgate.text.Numbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,10 +75,10 @@ final class SchedLockBaseline implements Check {
             double rise = c.value() - match.value();
             worstRise = Math.max(worstRise, rise);
             boolean beyondNoise = lower(c) > upper(match) && rise >= t.baselineSchedLockMinRise();
-            String pair = Evidence.step(c.stepIndex()) + " at " + Evidence.num(qps) + " req/s: "
-                    + Evidence.percent(c.value()) + " [" + Evidence.percent(lower(c)) + "–" + Evidence.percent(upper(c))
-                    + "] vs baseline " + Evidence.step(match.stepIndex()) + " " + Evidence.percent(match.value()) + " ["
-                    + Evidence.percent(lower(match)) + "–" + Evidence.percent(upper(match)) + "]";
+            String pair = Evidence.step(c.stepIndex()) + " at " + Numbers.num(qps) + " req/s: "
+                    + Numbers.percent(c.value()) + " [" + Numbers.percent(lower(c)) + "–" + Numbers.percent(upper(c))
+                    + "] vs baseline " + Evidence.step(match.stepIndex()) + " " + Numbers.percent(match.value()) + " ["
+                    + Numbers.percent(lower(match)) + "–" + Numbers.percent(upper(match)) + "]";
             pairs.add(pair);
             details.put(
                     Evidence.step(c.stepIndex()),
@@ -100,7 +101,7 @@ final class SchedLockBaseline implements Check {
                     CheckResult.RAMP,
                     "share of processor time",
                     "no step has a baseline step within "
-                            + Evidence.percent(QPS_TOLERANCE)
+                            + Numbers.percent(QPS_TOLERANCE)
                             + " of its achieved QPS with an attributed sched.lock share (baseline "
                             + baseline.runDir() + "): cannot compare sched.lock pressure at matched load");
         }

@@ -1,6 +1,7 @@
 package io.schedgate.verdict;
 
 import io.schedgate.metrics.RuntimeMetricsValue;
+import io.schedgate.text.Numbers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -86,9 +87,9 @@ public final class SchedLockPressureCheck implements Check {
                 details.put("achievedQps", step.load().achievedQps());
             }
             String gc = gcPhrase(step, m, details);
-            String amount = (m.upperBound() ? "at most " : "") + Evidence.percent(share);
+            String amount = (m.upperBound() ? "at most " : "") + Numbers.percent(share);
             String evidence = (m.upperBound() && status == Status.WARN
-                            ? "cannot attribute: up to " + Evidence.percent(share)
+                            ? "cannot attribute: up to " + Numbers.percent(share)
                                     + " of processor time waiting on locks, which"
                                     + " includes sync.Mutex; take mutex and CPU profiles to isolate sched.lock"
                             : "sched.lock " + (m.coversSpinning() ? "" : "waits ") + amount + " of processor time"
@@ -125,7 +126,7 @@ public final class SchedLockPressureCheck implements Check {
         for (Object[] o : measured) {
             RunStep step = (RunStep) o[0];
             SchedLockMeasurement m = (SchedLockMeasurement) o[1];
-            shares.add(Evidence.percent(m.share()));
+            shares.add(Numbers.percent(m.share()));
             perStep.put(Evidence.step(step.index()), m.share());
             if (step.load() != null && step.load().achievedQps() > 0 && m.share() > 0) {
                 points.add(new double[] {
@@ -184,7 +185,7 @@ public final class SchedLockPressureCheck implements Check {
         return m.holders().entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
                 .limit(n)
-                .map(e -> shortName(e.getKey()) + " " + Evidence.percent(total > 0 ? e.getValue() / total : 0))
+                .map(e -> shortName(e.getKey()) + " " + Numbers.percent(total > 0 ? e.getValue() / total : 0))
                 .collect(Collectors.joining(", "));
     }
 
@@ -196,7 +197,7 @@ public final class SchedLockPressureCheck implements Check {
     private static String gcPhrase(RunStep step, SchedLockMeasurement m, Map<String, Object> details) {
         String fromProfile = Double.isNaN(m.gcShareFromProfile())
                 ? null
-                : "GC " + Evidence.percent(m.gcShareFromProfile()) + " of CPU samples (CPU profile)";
+                : "GC " + Numbers.percent(m.gcShareFromProfile()) + " of CPU samples (CPU profile)";
         if (fromProfile != null) {
             details.put("gcCpuShareProfile", m.gcShareFromProfile());
         }
@@ -209,7 +210,7 @@ public final class SchedLockPressureCheck implements Check {
             if (cycles.present()) {
                 details.put("gcCycles", cycles.value());
             }
-            return fromProfile + (cycles.present() ? ", GC cycles in the window: " + Evidence.num(cycles.value()) : "");
+            return fromProfile + (cycles.present() ? ", GC cycles in the window: " + Numbers.num(cycles.value()) : "");
         }
         if (share.present()) {
             details.put("gcCpuShare", share.value());
@@ -217,8 +218,8 @@ public final class SchedLockPressureCheck implements Check {
         if (cycles.present()) {
             details.put("gcCycles", cycles.value());
         }
-        return (share.present() ? "GC " + Evidence.percent(share.value()) + " of CPU" : "GC share unknown")
-                + (cycles.present() ? ", GC cycles in the window: " + Evidence.num(cycles.value()) : "");
+        return (share.present() ? "GC " + Numbers.percent(share.value()) + " of CPU" : "GC share unknown")
+                + (cycles.present() ? ", GC cycles in the window: " + Numbers.num(cycles.value()) : "");
     }
 
     private static String holdersPhrase(SchedLockMeasurement m) {
@@ -229,7 +230,7 @@ public final class SchedLockPressureCheck implements Check {
                 + m.holders().entrySet().stream()
                         .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
                         .limit(3)
-                        .map(e -> e.getKey() + " " + Evidence.percent(e.getValue()))
+                        .map(e -> e.getKey() + " " + Numbers.percent(e.getValue()))
                         .collect(Collectors.joining(", "));
     }
 }

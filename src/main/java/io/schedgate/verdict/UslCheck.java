@@ -3,6 +3,7 @@ package io.schedgate.verdict;
 import io.schedgate.stats.LittlesLaw;
 import io.schedgate.stats.UniversalScalabilityLaw;
 import io.schedgate.stats.UslFit;
+import io.schedgate.text.Numbers;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,9 @@ public final class UslCheck implements Check {
         }
     }
 
+    /** λ/σ and a lock's saturation rate within this factor of each other are the same limit. */
+    static final double LOCK_AGREEMENT = 1.5;
+
     @Override
     public String id() {
         return ID;
@@ -53,7 +57,7 @@ public final class UslCheck implements Check {
         int needed = Limits.of(thresholds).uslMinSteps();
         return usable >= needed
                 ? Optional.empty()
-                : Optional.of("usl: not fitted, " + Evidence.count(usable, "step") + " with load numbers (needs "
+                : Optional.of("usl: not fitted, " + Numbers.count(usable, "step") + " with load numbers (needs "
                         + needed + ")");
     }
 
@@ -110,8 +114,8 @@ public final class UslCheck implements Check {
         details.put("concurrency", n);
         details.put("throughput", x);
         String peak = Double.isFinite(usl.peakConcurrency())
-                ? "peak " + Evidence.num(usl.peakThroughput()) + " req/s at N*=" + Evidence.num(usl.peakConcurrency())
-                : "no peak (κ=0), ceiling λ/σ=" + Evidence.num(usl.peakThroughput()) + " req/s";
+                ? "peak " + Numbers.num(usl.peakThroughput()) + " req/s at N*=" + Numbers.num(usl.peakConcurrency())
+                : "no peak (κ=0), ceiling λ/σ=" + Numbers.num(usl.peakThroughput()) + " req/s";
         if (!fits) {
             return List.of(new CheckResult(
                     ID,
@@ -121,16 +125,51 @@ public final class UslCheck implements Check {
                     null,
                     "req/s",
                     Confidence.LOW,
-                    "the USL does not describe these steps (R² " + Evidence.num(fit.rSquared()) + ", σ="
-                            + Evidence.num(usl.sigma()) + "): no peak or bound is claimed",
+                    "the USL does not describe these steps (R² " + Numbers.num(fit.rSquared()) + ", σ="
+                            + Numbers.num(usl.sigma()) + "): no peak or bound is claimed",
                     details));
         }
-        String evidence = limit.name().toLowerCase(java.util.Locale.ROOT) + "-bound (σ=" + Evidence.num(usl.sigma())
-                + ", κ=" + Evidence.num(usl.kappa()) + ", λ=" + Evidence.num(usl.lambda())
+        String evidence = limit.name().toLowerCase(java.util.Locale.ROOT) + "-bound (σ=" + Numbers.num(usl.sigma())
+                + ", κ=" + Numbers.num(usl.kappa()) + ", λ=" + Numbers.num(usl.lambda())
                 + " req/s per unit of concurrency): "
-                + peak + ", R² " + Evidence.num(fit.rSquared()) + " over " + steps.size() + " steps"
-                + (pastPeak ? "; the ramp went past the peak (N=" + Evidence.num(maxN) + ")" : "");
+                + peak + ", R² " + Numbers.num(fit.rSquared()) + " over " + steps.size() + " steps"
+                + (pastPeak ? "; the ramp went past the peak (N=" + Numbers.num(maxN) + ")" : "");
+        evidence += lockTie(in.earlier(), usl, details);
         return List.of(new CheckResult(
                 ID, CheckResult.RAMP, status, usl.peakThroughput(), null, "req/s", Confidence.HIGH, evidence, details));
+    }
+
+    /**
+     * Ties σ to a lock when one was found: a lock held h seconds per request serialises the service at
+     * 1/h req/s, which is what the USL's ceiling λ/σ is when that lock is its serial fraction (Gunther,
+     * Guerrilla Capacity Planning, ch. 4: X(N) = λN / (1 + σ(N−1) + κN(N−1)) → λ/σ as N grows, κ = 0).
+     * The lock's rate is {@code lock.contention}'s saturationQps (achieved ÷ the lock's busy share) at
+     * the latest step with true contention; within {@link #LOCK_AGREEMENT}× of λ/σ the two agree.
+     */
+    static String lockTie(List<CheckResult> earlier, UniversalScalabilityLaw usl, Map<String, Object> details) {
+        CheckResult lock = null;
+        for (CheckResult r : earlier) {
+            if (r.checkId().equals(LockContentionCheck.ID)
+                    && "true contention".equals(r.details().get("verdict"))
+                    && r.details().get("saturationQps") instanceof Number) {
+                lock = r;
+            }
+        }
+        if (lock == null || !(usl.sigma() > 0)) {
+            return "";
+        }
+        double lockQps = ((Number) lock.details().get("saturationQps")).doubleValue();
+        double ceiling = usl.lambda() / usl.sigma();
+        double ratio = lockQps / ceiling;
+        details.put("lockSite", lock.details().get("site"));
+        details.put("lockSaturationQps", lockQps);
+        details.put("serialCeilingQps", ceiling);
+        boolean agree = ratio <= LOCK_AGREEMENT && ratio >= 1 / LOCK_AGREEMENT;
+        return "; σ's ceiling λ/σ=" + Numbers.num(ceiling) + " req/s and the lock at "
+                + lock.details().get("site")
+                + " (saturating near " + Numbers.num(lockQps) + " req/s at " + Evidence.step(lock.stepIndex()) + ") "
+                + (agree
+                        ? "agree: that lock is the serial fraction"
+                        : "differ: that lock is not the whole serial fraction");
     }
 }

@@ -1,5 +1,6 @@
 package io.schedgate.verdict;
 
+import io.schedgate.run.CaptureKind;
 import io.schedgate.run.RunDirectory;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -83,7 +84,7 @@ public final class VerdictEngine {
                 run.dir().toString(),
                 run.simulation(),
                 run.runStatus(),
-                run.goVersion(),
+                run.goVersion() != null ? run.goVersion() : inferredGoVersion(run),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
                 thresholds.byKey(),
                 results,
@@ -92,9 +93,32 @@ public final class VerdictEngine {
                 notes);
     }
 
+    /**
+     * For a target that reports no version (no /info, no go_info: a pprof-only URL or image), the version
+     * the first readable CPU or mutex profile's runtime frames point at ({@code signals.GoVersionDetector}),
+     * labelled as inferred; null when no profile narrows it.
+     */
+    static String inferredGoVersion(RunData run) {
+        for (RunStep step : run.steps()) {
+            for (CaptureKind kind : List.of(CaptureKind.CPU, CaptureKind.MUTEX)) {
+                Capture c = step.captures().get(kind.key());
+                if (c == null || !c.ok()) {
+                    continue;
+                }
+                RunProfiles.Loaded l = run.profiles().load(c);
+                if (l.ok()
+                        && l.signals() != null
+                        && !"unknown".equals(l.signals().version().label())) {
+                    return "go" + l.signals().version().label() + " (inferred from the profiles' runtime frames)";
+                }
+            }
+        }
+        return null;
+    }
+
     private static Gate gate(RunData run, List<CheckResult> results) {
         List<String> reasons = new ArrayList<>();
-        if (!"complete".equals(run.runStatus())) {
+        if (!io.schedgate.run.Manifest.COMPLETE.equals(run.runStatus())) {
             reasons.add("run status is " + run.runStatus() + ", not complete");
         }
         if (run.steps().isEmpty()) {

@@ -2,8 +2,10 @@ package io.schedgate.verdict;
 
 import io.schedgate.metrics.RuntimeMetricsValue;
 import io.schedgate.metrics.RuntimeMetricsWindow;
+import io.schedgate.run.CaptureKind;
 import io.schedgate.stats.LinearFit;
 import io.schedgate.stats.OrdinaryLeastSquares;
+import io.schedgate.text.Numbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +90,8 @@ public final class WakeUpLinearityCheck implements Check {
                         && s.metrics().wakeUpEventsPerRequest().present());
         if (!anyCounts
                 && run.steps().stream()
-                        .anyMatch(s -> run.profiles().load(s.capture("cpu")).ok())) {
+                        .anyMatch(s ->
+                                run.profiles().load(s.capture(CaptureKind.CPU)).ok())) {
             return goreadyFallback(run, traces);
         }
         List<CheckResult> results = new ArrayList<>();
@@ -134,23 +137,21 @@ public final class WakeUpLinearityCheck implements Check {
                 status = Status.PASS;
             }
             RuntimeMetricsValue created = w.goroutinesCreatedPerRequest();
-            String evidence = Evidence.num(v) + " scheduling events per request (Δ/sched/latencies count × 8 over "
+            String evidence = Numbers.num(v) + " scheduling events per request (Δ/sched/latencies count × 8 over "
                     + w.requests() + " requests)"
-                    + (created.present()
-                            ? ", " + Evidence.num(created.value()) + " goroutines created per request"
-                            : "")
+                    + (created.present() ? ", " + Numbers.num(created.value()) + " goroutines created per request" : "")
                     + (status == Status.PASS
                             ? ""
-                            : "; " + Evidence.num(v / reference) + "× the median "
-                                    + Evidence.num(reference) + " of the earlier steps"
+                            : "; " + Numbers.num(v / reference) + "× the median "
+                                    + Numbers.num(reference) + " of the earlier steps"
                                     + (status == Status.FAIL
                                             ? ": wake-ups per request blow up as load rises (goroutine flood)"
                                             : ""))
                     + (gcExplains
-                            ? "; above the earlier steps by " + Evidence.num(excessEvents)
+                            ? "; above the earlier steps by " + Numbers.num(excessEvents)
                                     + " events, which the window's "
-                                    + Evidence.num(w.gcCycles().value()) + " GC cycles can explain (≤ "
-                                    + Evidence.num(gcBound) + ")"
+                                    + Numbers.num(w.gcCycles().value()) + " GC cycles can explain (≤ "
+                                    + Numbers.num(gcBound) + ")"
                             : "");
             if (status == Status.FAIL) {
                 sources = sources == null ? WakeUpSources.of(run) : sources;
@@ -213,7 +214,7 @@ public final class WakeUpLinearityCheck implements Check {
                         + "no runtime/metrics /sched/latencies either; " + HOW_TO_COUNT;
         List<CheckResult> results = new ArrayList<>();
         for (RunStep step : run.steps()) {
-            RunProfiles.Loaded cpu = run.profiles().load(step.capture("cpu"));
+            RunProfiles.Loaded cpu = run.profiles().load(step.capture(CaptureKind.CPU));
             if (!cpu.ok() || step.load() == null || step.load().served() == 0) {
                 results.add(CheckResult.noData(
                         ID,
@@ -242,7 +243,7 @@ public final class WakeUpLinearityCheck implements Check {
                     "goready CPU µs/request",
                     Confidence.LOW,
                     Evidence.step(step.index()) + ": " + why + " (for what it is worth: "
-                            + Evidence.num(perRequestUs) + " µs of CPU under runtime.goready/ready per request, "
+                            + Numbers.num(perRequestUs) + " µs of CPU under runtime.goready/ready per request, "
                             + goready.samples() + " samples, a cost and not a count: it does not judge)",
                     details));
         }
@@ -284,7 +285,7 @@ public final class WakeUpLinearityCheck implements Check {
                         ID,
                         step.index(),
                         unit,
-                        Evidence.step(step.index()) + ": the trace covers " + Evidence.num(seconds)
+                        Evidence.step(step.index()) + ": the trace covers " + Numbers.num(seconds)
                                 + " s, under one request: nothing to divide by"));
                 continue;
             }
@@ -318,20 +319,20 @@ public final class WakeUpLinearityCheck implements Check {
                         step.metrics().wakeUpEventsPerRequest().value());
             }
             io.schedgate.signals.TraceStats.Site top = ts.topWaker();
-            String evidence = Evidence.num(v) + " wake-ups per request (" + wakeUps + " goroutines unblocked over ≈"
-                    + Evidence.num(requests) + " requests; wake-ups from the execution trace, "
+            String evidence = Numbers.num(v) + " wake-ups per request (" + wakeUps + " goroutines unblocked over ≈"
+                    + Numbers.num(requests) + " requests; wake-ups from the execution trace, "
                     + String.format(
                             java.util.Locale.ROOT, "%.1f s of the %.0f s window), ", seconds, step.windowSeconds())
-                    + Evidence.num(ts.goroutinesCreated() / requests) + " goroutines created per request"
+                    + Numbers.num(ts.goroutinesCreated() / requests) + " goroutines created per request"
                     + (top == null
                             ? ""
                             : "; top waker " + top.site() + " ("
-                                    + Evidence.percent((double) top.count()
+                                    + Numbers.percent((double) top.count()
                                             / Math.max(1, ts.wakeUps().total())) + " of wake-ups)")
                     + (status == Status.PASS
                             ? ""
-                            : "; " + Evidence.num(v / reference) + "× the median "
-                                    + Evidence.num(reference) + " of the earlier steps"
+                            : "; " + Numbers.num(v / reference) + "× the median "
+                                    + Numbers.num(reference) + " of the earlier steps"
                                     + (status == Status.FAIL
                                             ? ": wake-ups per request blow up as load rises (thundering herd)"
                                             : ""));
@@ -385,12 +386,12 @@ public final class WakeUpLinearityCheck implements Check {
             status = Status.WARN;
         }
         String verdict = gcExplains
-                ? "wake-ups may grow faster than load, but the last step's excess (" + Evidence.num(beyondLinear)
-                        + " events/s) is within what its GC cycles can make (" + Evidence.num(last[3]) + "/s)"
+                ? "wake-ups may grow faster than load, but the last step's excess (" + Numbers.num(beyondLinear)
+                        + " events/s) is within what its GC cycles can make (" + Numbers.num(last[3]) + "/s)"
                 : switch (status) {
                     case FAIL -> "wake-ups grow faster than load";
                     case WARN ->
-                        "wake-ups may grow faster than load (the interval still includes " + Evidence.num(trend.limit())
+                        "wake-ups may grow faster than load (the interval still includes " + Numbers.num(trend.limit())
                                 + ")";
                     default -> "wake-ups grow in step with load";
                 };
@@ -398,8 +399,8 @@ public final class WakeUpLinearityCheck implements Check {
         details.put("linearRSquared", linear.rSquared());
         details.put("linearSlopeEventsPerRequest", linear.slope());
         String evidence = verdict + ": " + what + " " + trend.describe("QPS") + ", linear R² "
-                + Evidence.num(linear.rSquared()) + ", over " + points.size() + " steps; per request "
-                + Evidence.num(points.get(0)[2]) + " → " + Evidence.num(points.get(points.size() - 1)[2]);
+                + Numbers.num(linear.rSquared()) + ", over " + points.size() + " steps; per request "
+                + Numbers.num(points.get(0)[2]) + " → " + Numbers.num(points.get(points.size() - 1)[2]);
         if (status != Status.PASS && traces != null) {
             WakeUpSources sources = WakeUpSources.fromTraces(traces);
             details.put("wakers", sources.wakers());

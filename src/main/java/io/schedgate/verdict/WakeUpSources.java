@@ -1,13 +1,9 @@
 package io.schedgate.verdict;
 
-import io.schedgate.pprof.Frame;
-import io.schedgate.pprof.Profile;
-import io.schedgate.pprof.Sample;
+import io.schedgate.run.CaptureKind;
 import io.schedgate.signals.BlockReport;
-import io.schedgate.signals.CpuStackShares;
-import io.schedgate.signals.WaitSites;
+import io.schedgate.signals.GoreadyCallers;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -33,11 +29,11 @@ public record WakeUpSources(Map<String, Long> wakers, Map<String, Long> wokenAt,
         Map<String, Long> wakers = new LinkedHashMap<>();
         Map<String, Long> woken = new LinkedHashMap<>();
         for (RunStep step : run.steps()) {
-            RunProfiles.Loaded cpu = run.profiles().load(step.capture("cpu"));
+            RunProfiles.Loaded cpu = run.profiles().load(step.capture(CaptureKind.CPU));
             if (cpu.ok()) {
-                goreadyCallers(cpu.profile(), wakers);
+                GoreadyCallers.of(cpu.profile()).samples().forEach((caller, n) -> wakers.merge(caller, n, Long::sum));
             }
-            RunProfiles.Loaded block = run.profiles().load(step.capture("block"));
+            RunProfiles.Loaded block = run.profiles().load(step.capture(CaptureKind.BLOCK));
             if (block.ok() && block.signals().block() != null) {
                 for (BlockReport.Site s : block.signals().block().sites()) {
                     woken.merge(s.function() + " " + s.site() + " (" + s.state() + ")", s.contentions(), Long::sum);
@@ -50,34 +46,6 @@ public record WakeUpSources(Map<String, Long> wakers, Map<String, Long> wokenAt,
     /** From the execution traces: waker sites by exact count (where the waking goroutine was). */
     static WakeUpSources fromTraces(TraceCounts traces) {
         return new WakeUpSources(traces.wakers(), Map.of(), true);
-    }
-
-    private static void goreadyCallers(Profile cpu, Map<String, Long> out) {
-        int idx = cpu.sampleIndex("samples");
-        for (Sample s : cpu.samples()) {
-            List<Frame> stack = s.stack();
-            for (int i = 0; i < stack.size(); i++) {
-                if (CpuStackShares.GOREADY.contains(stack.get(i).function())) {
-                    Frame user = WaitSites.firstUserFrame(stack.subList(i, stack.size()));
-                    String key = user == null
-                            ? "runtime (" + rootwardRuntimeCaller(stack, i) + ")"
-                            : user.function() + " " + user.site();
-                    out.merge(key, s.value(idx), Long::sum);
-                    break;
-                }
-            }
-        }
-    }
-
-    /** For wake-ups made by the runtime itself (netpoll, timers): the first caller outside goready/ready. */
-    private static String rootwardRuntimeCaller(List<Frame> stack, int from) {
-        for (int j = from + 1; j < stack.size(); j++) {
-            String f = stack.get(j).function();
-            if (!CpuStackShares.GOREADY.contains(f) && !f.contains("goready") && !f.equals("runtime.systemstack")) {
-                return f;
-            }
-        }
-        return "?";
     }
 
     private static Map<String, Long> sorted(Map<String, Long> m) {

@@ -82,6 +82,13 @@
     ['#1565c0', '#90caf9', '#90caf9'], {yLabel: '% of processor time', missingKey: 'schedlock',
       dashed: [false, true, true], constants: limits});
   chart('gc', ['gc'], ['GC % of CPU'], ['#00838f'], {yLabel: '% of CPU', missingKey: 'gc'});
+  // the leak check's two counts as levels: before the ramp, and after the cool-down (above it: leaked)
+  const levels = [];
+  if (data.goroutinesBefore != null) levels.push({label: 'before the ramp ' + Math.round(data.goroutinesBefore), value: data.goroutinesBefore, color: '#2e7d32'});
+  if (data.goroutinesAfter != null) levels.push({label: 'after the cool-down ' + Math.round(data.goroutinesAfter), value: data.goroutinesAfter, color: '#6a1b9a'});
+  chart('goroutines', ['goroutines', 'goroutinesPredicted', 'goroutinesLimit'],
+    ['measured (idle keep-alive excluded)', "Little's law", 'FAIL above'], ['#1565c0', '#9e9e9e', '#c62828'],
+    {yLabel: 'goroutines', missingKey: 'goroutines', dashed: [false, true, true], constants: levels});
   if (data.usl) {
     // the fit X(N) = lambda N / (1 + sigma (N - 1) + kappa N (N - 1)) on a log-spaced grid, the measured points on it
     const f = data.usl;
@@ -104,6 +111,61 @@
     }, [grid, fitted, measured], el);
     el.dataset.points = String(f.n.length);
     el.dataset.rendered = 'true';
+  }
+  // this run against the baseline run on the same axes: uPlot.join aligns the two runs' x; a run's own
+  // missing point stays null (a gap, with its grey marker), the x only the other run has is spanned
+  function againstBaseline(id, key, label, colors, opts) {
+    const el = document.getElementById('chart-' + id);
+    const base = data.baseline;
+    const runs = [{name: 'this run', steps: steps, capacityX: data.capacityX, capacityQps: data.capacityQps},
+      {name: 'baseline', steps: base.steps, capacityX: base.capacityX, capacityQps: base.capacityQps}];
+    let points = 0;
+    const tables = runs.map(function (r) {
+      const ys = r.steps.map(function (s) { return s[key] == null ? null : s[key]; });
+      points += ys.filter(function (v) { return v != null; }).length;
+      return [r.steps.map(function (s) { return s.x; }), ys];
+    });
+    const columns = uPlot.join(tables);
+    (opts.constants || []).forEach(function (c) {
+      columns.push(columns[0].map(function () { return c.value; }));
+    });
+    const series = [{label: 'offered req/s'}];
+    runs.forEach(function (r, i) {
+      series.push({label: label + ' (' + r.name + ')', stroke: colors[i], width: 2, points: {show: true, size: 6},
+        dash: i == 1 ? [6, 4] : undefined});
+    });
+    (opts.constants || []).forEach(function (c) {
+      series.push({label: c.label, stroke: c.color, width: 1, dash: [3, 3], points: {show: false}});
+    });
+    new uPlot({
+      width: Math.max(340, Math.min(1100, el.clientWidth || 560)),
+      height: 280,
+      series: series,
+      scales: {x: {time: false}},
+      axes: [{label: 'offered req/s'}, {label: opts.yLabel, size: 60}],
+      hooks: {draw: [function (u) {
+        let row = 0;
+        runs.forEach(function (r, i) {
+          if (opts.capacity && r.capacityX != null) {
+            vline(u, r.capacityX, colors[i], r.name + ' capacity ' + Math.round(r.capacityQps) + ' req/s', i == 1, row++);
+          }
+        });
+        runs.forEach(function (r) {
+          r.steps.forEach(function (s) {
+            if (s.missing && s.missing[key]) {
+              vline(u, s.x, '#9e9e9e', 'no data (' + r.name + ' step ' + s.index + ')', true, row++);
+            }
+          });
+        });
+      }]}
+    }, columns, el);
+    el.dataset.points = String(points);
+    el.dataset.rendered = 'true';
+  }
+  if (data.baseline) {
+    againstBaseline('baseline-qps', 'achieved', 'achieved req/s', ['#1565c0', '#ef6c00'], {yLabel: 'req/s', capacity: true});
+    againstBaseline('baseline-schedlock', 'schedlock', 'sched.lock %', ['#1565c0', '#ef6c00'],
+      {yLabel: '% of processor time', constants: limits});
   }
   document.body.dataset.chartsRenderedAt = String(Math.round(performance.now()));  // for bench/report-bench.sh
   document.body.dataset.chartsRendered = 'true';

@@ -59,10 +59,17 @@ class SchedgateAnalyzeCommandTest {
         CliRun o = run("analyze", RUNS.resolve("hotlock-go1.26").toString(), "--no-write");
         assertEquals(1, o.code());
         assertTrue(o.out().contains("gate: FAIL (exit 1)"), o.out());
+        // the table wraps at 120 columns: read the decisive sentence back as one line
+        String decisive = o.out()
+                .substring(o.out().indexOf("decisive: "))
+                .lines()
+                .takeWhile(l -> l.startsWith("decisive: ") || l.startsWith("          "))
+                .map(String::strip)
+                .reduce((a, b) -> a + " " + b)
+                .orElseThrow();
         assertTrue(
-                o.out()
-                        .contains(
-                                "decisive: lock.contention step-02 FAIL: true contention at hotlock.go:25 (Lock: requests wait here; the holder releases at hotlock.go:33)"),
+                decisive.startsWith("decisive: lock.contention step-02 FAIL: true contention at hotlock.go:25 (Lock:"
+                        + " requests wait here; the holder releases at hotlock.go:33)"),
                 o.out());
     }
 

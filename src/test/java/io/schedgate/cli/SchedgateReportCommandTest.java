@@ -35,6 +35,14 @@ class SchedgateReportCommandTest {
         String capacity = html.substring(
                 html.indexOf("<p id='capacity'>"), html.indexOf("</p>", html.indexOf("<p id='capacity'>")));
         assertTrue(capacity.contains("(baseline "), capacity);
+        // the baseline run drawn beside this one, not only its capacity
+        assertTrue(html.contains("<div class='chart' id='chart-baseline-qps'>"), "both runs' capacity");
+        assertTrue(html.contains("<iframe class='flame diff' data-kind='baseline-diff'"), "diff at matched req/s");
+        CliRun notARun = SchedgateAnalyzeCommandTest.run("report", dir.toString(), "--baseline", tmp.toString());
+        assertEquals(2, notARun.code());
+        assertTrue(
+                notARun.err().contains("--baseline: ") && notARun.err().contains("has no manifest.json"),
+                notARun.err());
     }
 
     @Test

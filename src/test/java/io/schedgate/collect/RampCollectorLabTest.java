@@ -10,6 +10,7 @@ import io.schedgate.load.StepLoadCounters;
 import io.schedgate.plan.EndpointMix;
 import io.schedgate.plan.RampClock;
 import io.schedgate.plan.RampPlan;
+import io.schedgate.run.CaptureKind;
 import io.schedgate.run.Manifest;
 import io.schedgate.run.RunDirectory;
 import io.schedgate.service.DockerRequired;
@@ -34,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The collector against the real lab in a container, under a small real load. */
 @ExtendWith(DockerRequired.class)
 public class RampCollectorLabTest {
-    private static final List<String> STEP_CAPTURES = RampCollector.STEP_CAPTURES;
+    private static final List<String> STEP_CAPTURES =
+            CaptureKind.STEP.stream().map(CaptureKind::key).toList();
     private static final Manifest.Harness HARNESS = new Manifest.Harness("test", "17", "none");
 
     private static GoServiceContainer lab;
@@ -171,7 +173,7 @@ public class RampCollectorLabTest {
         assertEquals(Manifest.COMPLETE, m.status(), m.statusReason());
         Manifest.Step s1 = m.steps().get(0);
         List<String> keys = new java.util.ArrayList<>(STEP_CAPTURES);
-        keys.add(RampCollector.TRACE);
+        keys.add(CaptureKind.TRACE.key());
         assertEquals(keys, List.copyOf(s1.captures().keySet()));
         Manifest.Capture t1 = s1.captures().get("trace");
         assertEquals(Manifest.Capture.OK, t1.status(), t1.reason());

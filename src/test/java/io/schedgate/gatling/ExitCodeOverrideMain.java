@@ -10,15 +10,15 @@ import sun.misc.Signal;
 public final class ExitCodeOverrideMain {
     public static void main(String[] args) throws Exception {
         if (args[0].equals("exit")) {
-            ExitCodeOverride.exitWith(2, "verdict gate FAIL: a check failed");
+            ExitCodeOverride.exitWith(RunExit.NO_DATA, "decisive wakeup.linearity step-02 NO_DATA");
             System.out.println("report written");
             System.exit(0);
         }
         // a JVM started by a non-interactive parent ignores SIGINT: do what a terminal's JVM does
         Signal.handle(new Signal("INT"), s -> System.exit(130));
         Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> ExitCodeOverride.exitWith(1, "run interrupted: JVM shut down (Ctrl-C or kill)")));
+                .addShutdownHook(new Thread(() -> ExitCodeOverride.exitWith(
+                        RunExit.RUN_INCOMPLETE, "run interrupted: JVM shut down (Ctrl-C or kill)")));
         System.out.println("ready");
         System.out.flush();
         Thread.sleep(30_000);

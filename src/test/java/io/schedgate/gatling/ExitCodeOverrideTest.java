@@ -30,7 +30,18 @@ class ExitCodeOverrideTest {
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(2, p.exitValue(), err);
         assertTrue(out.contains("report written"), "what ran before the exit call still ran: " + out);
-        assertEquals("[schedgate] failing the run (exit 2): verdict gate FAIL: a check failed", err.strip());
+        assertEquals(
+                "[schedgate] exit 2, no data to judge: decisive wakeup.linearity step-02 NO_DATA (mvn: BUILD FAILURE,"
+                        + " exit 1)",
+                err.strip());
+    }
+
+    @Test
+    void theLastLineFitsATerminalWhateverTheReason() {
+        String line = ExitCodeOverride.line(RunExit.CHECK_FAILED, "x".repeat(500));
+        assertEquals(120, line.length(), line);
+        assertTrue(line.startsWith("[schedgate] exit 1, a check failed: xxx"), line);
+        assertTrue(line.endsWith("x… (mvn: BUILD FAILURE, exit 1)"), line);
     }
 
     @Test

@@ -13,9 +13,11 @@ import java.util.Optional;
  */
 public final class FailingRunListener implements RunListener {
     @Override
-    public Optional<String> runFinished(Path runDirectory, Manifest manifest) {
+    public Optional<Failure> runFinished(Path runDirectory, Manifest manifest) {
         boolean hasManifest = Files.isRegularFile(runDirectory.resolve(RunDirectory.MANIFEST));
-        return Optional.of("stand-in verdict failed on purpose ("
-                + manifest.steps().size() + " steps, manifest " + (hasManifest ? "present" : "absent") + ")");
+        return Optional.of(new Failure(
+                RunExit.CHECK_FAILED,
+                "stand-in verdict failed on purpose (" + manifest.steps().size() + " steps, manifest "
+                        + (hasManifest ? "present" : "absent") + ")"));
     }
 }

@@ -82,9 +82,10 @@ class GatlingRampEndToEndTest {
                     0.05 * step.targetQps() * window + 2,
                     "requests counted in step " + step.index());
             assertEquals(0, step.load().errors());
-            // the pooled users keep to the schedule at these rates (a slack of 1 % for a GC pause)
+            // the pooled users keep to the schedule at these rates: a slack of 1 % plus one 100 ms stall
+            // (a GC pause or the JIT on a busy 2-CPU machine delays the 3 arrivals due in it at 30 req/s)
             assertTrue(
-                    step.load().late() <= step.load().requests() / 100,
+                    step.load().late() <= step.load().requests() / 100 + 3,
                     "step " + step.index() + ": " + step.load().late() + " of "
                             + step.load().requests() + " late");
             assertTrue(step.load().latencyMs().p99() > 0);

@@ -1,5 +1,6 @@
 package io.schedgate.gatling;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedgate.verdict.RunFixtures;
@@ -21,7 +22,7 @@ class VerdictRunListenerReportTest {
         Path dir = RunFixtures.copy("hotlock-go1.26", tmp);
         PrintStream saved = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Optional<String> failure;
+        Optional<RunListener.Failure> failure;
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             failure = new VerdictRunListener().runFinished(dir, null);
@@ -35,5 +36,7 @@ class VerdictRunListenerReportTest {
         assertTrue(printed.contains("[schedgate] report: " + url + "\n"), printed);
         assertTrue(printed.indexOf("gate: ") < printed.indexOf("[schedgate] report: "), printed);
         assertTrue(failure.isPresent(), "hotlock fails its gate");
+        assertEquals(RunExit.CHECK_FAILED, failure.get().exit());
+        assertEquals("decisive lock.contention step-02 FAIL", failure.get().reason());
     }
 }

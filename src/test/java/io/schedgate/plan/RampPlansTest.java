@@ -30,8 +30,9 @@ class RampPlansTest {
     void defaultPresetFitsInSixMinutes() {
         RampPlan plan = plan(Map.of(), Map.of());
         assertEquals("default", plan.preset());
-        assertEquals(Duration.ofSeconds(10), plan.warmup());
-        assertEquals(Duration.ofSeconds(30), plan.window());
+        assertEquals(6, plan.stepCount());
+        assertEquals(Duration.ofSeconds(8), plan.warmup());
+        assertEquals(Duration.ofSeconds(24), plan.window());
         assertEquals(Duration.ofSeconds(20), plan.cooldown());
         assertTrue(
                 plan.totalDuration().compareTo(Duration.ofMinutes(5)) <= 0,

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -61,6 +62,19 @@ class HtmlReportBrowserTest {
         VerdictJson.write(verdict, dir);
         Path report = HtmlReport.write(dir, verdict);
 
+        ChromeDriver driver = chromium();
+        try {
+            driver.get(report.toAbsolutePath().toUri().toString());
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+            wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-charts-rendered")));
+            herdPage(driver, wait, verdict, report);
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /** Headless chromium through Debian's driver, with the browser console logged. */
+    static ChromeDriver chromium() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toString());
         options.addArguments(
@@ -75,86 +89,129 @@ class HtmlReportBrowserTest {
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        return new ChromeDriver(service, options);
+    }
+
+    private static void herdPage(ChromeDriver driver, WebDriverWait wait, Verdict verdict, Path report)
+            throws IOException {
+        // the verdict, as verdict.json has it
+        assertEquals(
+                HtmlReport.gateWord(verdict),
+                driver.findElement(By.id("gate-word")).getText());
+        assertEquals(
+                VerdictTable.decisive(verdict),
+                driver.findElement(By.id("decisive")).getText());
+        List<String> reasons = new ArrayList<>();
+        for (WebElement li : driver.findElements(By.cssSelector("#gate-reasons li"))) {
+            reasons.add(li.getText());
+        }
+        assertEquals(verdict.gate().reasons(), reasons);
+
+        // every chart: a uPlot canvas with points
+        List<WebElement> charts = driver.findElements(By.cssSelector("div.chart"));
+        assertEquals(7, charts.size(), "six charts on offered req/s and the USL fit");
+        drew(driver, charts, 6);
+        assertEquals(
+                "18",
+                driver.findElement(By.id("chart-goroutines")).getDomAttribute("data-points"),
+                "measured, Little's law and the limit at each of 6 steps");
+        assertTrue(
+                driver.findElement(By.id("goroutines-leak")).getText().startsWith("after the ramp (goroutines.leak, "));
+        assertTrue(driver.findElement(By.id("baseline-none")).isDisplayed());
+        assertTrue(driver.findElement(By.id("gatling-report")).getText().startsWith("Gatling's report: none ("));
+
+        // every step: flame graphs (CPU and goroutines at least; mutex when there was contention) that drew
+        assertEquals(
+                6,
+                driver.findElements(By.cssSelector("iframe.flame[data-kind='cpu']"))
+                        .size());
+        assertEquals(
+                6,
+                driver.findElements(By.cssSelector("iframe.flame[data-kind='goroutineEnd']"))
+                        .size());
+        assertEquals(1, driver.findElements(By.cssSelector("iframe.flame.diff")).size());
+        flamesDrew(driver, wait, driver.findElements(By.cssSelector("iframe.flame")));
+        assertEquals(List.of(), consoleErrors(driver), "browser console");
+
+        // measured, not asserted: when the page (its iframes included) finished loading and charts were drawn
+        Number loaded = (Number)
+                driver.executeScript("return Math.round(performance.getEntriesByType('navigation')[0].loadEventEnd)");
+        // the top of the page as a reader first sees it (README's picture: cp it to docs/report-herd-go1.26.png)
+        driver.executeScript("window.scrollTo(0, 0)");
+        Files.write(Path.of("target/report-herd-go1.26-top.png"), driver.getScreenshotAs(OutputType.BYTES));
+        // full-page screenshot: the window as tall as the page
+        Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
+        driver.manage().window().setSize(new Dimension(1280, Math.min(20000, height.intValue() + 40)));
+        Path shot = Path.of("target/report-herd-go1.26.png");
+        Files.write(shot, driver.getScreenshotAs(OutputType.BYTES));
+        System.out.println("[report] " + report.toAbsolutePath().toUri() + " (" + Files.size(report)
+                + " bytes, loaded in " + loaded + " ms), screenshot " + shot.toAbsolutePath());
+    }
+
+    @Test
+    void againstABaselineBothRunsAreDrawnOnTheSameAxesWithTheDifferentialFlameGraphAtMatchedQps(@TempDir Path tmp)
+            throws IOException {
+        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "no chromium: run scripts/setup");
+        Path dir = RunFixtures.copy("herd-go1.26", tmp);
+        Path base = RunFixtures.copy("hotlock-go1.26", tmp);
+        Verdict verdict = new VerdictEngine(Thresholds.defaults()).evaluate(dir, base);
+        Path report = HtmlReport.write(dir, verdict, base);
+        ChromeDriver driver = chromium();
         try {
             driver.get(report.toAbsolutePath().toUri().toString());
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
             wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-charts-rendered")));
-
-            // the verdict, as verdict.json has it
-            assertEquals(
-                    HtmlReport.gateWord(verdict),
-                    driver.findElement(By.id("gate-word")).getText());
-            assertEquals(
-                    VerdictTable.decisive(verdict),
-                    driver.findElement(By.id("decisive")).getText());
-            List<String> reasons = new ArrayList<>();
-            for (WebElement li : driver.findElements(By.cssSelector("#gate-reasons li"))) {
-                reasons.add(li.getText());
-            }
-            assertEquals(verdict.gate().reasons(), reasons);
-
-            // every chart: a uPlot canvas with points
-            List<WebElement> charts = driver.findElements(By.cssSelector("div.chart"));
-            assertEquals(6, charts.size(), "five charts on offered req/s and the USL fit");
-            for (WebElement chart : charts) {
-                assertEquals("true", chart.getDomAttribute("data-rendered"), chart.getDomAttribute("id"));
-                assertTrue(Integer.parseInt(chart.getDomAttribute("data-points")) >= 6, chart.getDomAttribute("id"));
-                WebElement canvas = chart.findElement(By.tagName("canvas"));
-                assertTrue(
-                        canvas.getSize().getWidth() > 300 && canvas.getSize().getHeight() > 100,
-                        chart.getDomAttribute("id") + " canvas " + canvas.getSize());
-                assertTrue(inkedPixels(driver, canvas) > 500, chart.getDomAttribute("id") + " drew nothing");
-            }
-
-            // every step: flame graphs (CPU and goroutines at least; mutex when there was contention) that drew
-            assertEquals(
-                    6,
-                    driver.findElements(By.cssSelector("iframe.flame[data-kind='cpu']"))
-                            .size());
-            assertEquals(
-                    6,
-                    driver.findElements(By.cssSelector("iframe.flame[data-kind='goroutineEnd']"))
-                            .size());
-            assertEquals(
-                    1, driver.findElements(By.cssSelector("iframe.flame.diff")).size());
-            List<WebElement> flames = driver.findElements(By.cssSelector("iframe.flame"));
-            for (WebElement flame : flames) {
-                String step = flame.getDomAttribute("data-step") + " " + flame.getDomAttribute("data-kind");
-                driver.switchTo().frame(flame);
-                wait.until(
-                        d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-                Number depth = (Number) driver.executeScript("return levels.length");
-                assertTrue(depth.intValue() > 1, "step " + step + " flame graph depth " + depth);
-                WebElement canvas = driver.findElement(By.id("canvas"));
-                assertTrue(inkedPixels(driver, canvas) > 500, "step " + step + " flame graph drew nothing");
-                driver.switchTo().defaultContent();
-            }
-
-            List<String> errors = new ArrayList<>();
-            for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
-                if (e.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    errors.add(e.getLevel() + " " + e.getMessage());
-                }
-            }
-            assertEquals(List.of(), errors, "browser console");
-
-            // measured, not asserted: when the page (its iframes included) finished loading and charts were drawn
-            Number loaded = (Number) driver.executeScript(
-                    "return Math.round(performance.getEntriesByType('navigation')[0].loadEventEnd)");
-            // the top of the page as a reader first sees it (README's picture: cp it to docs/report-herd-go1.26.png)
-            driver.executeScript("window.scrollTo(0, 0)");
-            Files.write(Path.of("target/report-herd-go1.26-top.png"), driver.getScreenshotAs(OutputType.BYTES));
-            // full-page screenshot: the window as tall as the page
-            Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
-            driver.manage().window().setSize(new Dimension(1280, Math.min(20000, height.intValue() + 40)));
-            Path shot = Path.of("target/report-herd-go1.26.png");
-            Files.write(shot, driver.getScreenshotAs(OutputType.BYTES));
-            System.out.println("[report] " + report.toAbsolutePath().toUri() + " (" + Files.size(report)
-                    + " bytes, loaded in " + loaded + " ms), screenshot " + shot.toAbsolutePath());
+            List<WebElement> charts = driver.findElements(By.cssSelector("#against-baseline div.chart"));
+            assertEquals(2, charts.size(), "capacity and sched.lock of both runs");
+            // herd's 6 steps and hotlock's 3 on one x axis
+            drew(driver, charts, 9);
+            assertTrue(driver.findElement(By.id("baseline-run")).getText().startsWith("baseline: ../hotlock-go1.26 ("));
+            List<WebElement> diff = driver.findElements(By.cssSelector("iframe.flame.diff[data-kind='baseline-diff']"));
+            assertEquals(1, diff.size());
+            flamesDrew(driver, wait, diff);
+            assertEquals(List.of(), consoleErrors(driver), "browser console");
         } finally {
             driver.quit();
         }
+    }
+
+    /** Each chart rendered at least {@code points} points on a canvas that is not blank. */
+    static void drew(ChromeDriver driver, List<WebElement> charts, int points) {
+        for (WebElement chart : charts) {
+            String id = chart.getDomAttribute("id");
+            assertEquals("true", chart.getDomAttribute("data-rendered"), id);
+            assertTrue(Integer.parseInt(chart.getDomAttribute("data-points")) >= points, id);
+            WebElement canvas = chart.findElement(By.tagName("canvas"));
+            assertTrue(
+                    canvas.getSize().getWidth() > 300 && canvas.getSize().getHeight() > 100,
+                    id + " canvas " + canvas.getSize());
+            assertTrue(inkedPixels(driver, canvas) > 500, id + " drew nothing");
+        }
+    }
+
+    /** Each flame graph's iframe loaded async-profiler's page, which laid out levels and drew them. */
+    static void flamesDrew(ChromeDriver driver, WebDriverWait wait, List<WebElement> flames) {
+        for (WebElement flame : flames) {
+            String step = flame.getDomAttribute("data-step") + " " + flame.getDomAttribute("data-kind");
+            driver.switchTo().frame(flame);
+            wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+            Number depth = (Number) driver.executeScript("return levels.length");
+            assertTrue(depth.intValue() > 1, "step " + step + " flame graph depth " + depth);
+            WebElement canvas = driver.findElement(By.id("canvas"));
+            assertTrue(inkedPixels(driver, canvas) > 500, "step " + step + " flame graph drew nothing");
+            driver.switchTo().defaultContent();
+        }
+    }
+
+    /** The browser console's warnings and errors. */
+    static List<String> consoleErrors(ChromeDriver driver) {
+        List<String> errors = new ArrayList<>();
+        for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= Level.WARNING.intValue()) {
+                errors.add(e.getLevel() + " " + e.getMessage());
+            }
+        }
+        return errors;
     }
 
     /** Pixels of the canvas that are not blank (not transparent, not white). */

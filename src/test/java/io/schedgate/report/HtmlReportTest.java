@@ -102,11 +102,40 @@ class HtmlReportTest {
                 "schedlock",
                 "schedlockLower",
                 "schedlockUpper",
-                "gc"
+                "gc",
+                "goroutines",
+                "goroutinesPredicted",
+                "goroutinesLimit"
             }) {
                 assertTrue(s.path(k).isNumber(), fixture + " step " + s.path("index") + " " + k + ": " + s);
             }
         }
+        // the leak check under the goroutines chart, as verdict.json has it
+        JsonNode leak = result(verdict, "goroutines.leak");
+        assertEquals(
+                "after the ramp (goroutines.leak, " + leak.path("status").asText() + "): "
+                        + leak.path("evidence").asText(),
+                unesc(text(html, "id='goroutines-leak'>", "</p>")));
+        assertEquals(
+                leak.path("details").path("baseline").asDouble(),
+                data.path("goroutinesBefore").asDouble());
+        assertEquals(
+                leak.path("details").path("afterCooldown").asDouble(),
+                data.path("goroutinesAfter").asDouble());
+        JsonNode littles = result(verdict, "goroutines.littles-law");
+        JsonNode first = data.path("steps").get(0);
+        assertEquals(littles.path("value").asDouble(), first.path("goroutines").asDouble());
+        assertEquals(
+                littles.path("details").path("predicted").asDouble(),
+                first.path("goroutinesPredicted").asDouble());
+        assertEquals(
+                littles.path("threshold").asDouble(),
+                first.path("goroutinesLimit").asDouble());
+        // no baseline given: the section says how to give one; no Gatling results folder beside the fixture
+        assertTrue(html.contains("<p class='missing' id='baseline-none'>no baseline run given"), fixture);
+        assertFalse(data.has("baseline"));
+        assertTrue(
+                unesc(text(html, "<p id='gatling-report'>", "</p>")).startsWith("Gatling's report: none ("), fixture);
         assertTrue(
                 html.contains("<div class='chart' id='chart-usl'>") == data.has("usl")
                         && html.contains("id='usl-missing'") != data.has("usl"),
@@ -157,6 +186,13 @@ class HtmlReportTest {
                 html);
         JsonNode s6 = data.path("steps").get(5);
         assertTrue(s6.path("achieved").isNull() && s6.path("x").asDouble() == 2400, "planned rate on x: " + s6);
+        assertTrue(
+                s6.path("goroutines").isNull() && s6.path("goroutinesPredicted").isNull(), "no 0: " + s6);
+        String goroutines = unesc(text(html, "<ul class='missing' id='missing-goroutines'>", "</ul>"));
+        assertTrue(
+                goroutines.contains(
+                        "step-06 (2400 req/s): no point: NO_DATA: step-06: needs the window's mean latency"),
+                goroutines);
         assertTrue(text(html, "<ul class='missing' id='missing-qps'>", "</ul>")
                 .contains("step-06 (2400 req/s): no point:" + " no load numbers in the manifest"));
     }
@@ -189,6 +225,110 @@ class HtmlReportTest {
         assertTrue(html.contains("missing: 404 from the target"));
         assertTrue(html.contains("<p class='missing' id='diff-missing'>no differential flame graph"));
         assertTrue(html.contains("<p class='missing' id='usl-missing'>no USL curve: "), "why there is no USL curve");
+    }
+
+    @Test
+    void gatlingsReportOfTheSameRunIsLinkedRelativelyFromItsResultsFolderBesideTheRuns(@TempDir Path tmp)
+            throws IOException {
+        // the Maven layout: target/schedgate/<run>/ and target/gatling/<simulation id>-<yyyyMMddHHmmssSSS>/
+        Path runs = Files.createDirectories(tmp.resolve("target/schedgate"));
+        Path dir = RunFixtures.copy("herd-go1.26", runs);
+        Path gatling = Files.createDirectories(tmp.resolve("target/gatling"));
+        java.time.Instant start = java.time.Instant.parse("2026-11-28T06:53:37.519Z"); // the fixture's startedAt
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS")
+                .withZone(java.time.ZoneId.systemDefault());
+        String ours = "fixture-herd-" + f.format(start.plusSeconds(4));
+        for (String folder : new String[] {
+            "fixture-herd-" + f.format(start.minusSeconds(86_400)), // the day before: another run
+            "fixture-herd-" + f.format(start.plusSeconds(40)), // after this run finished: the next one
+            "fixture-hotlock-" + f.format(start), // another simulation
+            ours
+        }) {
+            Files.createDirectories(gatling.resolve(folder));
+            Files.writeString(gatling.resolve(folder).resolve("index.html"), "<html></html>");
+        }
+        String html = Files.readString(reportOf(dir));
+        String href = "../../gatling/" + ours + "/index.html";
+        assertEquals(
+                "Gatling's report of this run: <a href='" + href + "'>" + href + "</a>",
+                text(html, "<p id='gatling-report'>", "</p>"));
+        assertTrue(Files.isRegularFile(dir.resolve(href)));
+
+        // run with --no-reports: Gatling's folder is there, its page is not
+        Files.delete(gatling.resolve(ours).resolve("index.html"));
+        // ... or not yet: the ramp writes its page before Gatling writes its own
+        assertEquals(
+                "Gatling's report of this run: <a href='" + href + "'>" + href + "</a> (Gatling writes it when the"
+                        + " run ends, after this page; with --no-reports it never does)",
+                unesc(text(
+                        Files.readString(HtmlReport.writeAtRunEnd(
+                                dir, new VerdictEngine(Thresholds.defaults()).evaluate(dir), null)),
+                        "<p id='gatling-report'>",
+                        "</p>")));
+        assertEquals(
+                "Gatling's report: none (../../gatling/" + ours + " has no index.html: Gatling ran with"
+                        + " --no-reports)",
+                unesc(text(Files.readString(reportOf(dir)), "<p id='gatling-report'>", "</p>")));
+
+        // no results folder of this run at all
+        Files.delete(gatling.resolve(ours));
+        assertEquals(
+                "Gatling's report: none (no fixture-herd-<time> results folder from this run's time in ../../gatling"
+                        + " or ../gatling: run with --no-reports, or not a Gatling run)",
+                unesc(text(Files.readString(reportOf(dir)), "<p id='gatling-report'>", "</p>")));
+        assertEquals("labrampsimulation", GatlingReport.simulationId("LabRampSimulation"));
+    }
+
+    @Test
+    void againstABaselineRunBothRunsAreOnTheSameAxesWithADifferentialFlameGraphAtMatchedQps(@TempDir Path tmp)
+            throws IOException {
+        Path dir = RunFixtures.copy("herd-go1.26", tmp);
+        Path base = RunFixtures.copy("hotlock-go1.26", tmp);
+        Verdict v = new VerdictEngine(Thresholds.defaults()).evaluate(dir, base);
+        Verdict bv = new VerdictEngine(Thresholds.defaults()).evaluate(base);
+        String html = Files.readString(HtmlReport.write(dir, v, base));
+
+        assertFalse(html.contains("id='baseline-none'"));
+        assertEquals(
+                "baseline: ../hotlock-go1.26 (fixture-hotlock, gate " + HtmlReport.gateWord(bv) + ", "
+                        + HtmlReport.capacity(bv.capacity()) + ")",
+                unesc(text(html, "<p id='baseline-run'>", "</p>")));
+        String results = unesc(text(html, "<ul id='baseline-results'>", "</ul>"));
+        assertTrue(
+                results.contains(v.result("capacity", -1).orElseThrow().evidence())
+                        && results.contains("schedlock.baseline: "),
+                results);
+        assertTrue(html.contains("<div class='chart' id='chart-baseline-qps'>"));
+        assertTrue(html.contains("<div class='chart' id='chart-baseline-schedlock'>"));
+        JsonNode data = JSON.readTree(text(html, "<script type='application/json' id='report-data'>", "</script>")
+                .replace("<\\/", "</"));
+        JsonNode b = data.path("baseline");
+        assertEquals(3, b.path("steps").size(), "the baseline's own steps");
+        for (JsonNode s : b.path("steps")) {
+            assertTrue(s.path("achieved").isNumber() && s.path("schedlock").isNumber(), s.toString());
+        }
+        if (bv.capacity().qps() != null) {
+            assertEquals(bv.capacity().qps(), b.path("capacityQps").asDouble());
+        }
+        // herd's top step (2400 req/s) against hotlock's step of nearest offered rate, its top (2000)
+        assertEquals(1, count(html, "<iframe class='flame diff' data-kind='baseline-diff'"));
+        assertEquals(1, count(html, "<iframe class='flame diff' data-kind='diff'"), "what grew stays");
+        String legend = unesc(text(html, "<p class='legend' id='baseline-diff-legend'>", "</p>"));
+        assertTrue(
+                legend.startsWith("The shape is this run's step-06 (")
+                        && legend.contains("changed since the baseline's step-03 (")
+                        && legend.contains("red: more CPU per request in this run than in the baseline"),
+                legend);
+    }
+
+    /** The first result of {@code check} in verdict.json: the ramp-wide one, or step 1's of a per-step check. */
+    static JsonNode result(JsonNode verdict, String check) {
+        for (JsonNode r : verdict.path("results")) {
+            if (r.path("checkId").asText().equals(check)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no " + check + " in verdict.json");
     }
 
     static boolean anyStatus(JsonNode verdict, String status) {

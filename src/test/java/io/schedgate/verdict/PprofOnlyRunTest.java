@@ -83,6 +83,19 @@ class PprofOnlyRunTest {
         assertEquals(Status.PASS, leak.status(), leak.evidence());
     }
 
+    /** No /info, no go_info: the version comes from the profiles' runtime frames, said to be inferred. */
+    @Test
+    void aTargetThatReportsNoVersionGetsTheOneItsProfilesShow(@TempDir Path tmp) throws IOException {
+        Path run = withoutMetrics("healthy-go1.26", tmp);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode m = (ObjectNode) json.readTree(run.resolve("manifest.json").toFile());
+        ((ObjectNode) m.path("target")).putNull("goVersion");
+        json.writeValue(run.resolve("manifest.json").toFile(), m);
+        Verdict v = new VerdictEngine(Thresholds.defaults()).evaluate(run);
+        assertTrue(v.goVersion() != null && v.goVersion().startsWith("go1.26"), v.goVersion());
+        assertTrue(v.goVersion().endsWith("(inferred from the profiles' runtime frames)"), v.goVersion());
+    }
+
     @Test
     void withMetricsTheRuntimeMetricsStayTheSource(@TempDir Path tmp) throws IOException {
         Verdict v = new VerdictEngine(Thresholds.defaults(), CheckRegistry.metricsChecks())

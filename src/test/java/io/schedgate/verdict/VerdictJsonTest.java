@@ -72,14 +72,20 @@ class VerdictJsonTest {
     }
 
     @Test
-    void tableHasOneRowPerResultAndTheGate() {
-        Verdict v = VerdictEngineTest.verdict("herd-go1.26");
+    void tableHasOneRowPerCheckAndStepFitsTheTerminalAndTheGate() {
+        Verdict v = ProfileVerdictTest.judge("hotlock-go1.26");
         String table = VerdictTable.render(v);
         long rows = table.lines()
-                .filter(l -> l.matches("^[a-z.\\-]+ +(\\d\\d|ramp) +(PASS|WARN|FAIL|NO_DATA) .*"))
+                .filter(l -> l.matches("^[a-z.\\-]+ +(\\d\\d|ramp) +(PASS|WARN|FAIL|NO_DATA)\\b.*"))
                 .count();
-        assertEquals(v.results().size(), rows, table);
-        assertTrue(table.contains("capacity: 1200 req/s at step 04"), table);
+        long checkSteps = v.results().stream()
+                .map(r -> r.checkId() + "@" + r.stepIndex())
+                .distinct()
+                .count();
+        assertEquals(checkSteps, rows, table);
+        assertTrue(checkSteps < v.results().size(), "the hot lock has several lock sites at one step: " + table);
+        table.lines().forEach(l -> assertTrue(l.length() <= VerdictTable.WIDTH, l.length() + " columns: " + l));
+        assertTrue(table.contains("capacity: "), table);
         assertTrue(table.contains("gate: FAIL"), table);
     }
 }

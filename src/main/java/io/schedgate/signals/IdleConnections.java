@@ -1,9 +1,8 @@
-package io.schedgate.verdict;
+package io.schedgate.signals;
 
 import io.schedgate.pprof.Frame;
 import io.schedgate.pprof.Profile;
 import io.schedgate.pprof.Sample;
-import io.schedgate.signals.WaitSites;
 
 /**
  * Goroutines of idle keep-alive HTTP connections in a goroutine profile: {@code net/http.(*conn).serve}
@@ -12,11 +11,12 @@ import io.schedgate.signals.WaitSites;
  * them, so the goroutine checks (Little's law, leak) leave them out rather than call them a
  * blow-up or a leak.
  */
-final class IdleConnections {
+public final class IdleConnections {
 
     private IdleConnections() {}
 
-    static long count(Profile goroutines) {
+    /** Goroutines of idle server connections in a goroutine profile. */
+    public static long count(Profile goroutines) {
         long n = 0;
         for (Sample s : goroutines.samples()) {
             if (isIdleServerConnection(s)) {
@@ -38,10 +38,5 @@ final class IdleConnections {
             }
         }
         return serving && "IO wait".equals(WaitSites.state(s.stack()));
-    }
-
-    /** Idle connections in a capture's goroutine profile, or -1 when it cannot be read. */
-    static long in(RunData run, Capture capture) {
-        return run.profiles().goroutines(capture).map(IdleConnections::count).orElse(-1L);
     }
 }
