@@ -143,6 +143,11 @@ public final class ExperimentAssert {
             return hasStatus(Status.FAIL);
         }
 
+        /** Judged a problem, of either severity: how far above the warn threshold can vary from run to run. */
+        public CheckAssert warnsOrFails() {
+            return matches(c -> c.status() == Status.WARN || c.status() == Status.FAIL, "status WARN or FAIL");
+        }
+
         public CheckAssert hasNoData() {
             return hasStatus(Status.NO_DATA);
         }
