@@ -29,7 +29,7 @@ class ArchitectureTest {
     /**
      * Every stage with the stages it may use, bottom to top. Data flows plan → service → load →
      * collect, which writes the run; pprof / metrics → signals → verdict → report read it; the
-     * composition (gatling, cli) sits on top.
+     * composition (gatling, cli, experiment) sits on top.
      */
     static final Map<String, Set<String>> MAY_USE = new LinkedHashMap<>();
 
@@ -48,6 +48,19 @@ class ArchitectureTest {
         allow("report", "verdict", "run", "signals", "pprof", "metrics", "stats", "text");
         allow("gatling", "plan", "service", "load", "collect", "run", "metrics", "verdict", "report", "text");
         allow("cli", "pprof", "signals", "stats", "run", "metrics", "verdict", "report", "text");
+        // experiments (issue 13): an API over a whole Gatling run, on top of the gatling stage
+        allow(
+                "experiment",
+                "gatling",
+                "plan",
+                "service",
+                "load",
+                "collect",
+                "run",
+                "metrics",
+                "verdict",
+                "report",
+                "text");
     }
 
     private static void allow(String stage, String... below) {

@@ -38,7 +38,9 @@ public final class VerdictRunListener implements RunListener {
             return;
         }
         try {
-            Path binary = io.schedgate.service.TraceStatBuild.ensure(io.schedgate.service.ProjectLayout.find());
+            // in a user's own project: from the sources the schedgate jar carries, into its target/
+            Path binary = io.schedgate.service.TraceStatBuild.ensureAnywhere(
+                    io.schedgate.service.ProjectLayout.findOrWorkingDirectory());
             System.setProperty(TRACESTAT_PROPERTY, binary.toString());
         } catch (RuntimeException e) {
             System.out.println(

@@ -35,12 +35,21 @@ public final class GoServiceImage implements AutoCloseable {
         this.image = image;
     }
 
-    /** Compiles the main package in {@code sources} with the project's Go and builds its image. */
+    /**
+     * Compiles the main package in {@code sources} with the project's Go and builds its image; works
+     * in the schedgate checkout and in a user's own project alike ({@link ProjectLayout#findOrWorkingDirectory()}).
+     */
     public static GoServiceImage build(Path sources) {
+        return build(sources, GoToolchain.defaultFor(ProjectLayout.findOrWorkingDirectory()));
+    }
+
+    /** As {@link #build(Path)} with {@code toolchain}, e.g. {@code GoToolchain.at("/usr/lib/go-1.23/bin/go")}. */
+    public static GoServiceImage build(Path sources, GoToolchain toolchain) {
         if (!Files.isRegularFile(sources.resolve("go.mod"))) {
             throw new GoServiceException(sources + " has no go.mod: pass the directory of a Go module's main package");
         }
-        ProjectLayout layout = ProjectLayout.find();
+        // in a user's own project (no checkout) the build folder is its target/
+        ProjectLayout layout = ProjectLayout.findOrWorkingDirectory();
         Path workDir;
         try {
             Files.createDirectories(layout.buildDir());
@@ -51,7 +60,7 @@ public final class GoServiceImage implements AutoCloseable {
                     "cannot create a build folder under " + layout.buildDir() + ": " + e.getMessage(), e);
         }
         try {
-            Path binary = LabBinaryBuild.build(GoToolchain.defaultFor(layout), sources.toAbsolutePath(), workDir);
+            Path binary = LabBinaryBuild.build(toolchain, sources.toAbsolutePath(), workDir);
             String name = sources.toAbsolutePath().normalize().getFileName().toString();
             return new GoServiceImage(BuiltImage.build(name, workDir.resolve("Dockerfile"), binary, "service"));
         } finally {

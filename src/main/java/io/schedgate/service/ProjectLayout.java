@@ -28,6 +28,19 @@ public record ProjectLayout(Path root) {
                 + ": run from the checkout or set -Dschedgate.root=PATH");
     }
 
+    /**
+     * The schedgate checkout as {@link #find()} finds it, else the working directory: a user's own
+     * project, which has no lab but a {@code target/} folder for build files (its Go is the one on PATH,
+     * or the one {@code target/go-binary} names).
+     */
+    public static ProjectLayout findOrWorkingDirectory() {
+        try {
+            return find();
+        } catch (GoServiceException e) {
+            return new ProjectLayout(Path.of("").toAbsolutePath().normalize());
+        }
+    }
+
     public Path labSources() {
         return root.resolve("targets/lab");
     }

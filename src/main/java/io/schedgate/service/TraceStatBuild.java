@@ -51,6 +51,57 @@ public final class TraceStatBuild {
             throw new GoServiceException(
                     "no tracestat sources at " + sources + ": is this a complete schedgate checkout?");
         }
+        return build(layout, toolchain, sources);
+    }
+
+    /**
+     * The tracestat binary wherever schedgate runs: built from the checkout's {@code tools/tracestat}
+     * when there is one, else (a user's own project, schedgate from its jar) from the copy of those
+     * sources the jar carries ({@link #BUNDLED}), extracted into {@code target/schedgate/tracestat-src}.
+     * Either way into {@code target/tools/tracestat/}, rebuilt only when the sources or the Go change.
+     */
+    public static synchronized Path ensureAnywhere(ProjectLayout layout) {
+        GoToolchain toolchain = GoToolchain.defaultFor(layout);
+        if (Files.isRegularFile(layout.root().resolve("tools").resolve(BINARY).resolve("go.mod"))) {
+            return ensure(layout, toolchain);
+        }
+        return build(
+                layout,
+                toolchain,
+                extractBundled(layout.buildDir().resolve("schedgate").resolve("tracestat-src")));
+    }
+
+    /** Where the jar carries tools/tracestat's sources (the pom's resources). */
+    static final String BUNDLED = "io/schedgate/tracestat/";
+
+    /** The files of tools/tracestat the jar carries: the module's, without tests and test data. */
+    static final List<String> BUNDLED_FILES = List.of("go.mod", "go.sum", "main.go", "stats.go");
+
+    /** Writes the bundled tracestat sources into {@code dir} (replacing what is there); returns it. */
+    static Path extractBundled(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            for (String f : BUNDLED_FILES) {
+                try (var in = TraceStatBuild.class.getClassLoader().getResourceAsStream(BUNDLED + f)) {
+                    if (in == null) {
+                        throw new GoServiceException(
+                                "the schedgate jar has no " + BUNDLED + f
+                                        + " (tracestat's sources): rebuild it with ./mvnw install, or pass -Dschedgate.tracestat=PATH");
+                    }
+                    byte[] bytes = in.readAllBytes();
+                    Path target = dir.resolve(f);
+                    if (!Files.isRegularFile(target) || !java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
+                        Files.write(target, bytes);
+                    }
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new GoServiceException("cannot write tracestat's sources into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path build(ProjectLayout layout, GoToolchain toolchain, Path sources) {
         String version = toolchain.version();
         GoToolchain go = minor(version) >= MIN_GO_MINOR ? toolchain : toolchain.switchedTo(FALLBACK_TOOLCHAIN);
         Path out = outputDir(layout);

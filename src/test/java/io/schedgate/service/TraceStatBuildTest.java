@@ -67,6 +67,34 @@ class TraceStatBuildTest {
         assertTrue(out.contains("\"schema\": \"schedgate.tracestat/1\""), out);
     }
 
+    /** The jar carries tools/tracestat's module files as they are in the checkout, all of them. */
+    @Test
+    void theBundledSourcesAreTheCheckoutsModule(@TempDir Path tmp) throws IOException {
+        Path checkout = ProjectLayout.find().root().resolve("tools/tracestat");
+        java.util.List<String> module;
+        try (var files = Files.list(checkout)) {
+            module = files.map(p -> p.getFileName().toString())
+                    .filter(n ->
+                            n.equals("go.mod") || n.equals("go.sum") || (n.endsWith(".go") && !n.endsWith("_test.go")))
+                    .sorted()
+                    .toList();
+        }
+        assertEquals(module, TraceStatBuild.BUNDLED_FILES.stream().sorted().toList(), "TraceStatBuild.BUNDLED_FILES");
+        Path out = TraceStatBuild.extractBundled(tmp.resolve("src"));
+        for (String f : module) {
+            assertEquals(Files.readString(checkout.resolve(f)), Files.readString(out.resolve(f)), f);
+        }
+    }
+
+    /** Outside a checkout (a user's project) tracestat is built from the jar's copy of its sources. */
+    @Test
+    void outsideACheckoutItIsBuiltFromTheBundledSources(@TempDir Path tmp) {
+        Path binary = TraceStatBuild.ensureAnywhere(new ProjectLayout(tmp));
+        assertEquals(tmp.resolve("target/tools/tracestat/tracestat"), binary);
+        assertTrue(Files.isExecutable(binary));
+        assertTrue(Files.isRegularFile(tmp.resolve("target/schedgate/tracestat-src/main.go")));
+    }
+
     @Test
     void noSourcesIsOneLine(@TempDir Path tmp) throws IOException {
         GoServiceException e = org.junit.jupiter.api.Assertions.assertThrows(
