@@ -23,8 +23,8 @@ public record ProfileOptions(
         boolean folded) {
 
     public static final String USAGE =
-            "usage: schedgate profile FILE... [--json] [--top N | --all] [--sample-index NAME]"
-                    + " [--max-decompressed BYTES] [--go-version 1.NN] [--focus REGEX] [--ignore REGEX] [--folded]";
+            "usage: schedgate profile FILE... [--json] [--top N | --all] [--sample-index NAME] [--folded]"
+                    + "\n         [--max-decompressed BYTES] [--go-version 1.NN] [--focus REGEX] [--ignore REGEX]";
 
     public static ProfileOptions parse(String[] args) {
         List<String> files = new ArrayList<>();
