@@ -72,7 +72,7 @@ public abstract class SchedgateSimulation extends Simulation {
         TargetSelection selected = null;
         try {
             plan = RampPlans.from(sources);
-            say(describe(plan));
+            describe(plan).lines().forEach(SchedgateSimulation::say);
             users = RampPlans.users(sources, plan);
             selected = TargetSelection.start(sources);
             counters = new StepLoadCounters(plan.stepCount());
@@ -279,7 +279,7 @@ public abstract class SchedgateSimulation extends Simulation {
     private static String describe(RampPlan plan) {
         return String.format(
                 Locale.ROOT,
-                "ramp %s: %d steps %s req/s; step %d s (warm-up %d, window %d, tail %d); cool-down %d s; %d s",
+                "ramp %s: %d steps %s req/s%nstep %d s (warm-up %d, window %d, tail %d), cool-down %d s: %d s in all",
                 plan.preset(),
                 plan.stepCount(),
                 plan.stepsQps().stream()

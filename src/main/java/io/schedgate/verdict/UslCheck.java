@@ -38,6 +38,9 @@ public final class UslCheck implements Check {
         }
     }
 
+    /** Requests in flight (N = X·W) the top step needs before σ and κ can be told from noise. */
+    static final double MIN_CONCURRENCY = 2;
+
     /** λ/σ and a lock's saturation rate within this factor of each other are the same limit. */
     static final double LOCK_AGREEMENT = 1.5;
 
@@ -80,6 +83,25 @@ public final class UslCheck implements Check {
             x[i] = steps.get(i).load().achievedQps();
             n[i] = LittlesLaw.inSystem(x[i], steps.get(i).load().meanMs() / 1000.0);
             maxN = Math.max(maxN, n[i]);
+        }
+        if (maxN < MIN_CONCURRENCY) {
+            // σ and κ describe requests in flight contending with each other: with under two in flight on
+            // average at the top step there is no contention to fit, and a fit only reads the noise
+            Map<String, Object> few = new LinkedHashMap<>();
+            few.put("maxMeasuredConcurrency", maxN);
+            few.put("minConcurrency", MIN_CONCURRENCY);
+            return List.of(new CheckResult(
+                    ID,
+                    CheckResult.RAMP,
+                    Status.PASS,
+                    null,
+                    null,
+                    "req/s",
+                    Confidence.LOW,
+                    "not fitted: at most " + Numbers.num(maxN) + " requests in flight (Little's law, X·W) at the top"
+                            + " step, under " + Numbers.num(MIN_CONCURRENCY) + ": the USL's σ and κ measure requests"
+                            + " contending with each other, and there were too few at once to show any",
+                    few));
         }
         UslFit fit;
         try {
