@@ -149,7 +149,7 @@ class GatlingRampEndToEndTest {
                         "preset",
                         "smoke",
                         "steps",
-                        "20000",
+                        "200000",
                         "warmup.seconds",
                         "1",
                         "window.seconds",
