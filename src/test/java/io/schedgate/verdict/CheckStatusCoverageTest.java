@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +70,40 @@ class CheckStatusCoverageTest {
             lower = upper;
         }
         throw new AssertionError("no p99 bucket in " + step);
+    }
+
+    /** The value of the unlabelled sample {@code name} in a Prometheus text scrape. */
+    private static double sample(Path scrape, String name) throws IOException {
+        return Files.readAllLines(scrape).stream()
+                .filter(l -> l.startsWith(name + " "))
+                .mapToDouble(
+                        l -> Double.parseDouble(l.substring(name.length() + 1).strip()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " in " + scrape));
+    }
+
+    /** End scrape minus start scrape of {@code name} over step {@code step}'s window. */
+    private static double delta(Path run, int step, String name) throws IOException {
+        Path dir = run.resolve(String.format("step-%02d", step));
+        return sample(dir.resolve("metrics-end.txt"), name) - sample(dir.resolve("metrics-start.txt"), name);
+    }
+
+    /**
+     * Scheduling events per request from the scrapes alone: Δgo_sched_latencies_seconds_count times the
+     * runtime's sampling period (gTrackingPeriod = 8 in Go's runtime/runtime2.go: one transition in 8 is
+     * recorded), over the requests the load generator saw answered (requests − errors in manifest.json).
+     */
+    private static double eventsPerRequest(Path run, int step) throws IOException {
+        JsonNode load = load(run, step);
+        return delta(run, step, "go_sched_latencies_seconds_count")
+                * 8
+                / (load.path("requests").asLong() - load.path("errors").asLong());
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static JsonNode load(Path run, int step) throws IOException {
@@ -209,5 +244,57 @@ class CheckStatusCoverageTest {
         CheckResult r1 = one(v, SaturationCheck.ID, 1);
         assertEquals(Status.PASS, r1.status(), r1.evidence());
         assertEquals(s1.path("achievedQps").asDouble() / s1.path("offeredQps").asDouble(), r1.value(), 1e-12);
+    }
+
+    /**
+     * wakeup.linearity FAIL on the herd run's saturated step 6 and WARN on the metrics-only herd run's
+     * step 3: scheduling events per request from the scrapes, against the median of the earlier steps
+     * (6× the default linearity.maxPerRequestGrowth fails; 2× warns; a FAIL needs two earlier steps).
+     */
+    @Test
+    void wakeUpsPerRequestFromTheScrapesBlowUpAtTheHerd() throws IOException {
+        Path herd = RunFixtures.RUNS.resolve("herd-go1.26");
+        List<Double> earlier = new ArrayList<>();
+        for (int step = 1; step <= 5; step++) {
+            earlier.add(eventsPerRequest(herd, step));
+        }
+        double reference = median(earlier);
+        double v6 = eventsPerRequest(herd, 6);
+        assertTrue(v6 > 6 * reference, v6 + " vs " + reference);
+        CheckResult r6 = one(judge(herd), WakeUpLinearityCheck.ID, 6);
+        assertEquals(Status.FAIL, r6.status(), r6.evidence());
+        assertEquals(v6, r6.value(), 1e-9);
+        assertEquals(reference, (double) r6.details().get("referencePerRequest"), 1e-9);
+
+        Path metricsHerd = METRICS_RUNS.resolve("herd-go1.26");
+        double reference3 = median(List.of(eventsPerRequest(metricsHerd, 1), eventsPerRequest(metricsHerd, 2)));
+        double v3 = eventsPerRequest(metricsHerd, 3);
+        assertTrue(v3 > 2 * reference3 && v3 < 6 * reference3, v3 + " vs " + reference3);
+        CheckResult r3 = one(judge(metricsHerd), WakeUpLinearityCheck.ID, 3);
+        assertEquals(Status.WARN, r3.status(), r3.evidence());
+        assertEquals(v3, r3.value(), 1e-9);
+    }
+
+    /**
+     * schedlock.pressure WARN without profiles: on the metrics-only herd run's step 5 the target's own
+     * /sync/mutex/wait/total counter grew by more than 15% of the window's processor time, but that
+     * counter covers every lock, so it is an upper bound for sched.lock and can only WARN.
+     */
+    @Test
+    void schedLockFromTheMutexWaitCounterWarnsAsAnUpperBound() throws IOException {
+        Path run = METRICS_RUNS.resolve("herd-go1.26");
+        JsonNode manifest = JSON.readTree(run.resolve("manifest.json").toFile());
+        JsonNode step5 = manifest.path("steps").get(4);
+        assertEquals(5, step5.path("index").asInt());
+        double window = (Instant.parse(step5.path("windowEnd").asText()).toEpochMilli()
+                        - Instant.parse(step5.path("windowStart").asText()).toEpochMilli())
+                / 1e3;
+        int procs = manifest.path("target").path("gomaxprocs").asInt();
+        double share = delta(run, 5, "go_sync_mutex_wait_total_seconds_total") / (window * procs);
+        assertTrue(share > 0.15, "above even the default FAIL line: " + share);
+        CheckResult r = one(judge(run), SchedLockPressureCheck.ID, 5);
+        assertEquals(Status.WARN, r.status(), r.evidence());
+        assertEquals(true, r.details().get("upperBound"));
+        assertEquals(share, r.value(), share * 1e-3, r.evidence());
     }
 }
