@@ -297,4 +297,72 @@ class CheckStatusCoverageTest {
         assertEquals(true, r.details().get("upperBound"));
         assertEquals(share, r.value(), share * 1e-3, r.evidence());
     }
+
+    /**
+     * goroutines.growth WARN on the leak run: goroutines above baseline (the scrapes' /sched/goroutines
+     * less the idle keep-alive connections) against Little's-law prediction (achieved rate × mean latency
+     * from manifest.json, × Δ/sched/goroutines-created per answered request from the scrapes), fitted
+     * here by ordinary least squares in log-log: the exponent is clearly above 1, but three steps leave a
+     * confidence interval that includes 1, so WARN, not FAIL.
+     */
+    @Test
+    void goroutineGrowthFromTheScrapesWarnsOnTheLeak() throws IOException {
+        Path run = RunFixtures.RUNS.resolve("leak-go1.26");
+        Verdict v = judge(run);
+        double baseline = sample(run.resolve("baseline/metrics.txt"), "go_sched_goroutines_goroutines");
+        int n = 3;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int step = 1; step <= n; step++) {
+            JsonNode load = load(run, step);
+            double served =
+                    load.path("requests").asDouble() - load.path("errors").asDouble();
+            double inFlight = load.path("achievedQps").asDouble()
+                    * load.path("latencyMs").path("mean").asDouble()
+                    / 1e3;
+            double perRequest = delta(run, step, "go_sched_goroutines_created_goroutines_total") / served;
+            long idle = ((Number)
+                            one(v, GoroutineCheck.BLOWUP_ID, step).details().get("idleConnectionsExcluded"))
+                    .longValue();
+            Path end = run.resolve(String.format("step-%02d/metrics-end.txt", step));
+            x[step - 1] = Math.log(inFlight * perRequest);
+            y[step - 1] = Math.log(sample(end, "go_sched_goroutines_goroutines") - idle - baseline);
+        }
+        double mx = (x[0] + x[1] + x[2]) / n;
+        double my = (y[0] + y[1] + y[2]) / n;
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = 0; i < n; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+        }
+        double exponent = sxy / sxx;
+        assertTrue(exponent > 1.5, "goroutines grow faster than the prediction: " + exponent);
+        CheckResult r = one(v, GoroutineCheck.GROWTH_ID, CheckResult.RAMP);
+        assertEquals(Status.WARN, r.status(), r.evidence());
+        assertEquals(exponent, r.value(), 1e-9, r.evidence());
+        assertTrue((double) r.details().get("exponentLower") < 1, "three points: the interval includes 1");
+    }
+
+    /**
+     * capacity PASS on the healthy run: every check passes at every step, so capacity is step 3's
+     * achieved rate as the load generator counted it; FAIL on the hotlock run, where lock.contention
+     * fails from step 2 on and step 1 has a WARN (the two tests above and ProfileVerdictTest pin those).
+     */
+    @Test
+    void capacityIsTheLoadGeneratorsRateAtTheLastPassingStep() throws IOException {
+        Path healthy = RunFixtures.RUNS.resolve("healthy-go1.26");
+        CheckResult pass = one(judge(healthy), CapacityCheck.ID, CheckResult.RAMP);
+        assertEquals(Status.PASS, pass.status(), pass.evidence());
+        assertEquals(load(healthy, 3).path("achievedQps").asDouble(), pass.value(), 1e-9);
+        Verdict hot = judge(RunFixtures.RUNS.resolve("hotlock-go1.26"));
+        CheckResult fail = one(hot, CapacityCheck.ID, CheckResult.RAMP);
+        assertEquals(Status.FAIL, fail.status(), fail.evidence());
+        for (int step = 1; step <= 3; step++) {
+            int s = step;
+            assertTrue(
+                    hot.results().stream().anyMatch(c -> c.stepIndex() == s && c.status() != Status.PASS),
+                    "step " + step + " has a check that did not pass");
+        }
+    }
 }
