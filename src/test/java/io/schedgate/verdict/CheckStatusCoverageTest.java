@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Check × status cells of docs/checks-tested.md that no other test reached on real captured data at
@@ -364,5 +366,35 @@ class CheckStatusCoverageTest {
                     hot.results().stream().anyMatch(c -> c.stepIndex() == s && c.status() != Status.PASS),
                     "step " + step + " has a check that did not pass");
         }
+    }
+
+    /**
+     * NO_DATA where a real run lost its data: the metrics-only fan-out run with step 3's end scrape
+     * deleted, the load numbers of step 2 removed from the manifest and the final scrape deleted. Each
+     * check that needs what is gone says NO_DATA for that step (or the ramp), and names what is missing.
+     */
+    @Test
+    void eachCheckIsNoDataWhereItsInputIsGone(@TempDir Path tmp) throws IOException {
+        Path run = RunFixtures.copyDir(METRICS_RUNS.resolve("fanout-go1.26"), tmp);
+        Files.delete(run.resolve("step-03/metrics-end.txt"));
+        Files.delete(run.resolve("final/metrics.txt"));
+        ObjectNode manifest =
+                (ObjectNode) JSON.readTree(run.resolve("manifest.json").toFile());
+        ((ObjectNode) manifest.path("steps").get(1)).remove("load");
+        JSON.writeValue(run.resolve("manifest.json").toFile(), manifest);
+        Verdict v = judge(run);
+        for (String id : List.of(
+                SchedLockPressureCheck.ID, WakeUpLinearityCheck.ID, SchedLatencyCheck.ID, GoroutineCheck.BLOWUP_ID)) {
+            CheckResult r = one(v, id, 3);
+            assertEquals(Status.NO_DATA, r.status(), id + ": " + r.evidence());
+            assertTrue(r.evidence().contains("metrics-end"), id + ": " + r.evidence());
+        }
+        CheckResult saturation = one(v, SaturationCheck.ID, 2);
+        assertEquals(Status.NO_DATA, saturation.status(), saturation.evidence());
+        CheckResult leak = one(v, GoroutineCheck.LEAK_ID, CheckResult.RAMP);
+        assertEquals(Status.NO_DATA, leak.status(), leak.evidence());
+        CheckResult lock = one(v, LockContentionCheck.ID, 1);
+        assertEquals(Status.NO_DATA, lock.status(), "a metrics-only run has no mutex profile: " + lock.evidence());
+        assertTrue(Files.notExists(run.resolve("step-01/mutex.pb.gz")));
     }
 }
