@@ -263,7 +263,13 @@ class CheckStatusCoverageTest {
         double reference = median(earlier);
         double v6 = eventsPerRequest(herd, 6);
         assertTrue(v6 > 6 * reference, v6 + " vs " + reference);
-        CheckResult r6 = one(judge(herd), WakeUpLinearityCheck.ID, 6);
+        Verdict herdVerdict = judge(herd);
+        for (int step = 1; step <= 5; step++) {
+            CheckResult r = one(herdVerdict, WakeUpLinearityCheck.ID, step);
+            assertEquals(Status.PASS, r.status(), "before the herd saturates: " + r.evidence());
+            assertEquals(earlier.get(step - 1), r.value(), 1e-9);
+        }
+        CheckResult r6 = one(herdVerdict, WakeUpLinearityCheck.ID, 6);
         assertEquals(Status.FAIL, r6.status(), r6.evidence());
         assertEquals(v6, r6.value(), 1e-9);
         assertEquals(reference, (double) r6.details().get("referencePerRequest"), 1e-9);
@@ -396,5 +402,24 @@ class CheckStatusCoverageTest {
         CheckResult lock = one(v, LockContentionCheck.ID, 1);
         assertEquals(Status.NO_DATA, lock.status(), "a metrics-only run has no mutex profile: " + lock.evidence());
         assertTrue(Files.notExists(run.resolve("step-01/mutex.pb.gz")));
+    }
+
+    /**
+     * schedlock.pressure PASS from profiles on the fan-out run (Go 1.26): the check's share is its spin
+     * plus its holder-side wait, each equal to the go tool pprof -traces proofs in
+     * SchedLockPressureProofTest, and far below the default 5% at every step.
+     */
+    @Test
+    void schedLockFromProfilesPassesOnTheFanOut() {
+        Verdict v = judge(RunFixtures.RUNS.resolve("fanout-go1.26"));
+        for (int step = 1; step <= 3; step++) {
+            CheckResult r = one(v, SchedLockPressureCheck.ID, step);
+            assertEquals(Status.PASS, r.status(), r.evidence());
+            assertEquals(false, r.details().get("upperBound"));
+            double share =
+                    (double) r.details().get("spinShare") + (double) r.details().get("waitShare");
+            assertEquals(share, r.value(), 1e-15);
+            assertTrue(share < 0.05, r.evidence());
+        }
     }
 }
