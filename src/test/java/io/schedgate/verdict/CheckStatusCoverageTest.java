@@ -422,4 +422,35 @@ class CheckStatusCoverageTest {
             assertTrue(share < 0.05, r.evidence());
         }
     }
+
+    /**
+     * goroutines.littles-law and goroutines.leak PASS on the healthy run: at each step's end the
+     * scrapes' /sched/goroutines (less idle keep-alive connections) is within the default slack of 20
+     * above baseline plus requests in flight (manifest: achieved rate × mean latency), and after the
+     * cool-down the final scrape is 3 above the baseline scrape.
+     */
+    @Test
+    void goroutineChecksPassOnTheHealthyRunsScrapes() throws IOException {
+        Path run = RunFixtures.RUNS.resolve("healthy-go1.26");
+        Verdict v = judge(run);
+        double baseline = sample(run.resolve("baseline/metrics.txt"), "go_sched_goroutines_goroutines");
+        for (int step = 1; step <= 3; step++) {
+            CheckResult r = one(v, GoroutineCheck.BLOWUP_ID, step);
+            long idle = ((Number) r.details().get("idleConnectionsExcluded")).longValue();
+            double end = sample(
+                    run.resolve(String.format("step-%02d/metrics-end.txt", step)), "go_sched_goroutines_goroutines");
+            JsonNode load = load(run, step);
+            double inFlight = load.path("achievedQps").asDouble()
+                    * load.path("latencyMs").path("mean").asDouble()
+                    / 1e3;
+            assertEquals(Status.PASS, r.status(), r.evidence());
+            assertEquals(end - idle, r.value(), 0.0, r.evidence());
+            assertTrue(end - idle <= baseline + inFlight * 2 + 20, r.evidence());
+        }
+        CheckResult leak = one(v, GoroutineCheck.LEAK_ID, CheckResult.RAMP);
+        double after = sample(run.resolve("final/metrics.txt"), "go_sched_goroutines_goroutines");
+        assertEquals(Status.PASS, leak.status(), leak.evidence());
+        assertEquals(after - baseline, leak.value(), 0.0, leak.evidence());
+        assertTrue(after - baseline <= 20);
+    }
 }
