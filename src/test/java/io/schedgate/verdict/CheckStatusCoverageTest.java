@@ -222,7 +222,17 @@ class CheckStatusCoverageTest {
         long idle = ((Number) r.details().get("idleConnectionsExcluded")).longValue();
         assertEquals(scraped - idle, r.value(), 0.0, r.evidence());
         assertEquals(baseline, ((Number) r.details().get("baseline")).doubleValue(), 0.0);
-        assertTrue(scraped - idle > baseline + 20 + load.path("achievedQps").asDouble(), "far past any slack");
+        // Little's law from the load generator and the scrapes: requests in flight = achieved rate × mean
+        // latency, goroutines per request = Δ/sched/goroutines-created per answered request; the limit is
+        // baseline + twice the predicted rise + the default slack of 20
+        double inFlight = load.path("achievedQps").asDouble()
+                * load.path("latencyMs").path("mean").asDouble()
+                / 1e3;
+        double perRequest = delta(run, 1, "go_sched_goroutines_created_goroutines_total")
+                / (load.path("requests").asDouble() - load.path("errors").asDouble());
+        assertEquals(baseline + inFlight * perRequest, (double) r.details().get("predicted"), 1e-9);
+        assertEquals(baseline + 2 * inFlight * perRequest + 20, r.threshold(), 1e-9);
+        assertTrue(scraped - idle > r.threshold(), "far past the limit");
     }
 
     /**
@@ -452,5 +462,52 @@ class CheckStatusCoverageTest {
         assertEquals(Status.PASS, leak.status(), leak.evidence());
         assertEquals(after - baseline, leak.value(), 0.0, leak.evidence());
         assertTrue(after - baseline <= 20);
+    }
+
+    /**
+     * usl PASS on the herd run and WARN on the metrics-only fan-out run. The R² the check judges by is
+     * recomputed here from the load generator's numbers (throughput = achieved rate, concurrency =
+     * achieved rate × mean latency, Little's law) and the fitted σ, κ, λ: the herd's 0.97 is above the
+     * check's 0.8 with σ ≤ 1 (the fit describes the steps), the fan-out's is negative (it does not).
+     */
+    @Test
+    void uslJudgesTheFitByItsRSquaredOnTheLoadNumbers() throws IOException {
+        Path herd = RunFixtures.RUNS.resolve("herd-go1.26");
+        CheckResult pass = one(judge(herd), UslCheck.ID, CheckResult.RAMP);
+        assertEquals(Status.PASS, pass.status(), pass.evidence());
+        double r2 = rSquared(herd, pass);
+        assertEquals(r2, (double) pass.details().get("rSquared"), 1e-9);
+        assertTrue(r2 >= 0.8 && (double) pass.details().get("sigma") <= 1, pass.evidence());
+
+        Path fanout = METRICS_RUNS.resolve("fanout-go1.26");
+        CheckResult warn = one(judge(fanout), UslCheck.ID, CheckResult.RAMP);
+        assertEquals(Status.WARN, warn.status(), warn.evidence());
+        double r2f = rSquared(fanout, warn);
+        assertEquals(r2f, (double) warn.details().get("rSquared"), 1e-9);
+        assertTrue(r2f < 0.8, warn.evidence());
+    }
+
+    /** 1 − SS_res / SS_tot of the check's fitted USL against the manifest's achieved rates. */
+    private static double rSquared(Path run, CheckResult usl) throws IOException {
+        double sigma = (double) usl.details().get("sigma");
+        double kappa = (double) usl.details().get("kappa");
+        double lambda = (double) usl.details().get("lambda");
+        List<double[]> points = new ArrayList<>();
+        for (JsonNode s : JSON.readTree(run.resolve("manifest.json").toFile()).path("steps")) {
+            double x = s.path("load").path("achievedQps").asDouble();
+            points.add(new double[] {
+                x * s.path("load").path("latencyMs").path("mean").asDouble() / 1e3, x
+            });
+        }
+        double mean = points.stream().mapToDouble(p -> p[1]).average().orElseThrow();
+        double res = 0;
+        double tot = 0;
+        for (double[] p : points) {
+            double n = p[0];
+            double fitted = lambda * n / (1 + sigma * (n - 1) + kappa * n * (n - 1));
+            res += (p[1] - fitted) * (p[1] - fitted);
+            tot += (p[1] - mean) * (p[1] - mean);
+        }
+        return 1 - res / tot;
     }
 }
