@@ -1,0 +1,513 @@
+package io.schedgate.verdict;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Check × status cells of docs/checks-tested.md that no other test reached on real captured data at
+ * the default thresholds, each with its expected value read from a source other than schedgate: the
+ * {@code go tool pprof -top} output in the fixture's proofs/, the target's own /metrics scrapes (read
+ * here as plain text), or the load generator's counters in manifest.json (read here as plain JSON).
+ */
+class CheckStatusCoverageTest {
+
+    private static final Path METRICS_RUNS = Path.of("src/test/resources/fixtures/metrics/runs");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern BUCKET =
+            Pattern.compile("^go_sched_latencies_seconds_bucket\\{le=\"([^\"]+)\"} (\\d+)$");
+
+    private static Verdict judge(Path run) {
+        return new VerdictEngine(Thresholds.defaults()).evaluate(run);
+    }
+
+    private static CheckResult one(Verdict v, String id, int step) {
+        return v.result(id, step).orElseThrow(() -> new AssertionError("no " + id + " at " + step));
+    }
+
+    /** {@code le} → cumulative count of go_sched_latencies_seconds in a scrape, in exposition order. */
+    private static Map<String, Long> buckets(Path scrape) throws IOException {
+        Map<String, Long> b = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(scrape)) {
+            Matcher m = BUCKET.matcher(line);
+            if (m.matches()) {
+                b.put(m.group(1), Long.parseLong(m.group(2)));
+            }
+        }
+        assertTrue(!b.isEmpty(), "no go_sched_latencies_seconds in " + scrape);
+        return b;
+    }
+
+    /**
+     * The bounds in ms ({lower, upper}) of the bucket holding the 99th percentile of the window's
+     * scheduling latencies, and the window's count: end scrape minus start scrape, bucket by bucket.
+     */
+    private static double[] p99Bucket(Path step) throws IOException {
+        Map<String, Long> start = buckets(step.resolve("metrics-start.txt"));
+        Map<String, Long> end = buckets(step.resolve("metrics-end.txt"));
+        List<String> les = new ArrayList<>(end.keySet());
+        long total = end.get("+Inf") - start.get("+Inf");
+        double lower = 0;
+        for (String le : les) {
+            long cumulative = end.get(le) - start.get(le);
+            double upper = le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le) * 1e3;
+            if (cumulative >= 0.99 * total) {
+                return new double[] {lower, upper, total};
+            }
+            lower = upper;
+        }
+        throw new AssertionError("no p99 bucket in " + step);
+    }
+
+    /** The value of the unlabelled sample {@code name} in a Prometheus text scrape. */
+    private static double sample(Path scrape, String name) throws IOException {
+        return Files.readAllLines(scrape).stream()
+                .filter(l -> l.startsWith(name + " "))
+                .mapToDouble(
+                        l -> Double.parseDouble(l.substring(name.length() + 1).strip()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " in " + scrape));
+    }
+
+    /** End scrape minus start scrape of {@code name} over step {@code step}'s window. */
+    private static double delta(Path run, int step, String name) throws IOException {
+        Path dir = run.resolve(String.format("step-%02d", step));
+        return sample(dir.resolve("metrics-end.txt"), name) - sample(dir.resolve("metrics-start.txt"), name);
+    }
+
+    /**
+     * Scheduling events per request from the scrapes alone: Δgo_sched_latencies_seconds_count times the
+     * runtime's sampling period (gTrackingPeriod = 8 in Go's runtime/runtime2.go: one transition in 8 is
+     * recorded), over the requests the load generator saw answered (requests − errors in manifest.json).
+     */
+    private static double eventsPerRequest(Path run, int step) throws IOException {
+        JsonNode load = load(run, step);
+        return delta(run, step, "go_sched_latencies_seconds_count")
+                * 8
+                / (load.path("requests").asLong() - load.path("errors").asLong());
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static JsonNode load(Path run, int step) throws IOException {
+        for (JsonNode s : JSON.readTree(run.resolve("manifest.json").toFile()).path("steps")) {
+            if (s.path("index").asInt() == step) {
+                return s.path("load");
+            }
+        }
+        throw new AssertionError("no step " + step + " in " + run);
+    }
+
+    /**
+     * sched.latency FAIL: on the metrics-only herd run, steps 2 and 5 keep up with the load, yet the
+     * window's p99 lies in the 10.5–117 ms bucket of the target's own /sched/latencies histogram, wholly
+     * above the default 10 ms.
+     */
+    @Test
+    void schedLatencyFailsWhereTheScrapesP99BucketStartsAboveTenMs() throws IOException {
+        Path run = METRICS_RUNS.resolve("herd-go1.26");
+        Verdict v = judge(run);
+        for (int step : new int[] {2, 5}) {
+            double[] expected = p99Bucket(run.resolve(String.format("step-%02d", step)));
+            CheckResult r = one(v, SchedLatencyCheck.ID, step);
+            assertTrue(expected[0] >= 10, "the scrape's p99 bucket starts at or above the default 10 ms");
+            assertEquals(Status.FAIL, r.status(), r.evidence());
+            assertEquals(expected[0], (double) r.details().get("bucketLowerMs"), 1e-9, r.evidence());
+            assertEquals(expected[1], (double) r.details().get("bucketUpperMs"), 1e-9, r.evidence());
+            assertEquals(expected[2], ((Number) r.details().get("sampledTransitions")).doubleValue(), 0.0);
+            assertTrue(r.value() >= expected[0] && r.value() <= expected[1], r.evidence());
+        }
+        // step 1: the p99 bucket ends at 10.49 ms, so it cannot be surely above 10 ms: PASS
+        double[] s1 = p99Bucket(run.resolve("step-01"));
+        assertTrue(s1[0] < 10, "step 1's bucket starts below the limit");
+        assertEquals(Status.PASS, one(v, SchedLatencyCheck.ID, 1).status());
+    }
+
+    /**
+     * sched.latency WARN: the metrics-only fan-out run's step 5 has its p99 bucket above 10 ms as well,
+     * but the load generator achieved less than 95% of the offered rate there (past capacity), so the
+     * same bucket WARNs instead of failing.
+     */
+    @Test
+    void schedLatencyWarnsAtASaturatedStep() throws IOException {
+        Path run = METRICS_RUNS.resolve("fanout-go1.26");
+        double[] expected = p99Bucket(run.resolve("step-05"));
+        JsonNode load = load(run, 5);
+        double achieved =
+                load.path("achievedQps").asDouble() / load.path("offeredQps").asDouble();
+        assertTrue(expected[0] >= 10, "the scrape's p99 bucket is above 10 ms");
+        assertTrue(achieved < 0.95, "manifest: achieved " + achieved + " of offered");
+        CheckResult r = one(judge(run), SchedLatencyCheck.ID, 5);
+        assertEquals(Status.WARN, r.status(), r.evidence());
+        assertEquals(expected[0], (double) r.details().get("bucketLowerMs"), 1e-9);
+    }
+
+    /**
+     * lock.contention WARN on the hotlock run's first step: the mutex delay under main.(*hotlock).run in
+     * {@code go tool pprof -top -sample_index=delay} of step 1 (73.06 ms over its 3 s on 2 Ps) is 1.2% of
+     * processor time, between the default 1% and 5%.
+     */
+    @Test
+    void lockContentionWarnsBetweenTheDefaultsOnHotlockStepOne() throws IOException {
+        Path run = RunFixtures.RUNS.resolve("hotlock-go1.26");
+        Path proof = run.resolve("proofs/step-01-mutex.txt");
+        double delayMs = ProfileVerdictTest.pprofCum(proof, "main.(*hotlock).run", 0);
+        double contentions = ProfileVerdictTest.pprofCum(proof, "main.(*hotlock).run", 1);
+        double seconds =
+                Double.parseDouble(Files.readAllLines(proof).get(1).replaceFirst("^Duration: ([0-9.]+)s.*$", "$1"));
+        int procs = JSON.readTree(run.resolve("manifest.json").toFile())
+                .path("target")
+                .path("gomaxprocs")
+                .asInt();
+        double share = delayMs / 1e3 / (seconds * procs);
+        assertTrue(share > 0.01 && share < 0.05, "pprof: " + share + " between the default 1% and 5%");
+        CheckResult r = judge(run).results().stream()
+                .filter(c -> c.checkId().equals(LockContentionCheck.ID) && c.stepIndex() == 1)
+                .filter(c -> "main.(*hotlock).run".equals(c.details().get("function")))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(Status.WARN, r.status(), r.evidence());
+        assertEquals(delayMs, (double) r.details().get("mutexDelayMs"), 0.01, "pprof -top cum, ms");
+        assertEquals(contentions, ((Number) r.details().get("mutexContentions")).doubleValue(), 0.5);
+        assertEquals(
+                ProfileVerdictTest.pprofCum(run.resolve("proofs/step-01-block.txt"), "main.(*hotlock).run", 0),
+                (double) r.details().get("blockDelayMs"),
+                0.01,
+                "block delay: pprof -top");
+        // pprof prints the duration rounded to 1 s; the profile's own is a few ms longer
+        assertEquals(share, r.value(), share * 0.01, r.evidence());
+    }
+
+    /**
+     * goroutines.littles-law FAIL on the leak run's first step: the target's own /sched/goroutines at the
+     * window's end (418) is far above baseline plus requests in flight plus the default slack of 20,
+     * at 100 req/s with every request answered.
+     */
+    @Test
+    void littlesLawFailsWithTheScrapesGoroutineCount() throws IOException {
+        Path run = RunFixtures.RUNS.resolve("leak-go1.26");
+        long scraped = Files.readAllLines(run.resolve("step-01/metrics-end.txt")).stream()
+                .filter(l -> l.startsWith("go_sched_goroutines_goroutines "))
+                .mapToLong(l -> Long.parseLong(l.substring(l.indexOf(' ') + 1).strip()))
+                .findFirst()
+                .orElseThrow();
+        long baseline = Files.readAllLines(run.resolve("baseline/metrics.txt")).stream()
+                .filter(l -> l.startsWith("go_sched_goroutines_goroutines "))
+                .mapToLong(l -> Long.parseLong(l.substring(l.indexOf(' ') + 1).strip()))
+                .findFirst()
+                .orElseThrow();
+        JsonNode load = load(run, 1);
+        assertEquals(0, load.path("errors").asInt(), "manifest: every request answered");
+        CheckResult r = one(judge(run), GoroutineCheck.BLOWUP_ID, 1);
+        assertEquals(Status.FAIL, r.status(), r.evidence());
+        long idle = ((Number) r.details().get("idleConnectionsExcluded")).longValue();
+        assertEquals(scraped - idle, r.value(), 0.0, r.evidence());
+        assertEquals(baseline, ((Number) r.details().get("baseline")).doubleValue(), 0.0);
+        // Little's law from the load generator and the scrapes: requests in flight = achieved rate × mean
+        // latency, goroutines per request = Δ/sched/goroutines-created per answered request; the limit is
+        // baseline + twice the predicted rise + the default slack of 20
+        double inFlight = load.path("achievedQps").asDouble()
+                * load.path("latencyMs").path("mean").asDouble()
+                / 1e3;
+        double perRequest = delta(run, 1, "go_sched_goroutines_created_goroutines_total")
+                / (load.path("requests").asDouble() - load.path("errors").asDouble());
+        assertEquals(baseline + inFlight * perRequest, (double) r.details().get("predicted"), 1e-9);
+        assertEquals(baseline + 2 * inFlight * perRequest + 20, r.threshold(), 1e-9);
+        assertTrue(scraped - idle > r.threshold(), "far past the limit");
+    }
+
+    /**
+     * saturation WARN on the hotlock run's step 3 and PASS on its step 1, from the load generator's
+     * counters in manifest.json: 147 errors in 6000 requests is over the default 1% error budget while
+     * 96.5% of the offered rate was achieved; step 1 has no error and 100%.
+     */
+    @Test
+    void saturationFollowsTheLoadCounters() throws IOException {
+        Path run = RunFixtures.RUNS.resolve("hotlock-go1.26");
+        Verdict v = judge(run);
+        JsonNode s3 = load(run, 3);
+        double errors3 = s3.path("errors").asDouble() / s3.path("requests").asDouble();
+        assertTrue(errors3 > 0.01, "manifest: " + errors3);
+        CheckResult r3 = one(v, SaturationCheck.ID, 3);
+        assertEquals(Status.WARN, r3.status(), r3.evidence());
+        assertEquals(s3.path("achievedQps").asDouble() / s3.path("offeredQps").asDouble(), r3.value(), 1e-12);
+        assertEquals(errors3, (double) r3.details().get("errorRate"), 1e-12);
+        JsonNode s1 = load(run, 1);
+        assertEquals(0, s1.path("errors").asInt());
+        CheckResult r1 = one(v, SaturationCheck.ID, 1);
+        assertEquals(Status.PASS, r1.status(), r1.evidence());
+        assertEquals(s1.path("achievedQps").asDouble() / s1.path("offeredQps").asDouble(), r1.value(), 1e-12);
+    }
+
+    /**
+     * wakeup.linearity FAIL on the herd run's saturated step 6 and WARN on the metrics-only herd run's
+     * step 3: scheduling events per request from the scrapes, against the median of the earlier steps
+     * (6× the default linearity.maxPerRequestGrowth fails; 2× warns; a FAIL needs two earlier steps).
+     */
+    @Test
+    void wakeUpsPerRequestFromTheScrapesBlowUpAtTheHerd() throws IOException {
+        Path herd = RunFixtures.RUNS.resolve("herd-go1.26");
+        List<Double> earlier = new ArrayList<>();
+        for (int step = 1; step <= 5; step++) {
+            earlier.add(eventsPerRequest(herd, step));
+        }
+        double reference = median(earlier);
+        double v6 = eventsPerRequest(herd, 6);
+        assertTrue(v6 > 6 * reference, v6 + " vs " + reference);
+        Verdict herdVerdict = judge(herd);
+        for (int step = 1; step <= 5; step++) {
+            CheckResult r = one(herdVerdict, WakeUpLinearityCheck.ID, step);
+            assertEquals(Status.PASS, r.status(), "before the herd saturates: " + r.evidence());
+            assertEquals(earlier.get(step - 1), r.value(), 1e-9);
+        }
+        CheckResult r6 = one(herdVerdict, WakeUpLinearityCheck.ID, 6);
+        assertEquals(Status.FAIL, r6.status(), r6.evidence());
+        assertEquals(v6, r6.value(), 1e-9);
+        assertEquals(reference, (double) r6.details().get("referencePerRequest"), 1e-9);
+
+        Path metricsHerd = METRICS_RUNS.resolve("herd-go1.26");
+        double reference3 = median(List.of(eventsPerRequest(metricsHerd, 1), eventsPerRequest(metricsHerd, 2)));
+        double v3 = eventsPerRequest(metricsHerd, 3);
+        assertTrue(v3 > 2 * reference3 && v3 < 6 * reference3, v3 + " vs " + reference3);
+        CheckResult r3 = one(judge(metricsHerd), WakeUpLinearityCheck.ID, 3);
+        assertEquals(Status.WARN, r3.status(), r3.evidence());
+        assertEquals(v3, r3.value(), 1e-9);
+    }
+
+    /**
+     * schedlock.pressure WARN without profiles: on the metrics-only herd run's step 5 the target's own
+     * /sync/mutex/wait/total counter grew by more than 15% of the window's processor time, but that
+     * counter covers every lock, so it is an upper bound for sched.lock and can only WARN.
+     */
+    @Test
+    void schedLockFromTheMutexWaitCounterWarnsAsAnUpperBound() throws IOException {
+        Path run = METRICS_RUNS.resolve("herd-go1.26");
+        JsonNode manifest = JSON.readTree(run.resolve("manifest.json").toFile());
+        JsonNode step5 = manifest.path("steps").get(4);
+        assertEquals(5, step5.path("index").asInt());
+        double window = (Instant.parse(step5.path("windowEnd").asText()).toEpochMilli()
+                        - Instant.parse(step5.path("windowStart").asText()).toEpochMilli())
+                / 1e3;
+        int procs = manifest.path("target").path("gomaxprocs").asInt();
+        double share = delta(run, 5, "go_sync_mutex_wait_total_seconds_total") / (window * procs);
+        assertTrue(share > 0.15, "above even the default FAIL line: " + share);
+        CheckResult r = one(judge(run), SchedLockPressureCheck.ID, 5);
+        assertEquals(Status.WARN, r.status(), r.evidence());
+        assertEquals(true, r.details().get("upperBound"));
+        assertEquals(share, r.value(), share * 1e-3, r.evidence());
+    }
+
+    /**
+     * goroutines.growth WARN on the leak run: goroutines above baseline (the scrapes' /sched/goroutines
+     * less the idle keep-alive connections) against Little's-law prediction (achieved rate × mean latency
+     * from manifest.json, × Δ/sched/goroutines-created per answered request from the scrapes), fitted
+     * here by ordinary least squares in log-log: the exponent is clearly above 1, but three steps leave a
+     * confidence interval that includes 1, so WARN, not FAIL.
+     */
+    @Test
+    void goroutineGrowthFromTheScrapesWarnsOnTheLeak() throws IOException {
+        Path run = RunFixtures.RUNS.resolve("leak-go1.26");
+        Verdict v = judge(run);
+        double baseline = sample(run.resolve("baseline/metrics.txt"), "go_sched_goroutines_goroutines");
+        int n = 3;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int step = 1; step <= n; step++) {
+            JsonNode load = load(run, step);
+            double served =
+                    load.path("requests").asDouble() - load.path("errors").asDouble();
+            double inFlight = load.path("achievedQps").asDouble()
+                    * load.path("latencyMs").path("mean").asDouble()
+                    / 1e3;
+            double perRequest = delta(run, step, "go_sched_goroutines_created_goroutines_total") / served;
+            long idle = ((Number)
+                            one(v, GoroutineCheck.BLOWUP_ID, step).details().get("idleConnectionsExcluded"))
+                    .longValue();
+            Path end = run.resolve(String.format("step-%02d/metrics-end.txt", step));
+            x[step - 1] = Math.log(inFlight * perRequest);
+            y[step - 1] = Math.log(sample(end, "go_sched_goroutines_goroutines") - idle - baseline);
+        }
+        double mx = (x[0] + x[1] + x[2]) / n;
+        double my = (y[0] + y[1] + y[2]) / n;
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = 0; i < n; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+        }
+        double exponent = sxy / sxx;
+        assertTrue(exponent > 1.5, "goroutines grow faster than the prediction: " + exponent);
+        CheckResult r = one(v, GoroutineCheck.GROWTH_ID, CheckResult.RAMP);
+        assertEquals(Status.WARN, r.status(), r.evidence());
+        assertEquals(exponent, r.value(), 1e-9, r.evidence());
+        assertTrue((double) r.details().get("exponentLower") < 1, "three points: the interval includes 1");
+    }
+
+    /**
+     * capacity PASS on the healthy run: every check passes at every step, so capacity is step 3's
+     * achieved rate as the load generator counted it; FAIL on the hotlock run, where lock.contention
+     * fails from step 2 on and step 1 has a WARN (the two tests above and ProfileVerdictTest pin those).
+     */
+    @Test
+    void capacityIsTheLoadGeneratorsRateAtTheLastPassingStep() throws IOException {
+        Path healthy = RunFixtures.RUNS.resolve("healthy-go1.26");
+        CheckResult pass = one(judge(healthy), CapacityCheck.ID, CheckResult.RAMP);
+        assertEquals(Status.PASS, pass.status(), pass.evidence());
+        assertEquals(load(healthy, 3).path("achievedQps").asDouble(), pass.value(), 1e-9);
+        Verdict hot = judge(RunFixtures.RUNS.resolve("hotlock-go1.26"));
+        CheckResult fail = one(hot, CapacityCheck.ID, CheckResult.RAMP);
+        assertEquals(Status.FAIL, fail.status(), fail.evidence());
+        for (int step = 1; step <= 3; step++) {
+            int s = step;
+            assertTrue(
+                    hot.results().stream().anyMatch(c -> c.stepIndex() == s && c.status() != Status.PASS),
+                    "step " + step + " has a check that did not pass");
+        }
+    }
+
+    /**
+     * NO_DATA where a real run lost its data: the metrics-only fan-out run with step 3's end scrape
+     * deleted, the load numbers of step 2 removed from the manifest and the final scrape deleted. Each
+     * check that needs what is gone says NO_DATA for that step (or the ramp), and names what is missing.
+     */
+    @Test
+    void eachCheckIsNoDataWhereItsInputIsGone(@TempDir Path tmp) throws IOException {
+        Path run = RunFixtures.copyDir(METRICS_RUNS.resolve("fanout-go1.26"), tmp);
+        Files.delete(run.resolve("step-03/metrics-end.txt"));
+        Files.delete(run.resolve("final/metrics.txt"));
+        ObjectNode manifest =
+                (ObjectNode) JSON.readTree(run.resolve("manifest.json").toFile());
+        ((ObjectNode) manifest.path("steps").get(1)).remove("load");
+        JSON.writeValue(run.resolve("manifest.json").toFile(), manifest);
+        Verdict v = judge(run);
+        for (String id : List.of(
+                SchedLockPressureCheck.ID, WakeUpLinearityCheck.ID, SchedLatencyCheck.ID, GoroutineCheck.BLOWUP_ID)) {
+            CheckResult r = one(v, id, 3);
+            assertEquals(Status.NO_DATA, r.status(), id + ": " + r.evidence());
+            assertTrue(r.evidence().contains("metrics-end"), id + ": " + r.evidence());
+        }
+        CheckResult saturation = one(v, SaturationCheck.ID, 2);
+        assertEquals(Status.NO_DATA, saturation.status(), saturation.evidence());
+        CheckResult leak = one(v, GoroutineCheck.LEAK_ID, CheckResult.RAMP);
+        assertEquals(Status.NO_DATA, leak.status(), leak.evidence());
+        CheckResult lock = one(v, LockContentionCheck.ID, 1);
+        assertEquals(Status.NO_DATA, lock.status(), "a metrics-only run has no mutex profile: " + lock.evidence());
+        assertTrue(Files.notExists(run.resolve("step-01/mutex.pb.gz")));
+    }
+
+    /**
+     * schedlock.pressure PASS from profiles on the fan-out run (Go 1.26): the check's share is its spin
+     * plus its holder-side wait, each equal to the go tool pprof -traces proofs in
+     * SchedLockPressureProofTest, and far below the default 5% at every step.
+     */
+    @Test
+    void schedLockFromProfilesPassesOnTheFanOut() {
+        Verdict v = judge(RunFixtures.RUNS.resolve("fanout-go1.26"));
+        for (int step = 1; step <= 3; step++) {
+            CheckResult r = one(v, SchedLockPressureCheck.ID, step);
+            assertEquals(Status.PASS, r.status(), r.evidence());
+            assertEquals(false, r.details().get("upperBound"));
+            double share =
+                    (double) r.details().get("spinShare") + (double) r.details().get("waitShare");
+            assertEquals(share, r.value(), 1e-15);
+            assertTrue(share < 0.05, r.evidence());
+        }
+    }
+
+    /**
+     * goroutines.littles-law and goroutines.leak PASS on the healthy run: at each step's end the
+     * scrapes' /sched/goroutines (less idle keep-alive connections) is within the default slack of 20
+     * above baseline plus requests in flight (manifest: achieved rate × mean latency), and after the
+     * cool-down the final scrape is 3 above the baseline scrape.
+     */
+    @Test
+    void goroutineChecksPassOnTheHealthyRunsScrapes() throws IOException {
+        Path run = RunFixtures.RUNS.resolve("healthy-go1.26");
+        Verdict v = judge(run);
+        double baseline = sample(run.resolve("baseline/metrics.txt"), "go_sched_goroutines_goroutines");
+        for (int step = 1; step <= 3; step++) {
+            CheckResult r = one(v, GoroutineCheck.BLOWUP_ID, step);
+            long idle = ((Number) r.details().get("idleConnectionsExcluded")).longValue();
+            double end = sample(
+                    run.resolve(String.format("step-%02d/metrics-end.txt", step)), "go_sched_goroutines_goroutines");
+            JsonNode load = load(run, step);
+            double inFlight = load.path("achievedQps").asDouble()
+                    * load.path("latencyMs").path("mean").asDouble()
+                    / 1e3;
+            assertEquals(Status.PASS, r.status(), r.evidence());
+            assertEquals(end - idle, r.value(), 0.0, r.evidence());
+            assertTrue(end - idle <= baseline + inFlight * 2 + 20, r.evidence());
+        }
+        CheckResult leak = one(v, GoroutineCheck.LEAK_ID, CheckResult.RAMP);
+        double after = sample(run.resolve("final/metrics.txt"), "go_sched_goroutines_goroutines");
+        assertEquals(Status.PASS, leak.status(), leak.evidence());
+        assertEquals(after - baseline, leak.value(), 0.0, leak.evidence());
+        assertTrue(after - baseline <= 20);
+    }
+
+    /**
+     * usl PASS on the herd run and WARN on the metrics-only fan-out run. The R² the check judges by is
+     * recomputed here from the load generator's numbers (throughput = achieved rate, concurrency =
+     * achieved rate × mean latency, Little's law) and the fitted σ, κ, λ: the herd's 0.97 is above the
+     * check's 0.8 with σ ≤ 1 (the fit describes the steps), the fan-out's is negative (it does not).
+     */
+    @Test
+    void uslJudgesTheFitByItsRSquaredOnTheLoadNumbers() throws IOException {
+        Path herd = RunFixtures.RUNS.resolve("herd-go1.26");
+        CheckResult pass = one(judge(herd), UslCheck.ID, CheckResult.RAMP);
+        assertEquals(Status.PASS, pass.status(), pass.evidence());
+        double r2 = rSquared(herd, pass);
+        assertEquals(r2, (double) pass.details().get("rSquared"), 1e-9);
+        assertTrue(r2 >= 0.8 && (double) pass.details().get("sigma") <= 1, pass.evidence());
+
+        Path fanout = METRICS_RUNS.resolve("fanout-go1.26");
+        CheckResult warn = one(judge(fanout), UslCheck.ID, CheckResult.RAMP);
+        assertEquals(Status.WARN, warn.status(), warn.evidence());
+        double r2f = rSquared(fanout, warn);
+        assertEquals(r2f, (double) warn.details().get("rSquared"), 1e-9);
+        assertTrue(r2f < 0.8, warn.evidence());
+    }
+
+    /** 1 − SS_res / SS_tot of the check's fitted USL against the manifest's achieved rates. */
+    private static double rSquared(Path run, CheckResult usl) throws IOException {
+        double sigma = (double) usl.details().get("sigma");
+        double kappa = (double) usl.details().get("kappa");
+        double lambda = (double) usl.details().get("lambda");
+        List<double[]> points = new ArrayList<>();
+        for (JsonNode s : JSON.readTree(run.resolve("manifest.json").toFile()).path("steps")) {
+            double x = s.path("load").path("achievedQps").asDouble();
+            points.add(new double[] {
+                x * s.path("load").path("latencyMs").path("mean").asDouble() / 1e3, x
+            });
+        }
+        double mean = points.stream().mapToDouble(p -> p[1]).average().orElseThrow();
+        double res = 0;
+        double tot = 0;
+        for (double[] p : points) {
+            double n = p[0];
+            double fitted = lambda * n / (1 + sigma * (n - 1) + kappa * n * (n - 1));
+            res += (p[1] - fitted) * (p[1] - fitted);
+            tot += (p[1] - mean) * (p[1] - mean);
+        }
+        return 1 - res / tot;
+    }
+}
