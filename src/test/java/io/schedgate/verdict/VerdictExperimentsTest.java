@@ -314,7 +314,7 @@ class VerdictExperimentsTest {
         String lock = "hotlock.go:" + ProfileVerdictTest.labLine("hotlock.go", "h.mu.Lock()");
         Map<String, Object> classes = new LinkedHashMap<>();
         for (String window : List.of("5", "30")) {
-            experiment("window-" + window, "/hotlock?us=200", "800", Map.of("window.seconds", window), v -> {
+            experiment("window-" + window, "/hotlock?us=400", "800", Map.of("window.seconds", window), v -> {
                 CheckResult c = v.results().stream()
                         .filter(r -> r.checkId().equals(LockContentionCheck.ID)
                                 && r.details().get("function") != null
