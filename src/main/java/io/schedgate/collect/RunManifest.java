@@ -60,23 +60,7 @@ final class RunManifest {
             console.accept("load headroom: " + headroom.sentence());
             Manifest.Harness h =
                     m.harness() == null ? null : m.harness().withHeadroom(headroom.qps(), headroom.sentence());
-            return with(
-                    new Manifest(
-                            m.schema(),
-                            m.simulation(),
-                            m.startedAt(),
-                            m.finishedAt(),
-                            m.status(),
-                            m.statusReason(),
-                            m.plan(),
-                            m.target(),
-                            h,
-                            m.baseline(),
-                            m.steps(),
-                            m.finalSnapshot()),
-                    m.baseline(),
-                    steps,
-                    last);
+            return with(m, h, m.baseline(), steps, last);
         });
     }
 
@@ -146,6 +130,15 @@ final class RunManifest {
 
     private static Manifest with(
             Manifest m, Manifest.Snapshot baseline, List<Manifest.Step> steps, Manifest.Snapshot last) {
+        return with(m, m.harness(), baseline, steps, last);
+    }
+
+    private static Manifest with(
+            Manifest m,
+            Manifest.Harness harness,
+            Manifest.Snapshot baseline,
+            List<Manifest.Step> steps,
+            Manifest.Snapshot last) {
         return new Manifest(
                 m.schema(),
                 m.simulation(),
@@ -155,7 +148,7 @@ final class RunManifest {
                 m.statusReason(),
                 m.plan(),
                 m.target(),
-                m.harness(),
+                harness,
                 baseline,
                 steps,
                 last);
