@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reaches the verdict it must, with numbers checked against the `go tool pprof` output saved in
  * each run's proofs/ folder.
  */
-class ProfileVerdictTest {
+public class ProfileVerdictTest {
 
     static final Path RUNS = RunFixtures.RUNS;
     static final Path LAB = Path.of("targets/lab");
@@ -51,7 +51,7 @@ class ProfileVerdictTest {
     }
 
     /** The line of {@code needle} in a lab source file: tests follow the lab, they do not hard-code it. */
-    static int labLine(String file, String needle) throws IOException {
+    public static int labLine(String file, String needle) throws IOException {
         List<String> lines = Files.readAllLines(LAB.resolve(file));
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).contains(needle)) {
