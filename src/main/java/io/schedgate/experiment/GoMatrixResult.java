@@ -94,7 +94,7 @@ public record GoMatrixResult(String name, List<Column> columns) {
             int step = Integer.parseInt(key.substring(key.lastIndexOf('@') + 1));
             List<String> cells = new ArrayList<>();
             for (Column c : columns) {
-                CheckResult r = RepeatAgreement.worst(c.result().verdict(), id, step);
+                CheckResult r = c.result().verdict().worst(id, step);
                 cells.add(r == null ? "-" : r.status() + (r.value() == null ? "" : " " + num(r.value())));
             }
             out.append(row(id, step == CheckResult.RAMP ? "ramp" : String.format(Locale.ROOT, "%02d", step), cells));
@@ -118,11 +118,11 @@ public record GoMatrixResult(String name, List<Column> columns) {
 
     /** The columns whose first repetition's status at this check and step differs from the first column's. */
     public List<String> versionsDiffering(String checkId, int step) {
-        CheckResult first = RepeatAgreement.worst(columns.get(0).result().verdict(), checkId, step);
+        CheckResult first = columns.get(0).result().verdict().worst(checkId, step);
         Status base = first == null ? null : first.status();
         List<String> out = new ArrayList<>();
         for (Column c : columns) {
-            CheckResult r = RepeatAgreement.worst(c.result().verdict(), checkId, step);
+            CheckResult r = c.result().verdict().worst(checkId, step);
             if (!Objects.equals(r == null ? null : r.status(), base)) {
                 out.add(c.goVersion());
             }

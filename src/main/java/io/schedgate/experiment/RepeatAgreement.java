@@ -86,7 +86,7 @@ public final class RepeatAgreement {
             List<Status> st = new ArrayList<>();
             List<Double> val = new ArrayList<>();
             for (Verdict v : verdicts) {
-                CheckResult r = worst(v, id, step);
+                CheckResult r = v.worst(id, step);
                 st.add(r == null ? null : r.status());
                 val.add(r == null ? null : r.value());
             }
@@ -112,22 +112,6 @@ public final class RepeatAgreement {
         all.add(new Row("capacity.step", CheckResult.RAMP, capacityFound, capacity));
         all.addAll(rows.values());
         return new RepeatAgreement(verdicts.size(), all);
-    }
-
-    /**
-     * The check's most serious result at the step (a check may judge several sites there, e.g. one
-     * per lock): PASS < WARN < NO_DATA < FAIL, the first of equals; null when it has none.
-     */
-    static CheckResult worst(Verdict v, String id, int step) {
-        CheckResult worst = null;
-        for (CheckResult r : v.results()) {
-            if (r.checkId().equals(id)
-                    && r.stepIndex() == step
-                    && (worst == null || r.status().compareTo(worst.status()) > 0)) {
-                worst = r;
-            }
-        }
-        return worst;
     }
 
     private static String key(String id, int step) {

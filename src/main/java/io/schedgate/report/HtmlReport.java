@@ -41,7 +41,7 @@ public final class HtmlReport {
 
     public static final String FILE_NAME = "report.html";
 
-    private static final String UPLOT = "META-INF/resources/webjars/uplot/1.6.30/dist/";
+    static final String UPLOT = "META-INF/resources/webjars/uplot/1.6.30/dist/";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The id of verdict's (package-private) SchedLockBaseline check. */
     private static final String SCHEDLOCK_BASELINE = "schedlock.baseline";
@@ -85,9 +85,12 @@ public final class HtmlReport {
     }
 
     private static Path write(ReportModel model) {
-        Path runDir = model.runDir();
-        String html = render(model);
-        Path target = runDir.resolve(FILE_NAME);
+        return writeAtomically(model.runDir().resolve(FILE_NAME), render(model));
+    }
+
+    /** Writes {@code html} to {@code target} through a temporary file beside it, readable by all. */
+    static Path writeAtomically(Path target, String html) {
+        Path runDir = target.toAbsolutePath().getParent();
         try {
             Path tmp = Files.createTempFile(runDir, "." + FILE_NAME, ".tmp");
             Files.writeString(tmp, html, StandardCharsets.UTF_8);
@@ -729,7 +732,7 @@ public final class HtmlReport {
     }
 
     /** Into {@code root}: the capacity marker and every step's numbers of {@code m}. */
-    private static void stepData(ObjectNode root, ReportModel m) {
+    static void stepData(ObjectNode root, ReportModel m) {
         Capacity c = m.verdict().capacity();
         if (c.qps() != null) {
             m.steps().stream()
@@ -794,7 +797,7 @@ public final class HtmlReport {
         return b.toString();
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("report asset " + name + " is not on the classpath (uPlot webjar or"

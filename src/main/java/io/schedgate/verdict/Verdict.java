@@ -34,4 +34,20 @@ public record Verdict(
                 .filter(r -> r.checkId().equals(checkId) && r.stepIndex() == stepIndex)
                 .findFirst();
     }
+
+    /**
+     * The check's most serious result at the step (a check may judge several sites there, e.g. one
+     * per lock): PASS < WARN < NO_DATA < FAIL, the first of equals; null when it has none.
+     */
+    public CheckResult worst(String checkId, int stepIndex) {
+        CheckResult worst = null;
+        for (CheckResult r : results) {
+            if (r.checkId().equals(checkId)
+                    && r.stepIndex() == stepIndex
+                    && (worst == null || r.status().compareTo(worst.status()) > 0)) {
+                worst = r;
+            }
+        }
+        return worst;
+    }
 }
