@@ -20,7 +20,7 @@ import java.util.function.UnaryOperator;
  *         .go("go")                          // the one on PATH
  *         .toolchain("go1.27.3")             // fetched by the go command through GOTOOLCHAIN
  *         .run(Path.of("target/go-matrix"));
- * System.out.print(m.render());
+ * System.out.print(m.render());   // and m.report(): target/go-matrix/go-matrix.html
  * }</pre>
  *
  * Every toolchain is asked for its version before the first ramp: one that cannot run or be fetched
@@ -60,7 +60,10 @@ public final class GoMatrix {
         return new GoMatrix(experiment, more);
     }
 
-    /** Runs the experiment once per Go, in the order given, under {@code outDir/go<version>/}. */
+    /**
+     * Runs the experiment once per Go, in the order given, under {@code outDir/go<version>/}, and writes
+     * the comparison into {@code outDir/go-matrix.html} ({@link GoMatrixResult#report()}).
+     */
     public GoMatrixResult run(Path outDir) {
         if (builds.size() < 2) {
             throw new IllegalStateException("a Go matrix compares: name at least two Go toolchains");
@@ -87,7 +90,7 @@ public final class GoMatrix {
         for (int i = 0; i < each.size(); i++) {
             columns.add(new GoMatrixResult.Column(versions.get(i), each.get(i).run(outDir)));
         }
-        return new GoMatrixResult(experiment.name(), columns);
+        return new GoMatrixResult(experiment.name(), columns).withReport(outDir);
     }
 
     /** The Go minor version ({@code go1.23.5} → 23), -1 when unreadable. */

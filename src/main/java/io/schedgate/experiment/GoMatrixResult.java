@@ -1,8 +1,10 @@
 package io.schedgate.experiment;
 
+import io.schedgate.report.MatrixReport;
 import io.schedgate.verdict.CheckResult;
 import io.schedgate.verdict.Status;
 import io.schedgate.verdict.Verdict;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,14 +19,29 @@ import java.util.Objects;
  *
  * @param name the experiment's name
  * @param columns one per Go, in the order they ran
+ * @param report the comparison as a page ({@code go-matrix.html}: table and charts), null when not written
  */
-public record GoMatrixResult(String name, List<Column> columns) {
+public record GoMatrixResult(String name, List<Column> columns, Path report) {
 
     /** One Go version's run: its {@code go env GOVERSION} and the experiment's result. */
     public record Column(String goVersion, ExperimentResult result) {}
 
     public GoMatrixResult {
         columns = List.copyOf(columns);
+    }
+
+    /** Without a page. */
+    public GoMatrixResult(String name, List<Column> columns) {
+        this(name, columns, null);
+    }
+
+    /** This comparison written as {@code outDir/go-matrix.html}: each Go's first repetition, linked to its report. */
+    public GoMatrixResult withReport(Path outDir) {
+        List<MatrixReport.Column> runs = columns.stream()
+                .map(c -> new MatrixReport.Column(
+                        c.goVersion(), c.result().verdict(), c.result().runDirectory()))
+                .toList();
+        return new GoMatrixResult(name, columns, MatrixReport.write(outDir, name, runs, meaningChanges()));
     }
 
     /** What changed in Go between the versions compared that changes what a signal means. */

@@ -42,6 +42,9 @@ public final class HtmlReport {
     public static final String FILE_NAME = "report.html";
 
     static final String UPLOT = "META-INF/resources/webjars/uplot/1.6.30/dist/";
+    /** Several runs' series on one chart: the baseline here, the Go versions in {@link MatrixReport}. */
+    static final String RUNS_CHART = "io/schedgate/report/runs-chart.js";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The id of verdict's (package-private) SchedLockBaseline check. */
     private static final String SCHEDLOCK_BASELINE = "schedlock.baseline";
@@ -141,6 +144,7 @@ public final class HtmlReport {
         b.append("<script type='application/json' id='report-data'>")
                 .append(chartData(m).replace("</", "<\\/"))
                 .append("</script>\n");
+        b.append("<script>\n").append(resource(RUNS_CHART)).append("\n</script>\n");
         b.append("<script>\n").append(resource("io/schedgate/report/report.js")).append("\n</script>\n");
         b.append("</body>\n</html>\n");
         return b.toString();

@@ -5,26 +5,7 @@
   const steps = data.steps;
   const xs = steps.map(function (s) { return s.x; });
 
-  function vline(u, x, color, label, dash, row) {
-    const ctx = u.ctx;
-    const px = Math.round(u.valToPos(x, 'x', true));
-    const r = devicePixelRatio || 1;
-    ctx.save();
-    ctx.strokeStyle = color;
-    ctx.fillStyle = color;
-    ctx.lineWidth = 1.5 * r;
-    ctx.setLineDash(dash ? [5 * r, 4 * r] : []);
-    ctx.beginPath();
-    ctx.moveTo(px, u.bbox.top);
-    ctx.lineTo(px, u.bbox.top + u.bbox.height);
-    ctx.stroke();
-    ctx.font = (11 * r) + 'px sans-serif';
-    const w = ctx.measureText(label).width;
-    // the label right of the line, or left of it where it would run past the plot
-    const lx = px + 4 * r + w > u.bbox.left + u.bbox.width ? px - 4 * r - w : px + 4 * r;
-    ctx.fillText(label, lx, u.bbox.top + 12 * r * (1 + (row || 0)));
-    ctx.restore();
-  }
+  const vline = schedgateCharts.vline;
 
   function chart(id, keys, labels, colors, opts) {
     const el = document.getElementById('chart-' + id);
@@ -47,27 +28,17 @@
       series.push({label: c.label, stroke: c.color, width: 1, dash: [3, 3], points: {show: false}});
     });
     const missingKey = opts.missingKey;
-    const u = new uPlot({
-      width: Math.max(340, Math.min(1100, el.clientWidth || 560)),
-      height: 280,
-      series: series,
-      scales: {x: {time: false}, y: opts.log ? {distr: 3, log: 10} : {}},
-      axes: [{label: 'offered req/s'}, {label: opts.yLabel, size: 60}],
-      hooks: {draw: [function (u) {
-        if (opts.capacity && data.capacityX != null) {
-          vline(u, data.capacityX, '#2e7d32', 'capacity ' + Math.round(data.capacityQps) + ' req/s', false);
+    return schedgateCharts.plot(el, series, columns, opts, points, function (u) {
+      if (opts.capacity && data.capacityX != null) {
+        vline(u, data.capacityX, '#2e7d32', 'capacity ' + Math.round(data.capacityQps) + ' req/s', false);
+      }
+      let row = 1;  // one text row per marker, below the capacity label, so neighbours do not overprint
+      steps.forEach(function (s) {
+        if (s.missing && s.missing[missingKey]) {
+          vline(u, s.x, '#9e9e9e', 'no data (step ' + s.index + ')', true, row++);
         }
-        let row = 1;  // one text row per marker, below the capacity label, so neighbours do not overprint
-        steps.forEach(function (s) {
-          if (s.missing && s.missing[missingKey]) {
-            vline(u, s.x, '#9e9e9e', 'no data (step ' + s.index + ')', true, row++);
-          }
-        });
-      }]}
-    }, columns, el);
-    el.dataset.points = String(points);
-    el.dataset.rendered = 'true';
-    return u;
+      });
+    });
   }
 
   chart('qps', ['offered', 'achieved'], ['offered', 'achieved'], ['#9e9e9e', '#1565c0'],
@@ -112,55 +83,13 @@
     el.dataset.points = String(f.n.length);
     el.dataset.rendered = 'true';
   }
-  // this run against the baseline run on the same axes: uPlot.join aligns the two runs' x; a run's own
-  // missing point stays null (a gap, with its grey marker), the x only the other run has is spanned
+  // this run against the baseline run on the same axes (runs-chart.js)
   function againstBaseline(id, key, label, colors, opts) {
-    const el = document.getElementById('chart-' + id);
     const base = data.baseline;
-    const runs = [{name: 'this run', steps: steps, capacityX: data.capacityX, capacityQps: data.capacityQps},
-      {name: 'baseline', steps: base.steps, capacityX: base.capacityX, capacityQps: base.capacityQps}];
-    let points = 0;
-    const tables = runs.map(function (r) {
-      const ys = r.steps.map(function (s) { return s[key] == null ? null : s[key]; });
-      points += ys.filter(function (v) { return v != null; }).length;
-      return [r.steps.map(function (s) { return s.x; }), ys];
-    });
-    const columns = uPlot.join(tables);
-    (opts.constants || []).forEach(function (c) {
-      columns.push(columns[0].map(function () { return c.value; }));
-    });
-    const series = [{label: 'offered req/s'}];
-    runs.forEach(function (r, i) {
-      series.push({label: label + ' (' + r.name + ')', stroke: colors[i], width: 2, points: {show: true, size: 6},
-        dash: i == 1 ? [6, 4] : undefined});
-    });
-    (opts.constants || []).forEach(function (c) {
-      series.push({label: c.label, stroke: c.color, width: 1, dash: [3, 3], points: {show: false}});
-    });
-    new uPlot({
-      width: Math.max(340, Math.min(1100, el.clientWidth || 560)),
-      height: 280,
-      series: series,
-      scales: {x: {time: false}},
-      axes: [{label: 'offered req/s'}, {label: opts.yLabel, size: 60}],
-      hooks: {draw: [function (u) {
-        let row = 0;
-        runs.forEach(function (r, i) {
-          if (opts.capacity && r.capacityX != null) {
-            vline(u, r.capacityX, colors[i], r.name + ' capacity ' + Math.round(r.capacityQps) + ' req/s', i == 1, row++);
-          }
-        });
-        runs.forEach(function (r) {
-          r.steps.forEach(function (s) {
-            if (s.missing && s.missing[key]) {
-              vline(u, s.x, '#9e9e9e', 'no data (' + r.name + ' step ' + s.index + ')', true, row++);
-            }
-          });
-        });
-      }]}
-    }, columns, el);
-    el.dataset.points = String(points);
-    el.dataset.rendered = 'true';
+    schedgateCharts.runs(document.getElementById('chart-' + id), [
+      {name: 'this run', steps: steps, capacityX: data.capacityX, capacityQps: data.capacityQps, color: colors[0]},
+      {name: 'baseline', steps: base.steps, capacityX: base.capacityX, capacityQps: base.capacityQps, color: colors[1],
+        dash: true}], key, label, opts);
   }
   if (data.baseline) {
     againstBaseline('baseline-qps', 'achieved', 'achieved req/s', ['#1565c0', '#ef6c00'], {yLabel: 'req/s', capacity: true});

@@ -64,13 +64,19 @@ class HtmlReportBrowserTest {
 
         ChromeDriver driver = chromium();
         try {
-            driver.get(report.toAbsolutePath().toUri().toString());
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-            wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-charts-rendered")));
+            WebDriverWait wait = opened(driver, report);
             herdPage(driver, wait, verdict, report);
         } finally {
             driver.quit();
         }
+    }
+
+    /** {@code page} opened in {@code driver}, once its script has drawn the charts; the wait for what follows. */
+    static WebDriverWait opened(ChromeDriver driver, Path page) {
+        driver.get(page.toAbsolutePath().toUri().toString());
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-charts-rendered")));
+        return wait;
     }
 
     /** Headless chromium through Debian's driver, with the browser console logged. */
@@ -158,9 +164,7 @@ class HtmlReportBrowserTest {
         Path report = HtmlReport.write(dir, verdict, base);
         ChromeDriver driver = chromium();
         try {
-            driver.get(report.toAbsolutePath().toUri().toString());
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-            wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-charts-rendered")));
+            WebDriverWait wait = opened(driver, report);
             List<WebElement> charts = driver.findElements(By.cssSelector("#against-baseline div.chart"));
             assertEquals(2, charts.size(), "capacity and sched.lock of both runs");
             // herd's 6 steps and hotlock's 3 on one x axis
@@ -169,6 +173,25 @@ class HtmlReportBrowserTest {
             List<WebElement> diff = driver.findElements(By.cssSelector("iframe.flame.diff[data-kind='baseline-diff']"));
             assertEquals(1, diff.size());
             flamesDrew(driver, wait, diff);
+            assertEquals(List.of(), consoleErrors(driver), "browser console");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void aGoMatrixPageDrawsOneSeriesPerRunOnEveryChartAndItsTable(@TempDir Path tmp) throws IOException {
+        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "no chromium: run scripts/setup");
+        Path page = MatrixReportTest.matrixOf(tmp, List.of("a warning"), "fanout-go1.23", "fanout-go1.26");
+        ChromeDriver driver = chromium();
+        try {
+            opened(driver, page);
+            List<WebElement> charts = driver.findElements(By.cssSelector("#charts div.chart"));
+            assertEquals(5, charts.size(), "achieved, p99, wake-ups, sched.lock, GC");
+            // both runs' 3 steps on each chart
+            drew(driver, charts, 6);
+            assertEquals(2, driver.findElements(By.cssSelector("#runs a")).size());
+            assertTrue(driver.findElements(By.cssSelector("#matrix-table tr")).size() > 10);
             assertEquals(List.of(), consoleErrors(driver), "browser console");
         } finally {
             driver.quit();

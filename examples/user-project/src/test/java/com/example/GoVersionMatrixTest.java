@@ -50,6 +50,11 @@ class GoVersionMatrixTest {
                 .run(Path.of("target/go-matrix"));
         System.out.print(matrix.render());
         reporter.publishEntry("goMatrix", matrix.render());
+        // the same comparison as a page: table, charts with one series per Go, links to each report
+        if (matrix.report() == null || !Files.isRegularFile(matrix.report())) {
+            throw new AssertionError("no go-matrix.html: " + matrix.report());
+        }
+        reporter.publishEntry("goMatrixReport", matrix.report().toUri().toString());
 
         String lockLine = "main.go:" + CounterExperimentTest.line("c.mu.Lock()");
         for (GoMatrixResult.Column column : matrix.columns()) {
