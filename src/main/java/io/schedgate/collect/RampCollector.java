@@ -2,6 +2,8 @@ package io.schedgate.collect;
 
 import io.schedgate.load.HarnessAffinity;
 import io.schedgate.load.HarnessCpu;
+import io.schedgate.load.InjectorCoordinator;
+import io.schedgate.load.InjectorProtocol;
 import io.schedgate.load.StepLoadCounters;
 import io.schedgate.metrics.GoRuntimeInfo;
 import io.schedgate.plan.RampClock;
@@ -54,6 +56,10 @@ public final class RampCollector {
     private final TargetEndpoints target;
     private final RunDirectory dir;
     private final StepLoadCounters counters;
+    /** Other injectors' numbers come through it; null with this process the only one. */
+    private volatile InjectorCoordinator coordinator;
+
+    private volatile Duration reportTimeout;
     private final RunProgress progress;
     private final DescriptorWarning descriptors;
     private final Fetcher fetcher;
@@ -176,6 +182,21 @@ public final class RampCollector {
      * middle of the window ({@link TraceSlice}); 0 (the default) takes none. At most the window. Set
      * before {@link #start}.
      */
+    /**
+     * The ramp is spread over this process and the injectors {@code coordinator} deals with: each step's
+     * numbers are merged once every injector reported its window, waiting up to {@code reportTimeout}
+     * after the window's end; one that does not ends the run there, the steps before it kept.
+     */
+    public RampCollector injectors(InjectorCoordinator coordinator, Duration reportTimeout) {
+        this.coordinator = coordinator;
+        this.reportTimeout = reportTimeout;
+        coordinator.status(() -> {
+            Manifest m = manifest();
+            return new InjectorProtocol.Status(!record.ended(), m.status(), m.statusReason());
+        });
+        return this;
+    }
+
     public RampCollector traceSeconds(int seconds) {
         if (seconds < 0 || seconds > plan.windowSeconds()) {
             throw new IllegalArgumentException("trace seconds " + seconds + " outside 0.." + plan.windowSeconds());
@@ -232,6 +253,11 @@ public final class RampCollector {
 
     public boolean isDone() {
         return record.ended();
+    }
+
+    /** Ends the run as failed before it started (e.g. its injectors did not join), saying why. */
+    public void failed(String reason) {
+        stop(Manifest.FAILED, reason);
     }
 
     /** Marks the run interrupted, keeping the step in progress as far as it got. Idempotent. */
@@ -326,6 +352,17 @@ public final class RampCollector {
         boolean connectionLost = collected.connectionLost();
         if (record.ended()) {
             return false;
+        }
+        InjectorCoordinator injectors = coordinator;
+        if (injectors != null) {
+            Optional<String> lost = injectors.awaitWindow(i, windowEndNanos + reportTimeout.toNanos());
+            if (lost.isPresent()) {
+                stop(
+                        Manifest.FAILED,
+                        lost.get() + ": step " + (i + 1) + " of " + plan.stepCount() + " (" + Numbers.num(qps)
+                                + " qps) is not measured; steps before it are complete");
+                return false;
+            }
         }
         LoadNumbers load = counters.numbers(i, plan.window().toSeconds())
                 .withHarnessCpu(harnessCpus, HarnessAffinity.machineCpus());

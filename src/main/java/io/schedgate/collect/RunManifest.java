@@ -108,13 +108,28 @@ final class RunManifest {
         dir.writeManifest(manifest);
     }
 
+    /** With several injectors, each one's numbers of the step with its dropped arrivals; else null. */
+    private static List<LoadNumbers> eachWithUnsent(Manifest.Step st, StepLoadCounters counters) {
+        List<LoadNumbers> each = st.load().injectors();
+        if (each == null) {
+            return null;
+        }
+        List<LoadNumbers> out = new ArrayList<>();
+        for (int share = 0; share < each.size(); share++) {
+            long[] u = counters.unsentOfShare(share, st.index() - 1);
+            out.add(each.get(share).withUnsent(u[0], u[1]));
+        }
+        return out;
+    }
+
     private static List<Manifest.Step> withUnsent(List<Manifest.Step> steps, StepLoadCounters counters) {
         List<Manifest.Step> out = new ArrayList<>();
         for (Manifest.Step st : steps) {
             LoadNumbers load = st.load() == null
                     ? null
                     : st.load()
-                            .withUnsent(counters.unsentOf(st.index() - 1), counters.unsentUsersBusyOf(st.index() - 1));
+                            .withUnsent(counters.unsentOf(st.index() - 1), counters.unsentUsersBusyOf(st.index() - 1))
+                            .withInjectors(eachWithUnsent(st, counters));
             out.add(new Manifest.Step(
                     st.index(),
                     st.targetQps(),

@@ -3,9 +3,11 @@ package io.schedgate.experiment;
 import io.gatling.app.Gatling$;
 import io.schedgate.gatling.ContainerEnvironment;
 import io.schedgate.gatling.EndpointMixSimulation;
+import io.schedgate.gatling.InjectorProcess;
 import io.schedgate.gatling.TargetSelection;
 import io.schedgate.plan.CpuSplit;
 import io.schedgate.plan.PlanSources;
+import io.schedgate.plan.ScaleOut;
 import io.schedgate.report.HtmlReport;
 import io.schedgate.service.DockerEngine;
 import io.schedgate.service.GoServiceImage;
@@ -90,6 +92,8 @@ public final class Experiment {
     private String goCommand;
 
     private String goToolchainName;
+    /** Injector JVMs besides this one that share the load ({@link #injectors(int)}). */
+    private int injectors;
 
     private Experiment() {}
 
@@ -117,6 +121,7 @@ public final class Experiment {
         e.timeout = timeout;
         e.goCommand = goCommand;
         e.goToolchainName = goToolchainName;
+        e.injectors = injectors;
         change.accept(e);
         return e;
     }
@@ -268,6 +273,18 @@ public final class Experiment {
         Objects.requireNonNull(value, "value of " + key);
         String k = key.startsWith(PlanSources.PREFIX) ? key.substring(PlanSources.PREFIX.length()) : key;
         return with(e -> e.settings = plus(settings, k, value));
+    }
+
+    /**
+     * Spreads the load over this JVM and {@code n} more injector JVMs started on this machine per
+     * repetition ({@link InjectorProcess}): arrival {@code k} of each step goes to injector {@code k mod (n+1)},
+     * this JVM collects and judges, each step's numbers are the injectors' merged. 0: this JVM alone.
+     */
+    public Experiment injectors(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("injectors: " + n + " is below 0");
+        }
+        return with(e -> e.injectors = n);
     }
 
     /** Runs the experiment {@code n} times, each on a fresh target; {@link ExperimentResult#agreement()} compares them. */
@@ -439,6 +456,16 @@ public final class Experiment {
             System.setProperty("schedgate.runs.dir", out.toString());
             System.setProperty("gatling.data.enableAnalytics", "false");
             String simulation = EndpointMixSimulation.class.getName();
+            List<InjectorProcess> others = new ArrayList<>();
+            if (injectors > 0) {
+                int port = freePort();
+                System.setProperty(PlanSources.PREFIX + ScaleOut.INJECTORS, Integer.toString(injectors));
+                System.setProperty(PlanSources.PREFIX + ScaleOut.PORT, Integer.toString(port));
+                for (int i = 1; i <= injectors; i++) {
+                    others.add(InjectorProcess.start(
+                            "http://127.0.0.1:" + port, EndpointMixSimulation.class, out.resolve("injector-" + i)));
+                }
+            }
             int exit;
             try {
                 exit = Gatling$.MODULE$.fromArgs(new String[] {
@@ -453,6 +480,8 @@ public final class Experiment {
                 // reflection wrappers, sneakily: say what schedgate said
                 throw new ExperimentException(
                         "experiment " + name + " repetition " + rep + " could not run: " + reason(e), e);
+            } finally {
+                awaitInjectors(others);
             }
             if (exit != 0) {
                 throw new ExperimentException("experiment " + name + " repetition " + rep + ": Gatling exited " + exit
@@ -471,6 +500,25 @@ public final class Experiment {
             throw new UncheckedIOException(e);
         } finally {
             System.setProperties(saved);
+        }
+    }
+
+    /** The injector JVMs end with the ramp; one that does not within a minute is killed. */
+    private static void awaitInjectors(List<InjectorProcess> others) {
+        for (InjectorProcess p : others) {
+            try {
+                p.awaitExit(Duration.ofMinutes(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                p.close();
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
         }
     }
 

@@ -19,12 +19,17 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.schedgate.collect.RampCollector;
 import io.schedgate.load.ArrivalPacer;
 import io.schedgate.load.ArrivalSchedule;
+import io.schedgate.load.ArrivalShare;
+import io.schedgate.load.InjectorClient;
+import io.schedgate.load.InjectorCoordinator;
+import io.schedgate.load.InjectorProtocol;
 import io.schedgate.load.StepLoadCounters;
 import io.schedgate.plan.EndpointMix;
 import io.schedgate.plan.PlanSources;
 import io.schedgate.plan.RampClock;
 import io.schedgate.plan.RampPlan;
 import io.schedgate.plan.RampPlans;
+import io.schedgate.plan.ScaleOut;
 import io.schedgate.run.Manifest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,27 +61,68 @@ public abstract class SchedgateSimulation extends Simulation {
     private static final String CLAIMED = "schedgate.claimed";
     private static final Duration WATCHDOG_PERIOD = Duration.ofMillis(250);
     private static final String EXIT_CODE_PROPERTY = "schedgate.failOnError";
+    /** Between the collector setting the ramp's origin and the origin itself, with injectors. */
+    private static final Duration START_LEAD = Duration.ofSeconds(1);
 
     protected final RampPlan plan;
+    /** The target this run started or named; null in an injector, which only sends load. */
     protected final TargetSelection target;
+
     protected final StepLoadCounters counters;
+    /** The side collector; null in an injector (the collector's process profiles and judges). */
     protected final RampCollector collector;
+
     protected final ArrivalPacer pacer;
-    /** Pooled virtual users serving the arrivals ({@code schedgate.users}). */
+    /** Pooled virtual users serving the arrivals ({@code schedgate.users}, per injector process). */
     protected final int users;
 
+    private final ScaleOut scaleOut;
+    /** This process's link to the collector when it is an injector, else null. */
+    private final InjectorClient injector;
+    /** The collector's endpoint for its injectors when it has some, else null. */
+    private final InjectorCoordinator coordinator;
+
+    private final String appUrl;
+    private final String headerName;
+    private final String headerValue;
     private final AtomicBoolean targetClosed = new AtomicBoolean();
 
     protected SchedgateSimulation() {
         PlanSources sources = PlanSources.current();
         TargetSelection selected = null;
+        InjectorCoordinator listening = null;
         try {
+            scaleOut = ScaleOut.from(sources);
+            if (scaleOut.isInjector()) {
+                injector = InjectorClient.join(scaleOut.coordinator(), scaleOut.joinTimeout());
+                InjectorProtocol.Assignment a = injector.assignment();
+                java.util.Properties settings = new java.util.Properties();
+                a.settings().forEach((k, v) -> settings.setProperty(PlanSources.PREFIX + k, v));
+                plan = RampPlans.from(PlanSources.of(settings, java.util.Map.of()));
+                say(a.arrivals().describe() + " for the collector at " + scaleOut.coordinator() + ": every " + a.of()
+                        + "th arrival of its plan");
+                describe(plan).lines().forEach(SchedgateSimulation::say);
+                users = a.users();
+                counters = new StepLoadCounters(plan.stepCount());
+                pacer = new ArrivalPacer(ArrivalSchedule.of(plan), System::nanoTime, counters::unsent, a.arrivals());
+                appUrl = a.appUrl();
+                headerName = a.headerName();
+                headerValue = a.headerValue();
+                collector = null;
+                coordinator = null;
+                target = null;
+                say("target app " + appUrl + " (the collector's)");
+                say("load: " + users + " pooled virtual users serve this injector's arrivals");
+                return;
+            }
+            injector = null;
             plan = RampPlans.from(sources);
             describe(plan).lines().forEach(SchedgateSimulation::say);
-            users = RampPlans.users(sources, plan);
+            ArrivalShare share = new ArrivalShare(0, scaleOut.injectors() + 1);
+            users = perShare(RampPlans.users(sources, plan), sources, share);
             selected = TargetSelection.start(sources);
             counters = new StepLoadCounters(plan.stepCount());
-            pacer = new ArrivalPacer(ArrivalSchedule.of(plan), System::nanoTime, counters::unsent);
+            pacer = new ArrivalPacer(ArrivalSchedule.of(plan), System::nanoTime, counters::unsent, share);
             collector = RampCollector.open(
                     plan,
                     getClass().getSimpleName(),
@@ -88,7 +134,34 @@ public abstract class SchedgateSimulation extends Simulation {
                     SchedgateSimulation::say,
                     RampCollector.Timeouts.DEFAULT);
             collector.traceSeconds(RampPlans.traceSeconds(sources, plan));
-        } catch (RuntimeException e) {
+            appUrl = selected.endpoints().appUrl();
+            headerName = selected.endpoints().hasHeader() ? selected.endpoints().headerName() : null;
+            headerValue =
+                    selected.endpoints().hasHeader() ? selected.endpoints().headerValue() : null;
+            if (scaleOut.coordinates()) {
+                listening = InjectorCoordinator.open(
+                        scaleOut.port(),
+                        scaleOut.injectors(),
+                        new InjectorProtocol.Assignment(
+                                0, share.of(), RampPlans.settings(plan), users, appUrl, headerName, headerValue),
+                        counters);
+                collector.injectors(listening, scaleOut.reportTimeout());
+                say("waiting up to " + scaleOut.joinTimeout().toSeconds() + " s for " + scaleOut.injectors()
+                        + " injector(s): start each with -Dschedgate.coordinator=http://<this host>:"
+                        + listening.port() + " (target app " + appUrl + ")");
+                try {
+                    listening.awaitJoined(scaleOut.joinTimeout());
+                } catch (IllegalStateException notAll) {
+                    collector.failed(notAll.getMessage());
+                    throw notAll;
+                }
+                say("all " + share.of() + " injectors in: this process sends " + share.describe() + "'s arrivals");
+            }
+            coordinator = listening;
+        } catch (RuntimeException | InterruptedException e) {
+            if (listening != null) {
+                listening.close();
+            }
             if (selected != null) {
                 selected.close();
             }
@@ -98,7 +171,7 @@ public abstract class SchedgateSimulation extends Simulation {
             if (ownsTheJvm()) {
                 System.exit(RunExit.NOT_STARTED.code());
             }
-            throw e;
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
         }
         target = selected;
         Manifest.Target t = collector.manifest().target();
@@ -118,6 +191,18 @@ public abstract class SchedgateSimulation extends Simulation {
     }
 
     /**
+     * The pool of one share: {@code schedgate.users} as set (it is per process), else the default pool
+     * (Little's law on the whole plan) scaled to this share's rate.
+     */
+    private static int perShare(int users, PlanSources sources, ArrivalShare share) {
+        if (share.of() == 1 || sources.userValue(PlanSources.USERS).isPresent()) {
+            return users;
+        }
+        int spare = 16;
+        return (int) Math.ceil(Math.max(0, users - spare) / (double) share.of()) + spare;
+    }
+
+    /**
      * Whether this JVM is Gatling's own (the gatling-maven-plugin's fork): only then may a failed
      * start end the process; embedded (a JUnit experiment, an IDE) the exception reaches the caller.
      */
@@ -134,9 +219,9 @@ public abstract class SchedgateSimulation extends Simulation {
     /** As {@link #ramp(ChainBuilder)} with your own protocol settings (base URL and header are added). */
     protected void ramp(ChainBuilder perArrival, HttpProtocolBuilder protocol) {
         // one keep-alive pool for all users: an open model with a connection per user would measure TCP set-up
-        HttpProtocolBuilder p = protocol.baseUrl(target.endpoints().appUrl()).shareConnections();
-        if (target.endpoints().hasHeader()) {
-            p = p.header(target.endpoints().headerName(), target.endpoints().headerValue());
+        HttpProtocolBuilder p = protocol.baseUrl(appUrl).shareConnections();
+        if (headerName != null) {
+            p = p.header(headerName, headerValue);
         }
         // A pool of looping users serves the arrivals (ArrivalPacer): each claims the next arrival, waits
         // until it is due, runs the chain as a fresh user would (attributes, status, cookies, cache reset)
@@ -180,14 +265,29 @@ public abstract class SchedgateSimulation extends Simulation {
      */
     private PopulationBuilder watchdog() {
         return scenario("schedgate-watchdog")
-                .asLongAsDuring(s -> !collector.isDone(), plan.totalDuration())
+                .asLongAsDuring(s -> running(), plan.totalDuration())
                 .on(pause(WATCHDOG_PERIOD))
-                .exec(stopLoadGeneratorIf(
-                        s -> "schedgate: " + collector.manifest().statusReason(),
-                        s -> collector.isDone()
-                                && !Manifest.COMPLETE.equals(
-                                        collector.manifest().status())))
+                .exec(stopLoadGeneratorIf(s -> "schedgate: " + endReason(), s -> endedEarly()))
                 .injectOpen(atOnceUsers(1));
+    }
+
+    /** The run goes on: this collector's, or for an injector the collector's it reported to. */
+    private boolean running() {
+        return injector != null ? injector.status().running() : !collector.isDone();
+    }
+
+    /** The run ended before the ramp did (target died, interrupted, an injector lost). */
+    private boolean endedEarly() {
+        String status = injector != null
+                ? injector.status().status()
+                : collector.manifest().status();
+        return !running() && !Manifest.COMPLETE.equals(status);
+    }
+
+    private String endReason() {
+        return injector != null
+                ? injector.status().reason()
+                : collector.manifest().statusReason();
     }
 
     /** One GET per user, picked from the plan's endpoint mix by weight. */
@@ -216,15 +316,51 @@ public abstract class SchedgateSimulation extends Simulation {
 
     @Override
     public void before() {
+        if (injector != null) {
+            RampClock clock;
+            try {
+                clock = injector.awaitStart(plan, scaleOut.joinTimeout());
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException("injector: no start from the collector: " + e.getMessage(), e);
+            }
+            pacer.start(clock.originNanos());
+            counters.start(clock);
+            injector.startReporting(clock, counters, SchedgateSimulation::say);
+            say("ramp starts at " + clock.origin() + " (the collector's clock)");
+            return;
+        }
         collector.baseline();
-        // the load starts right after before() returns: that instant is the ramp's origin
-        RampClock clock = RampClock.startingNow(plan);
+        RampClock clock;
+        if (coordinator != null) {
+            // the injectors learn the origin by polling: give them a moment before the first arrival
+            clock = new RampClock(
+                    plan,
+                    System.nanoTime() + START_LEAD.toNanos(),
+                    java.time.Instant.now().plus(START_LEAD));
+            coordinator.start(clock.origin());
+        } else {
+            // the load starts right after before() returns: that instant is the ramp's origin
+            clock = RampClock.startingNow(plan);
+        }
         pacer.start(clock.originNanos());
         collector.start(clock);
     }
 
     @Override
     public void after() {
+        if (injector != null) {
+            try {
+                if (!injector.awaitReported(Duration.ofSeconds(30))) {
+                    say("injector: the last numbers did not reach the collector within 30 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            InjectorProtocol.Status st = injector.status();
+            say("injector done; the collector's run " + (st.running() ? "goes on" : st.status())
+                    + (st.reason() == null ? "" : ": " + st.reason()));
+            return;
+        }
         Manifest m;
         try {
             m = collector.awaitCompletion(plan.cooldown().plus(plan.window()).plus(Duration.ofMinutes(2)));
@@ -234,6 +370,9 @@ public abstract class SchedgateSimulation extends Simulation {
             m = collector.manifest();
         }
         closeTarget();
+        if (coordinator != null) {
+            coordinator.close();
+        }
         Path dir = collector.directory().root().toAbsolutePath();
         say("run " + m.status() + ", run directory " + dir);
         boolean failOnError = !"false".equals(System.getProperty(EXIT_CODE_PROPERTY));

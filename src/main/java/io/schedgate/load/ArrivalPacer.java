@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * When every user is busy, arrivals go out late: {@link StepLoadCounters} counts them. An arrival
  * whose step has already ended when a user gets to it is never sent: it is dropped and counted as
  * unsent for its step, so a plan above the load headroom cannot spill its backlog into the next
- * step or into the cool-down, whose idle snapshots the leak check judges.
+ * step or into the cool-down, whose idle snapshots the leak check judges. With several injectors each
+ * pacer hands out its {@link ArrivalShare} of the same schedule: arrival {@code k} goes to injector
+ * {@code k mod N}, so the injectors' streams merged are the single injector's.
  */
 public final class ArrivalPacer {
     /** Told how many arrivals of which step were dropped, and whether every user was busy for them. */
@@ -30,7 +32,8 @@ public final class ArrivalPacer {
     private final ArrivalSchedule schedule;
     private final java.util.function.LongSupplier clock;
     private final Dropped dropped;
-    private final AtomicLong next = new AtomicLong();
+    private final ArrivalShare share;
+    private final AtomicLong next;
     private volatile long originNanos;
     private volatile boolean started;
 
@@ -43,9 +46,17 @@ public final class ArrivalPacer {
      * @param dropped told how many arrivals of which step (0-based) were dropped because the step had ended
      */
     public ArrivalPacer(ArrivalSchedule schedule, java.util.function.LongSupplier clock, Dropped dropped) {
+        this(schedule, clock, dropped, ArrivalShare.ALL);
+    }
+
+    /** As the other constructor, handing out only {@code share}'s arrivals ({@link ArrivalShare#owns}). */
+    public ArrivalPacer(
+            ArrivalSchedule schedule, java.util.function.LongSupplier clock, Dropped dropped, ArrivalShare share) {
         this.schedule = schedule;
         this.clock = clock;
         this.dropped = dropped;
+        this.share = share;
+        this.next = new AtomicLong(share.index());
     }
 
     /** Sets the time origin (the ramp clock's); only the first call counts. */
@@ -69,14 +80,14 @@ public final class ArrivalPacer {
             int step = schedule.stepOf(k);
             long now = clock.getAsLong();
             if (now > originNanos + schedule.stepEndOffsetNanos(step)) {
-                long firstOfNext = schedule.firstArrivalOf(step + 1);
+                long firstOfNext = share.firstAtOrAfter(schedule.firstArrivalOf(step + 1));
                 if (next.compareAndSet(k, firstOfNext)) {
                     boolean usersBusy = now - (originNanos + schedule.dueOffsetNanos(k)) > StepLoadCounters.LATE_NANOS;
-                    dropped.dropped(firstOfNext - k, step, usersBusy);
+                    dropped.dropped((firstOfNext - k) / share.of(), step, usersBusy);
                 }
                 continue;
             }
-            if (next.compareAndSet(k, k + 1)) {
+            if (next.compareAndSet(k, k + share.of())) {
                 return originNanos + schedule.dueOffsetNanos(k);
             }
         }

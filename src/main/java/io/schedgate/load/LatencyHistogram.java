@@ -51,6 +51,17 @@ public final class LatencyHistogram {
         h.add(other.h);
     }
 
+    /** The same recordings (every bucket's count equal): how two injectors' merge is checked against their union. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LatencyHistogram other && h.equals(other.h);
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(count());
+    }
+
     /** The compressed histogram as base64 (HdrHistogram's own encoding), for the manifest. */
     public String encoded() {
         ByteBuffer buf = ByteBuffer.allocate(h.getNeededByteBufferCapacity());

@@ -4,6 +4,7 @@ import io.schedgate.plan.RampClock;
 import io.schedgate.run.LoadNumbers;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Per-step load counters, counting only inside each step's capture window. A request is offered in
@@ -24,6 +25,12 @@ public final class StepLoadCounters {
     private final AtomicLongArray unsent;
     private final AtomicLongArray unsentUsersBusy;
     private final LatencyHistogram[] latencies;
+    /** Other injectors' windows by share (1..N-1), as they reported them. */
+    private final java.util.concurrent.ConcurrentHashMap<Integer, AtomicReferenceArray<WindowCounts>> remote =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** Other injectors' dropped arrivals by share: [0] all, [1] for want of a free user, per step. */
+    private final java.util.concurrent.ConcurrentHashMap<Integer, long[][]> remoteUnsent =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public StepLoadCounters(int steps) {
         this.steps = steps;
@@ -128,12 +135,54 @@ public final class StepLoadCounters {
 
     /** Of the arrivals of step {@code index} dropped so far, those every pooled user was too busy for. */
     public long unsentUsersBusyOf(int index) {
-        return unsentUsersBusy.get(index);
+        return unsentUsersBusy.get(index) + remoteSum(index, WindowCounts::unsentUsersBusy);
+    }
+
+    private long remoteSum(int index, java.util.function.ToLongFunction<WindowCounts> f) {
+        long sum = 0;
+        for (int share : remote.keySet()) {
+            WindowCounts c = remoteWindow(share, index);
+            sum += c == null ? 0 : f.applyAsLong(c);
+        }
+        return sum;
+    }
+
+    /**
+     * Another injector's dropped arrivals per step (known once its ramp ended, as this process's own are:
+     * {@link ArrivalPacer} drops at a step's end), {@code usersBusy} of them for want of a free user.
+     */
+    public void remoteUnsent(int share, java.util.List<Long> n, java.util.List<Long> usersBusy) {
+        remote.computeIfAbsent(share, s -> new AtomicReferenceArray<>(steps));
+        long[][] u = new long[2][steps];
+        for (int i = 0; i < steps && i < n.size(); i++) {
+            u[0][i] = n.get(i);
+            u[1][i] = i < usersBusy.size() ? usersBusy.get(i) : 0;
+        }
+        remoteUnsent.put(share, u);
+    }
+
+    /** Share {@code share}'s dropped arrivals of step {@code index} as known now: {all, for want of a free user}. */
+    public long[] unsentOfShare(int share, int index) {
+        if (share == 0) {
+            return new long[] {unsent.get(index), unsentUsersBusy.get(index)};
+        }
+        long[][] u = remoteUnsent.get(share);
+        return u == null ? new long[2] : new long[] {u[0][index], u[1][index]};
+    }
+
+    /** Injector {@code share}'s window of step {@code index} with its dropped arrivals if it reported them; or null. */
+    private WindowCounts remoteWindow(int share, int index) {
+        WindowCounts c = remote.get(share).get(index);
+        long[][] u = remoteUnsent.get(share);
+        if (u == null) {
+            return c;
+        }
+        return (c == null ? new WindowCounts(0, 0, 0, 0, 0, 0, 0, null, null) : c).withUnsent(u[0][index], u[1][index]);
     }
 
     /** Arrivals of step {@code index} (0-based) dropped so far. */
     public long unsentOf(int index) {
-        return unsent.get(index);
+        return unsent.get(index) + remoteSum(index, WindowCounts::unsent);
     }
 
     /** Requests offered so far in step {@code index}'s window. */
@@ -145,11 +194,66 @@ public final class StepLoadCounters {
         return ok.get(index);
     }
 
-    /** The step's numbers, dividing counts by {@code windowSeconds} (call after the window closed). */
-    public LoadNumbers numbers(int index, double windowSeconds) {
-        long requests = offered.get(index);
-        long good = ok.get(index);
+    /** This process's own raw numbers of step {@code index} (as an injector reports them). */
+    public WindowCounts counts(int index, Double harnessCpus) {
         LatencyHistogram h = latencies[index];
+        return new WindowCounts(
+                offered.get(index),
+                ok.get(index),
+                errors.get(index),
+                late.get(index),
+                lateUsersBusy.get(index),
+                unsent.get(index),
+                unsentUsersBusy.get(index),
+                h.count() == 0 ? null : h.encoded(),
+                harnessCpus);
+    }
+
+    /**
+     * Another injector's numbers of step {@code index} (share {@code share} of the ramp, 1..N-1; this process
+     * is share 0): from now on {@link #numbers} is the merged window, with each injector's beside it.
+     */
+    public void remote(int share, int index, WindowCounts counts) {
+        remote.computeIfAbsent(share, s -> new AtomicReferenceArray<>(steps)).set(index, counts);
+    }
+
+    /** The injectors that reported step {@code index} so far (shares, this process's 0 not included). */
+    public java.util.Set<Integer> reported(int index) {
+        java.util.Set<Integer> out = new java.util.TreeSet<>();
+        remote.forEach((share, windows) -> {
+            if (windows.get(index) != null) {
+                out.add(share);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The step's numbers, dividing counts by {@code windowSeconds} (call after the window closed): with other
+     * injectors' windows reported ({@link #remote}), merged (counts summed, latency histograms added) with each
+     * injector's numbers in {@link LoadNumbers#injectors()}, this process's first.
+     */
+    public LoadNumbers numbers(int index, double windowSeconds) {
+        WindowCounts own = counts(index, null);
+        if (remote.isEmpty()) {
+            return numbers(own, windowSeconds);
+        }
+        java.util.List<WindowCounts> shares = new java.util.ArrayList<>();
+        shares.add(own);
+        new java.util.TreeSet<>(remote.keySet()).forEach(share -> {
+            WindowCounts c = remoteWindow(share, index);
+            if (c != null) {
+                shares.add(c);
+            }
+        });
+        return numbers(WindowCounts.merged(shares), windowSeconds)
+                .withInjectors(shares.stream()
+                        .map(c -> numbers(c, windowSeconds).withHarnessCpu(c.harnessCpus(), null))
+                        .toList());
+    }
+
+    private static LoadNumbers numbers(WindowCounts c, double windowSeconds) {
+        LatencyHistogram h = c.latencies();
         LoadNumbers.Latency latency = h.count() == 0
                 ? null
                 : new LoadNumbers.Latency(
@@ -159,15 +263,15 @@ public final class StepLoadCounters {
                         round(h.percentileMicros(0.99) / 1000),
                         round(h.maxMicros() / 1000.0));
         return new LoadNumbers(
-                        round(requests / windowSeconds),
-                        round(good / windowSeconds),
-                        requests,
-                        errors.get(index),
-                        late.get(index),
-                        lateUsersBusy.get(index),
+                        round(c.offered() / windowSeconds),
+                        round(c.ok() / windowSeconds),
+                        c.offered(),
+                        c.errors(),
+                        c.late(),
+                        c.lateUsersBusy(),
                         latency)
-                .withUnsent(unsent.get(index), unsentUsersBusy.get(index))
-                .withLatencyHistogram(h.count() == 0 ? null : h.encoded());
+                .withUnsent(c.unsent(), c.unsentUsersBusy())
+                .withLatencyHistogram(c.latencyHistogram());
     }
 
     private static double round(double v) {

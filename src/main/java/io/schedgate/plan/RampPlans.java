@@ -62,6 +62,28 @@ public final class RampPlans {
                 mix);
     }
 
+    /**
+     * The {@code schedgate.*} settings (without the prefix) that give {@code plan} back through {@link #from}:
+     * what the collector hands its injectors, so they ramp on the collector's plan and not on their own.
+     */
+    public static Map<String, String> settings(RampPlan plan) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (Presets.names().contains(plan.preset())) {
+            out.put(PlanSources.PRESET, plan.preset()); // every value below is explicit: it is only the name
+        }
+        out.put(
+                PlanSources.STEPS,
+                plan.stepsQps().stream()
+                        .map(q -> q == Math.rint(q) ? String.valueOf(q.longValue()) : q.toString())
+                        .collect(java.util.stream.Collectors.joining(",")));
+        out.put(PlanSources.WARMUP_SECONDS, String.valueOf(plan.warmup().toSeconds()));
+        out.put(PlanSources.WINDOW_SECONDS, String.valueOf(plan.window().toSeconds()));
+        out.put(PlanSources.TAIL_SECONDS, String.valueOf(plan.tail().toSeconds()));
+        out.put(PlanSources.COOLDOWN_SECONDS, String.valueOf(plan.cooldown().toSeconds()));
+        out.put(PlanSources.MIX, plan.mix().spec());
+        return out;
+    }
+
     /** Longest response the default user pool absorbs without delaying arrivals, in seconds. */
     public static final double POOL_LATENCY_SECONDS = 1.0;
     /**

@@ -25,6 +25,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *     target): the target's saturation left them unsent, not the harness; 0 in older manifests
  * @param latencyHistogram the window's latencies in µs as HdrHistogram's compressed encoding in base64
  *     ({@code load.LatencyHistogram}): several injectors' windows merge exactly; null in older manifests
+ * @param injectors with several injectors, each one's numbers of the window (the collector's own first); these
+ *     numbers are then their merge. Null with one injector
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LoadNumbers(
@@ -39,7 +41,38 @@ public record LoadNumbers(
         Integer hostCpus,
         long unsent,
         long unsentUsersBusy,
-        String latencyHistogram) {
+        String latencyHistogram,
+        java.util.List<LoadNumbers> injectors) {
+
+    /** One injector's numbers. */
+    public LoadNumbers(
+            double offeredQps,
+            double achievedQps,
+            long requests,
+            long errors,
+            long late,
+            long lateUsersBusy,
+            Latency latencyMs,
+            Double harnessCpus,
+            Integer hostCpus,
+            long unsent,
+            long unsentUsersBusy,
+            String latencyHistogram) {
+        this(
+                offeredQps,
+                achievedQps,
+                requests,
+                errors,
+                late,
+                lateUsersBusy,
+                latencyMs,
+                harnessCpus,
+                hostCpus,
+                unsent,
+                unsentUsersBusy,
+                latencyHistogram,
+                null);
+    }
 
     /** Without the latency record. */
     public LoadNumbers(
@@ -81,7 +114,7 @@ public record LoadNumbers(
     }
 
     /** These numbers with the harness's CPU use over the window. */
-    public LoadNumbers withHarnessCpu(Double cpus, int host) {
+    public LoadNumbers withHarnessCpu(Double cpus, Integer host) {
         return new LoadNumbers(
                 offeredQps,
                 achievedQps,
@@ -94,7 +127,8 @@ public record LoadNumbers(
                 host,
                 unsent,
                 unsentUsersBusy,
-                latencyHistogram);
+                latencyHistogram,
+                injectors);
     }
 
     /** These numbers with the step's dropped arrivals, {@code usersBusy} of them for want of a free user. */
@@ -111,7 +145,8 @@ public record LoadNumbers(
                 hostCpus,
                 dropped,
                 usersBusy,
-                latencyHistogram);
+                latencyHistogram,
+                injectors);
     }
 
     /** These numbers with the window's latency record ({@code load.LatencyHistogram#encoded()}). */
@@ -128,7 +163,26 @@ public record LoadNumbers(
                 hostCpus,
                 unsent,
                 unsentUsersBusy,
-                encoded);
+                encoded,
+                injectors);
+    }
+
+    /** These numbers as the merge of several injectors', with each one's numbers ({@link #injectors()}). */
+    public LoadNumbers withInjectors(java.util.List<LoadNumbers> each) {
+        return new LoadNumbers(
+                offeredQps,
+                achievedQps,
+                requests,
+                errors,
+                late,
+                lateUsersBusy,
+                latencyMs,
+                harnessCpus,
+                hostCpus,
+                unsent,
+                unsentUsersBusy,
+                latencyHistogram,
+                each == null ? null : java.util.List.copyOf(each));
     }
 
     /** Latency in milliseconds; a value the manifest lacks is NaN. */
