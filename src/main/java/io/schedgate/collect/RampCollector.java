@@ -197,6 +197,15 @@ public final class RampCollector {
         return this;
     }
 
+    /**
+     * A sentence when a step asks more than {@code injectors} processes can send, by the load headroom the
+     * latest earlier run beside this one measured ({@link HeadroomWarning}); empty otherwise.
+     */
+    public Optional<String> headroomWarning(int injectors) {
+        Path root = directory().root().toAbsolutePath();
+        return HeadroomWarning.of(plan, injectors, root.getParent(), root);
+    }
+
     public RampCollector traceSeconds(int seconds) {
         if (seconds < 0 || seconds > plan.windowSeconds()) {
             throw new IllegalArgumentException("trace seconds " + seconds + " outside 0.." + plan.windowSeconds());

@@ -134,6 +134,7 @@ public abstract class SchedgateSimulation extends Simulation {
                     SchedgateSimulation::say,
                     RampCollector.Timeouts.DEFAULT);
             collector.traceSeconds(RampPlans.traceSeconds(sources, plan));
+            collector.headroomWarning(share.of()).ifPresent(w -> say("warning: " + w));
             appUrl = selected.endpoints().appUrl();
             headerName = selected.endpoints().hasHeader() ? selected.endpoints().headerName() : null;
             headerValue =

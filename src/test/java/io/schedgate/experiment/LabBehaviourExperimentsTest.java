@@ -27,7 +27,7 @@ class LabBehaviourExperimentsTest {
     @TempDir
     Path runs;
 
-    private Experiment shortRamp(ServiceImage lab, String name, String mix, double... steps) {
+    static Experiment shortRamp(ServiceImage lab, String name, String mix, double... steps) {
         return lab.experiment()
                 .named(name)
                 .steps(steps)
