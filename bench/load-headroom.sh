@@ -56,7 +56,24 @@ echo "load-headroom: Gatling open-model steps $STEPS (2 s warm-up + 4 s window e
   -Dschedgate.failOnError=false >"$OUT/gatling.log" 2>&1 || die "the Gatling run failed: see $OUT/gatling.log"
 MANIFEST=$(ls "$RUNS"/*/manifest.json | head -1)
 jq -r '.steps[] | "load-headroom: gatling step \(.index): target \(.targetQps) offered \(.load.offeredQps) achieved \(.load.achievedQps) errors \(.load.errors) late \(.load.late) of \(.load.requests) p99 \(.load.latencyMs.p99) ms"' "$MANIFEST"
+# the same ramp spread over two injector processes: this Maven run's Gatling collects and sends every
+# other arrival, a second Gatling JVM (-Dschedgate.coordinator) sends the rest
+CPORT=$(free_port)
+RUNS2="$OUT/runs-two"
+rm -rf "$RUNS2"
+./mvnw -B -q gatling:test -Dgatling.simulationClass=io.schedgate.simulations.LabRampSimulation \
+  -Dschedgate.coordinator="http://127.0.0.1:$CPORT" -Dschedgate.failOnError=false >"$OUT/injector.log" 2>&1 &
+INJECTOR_PID=$!
+./mvnw -B -q gatling:test -Dgatling.simulationClass=io.schedgate.simulations.LabRampSimulation \
+  -Dschedgate.target.url="http://127.0.0.1:$APP" -Dschedgate.target.pprof="http://127.0.0.1:$PPROF" \
+  -Dschedgate.steps="$STEPS" -Dschedgate.mix=/ping -Dschedgate.warmup.seconds=2 -Dschedgate.window.seconds=4 \
+  -Dschedgate.tail.seconds=1 -Dschedgate.cooldown.seconds=0 -Dschedgate.runs.dir="$RUNS2" \
+  -Dschedgate.injectors=1 -Dschedgate.coordinator.port="$CPORT" \
+  -Dschedgate.failOnError=false >"$OUT/gatling-two.log" 2>&1 || die "the two-injector run failed: see $OUT/gatling-two.log"
+wait "$INJECTOR_PID" || echo "load-headroom: the second injector exited non-zero: see $OUT/injector.log" >&2
+MANIFEST2=$(ls "$RUNS2"/*/manifest.json | head -1)
 ./mvnw -B -q gatling:test -Dgatling.simulationClass=io.schedgate.bench.GatlingCeilingSimulation \
+
   -Dceiling.url="http://127.0.0.1:$APP" -Dceiling.seconds=30 >"$OUT/ceiling.log" 2>&1 \
   || die "the Gatling closed-loop run failed: see $OUT/ceiling.log"
 CEILING=$(awk '/^\[schedgate-bench\] gatling closed loop:/ {print $5}' "$OUT/ceiling.log")
@@ -71,7 +88,10 @@ if awk -v g="$SUSTAINED" 'BEGIN { exit !(g > 0) }'; then
 else
   echo "load-headroom: no step was sustained (a busy machine?): $OUT/headroom-qps left as it was" >&2
 fi
+SUSTAINED2=$(jq '[.steps[] | select(.load.errors == 0 and .load.achievedQps >= 0.95 * .targetQps
+  and .load.late <= 0.05 * .load.requests) | .load.achievedQps] | max // 0' "$MANIFEST2")
 RATIO=$(awk -v g="$SUSTAINED" -v w="$WRK_QPS" 'BEGIN { printf "%.2f", g / w }')
 echo "load-headroom: gatling sustains $SUSTAINED req/s, wrk $WRK_QPS req/s (mean of $WRK_BEFORE before, $WRK_AFTER after): ratio $RATIO (goal >= 0.8)"
 awk -v c="$CEILING" -v w="$WRK_QPS" -v g="$SUSTAINED" 'BEGIN { printf "load-headroom: gatling closed loop / wrk = %.2f (Gatling'"'"'s own ceiling here); harness / closed loop = %.2f\n", c / w, g / c }'
 awk -v r="$RATIO" 'BEGIN { exit !(r >= 0.8) }' || echo "load-headroom: below the goal of 0.8"
+awk -v t="$SUSTAINED2" -v w="$WRK_QPS" -v c="$CEILING" -v g="$SUSTAINED" 'BEGIN { printf "load-headroom: two injector processes sustain %s req/s: / wrk = %.2f, / closed loop = %.2f, / one injector = %.2f\n", t, t / w, t / c, (g > 0 ? t / g : 0) }'

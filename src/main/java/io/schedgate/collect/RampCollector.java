@@ -2,6 +2,7 @@ package io.schedgate.collect;
 
 import io.schedgate.load.HarnessAffinity;
 import io.schedgate.load.HarnessCpu;
+import io.schedgate.load.InjectorClient;
 import io.schedgate.load.InjectorCoordinator;
 import io.schedgate.load.InjectorProtocol;
 import io.schedgate.load.StepLoadCounters;
@@ -286,6 +287,14 @@ public final class RampCollector {
             Duration coolEnd = plan.totalDuration();
             progress.coolDown();
             sleepUntil(clock.nanoTimeAt(coolEnd));
+            InjectorCoordinator injectors = coordinator;
+            if (injectors != null) {
+                // their dropped arrivals come InjectorClient.REPORT_DELAY after the last step (a cool-down may be 0)
+                long sent = clock.nanoTimeAt(plan.loadDuration().plus(InjectorClient.REPORT_DELAY));
+                injectors
+                        .awaitFinal(Math.max(sent, System.nanoTime()) + reportTimeout.toNanos())
+                        .ifPresent(progress::say);
+            }
             Instant at = Instant.now();
             Map<String, Manifest.Capture> captures = snapshots(RunDirectory.FINAL);
             if (record.ended()) {

@@ -29,7 +29,7 @@ import java.util.function.Consumer;
 public final class InjectorClient {
 
     /** After a window's end, before its numbers are final: responses due back by then have counted. */
-    static final Duration REPORT_DELAY = Duration.ofMillis(200);
+    public static final Duration REPORT_DELAY = Duration.ofMillis(200);
 
     private static final Duration POLL = Duration.ofMillis(100);
 
@@ -133,7 +133,7 @@ public final class InjectorClient {
                         }
                         post("/final", new FinalReport(assignment.share(), unsent, busy));
                     } catch (IOException e) {
-                        console.accept("cannot report to the collector at " + coordinator + ": " + e.getMessage());
+                        console.accept("cannot report to the collector at " + coordinator + ": " + e);
                         lastStatus = new Status(false, "collector-lost", "the collector stopped answering");
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();

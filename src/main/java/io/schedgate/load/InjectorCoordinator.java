@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -33,6 +34,7 @@ public final class InjectorCoordinator implements AutoCloseable {
     private final Assignment template;
     private final StepLoadCounters counters;
     private int joined;
+    private final java.util.Set<Integer> finalReported = new java.util.TreeSet<>();
     private Long originEpochMicros;
     private volatile Supplier<Status> status = () -> new Status(true, "running", null);
 
@@ -133,6 +135,28 @@ public final class InjectorCoordinator implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Waits until every injector sent its dropped arrivals (after its last step), until {@code deadlineNanos};
+     * empty when all did, else the sentence naming the ones whose unsent arrivals are not counted.
+     */
+    public synchronized Optional<String> awaitFinal(long deadlineNanos) throws InterruptedException {
+        while (finalReported.size() < injectors) {
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                List<String> missing = new java.util.ArrayList<>();
+                for (int share = 1; share <= injectors; share++) {
+                    if (!finalReported.contains(share)) {
+                        missing.add(new ArrivalShare(share, injectors + 1).describe());
+                    }
+                }
+                return Optional.of(String.join(", ", missing)
+                        + " sent no count of the arrivals it dropped: they are not in the steps' unsent");
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return Optional.empty();
+    }
+
     private void join(HttpExchange x) throws IOException {
         Object answer;
         int code;
@@ -173,6 +197,8 @@ public final class InjectorCoordinator implements AutoCloseable {
         FinalReport r = InjectorProtocol.JSON.readValue(x.getRequestBody(), FinalReport.class);
         synchronized (this) {
             counters.remoteUnsent(r.share(), r.unsent(), r.unsentUsersBusy());
+            finalReported.add(r.share());
+            notifyAll();
         }
         reply(x, 200, status.get());
     }

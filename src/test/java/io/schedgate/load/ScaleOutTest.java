@@ -167,6 +167,9 @@ class ScaleOutTest {
                     missing.orElseThrow());
             counters.remote(1, 0, window(10, 0, 0, 100));
             assertTrue(c.awaitWindow(0, System.nanoTime()).isEmpty());
+            assertEquals(
+                    "injector 2 of 2 sent no count of the arrivals it dropped: they are not in the steps' unsent",
+                    c.awaitFinal(System.nanoTime() + 50_000_000).orElseThrow());
         }
     }
 
