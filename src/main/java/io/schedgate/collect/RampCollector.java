@@ -223,6 +223,16 @@ public final class RampCollector {
         return record.current();
     }
 
+    /**
+     * The step in progress as an interruption now would keep it (what it has captured so far); empty
+     * between steps and before its first capture lands.
+     */
+    Optional<Manifest.Step> stepSoFar() {
+        List<Manifest.Step> steps = manifest().steps();
+        List<Manifest.Step> with = withStepInProgress(steps);
+        return with.size() > steps.size() ? Optional.of(with.get(with.size() - 1)) : Optional.empty();
+    }
+
     /** Idle snapshots before the ramp: goroutines, metrics, and the goroutine-leak profile if served. */
     public void baseline() {
         Instant at = Instant.now();

@@ -1,5 +1,6 @@
 package io.schedgate.gatling;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,10 +22,13 @@ import io.schedgate.service.ProjectLayout;
 import io.schedgate.simulations.LabRampSimulation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -119,12 +123,15 @@ class GatlingRampEndToEndTest {
             System.setProperty("schedgate.failOnError", "false"); // in-process: no exit-code hook in surefire's JVM
             System.setProperty("gatling.data.enableAnalytics", "false");
             RampPlan plan = RampPlans.fromEnvironment();
-            Thread killer = new Thread(() -> killWhenStepOneIsIn(runs, doomed), "kill-target");
+            // the killer's failure (step 1 never recorded, the kill refused) reaches this thread through get()
+            FutureTask<Void> kill = new FutureTask<>(() -> killWhenStepOneIsIn(runs, doomed), null);
+            Thread killer = new Thread(kill, "kill-target");
             killer.setDaemon(true);
             killer.start();
 
             runLabRampSimulation(runs);
             Instant returned = Instant.now();
+            kill.get(10, TimeUnit.SECONDS);
             Manifest m = RunDirectory.open(runDirectory(runs).orElseThrow()).readManifest();
             assertEquals(Manifest.TARGET_DIED, m.status(), m.statusReason());
             assertTrue(m.statusReason().startsWith("target stopped answering during step 2 of 4"), m.statusReason());
@@ -210,22 +217,11 @@ class GatlingRampEndToEndTest {
     }
 
     private static void killWhenStepOneIsIn(Path runs, GoServiceContainer target) {
-        try {
-            for (long deadline = System.nanoTime() + 90_000_000_000L; System.nanoTime() < deadline; Thread.sleep(100)) {
-                Path manifest =
-                        runDirectory(runs).map(d -> d.resolve("manifest.json")).orElse(null);
-                if (manifest != null
-                        && Files.exists(manifest)
-                        && Files.readString(manifest).contains("\"index\" : 1")) {
-                    target.getDockerClient()
-                            .killContainerCmd(target.getContainerId())
-                            .exec();
-                    return;
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        await("step 1 in the run's manifest")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> RampCollectorLabTest.stepsRecorded(runs, "LabRampSimulation-") >= 1);
+        target.getDockerClient().killContainerCmd(target.getContainerId()).exec();
     }
 
     /**
