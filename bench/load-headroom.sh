@@ -73,7 +73,6 @@ INJECTOR_PID=$!
 wait "$INJECTOR_PID" || echo "load-headroom: the second injector exited non-zero: see $OUT/injector.log" >&2
 MANIFEST2=$(ls "$RUNS2"/*/manifest.json | head -1)
 ./mvnw -B -q gatling:test -Dgatling.simulationClass=io.schedgate.bench.GatlingCeilingSimulation \
-
   -Dceiling.url="http://127.0.0.1:$APP" -Dceiling.seconds=30 >"$OUT/ceiling.log" 2>&1 \
   || die "the Gatling closed-loop run failed: see $OUT/ceiling.log"
 CEILING=$(awk '/^\[schedgate-bench\] gatling closed loop:/ {print $5}' "$OUT/ceiling.log")
