@@ -513,13 +513,13 @@ public final class HtmlReport {
     private static ObjectNode uslFit(Verdict v) {
         CheckResult r = v.result("usl", CheckResult.RAMP).orElse(null);
         if (r == null
-                || !(r.details().get("lambda") instanceof Number lambda)
-                || !(r.details().get("sigma") instanceof Number sigma)
-                || !(r.details().get("kappa") instanceof Number kappa)) {
+                || !(r.detailsMap().get("lambda") instanceof Number lambda)
+                || !(r.detailsMap().get("sigma") instanceof Number sigma)
+                || !(r.detailsMap().get("kappa") instanceof Number kappa)) {
             return null;
         }
-        double[] n = numbers(r.details().get("concurrency"));
-        double[] x = numbers(r.details().get("throughput"));
+        double[] n = numbers(r.detailsMap().get("concurrency"));
+        double[] x = numbers(r.detailsMap().get("throughput"));
         if (n == null || x == null || n.length != x.length || n.length == 0) {
             return null;
         }

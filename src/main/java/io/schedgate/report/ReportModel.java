@@ -233,7 +233,7 @@ public record ReportModel(
                     missing.put(
                             "schedlockInterval",
                             "no 95% interval for the share (method: "
-                                    + sl.details().getOrDefault("method", "unknown") + ")");
+                                    + sl.detailsMap().getOrDefault("method", "unknown") + ")");
                 }
             }
             gc = detail(sl, "gcCpuShare");
@@ -334,7 +334,7 @@ public record ReportModel(
     }
 
     private static Double detail(CheckResult r, String key) {
-        return r.details().get(key) instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
+        return r.detailsMap().get(key) instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
     }
 
     private static boolean hasType(Profile p, String type) {

@@ -64,7 +64,7 @@ public final class CapacityCheck implements Check {
                     "req/s",
                     Confidence.HIGH,
                     "no step passed every check, so no capacity can be stated",
-                    details);
+                    new MapDetails(details));
         }
         String at = Numbers.num(capacity.qps()) + " req/s (" + Evidence.step(capacity.stepIndex())
                 + ", the highest step where every check passed)";
@@ -78,7 +78,7 @@ public final class CapacityCheck implements Check {
                     "req/s",
                     Confidence.HIGH,
                     "capacity " + at,
-                    details);
+                    new MapDetails(details));
         }
         if (capacity.baselineQps() == null) {
             return new CheckResult(
@@ -91,7 +91,7 @@ public final class CapacityCheck implements Check {
                     Confidence.HIGH,
                     "capacity " + at + ", but the baseline run " + baseline.runDir()
                             + " has no capacity to compare with",
-                    details);
+                    new MapDetails(details));
         }
         double floor = capacity.baselineQps() * (1 - t.baselineCapacityMargin());
         details.put("baselineQps", capacity.baselineQps());
@@ -109,6 +109,6 @@ public final class CapacityCheck implements Check {
                         + (change >= 0 ? "+" : "") + Numbers.percent(change)
                         + (dropped ? ", dropped more than " + Numbers.percent(t.baselineCapacityMargin()) : "")
                         + ")",
-                details);
+                new MapDetails(details));
     }
 }

@@ -148,7 +148,7 @@ public final class GoroutineCheck implements Check {
                     "goroutines",
                     confidence,
                     evidence,
-                    details));
+                    new MapDetails(details)));
             double excess = observed.value() - baseline.value();
             if (excess >= 1 && inFlight * perRequest > 0) {
                 growth.add(new double[] {inFlight * perRequest, excess});
@@ -193,7 +193,7 @@ public final class GoroutineCheck implements Check {
                 Confidence.HIGH,
                 verdict + ": goroutines above baseline " + trend.describe("predicted") + " over " + points.size()
                         + " steps",
-                trend.details());
+                new MapDetails(trend.details()));
     }
 
     private static CheckResult leak(RunData run, GoroutineCounts counts, Limits t) {
@@ -261,7 +261,7 @@ public final class GoroutineCheck implements Check {
                 "goroutines above baseline",
                 Confidence.HIGH,
                 evidence,
-                details);
+                new MapDetails(details));
     }
 
     /** Idle connections in a capture's goroutine profile, or -1 when it cannot be read. */

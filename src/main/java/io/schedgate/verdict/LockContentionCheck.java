@@ -156,11 +156,11 @@ public final class LockContentionCheck implements Check {
         Map<String, List<CheckResult>> bySite = new LinkedHashMap<>();
         java.util.Set<String> contended = new java.util.HashSet<>();
         for (CheckResult r : steps) {
-            if (r.details().get("site") instanceof String site
-                    && r.details().get("mutexDelayMicrosPerRequest") instanceof Number perRequest
+            if (r.detailsMap().get("site") instanceof String site
+                    && r.detailsMap().get("mutexDelayMicrosPerRequest") instanceof Number perRequest
                     && perRequest.doubleValue() > 0) {
                 bySite.computeIfAbsent(site, k -> new ArrayList<>()).add(r);
-                if ("true contention".equals(r.details().get("verdict"))) {
+                if ("true contention".equals(r.detailsMap().get("verdict"))) {
                     contended.add(site);
                 }
             }
@@ -183,7 +183,7 @@ public final class LockContentionCheck implements Check {
                     .findFirst()
                     .orElseThrow();
             qps[i] = step.load() == null ? Double.NaN : step.load().achievedQps();
-            perRequest[i] = ((Number) series.get(i).details().get("mutexDelayMicrosPerRequest")).doubleValue();
+            perRequest[i] = ((Number) series.get(i).detailsMap().get("mutexDelayMicrosPerRequest")).doubleValue();
             if (!(qps[i] > 0)) {
                 return java.util.Optional.empty();
             }
@@ -194,9 +194,9 @@ public final class LockContentionCheck implements Check {
                 trend.fit().exponentInterval().lower() > 0 || trend.fit().rSquared() >= 0.8;
         Status status = trend.status() != Status.PASS && backed ? Status.WARN : Status.PASS;
         CheckResult last = series.get(series.size() - 1);
-        String site = last.details().get("blockSite") instanceof String lockLine && !lockLine.isEmpty()
-                ? lockLine + " (Lock; released at " + last.details().get("site") + ")"
-                : (String) last.details().get("site");
+        String site = last.detailsMap().get("blockSite") instanceof String lockLine && !lockLine.isEmpty()
+                ? lockLine + " (Lock; released at " + last.detailsMap().get("site") + ")"
+                : (String) last.detailsMap().get("site");
         Map<String, Object> d = new LinkedHashMap<>(trend.details());
         d.put("site", site);
         d.put("qps", qps);
@@ -208,7 +208,15 @@ public final class LockContentionCheck implements Check {
                         ? ": the lock's cost per request builds up with load"
                         : ": about the same per request at every load");
         return java.util.Optional.of(new CheckResult(
-                ID, CheckResult.RAMP, status, trend.fit().exponent(), 0.0, "exponent", Confidence.HIGH, evidence, d));
+                ID,
+                CheckResult.RAMP,
+                status,
+                trend.fit().exponent(),
+                0.0,
+                "exponent",
+                Confidence.HIGH,
+                evidence,
+                new MapDetails(d)));
     }
 
     /**
@@ -274,7 +282,7 @@ public final class LockContentionCheck implements Check {
                     Confidence.HIGH,
                     "no sync lock contention sampled in the window (the mutex profile is empty; other steps'"
                             + " profiles show mutex profiling is on)",
-                    d));
+                    new MapDetails(d)));
         }
         if (mutexOff) {
             return List.of(mutexProfilingOff(step, snapshots, t));
@@ -315,7 +323,7 @@ public final class LockContentionCheck implements Check {
                             + " ms of mutex delay per second or ≥ "
                             + Numbers.percent(CPU_LOCK_FRAMES_NOTABLE) + " of CPU in lock frames (mutex profile: "
                             + mutex.contentions() + " contentions, " + ms(mutex.delayNanos()) + " in all)",
-                    Map.of("sites", 0)));
+                    new MapDetails(Map.of("sites", 0))));
         }
         List<CheckResult> out = new ArrayList<>();
         for (Site s : sites) {
@@ -430,7 +438,7 @@ public final class LockContentionCheck implements Check {
                 "share of processor time",
                 Confidence.HIGH,
                 evidence,
-                d);
+                new MapDetails(d));
     }
 
     /**
@@ -466,7 +474,7 @@ public final class LockContentionCheck implements Check {
                     "mutex profile empty (mutex profiling is off), but " + top.goroutines() + " goroutines were"
                             + " parked on a " + top.state() + " at " + top.site() + " in the window's snapshots: "
                             + fix,
-                    d);
+                    new MapDetails(d));
         }
         return new CheckResult(
                 ID,
@@ -478,7 +486,7 @@ public final class LockContentionCheck implements Check {
                 Confidence.LOW,
                 "mutex profile empty (mutex profiling is off) and no goroutine parked on a sync lock in the"
                         + " window's snapshots: " + fix,
-                d);
+                new MapDetails(d));
     }
 
     private static Site site(

@@ -153,7 +153,7 @@ public final class SaturationCheck implements Check {
                     "achieved/offered",
                     Confidence.HIGH,
                     evidence,
-                    details));
+                    new MapDetails(details)));
         }
         return results;
     }

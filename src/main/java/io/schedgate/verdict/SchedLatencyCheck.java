@@ -120,7 +120,15 @@ public final class SchedLatencyCheck implements Check {
                                     + " of offered): past capacity"
                             : "");
             results.add(new CheckResult(
-                    ID, step.index(), status, ms, t.schedLatencyP99FailMs(), "ms", Confidence.LOW, evidence, d));
+                    ID,
+                    step.index(),
+                    status,
+                    ms,
+                    t.schedLatencyP99FailMs(),
+                    "ms",
+                    Confidence.LOW,
+                    evidence,
+                    new MapDetails(d)));
             p99s.add(new double[] {step.index(), ms});
         }
         if (p99s.size() >= 2) {
@@ -144,7 +152,7 @@ public final class SchedLatencyCheck implements Check {
                             + " → "
                             + Numbers.num(last[1]) + " ms at " + Evidence.step((int) last[0])
                             + (warn ? ": grows with the load, goroutines increasingly wait for a P" : ""),
-                    d));
+                    new MapDetails(d)));
         }
         return results;
     }
@@ -170,6 +178,14 @@ public final class SchedLatencyCheck implements Check {
                 + (status == Status.FAIL ? ": goroutines wait too long for a P, the scheduler is not keeping up" : "")
                 + (status == Status.WARN ? ": at a saturated step, past capacity" : "");
         return new CheckResult(
-                ID, step.index(), status, ms, t.schedLatencyP99FailMs(), "ms", Confidence.HIGH, evidence, d);
+                ID,
+                step.index(),
+                status,
+                ms,
+                t.schedLatencyP99FailMs(),
+                "ms",
+                Confidence.HIGH,
+                evidence,
+                new MapDetails(d));
     }
 }

@@ -58,14 +58,14 @@ final class SchedLockBaseline implements Check {
         Map<String, Object> details = new LinkedHashMap<>();
         double worstRise = Double.NEGATIVE_INFINITY;
         for (CheckResult c : comparable(current)) {
-            double qps = (double) c.details().get("achievedQps");
+            double qps = (double) c.detailsMap().get("achievedQps");
             CheckResult match = null;
             for (CheckResult b : base) {
-                double bq = (double) b.details().get("achievedQps");
+                double bq = (double) b.detailsMap().get("achievedQps");
                 if (Math.abs(bq / qps - 1) <= QPS_TOLERANCE
                         && (match == null
                                 || Math.abs(bq - qps)
-                                        < Math.abs((double) match.details().get("achievedQps") - qps))) {
+                                        < Math.abs((double) match.detailsMap().get("achievedQps") - qps))) {
                     match = b;
                 }
             }
@@ -126,24 +126,24 @@ final class SchedLockBaseline implements Check {
                 "share of processor time",
                 Confidence.LOW,
                 evidence,
-                details);
+                new MapDetails(details));
     }
 
     private static List<CheckResult> comparable(List<CheckResult> results) {
         return results.stream()
                 .filter(r -> r.checkId().equals(SchedLockPressureCheck.ID) && !r.rampWide() && r.value() != null)
-                .filter(r -> Boolean.FALSE.equals(r.details().get("upperBound")))
-                .filter(r -> r.details().get("achievedQps") instanceof Double q && q > 0)
-                .filter(r -> r.details().get("shareLower") instanceof Double
-                        && r.details().get("shareUpper") instanceof Double)
+                .filter(r -> Boolean.FALSE.equals(r.detailsMap().get("upperBound")))
+                .filter(r -> r.detailsMap().get("achievedQps") instanceof Double q && q > 0)
+                .filter(r -> r.detailsMap().get("shareLower") instanceof Double
+                        && r.detailsMap().get("shareUpper") instanceof Double)
                 .toList();
     }
 
     private static double lower(CheckResult r) {
-        return (double) r.details().get("shareLower");
+        return (double) r.detailsMap().get("shareLower");
     }
 
     private static double upper(CheckResult r) {
-        return (double) r.details().get("shareUpper");
+        return (double) r.detailsMap().get("shareUpper");
     }
 }

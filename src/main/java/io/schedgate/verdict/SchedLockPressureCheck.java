@@ -113,7 +113,7 @@ public final class SchedLockPressureCheck implements Check {
                     "share of processor time",
                     m.confidence(),
                     evidence,
-                    details));
+                    new MapDetails(details)));
             measured.add(new Object[] {step, m});
         }
         if (measured.size() >= 2) {
@@ -184,7 +184,7 @@ public final class SchedLockPressureCheck implements Check {
                 "share of processor time",
                 last.confidence(),
                 evidence,
-                details);
+                new MapDetails(details));
     }
 
     private static String pathsTrend(SchedLockMeasurement first, SchedLockMeasurement last) {

@@ -101,7 +101,7 @@ public final class UslCheck implements Check {
                     "not fitted: at most " + Numbers.num(maxN) + " requests in flight (Little's law, X·W) at the top"
                             + " step, under " + Numbers.num(MIN_CONCURRENCY) + ": the USL's σ and κ measure requests"
                             + " contending with each other, and there were too few at once to show any",
-                    few));
+                    new MapDetails(few)));
         }
         UslFit fit;
         try {
@@ -116,7 +116,7 @@ public final class UslCheck implements Check {
                     "req/s",
                     Confidence.LOW,
                     "USL fit failed: " + e.getMessage(),
-                    Map.of()));
+                    MapDetails.EMPTY));
         }
         UniversalScalabilityLaw usl = fit.model();
         UniversalScalabilityLaw.Limit limit = usl.limitAt(maxN);
@@ -149,7 +149,7 @@ public final class UslCheck implements Check {
                     Confidence.LOW,
                     "the USL does not describe these steps (R² " + Numbers.num(fit.rSquared()) + ", σ="
                             + Numbers.num(usl.sigma()) + "): no peak or bound is claimed",
-                    details));
+                    new MapDetails(details)));
         }
         String evidence = limit.name().toLowerCase(java.util.Locale.ROOT) + "-bound (σ=" + Numbers.num(usl.sigma())
                 + ", κ=" + Numbers.num(usl.kappa()) + ", λ=" + Numbers.num(usl.lambda())
@@ -158,7 +158,15 @@ public final class UslCheck implements Check {
                 + (pastPeak ? "; the ramp went past the peak (N=" + Numbers.num(maxN) + ")" : "");
         evidence += lockTie(in.earlier(), usl, details);
         return List.of(new CheckResult(
-                ID, CheckResult.RAMP, status, usl.peakThroughput(), null, "req/s", Confidence.HIGH, evidence, details));
+                ID,
+                CheckResult.RAMP,
+                status,
+                usl.peakThroughput(),
+                null,
+                "req/s",
+                Confidence.HIGH,
+                evidence,
+                new MapDetails(details)));
     }
 
     /**
@@ -172,23 +180,23 @@ public final class UslCheck implements Check {
         CheckResult lock = null;
         for (CheckResult r : earlier) {
             if (r.checkId().equals(LockContentionCheck.ID)
-                    && "true contention".equals(r.details().get("verdict"))
-                    && r.details().get("saturationQps") instanceof Number) {
+                    && "true contention".equals(r.detailsMap().get("verdict"))
+                    && r.detailsMap().get("saturationQps") instanceof Number) {
                 lock = r;
             }
         }
         if (lock == null || !(usl.sigma() > 0)) {
             return "";
         }
-        double lockQps = ((Number) lock.details().get("saturationQps")).doubleValue();
+        double lockQps = ((Number) lock.detailsMap().get("saturationQps")).doubleValue();
         double ceiling = usl.lambda() / usl.sigma();
         double ratio = lockQps / ceiling;
-        details.put("lockSite", lock.details().get("site"));
+        details.put("lockSite", lock.detailsMap().get("site"));
         details.put("lockSaturationQps", lockQps);
         details.put("serialCeilingQps", ceiling);
         boolean agree = ratio <= LOCK_AGREEMENT && ratio >= 1 / LOCK_AGREEMENT;
         return "; σ's ceiling λ/σ=" + Numbers.num(ceiling) + " req/s and the lock at "
-                + lock.details().get("site")
+                + lock.detailsMap().get("site")
                 + " (saturating near " + Numbers.num(lockQps) + " req/s at " + Evidence.step(lock.stepIndex()) + ") "
                 + (agree
                         ? "agree: that lock is the serial fraction"

@@ -168,7 +168,7 @@ public final class WakeUpLinearityCheck implements Check {
                     "events/request",
                     Confidence.HIGH,
                     evidence,
-                    details));
+                    new MapDetails(details)));
             earlier.add(v);
             if (step.load() != null
                     && step.load().achievedQps() > 0
@@ -245,7 +245,7 @@ public final class WakeUpLinearityCheck implements Check {
                     Evidence.step(step.index()) + ": " + why + " (for what it is worth: "
                             + Numbers.num(perRequestUs) + " µs of CPU under runtime.goready/ready per request, "
                             + goready.samples() + " samples, a cost and not a count: it does not judge)",
-                    details));
+                    new MapDetails(details)));
         }
         results.add(CheckResult.noData(ID, CheckResult.RAMP, "exponent", why));
         return results;
@@ -345,7 +345,7 @@ public final class WakeUpLinearityCheck implements Check {
                     unit,
                     Confidence.HIGH,
                     evidence,
-                    details));
+                    new MapDetails(details)));
             earlier.add(v);
             if (step.load().achievedQps() > 0 && wakeUps > 0) {
                 points.add(new double[] {step.load().achievedQps(), wakeUps / seconds, v});
@@ -420,7 +420,7 @@ public final class WakeUpLinearityCheck implements Check {
                 "exponent",
                 confidence,
                 evidence,
-                details);
+                new MapDetails(details));
     }
 
     /**

@@ -22,7 +22,7 @@ class UslLockTieTest {
                 "share of processor time",
                 Confidence.HIGH,
                 "…",
-                Map.of("verdict", verdict, "site", "main.go:42", "saturationQps", saturationQps));
+                new MapDetails(Map.of("verdict", verdict, "site", "main.go:42", "saturationQps", saturationQps)));
     }
 
     @Test
