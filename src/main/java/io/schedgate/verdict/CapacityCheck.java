@@ -1,9 +1,7 @@
 package io.schedgate.verdict;
 
 import io.schedgate.text.Numbers;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Capacity: the highest step where every per-step check before this one PASSed ({@link Capacity}),
@@ -49,8 +47,7 @@ public final class CapacityCheck implements Check {
     }
 
     private static CheckResult result(RunData run, Capacity capacity, Verdict baseline, Limits t) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("stepIndex", capacity.stepIndex());
+        Details details = new Details(capacity.stepIndex(), null);
         if (run.steps().isEmpty()) {
             return CheckResult.noData(ID, CheckResult.RAMP, "req/s", "no steps completed");
         }
@@ -64,7 +61,7 @@ public final class CapacityCheck implements Check {
                     "req/s",
                     Confidence.HIGH,
                     "no step passed every check, so no capacity can be stated",
-                    new MapDetails(details));
+                    details);
         }
         String at = Numbers.num(capacity.qps()) + " req/s (" + Evidence.step(capacity.stepIndex())
                 + ", the highest step where every check passed)";
@@ -78,7 +75,7 @@ public final class CapacityCheck implements Check {
                     "req/s",
                     Confidence.HIGH,
                     "capacity " + at,
-                    new MapDetails(details));
+                    details);
         }
         if (capacity.baselineQps() == null) {
             return new CheckResult(
@@ -91,10 +88,10 @@ public final class CapacityCheck implements Check {
                     Confidence.HIGH,
                     "capacity " + at + ", but the baseline run " + baseline.runDir()
                             + " has no capacity to compare with",
-                    new MapDetails(details));
+                    details);
         }
         double floor = capacity.baselineQps() * (1 - t.baselineCapacityMargin());
-        details.put("baselineQps", capacity.baselineQps());
+        details = new Details(capacity.stepIndex(), capacity.baselineQps());
         double change = capacity.qps() / capacity.baselineQps() - 1;
         boolean dropped = capacity.qps() < floor;
         return new CheckResult(
@@ -109,6 +106,10 @@ public final class CapacityCheck implements Check {
                         + (change >= 0 ? "+" : "") + Numbers.percent(change)
                         + (dropped ? ", dropped more than " + Numbers.percent(t.baselineCapacityMargin()) : "")
                         + ")",
-                new MapDetails(details));
+                details);
     }
+
+    /** The capacity step (null: none passed) and, once compared, the baseline's capacity. */
+    public record Details(
+            Integer stepIndex, @CheckDetails.Optional Double baselineQps) implements CheckDetails {}
 }
