@@ -11,6 +11,7 @@ import io.schedgate.run.RunDirectory;
 import io.schedgate.verdict.CheckResult;
 import io.schedgate.verdict.Evidence;
 import io.schedgate.verdict.GoroutineCheck;
+import io.schedgate.verdict.SchedLockPressureCheck;
 import io.schedgate.verdict.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -225,18 +226,21 @@ public record ReportModel(
             missing.put("schedlock", "no schedlock.pressure result for this step");
             missing.put("gc", "no schedlock.pressure result for this step");
         } else {
+            SchedLockPressureCheck.Step d = sl.details() instanceof SchedLockPressureCheck.Step x ? x : null;
             if (sl.value() == null) {
                 missing.put("schedlock", sl.status() + ": " + sl.evidence());
             } else {
-                schedLock = new SchedLockPoint(sl.value(), detail(sl, "shareLower"), detail(sl, "shareUpper"));
+                schedLock = new SchedLockPoint(
+                        sl.value(),
+                        d == null ? null : finite(d.shareLower()),
+                        d == null ? null : finite(d.shareUpper()));
                 if (schedLock.lower() == null || schedLock.upper() == null) {
                     missing.put(
                             "schedlockInterval",
-                            "no 95% interval for the share (method: "
-                                    + sl.detailsMap().getOrDefault("method", "unknown") + ")");
+                            "no 95% interval for the share (method: " + (d == null ? "unknown" : d.method()) + ")");
                 }
             }
-            gc = detail(sl, "gcCpuShare");
+            gc = d == null ? null : finite(d.gcCpuShare());
             if (gc == null) {
                 missing.put("gc", "no GC CPU share at this step (no runtime/metrics GC CPU numbers in the window)");
             }
@@ -331,6 +335,10 @@ public record ReportModel(
                     null,
                     k.capture() + " profile " + c.file() + " unreadable: " + e.getMessage());
         }
+    }
+
+    private static Double finite(Double v) {
+        return v != null && Double.isFinite(v) ? v : null;
     }
 
     private static Double detail(CheckResult r, String key) {

@@ -18,7 +18,7 @@ import java.util.Map;
  *
  * <p>A component marked {@link Optional} is left out while it is null (a key only some steps have); any
  * other null is written as null. A non-finite double is "no number", i.e. null. A component that is itself
- * a {@code CheckDetails} nests as its own object.
+ * a {@code CheckDetails} nests as its own object, or, marked {@link Inline}, adds its keys to this one's.
  */
 public interface CheckDetails {
 
@@ -26,6 +26,11 @@ public interface CheckDetails {
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.RECORD_COMPONENT)
     @interface Optional {}
+
+    /** Details whose keys join the enclosing record's (e.g. a {@link GrowthTrend.Fit}); nothing while null. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.RECORD_COMPONENT)
+    @interface Inline {}
 
     /** The details as verdict.json shows them, in component order (verdict.json then sorts the keys). */
     @JsonValue
@@ -43,6 +48,12 @@ public interface CheckDetails {
             } catch (IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalStateException(
                         "cannot read " + c.getName() + " of " + getClass().getName(), e);
+            }
+            if (c.isAnnotationPresent(Inline.class)) {
+                if (v != null) {
+                    out.putAll(((CheckDetails) v).asMap());
+                }
+                continue;
             }
             if (v == null && c.isAnnotationPresent(Optional.class)) {
                 continue;

@@ -193,7 +193,7 @@ public final class GoroutineCheck implements Check {
                 Confidence.HIGH,
                 verdict + ": goroutines above baseline " + trend.describe("predicted") + " over " + points.size()
                         + " steps",
-                new MapDetails(trend.details()));
+                trend.details());
     }
 
     private static CheckResult leak(RunData run, GoroutineCounts counts, Limits t) {

@@ -197,7 +197,7 @@ public final class LockContentionCheck implements Check {
         String site = last.detailsMap().get("blockSite") instanceof String lockLine && !lockLine.isEmpty()
                 ? lockLine + " (Lock; released at " + last.detailsMap().get("site") + ")"
                 : (String) last.detailsMap().get("site");
-        Map<String, Object> d = new LinkedHashMap<>(trend.details());
+        Map<String, Object> d = new LinkedHashMap<>(trend.details().asMap());
         d.put("site", site);
         d.put("qps", qps);
         d.put("delayMicrosPerRequest", perRequest);

@@ -395,7 +395,8 @@ public final class WakeUpLinearityCheck implements Check {
                                 + ")";
                     default -> "wake-ups grow in step with load";
                 };
-        Map<String, Object> details = trend.details();
+        Map<String, Object> details =
+                new java.util.LinkedHashMap<>(trend.details().asMap());
         details.put("linearRSquared", linear.rSquared());
         details.put("linearSlopeEventsPerRequest", linear.slope());
         String evidence = verdict + ": " + what + " " + trend.describe("QPS") + ", linear R² "
