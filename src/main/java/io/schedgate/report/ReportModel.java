@@ -187,7 +187,12 @@ public record ReportModel(
         if (r == null) {
             return new Leak(null, null, null, "no " + GoroutineCheck.LEAK_ID + " result in the verdict");
         }
-        return new Leak(r.status().name(), detail(r, "baseline"), detail(r, "afterCooldown"), r.evidence());
+        GoroutineCheck.Leak d = r.details() instanceof GoroutineCheck.Leak x ? x : null;
+        return new Leak(
+                r.status().name(),
+                d == null ? null : finite(d.baseline()),
+                d == null ? null : finite(d.afterCooldown()),
+                r.evidence());
     }
 
     private static StepView step(Path runDir, Manifest.Step s, Verdict verdict) {
@@ -240,7 +245,7 @@ public record ReportModel(
                             "no 95% interval for the share (method: " + (d == null ? "unknown" : d.method()) + ")");
                 }
             }
-            gc = d == null ? null : finite(d.gcCpuShare());
+            gc = d == null || d.gcCpuShare() == null ? null : finite(d.gcCpuShare());
             if (gc == null) {
                 missing.put("gc", "no GC CPU share at this step (no runtime/metrics GC CPU numbers in the window)");
             }
@@ -255,7 +260,7 @@ public record ReportModel(
             missing.put("goroutines", g.status() + ": " + g.evidence());
         } else {
             goroutines = g.value();
-            predicted = detail(g, "predicted");
+            predicted = g.details() instanceof GoroutineCheck.Blowup d ? finite(d.predicted()) : null;
             limit = g.threshold();
         }
         List<CaptureView> captures = captures(runDir, s.captures());
@@ -335,14 +340,6 @@ public record ReportModel(
                     null,
                     k.capture() + " profile " + c.file() + " unreadable: " + e.getMessage());
         }
-    }
-
-    private static Double finite(Double v) {
-        return v != null && Double.isFinite(v) ? v : null;
-    }
-
-    private static Double detail(CheckResult r, String key) {
-        return r.detailsMap().get(key) instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
     }
 
     private static boolean hasType(Profile p, String type) {
