@@ -231,9 +231,7 @@ public final class WakeUpLinearityCheck implements Check {
                     cpu.profile().durationNanos() > 0 ? cpu.profile().durationNanos() / 1e9 : step.windowSeconds();
             double served = step.load().achievedQps() * seconds;
             double perRequestUs = goready.cpuNanos() / 1e3 / Math.max(served, 1);
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("goreadySamples", goready.samples());
-            details.put("goreadyCpuSecondsPerSecond", goready.cpuNanos() / 1e9 / seconds);
+            Goready details = new Goready(goready.samples(), goready.cpuNanos() / 1e9 / seconds);
             results.add(new CheckResult(
                     ID,
                     step.index(),
@@ -245,7 +243,7 @@ public final class WakeUpLinearityCheck implements Check {
                     Evidence.step(step.index()) + ": " + why + " (for what it is worth: "
                             + Numbers.num(perRequestUs) + " µs of CPU under runtime.goready/ready per request, "
                             + goready.samples() + " samples, a cost and not a count: it does not judge)",
-                    new MapDetails(details)));
+                    details));
         }
         results.add(CheckResult.noData(ID, CheckResult.RAMP, "exponent", why));
         return results;
@@ -452,4 +450,7 @@ public final class WakeUpLinearityCheck implements Check {
             details.put(key, v.value());
         }
     }
+
+    /** A step judged from the CPU profile alone: goready's samples and CPU seconds per second (NO_DATA). */
+    public record Goready(long goreadySamples, double goreadyCpuSecondsPerSecond) implements CheckDetails {}
 }
