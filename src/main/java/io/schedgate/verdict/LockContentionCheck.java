@@ -198,10 +198,7 @@ public final class LockContentionCheck implements Check {
         String site = last.blockSite() != null && !last.blockSite().isEmpty()
                 ? last.blockSite() + " (Lock; released at " + last.site() + ")"
                 : last.site();
-        Map<String, Object> d = new LinkedHashMap<>(trend.details().asMap());
-        d.put("site", site);
-        d.put("qps", qps);
-        d.put("delayMicrosPerRequest", perRequest);
+        DelayTrend d = new DelayTrend(trend.details(), site, qps, perRequest);
         String evidence = "mutex delay per request at " + site + " " + Numbers.num(perRequest[0]) + " → "
                 + Numbers.num(perRequest[perRequest.length - 1]) + " µs over " + series.size() + " steps: "
                 + trend.describe("QPS")
@@ -209,15 +206,7 @@ public final class LockContentionCheck implements Check {
                         ? ": the lock's cost per request builds up with load"
                         : ": about the same per request at every load");
         return java.util.Optional.of(new CheckResult(
-                ID,
-                CheckResult.RAMP,
-                status,
-                trend.fit().exponent(),
-                0.0,
-                "exponent",
-                Confidence.HIGH,
-                evidence,
-                new MapDetails(d)));
+                ID, CheckResult.RAMP, status, trend.fit().exponent(), 0.0, "exponent", Confidence.HIGH, evidence, d));
     }
 
     /**
@@ -271,8 +260,7 @@ public final class LockContentionCheck implements Check {
         boolean blockOff = p.get(CaptureKind.BLOCK).profile().sampleCount() == 0;
         boolean mutexOff = p.get(CaptureKind.MUTEX).profile().sampleCount() == 0;
         if (mutexOff && mutexProfilingOn) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("mutexProfiling", "on");
+            Profiling d = new Profiling("on", null, null);
             return List.of(new CheckResult(
                     ID,
                     step.index(),
@@ -283,7 +271,7 @@ public final class LockContentionCheck implements Check {
                     Confidence.HIGH,
                     "no sync lock contention sampled in the window (the mutex profile is empty; other steps'"
                             + " profiles show mutex profiling is on)",
-                    new MapDetails(d)));
+                    d));
         }
         if (mutexOff) {
             return List.of(mutexProfilingOff(step, snapshots, t));
@@ -324,7 +312,7 @@ public final class LockContentionCheck implements Check {
                             + " ms of mutex delay per second or ≥ "
                             + Numbers.percent(CPU_LOCK_FRAMES_NOTABLE) + " of CPU in lock frames (mutex profile: "
                             + mutex.contentions() + " contentions, " + ms(mutex.delayNanos()) + " in all)",
-                    new MapDetails(Map.of("sites", 0))));
+                    new NoSites(0)));
         }
         List<CheckResult> out = new ArrayList<>();
         for (Site s : sites) {
@@ -453,11 +441,9 @@ public final class LockContentionCheck implements Check {
         }
         String fix = "call runtime.SetMutexProfileFraction(N) (and runtime.SetBlockProfileRate) in the service to judge"
                 + " its locks";
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("mutexProfiling", "off");
+        Profiling d = new Profiling("off", null, null);
         if (top != null && top.goroutines() > 1) {
-            d.put("parkedAt", top.site());
-            d.put("parkedGoroutines", top.goroutines());
+            d = new Profiling("off", top.site(), top.goroutines());
             return new CheckResult(
                     ID,
                     step.index(),
@@ -469,7 +455,7 @@ public final class LockContentionCheck implements Check {
                     "mutex profile empty (mutex profiling is off), but " + top.goroutines() + " goroutines were"
                             + " parked on a " + top.state() + " at " + top.site() + " in the window's snapshots: "
                             + fix,
-                    new MapDetails(d));
+                    d);
         }
         return new CheckResult(
                 ID,
@@ -481,7 +467,7 @@ public final class LockContentionCheck implements Check {
                 Confidence.LOW,
                 "mutex profile empty (mutex profiling is off) and no goroutine parked on a sync lock in the"
                         + " window's snapshots: " + fix,
-                new MapDetails(d));
+                d);
     }
 
     private static Site site(
@@ -567,4 +553,21 @@ public final class LockContentionCheck implements Check {
             return TRUE_CONTENTION.equals(verdict);
         }
     }
+
+    /** No lock site was notable at the step. */
+    public record NoSites(int sites) implements CheckDetails {}
+
+    /**
+     * The mutex profile was empty: whether mutex profiling was on, and with it off the sync lock most goroutines
+     * were parked on in the snapshots, when more than one was.
+     */
+    public record Profiling(
+            String mutexProfiling,
+            @CheckDetails.Optional String parkedAt,
+            @CheckDetails.Optional Long parkedGoroutines) implements CheckDetails {}
+
+    /** The per-request mutex delay's growth with QPS at the site examined at the most steps, and its points. */
+    public record DelayTrend(
+            @CheckDetails.Inline GrowthTrend.Fit growth, String site, double[] qps, double[] delayMicrosPerRequest)
+            implements CheckDetails {}
 }
