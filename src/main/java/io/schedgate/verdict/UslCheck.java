@@ -173,25 +173,28 @@ public final class UslCheck implements Check {
      */
     static String lockTie(List<CheckResult> earlier, UniversalScalabilityLaw usl, Map<String, Object> details) {
         CheckResult lock = null;
+        LockContentionCheck.SiteDetails site = null;
         for (CheckResult r : earlier) {
             if (r.checkId().equals(LockContentionCheck.ID)
-                    && "true contention".equals(r.detailsMap().get("verdict"))
-                    && r.detailsMap().get("saturationQps") instanceof Number) {
+                    && r.details() instanceof LockContentionCheck.SiteDetails d
+                    && d.trueContention()
+                    && d.saturationQps() != null) {
                 lock = r;
+                site = d;
             }
         }
         if (lock == null || !(usl.sigma() > 0)) {
             return "";
         }
-        double lockQps = ((Number) lock.detailsMap().get("saturationQps")).doubleValue();
+        double lockQps = site.saturationQps();
         double ceiling = usl.lambda() / usl.sigma();
         double ratio = lockQps / ceiling;
-        details.put("lockSite", (String) lock.detailsMap().get("site"));
+        details.put("lockSite", site.site());
         details.put("lockSaturationQps", lockQps);
         details.put("serialCeilingQps", ceiling);
         boolean agree = ratio <= LOCK_AGREEMENT && ratio >= 1 / LOCK_AGREEMENT;
         return "; σ's ceiling λ/σ=" + Numbers.num(ceiling) + " req/s and the lock at "
-                + lock.detailsMap().get("site")
+                + site.site()
                 + " (saturating near " + Numbers.num(lockQps) + " req/s at " + Evidence.step(lock.stepIndex()) + ") "
                 + (agree
                         ? "agree: that lock is the serial fraction"
