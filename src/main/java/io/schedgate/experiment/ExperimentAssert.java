@@ -164,8 +164,8 @@ public final class ExperimentAssert {
         /** A detail of the result equals this value (compared as text). */
         public CheckAssert hasDetail(String key, Object value) {
             return matches(
-                    c -> c.details().containsKey(key)
-                            && String.valueOf(c.details().get(key)).equals(String.valueOf(value)),
+                    c -> c.detailsMap().containsKey(key)
+                            && String.valueOf(c.detailsMap().get(key)).equals(String.valueOf(value)),
                     "detail " + key + " = " + value);
         }
 

@@ -15,6 +15,7 @@ import io.schedgate.verdict.GoroutineCheck;
 import io.schedgate.verdict.SchedLockPressureCheck;
 import io.schedgate.verdict.Status;
 import io.schedgate.verdict.Thresholds;
+import io.schedgate.verdict.UslCheck;
 import io.schedgate.verdict.Verdict;
 import io.schedgate.verdict.VerdictEngine;
 import java.io.IOException;
@@ -513,20 +514,21 @@ public final class HtmlReport {
     private static ObjectNode uslFit(Verdict v) {
         CheckResult r = v.result("usl", CheckResult.RAMP).orElse(null);
         if (r == null
-                || !(r.details().get("lambda") instanceof Number lambda)
-                || !(r.details().get("sigma") instanceof Number sigma)
-                || !(r.details().get("kappa") instanceof Number kappa)) {
+                || !(r.details() instanceof UslCheck.Fit usl)
+                || !Double.isFinite(usl.lambda())
+                || !Double.isFinite(usl.sigma())
+                || !Double.isFinite(usl.kappa())) {
             return null;
         }
-        double[] n = numbers(r.details().get("concurrency"));
-        double[] x = numbers(r.details().get("throughput"));
+        double[] n = usl.concurrency();
+        double[] x = usl.throughput();
         if (n == null || x == null || n.length != x.length || n.length == 0) {
             return null;
         }
         ObjectNode fit = JSON.createObjectNode();
-        fit.put("lambda", lambda.doubleValue());
-        fit.put("sigma", sigma.doubleValue());
-        fit.put("kappa", kappa.doubleValue());
+        fit.put("lambda", usl.lambda());
+        fit.put("sigma", usl.sigma());
+        fit.put("kappa", usl.kappa());
         ArrayNode ns = fit.putArray("n");
         ArrayNode xs = fit.putArray("x");
         for (int i = 0; i < n.length; i++) {
@@ -537,24 +539,6 @@ public final class HtmlReport {
             xs.add(x[i]);
         }
         return fit;
-    }
-
-    /** A details value as numbers: the check's double[] in memory, a list once read back from JSON. */
-    private static double[] numbers(Object value) {
-        if (value instanceof double[] a) {
-            return a;
-        }
-        if (value instanceof List<?> list) {
-            double[] out = new double[list.size()];
-            for (int i = 0; i < out.length; i++) {
-                if (!(list.get(i) instanceof Number num)) {
-                    return null;
-                }
-                out[i] = num.doubleValue();
-            }
-            return out;
-        }
-        return null;
     }
 
     private static void results(StringBuilder b, Verdict v) {

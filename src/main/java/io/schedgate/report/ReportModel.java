@@ -11,6 +11,7 @@ import io.schedgate.run.RunDirectory;
 import io.schedgate.verdict.CheckResult;
 import io.schedgate.verdict.Evidence;
 import io.schedgate.verdict.GoroutineCheck;
+import io.schedgate.verdict.SchedLockPressureCheck;
 import io.schedgate.verdict.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,7 +187,12 @@ public record ReportModel(
         if (r == null) {
             return new Leak(null, null, null, "no " + GoroutineCheck.LEAK_ID + " result in the verdict");
         }
-        return new Leak(r.status().name(), detail(r, "baseline"), detail(r, "afterCooldown"), r.evidence());
+        GoroutineCheck.Leak d = r.details() instanceof GoroutineCheck.Leak x ? x : null;
+        return new Leak(
+                r.status().name(),
+                d == null ? null : finite(d.baseline()),
+                d == null ? null : finite(d.afterCooldown()),
+                r.evidence());
     }
 
     private static StepView step(Path runDir, Manifest.Step s, Verdict verdict) {
@@ -225,18 +231,21 @@ public record ReportModel(
             missing.put("schedlock", "no schedlock.pressure result for this step");
             missing.put("gc", "no schedlock.pressure result for this step");
         } else {
+            SchedLockPressureCheck.Step d = sl.details() instanceof SchedLockPressureCheck.Step x ? x : null;
             if (sl.value() == null) {
                 missing.put("schedlock", sl.status() + ": " + sl.evidence());
             } else {
-                schedLock = new SchedLockPoint(sl.value(), detail(sl, "shareLower"), detail(sl, "shareUpper"));
+                schedLock = new SchedLockPoint(
+                        sl.value(),
+                        d == null ? null : finite(d.shareLower()),
+                        d == null ? null : finite(d.shareUpper()));
                 if (schedLock.lower() == null || schedLock.upper() == null) {
                     missing.put(
                             "schedlockInterval",
-                            "no 95% interval for the share (method: "
-                                    + sl.details().getOrDefault("method", "unknown") + ")");
+                            "no 95% interval for the share (method: " + (d == null ? "unknown" : d.method()) + ")");
                 }
             }
-            gc = detail(sl, "gcCpuShare");
+            gc = d == null || d.gcCpuShare() == null ? null : finite(d.gcCpuShare());
             if (gc == null) {
                 missing.put("gc", "no GC CPU share at this step (no runtime/metrics GC CPU numbers in the window)");
             }
@@ -251,7 +260,7 @@ public record ReportModel(
             missing.put("goroutines", g.status() + ": " + g.evidence());
         } else {
             goroutines = g.value();
-            predicted = detail(g, "predicted");
+            predicted = g.details() instanceof GoroutineCheck.Blowup d ? finite(d.predicted()) : null;
             limit = g.threshold();
         }
         List<CaptureView> captures = captures(runDir, s.captures());
@@ -331,10 +340,6 @@ public record ReportModel(
                     null,
                     k.capture() + " profile " + c.file() + " unreadable: " + e.getMessage());
         }
-    }
-
-    private static Double detail(CheckResult r, String key) {
-        return r.details().get(key) instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
     }
 
     private static boolean hasType(Profile p, String type) {

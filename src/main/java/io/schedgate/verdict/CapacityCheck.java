@@ -1,9 +1,7 @@
 package io.schedgate.verdict;
 
 import io.schedgate.text.Numbers;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Capacity: the highest step where every per-step check before this one PASSed ({@link Capacity}),
@@ -49,8 +47,7 @@ public final class CapacityCheck implements Check {
     }
 
     private static CheckResult result(RunData run, Capacity capacity, Verdict baseline, Limits t) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("stepIndex", capacity.stepIndex());
+        Details details = new Details(capacity.stepIndex(), null);
         if (run.steps().isEmpty()) {
             return CheckResult.noData(ID, CheckResult.RAMP, "req/s", "no steps completed");
         }
@@ -94,7 +91,7 @@ public final class CapacityCheck implements Check {
                     details);
         }
         double floor = capacity.baselineQps() * (1 - t.baselineCapacityMargin());
-        details.put("baselineQps", capacity.baselineQps());
+        details = new Details(capacity.stepIndex(), capacity.baselineQps());
         double change = capacity.qps() / capacity.baselineQps() - 1;
         boolean dropped = capacity.qps() < floor;
         return new CheckResult(
@@ -111,4 +108,8 @@ public final class CapacityCheck implements Check {
                         + ")",
                 details);
     }
+
+    /** The capacity step (null: none passed) and, once compared, the baseline's capacity. */
+    public record Details(
+            Integer stepIndex, @CheckDetails.Optional Double baselineQps) implements CheckDetails {}
 }

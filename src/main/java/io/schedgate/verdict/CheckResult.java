@@ -13,7 +13,8 @@ import java.util.Map;
  * @param unit unit of value and threshold
  * @param confidence how directly the value was measured
  * @param evidence one readable sentence a Go engineer can act on
- * @param details supporting numbers (JSON-friendly values only)
+ * @param details supporting numbers, the check's own {@link CheckDetails} record ({@link MapDetails} where
+ *     a check has none yet)
  */
 public record CheckResult(
         String checkId,
@@ -24,7 +25,7 @@ public record CheckResult(
         String unit,
         Confidence confidence,
         String evidence,
-        Map<String, Object> details) {
+        CheckDetails details) {
 
     public static final int RAMP = -1;
 
@@ -38,16 +39,19 @@ public record CheckResult(
         if (threshold != null && !Double.isFinite(threshold)) {
             threshold = null;
         }
-        java.util.Map<String, Object> copy = new java.util.LinkedHashMap<>();
-        if (details != null) {
-            // NaN and infinities are not JSON: a non-finite number is "no number", i.e. null.
-            details.forEach((k, v) -> copy.put(k, v instanceof Double d && !Double.isFinite(d) ? null : v));
+        if (details == null) {
+            details = MapDetails.EMPTY;
         }
-        details = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** The details as verdict.json shows them. */
+    public Map<String, Object> detailsMap() {
+        return details.asMap();
     }
 
     public static CheckResult noData(String checkId, int stepIndex, String unit, String why) {
-        return new CheckResult(checkId, stepIndex, Status.NO_DATA, null, null, unit, Confidence.HIGH, why, Map.of());
+        return new CheckResult(
+                checkId, stepIndex, Status.NO_DATA, null, null, unit, Confidence.HIGH, why, MapDetails.EMPTY);
     }
 
     public boolean rampWide() {

@@ -6,7 +6,6 @@ import io.schedgate.signals.IdleConnections;
 import io.schedgate.stats.LittlesLaw;
 import io.schedgate.text.Numbers;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -117,15 +116,15 @@ public final class GoroutineCheck implements Check {
             // past capacity requests queue, and their goroutines with them: a consequence of the saturation, WARN
             boolean saturated = SaturationCheck.pastCapacity(step, t.saturationAchievedRatio());
             Status status = observed.value() <= limit ? Status.PASS : saturated ? Status.WARN : Status.FAIL;
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("baseline", baseline.value());
-            details.put("requestsInFlight", inFlight);
-            details.put("goroutinesPerRequest", perRequest);
-            details.put("goroutinesPerRequestSource", created.present() ? createdSource : "learnt from the first step");
-            details.put("predicted", predicted);
-            counts.describeIn(details);
-            details.put("idleConnectionsExcluded", idle);
-            details.put("idleConnectionsInProfile", idleInProfile);
+            Blowup details = new Blowup(
+                    baseline.value(),
+                    inFlight,
+                    perRequest,
+                    created.present() ? createdSource : "learnt from the first step",
+                    predicted,
+                    counts.sourceInDetails(),
+                    idle,
+                    idleInProfile);
             String evidence = Numbers.num(observed.value()) + " goroutines at the window's end" + counts.suffix()
                     + (idle > 0 ? " (without " + idle + " idle keep-alive connections)" : "")
                     + (idle < idleInProfile
@@ -215,12 +214,13 @@ public final class GoroutineCheck implements Check {
         double excess = after.value() - baseline.value() - idleGrowth - backlog;
         Status status =
                 excess > t.goroutineSlack() ? Status.FAIL : backlog > t.goroutineSlack() ? Status.WARN : Status.PASS;
-        Map<String, Object> details = new LinkedHashMap<>();
+        Map<String, Long> grewAt = null;
+        Map<String, Long> leakProfile = null;
         String sites = "";
         if (status == Status.FAIL) {
             LeakSites leak = LeakSites.of(run);
-            details.put("grewAt", leak.grew());
-            details.put("goroutineleakProfile", leak.leakProfile());
+            grewAt = leak.grew();
+            leakProfile = leak.leakProfile();
             String named = leak.describe(3);
             sites = named.isEmpty()
                     ? "; wait sites unknown (" + String.join("; ", leak.problems()) + ")"
@@ -237,7 +237,6 @@ public final class GoroutineCheck implements Check {
         if (idleGrowth > 0) {
             evidence += " (" + idleGrowth
                     + " more idle keep-alive connections, net/http conn.serve in IO wait, not counted)";
-            details.put("idleConnectionsExcluded", idleGrowth);
         }
         if (backlog > 0) {
             evidence += "; " + backlog + " goroutines still serving requests after the cool-down, not counted"
@@ -246,12 +245,16 @@ public final class GoroutineCheck implements Check {
                             ? ": the backlog had not drained, lengthen -Dschedgate.cooldown.seconds to"
                                     + " see whether anything leaked"
                             : "");
-            details.put("servingRequestsExcluded", backlog);
         }
         evidence += counts.from();
-        details.put("baseline", baseline.value());
-        details.put("afterCooldown", after.value());
-        counts.describeIn(details);
+        Leak details = new Leak(
+                grewAt,
+                leakProfile,
+                idleGrowth > 0 ? idleGrowth : null,
+                backlog > 0 ? backlog : null,
+                baseline.value(),
+                after.value(),
+                counts.sourceInDetails());
         return new CheckResult(
                 LEAK_ID,
                 CheckResult.RAMP,
@@ -268,4 +271,33 @@ public final class GoroutineCheck implements Check {
     private static long idleConnections(RunData run, Capture capture) {
         return run.profiles().goroutines(capture).map(IdleConnections::count).orElse(-1L);
     }
+
+    /**
+     * A step's goroutine count against the prediction: the baseline, requests in flight, goroutines per request
+     * and where that came from, idle keep-alive connections left out; the count's source unless runtime/metrics.
+     */
+    public record Blowup(
+            double baseline,
+            double requestsInFlight,
+            double goroutinesPerRequest,
+            String goroutinesPerRequestSource,
+            double predicted,
+            @CheckDetails.Optional String goroutineCountSource,
+            long idleConnectionsExcluded,
+            long idleConnectionsInProfile)
+            implements CheckDetails {}
+
+    /**
+     * Goroutines before the ramp and after the cool-down; on a leak where they grew (grewAt, the goroutineleak
+     * profile); what was left out, when any: idle connections gained, requests still being served.
+     */
+    public record Leak(
+            @CheckDetails.Optional Map<String, Long> grewAt,
+            @CheckDetails.Optional Map<String, Long> goroutineleakProfile,
+            @CheckDetails.Optional Long idleConnectionsExcluded,
+            @CheckDetails.Optional Long servingRequestsExcluded,
+            double baseline,
+            double afterCooldown,
+            @CheckDetails.Optional String goroutineCountSource)
+            implements CheckDetails {}
 }

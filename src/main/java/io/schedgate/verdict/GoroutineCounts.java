@@ -70,10 +70,8 @@ final class GoroutineCounts {
     }
 
     /** Names the source in a check's details when it is not the default (runtime/metrics), so older verdicts read the same. */
-    void describeIn(java.util.Map<String, Object> details) {
-        if (source != Source.METRICS) {
-            details.put("goroutineCountSource", source.describe);
-        }
+    String sourceInDetails() {
+        return source == Source.METRICS ? null : source.describe;
     }
 
     /** Before the ramp (baseline/). */

@@ -3,8 +3,6 @@ package io.schedgate.verdict;
 import io.schedgate.stats.ConfidenceInterval;
 import io.schedgate.stats.PowerLawFit;
 import io.schedgate.text.Numbers;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * "Does y grow faster than x across the steps?" — y ∝ x^b by log-log least squares, judged on b
@@ -56,15 +54,24 @@ record GrowthTrend(PowerLawFit fit, double limit) {
                 + Numbers.num(fit.rSquared()) + ")";
     }
 
-    Map<String, Object> details() {
+    Fit details() {
         ConfidenceInterval ci = fit.exponentInterval();
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("exponent", fit.exponent());
-        details.put("exponentLower", ci.lower());
-        details.put("exponentUpper", ci.upper());
-        details.put("confidenceLevel", ci.level());
-        details.put("logLogRSquared", fit.rSquared());
-        details.put("steps", fit.logLogFit().n());
-        return details;
+        return new Fit(
+                fit.exponent(),
+                ci.lower(),
+                ci.upper(),
+                ci.level(),
+                fit.rSquared(),
+                fit.logLogFit().n());
     }
+
+    /** The power-law fit's exponent, its confidence interval, the log-log R² and how many steps it used. */
+    public record Fit(
+            double exponent,
+            double exponentLower,
+            double exponentUpper,
+            double confidenceLevel,
+            double logLogRSquared,
+            int steps)
+            implements CheckDetails {}
 }

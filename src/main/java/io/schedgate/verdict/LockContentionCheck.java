@@ -156,12 +156,13 @@ public final class LockContentionCheck implements Check {
         Map<String, List<CheckResult>> bySite = new LinkedHashMap<>();
         java.util.Set<String> contended = new java.util.HashSet<>();
         for (CheckResult r : steps) {
-            if (r.details().get("site") instanceof String site
-                    && r.details().get("mutexDelayMicrosPerRequest") instanceof Number perRequest
-                    && perRequest.doubleValue() > 0) {
-                bySite.computeIfAbsent(site, k -> new ArrayList<>()).add(r);
-                if ("true contention".equals(r.details().get("verdict"))) {
-                    contended.add(site);
+            if (r.details() instanceof SiteDetails d
+                    && d.site() != null
+                    && d.mutexDelayMicrosPerRequest() != null
+                    && d.mutexDelayMicrosPerRequest() > 0) {
+                bySite.computeIfAbsent(d.site(), k -> new ArrayList<>()).add(r);
+                if (d.trueContention()) {
+                    contended.add(d.site());
                 }
             }
         }
@@ -183,7 +184,7 @@ public final class LockContentionCheck implements Check {
                     .findFirst()
                     .orElseThrow();
             qps[i] = step.load() == null ? Double.NaN : step.load().achievedQps();
-            perRequest[i] = ((Number) series.get(i).details().get("mutexDelayMicrosPerRequest")).doubleValue();
+            perRequest[i] = ((SiteDetails) series.get(i).details()).mutexDelayMicrosPerRequest();
             if (!(qps[i] > 0)) {
                 return java.util.Optional.empty();
             }
@@ -193,14 +194,11 @@ public final class LockContentionCheck implements Check {
         boolean backed =
                 trend.fit().exponentInterval().lower() > 0 || trend.fit().rSquared() >= 0.8;
         Status status = trend.status() != Status.PASS && backed ? Status.WARN : Status.PASS;
-        CheckResult last = series.get(series.size() - 1);
-        String site = last.details().get("blockSite") instanceof String lockLine && !lockLine.isEmpty()
-                ? lockLine + " (Lock; released at " + last.details().get("site") + ")"
-                : (String) last.details().get("site");
-        Map<String, Object> d = new LinkedHashMap<>(trend.details());
-        d.put("site", site);
-        d.put("qps", qps);
-        d.put("delayMicrosPerRequest", perRequest);
+        SiteDetails last = (SiteDetails) series.get(series.size() - 1).details();
+        String site = last.blockSite() != null && !last.blockSite().isEmpty()
+                ? last.blockSite() + " (Lock; released at " + last.site() + ")"
+                : last.site();
+        DelayTrend d = new DelayTrend(trend.details(), site, qps, perRequest);
         String evidence = "mutex delay per request at " + site + " " + Numbers.num(perRequest[0]) + " → "
                 + Numbers.num(perRequest[perRequest.length - 1]) + " µs over " + series.size() + " steps: "
                 + trend.describe("QPS")
@@ -262,8 +260,7 @@ public final class LockContentionCheck implements Check {
         boolean blockOff = p.get(CaptureKind.BLOCK).profile().sampleCount() == 0;
         boolean mutexOff = p.get(CaptureKind.MUTEX).profile().sampleCount() == 0;
         if (mutexOff && mutexProfilingOn) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("mutexProfiling", "on");
+            Profiling d = new Profiling("on", null, null);
             return List.of(new CheckResult(
                     ID,
                     step.index(),
@@ -315,7 +312,7 @@ public final class LockContentionCheck implements Check {
                             + " ms of mutex delay per second or ≥ "
                             + Numbers.percent(CPU_LOCK_FRAMES_NOTABLE) + " of CPU in lock frames (mutex profile: "
                             + mutex.contentions() + " contentions, " + ms(mutex.delayNanos()) + " in all)",
-                    Map.of("sites", 0)));
+                    new NoSites(0)));
         }
         List<CheckResult> out = new ArrayList<>();
         for (Site s : sites) {
@@ -394,33 +391,27 @@ public final class LockContentionCheck implements Check {
                         + " → " + ADVICE
                 : "pseudo-spike at " + s.site() + " (" + s.function() + "): " + String.join("; ", pseudoBecause) + " — "
                         + dims + load;
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("site", s.site());
-        d.put("function", s.function());
-        d.put("primitive", s.primitive());
-        d.put("verdict", trueContention ? "true contention" : "pseudo-spike");
-        d.put("cpuSamples", s.cpuSamples());
-        d.put("cpuLockFrameSamples", s.cpuLockFrameSamples());
-        d.put("cpuTotalSamples", s.cpuTotalSamples());
-        d.put("cpuInLockChain", cpuInChain);
-        d.put("blockSite", s.blockSite());
-        d.put("blockContentions", s.blockContentions());
-        d.put("blockDelayMs", s.blockDelayNanos() / 1e6);
-        d.put("blockDelayMsPerSecond", blockMsPerSecond);
-        d.put("mutexContentions", s.mutexContentions());
-        d.put("mutexContentionsPerSecond", contentionsPerSecond);
-        d.put("mutexDelayMs", s.mutexDelayNanos() / 1e6);
-        if (served > 0) {
-            d.put("mutexDelayMicrosPerRequest", s.mutexDelayNanos() / 1e3 / served);
-        }
-        d.put("lockUtilisation", utilisation);
-        if (!Double.isNaN(saturationQps)) {
-            d.put("saturationQps", saturationQps);
-        }
-        d.put("parkedGoroutines", s.parkedGoroutines());
-        if (trueContention) {
-            d.put("advice", ADVICE);
-        }
+        SiteDetails d = new SiteDetails(
+                s.site(),
+                s.function(),
+                s.primitive(),
+                trueContention ? TRUE_CONTENTION : "pseudo-spike",
+                s.cpuSamples(),
+                s.cpuLockFrameSamples(),
+                s.cpuTotalSamples(),
+                cpuInChain,
+                s.blockSite(),
+                s.blockContentions(),
+                s.blockDelayNanos() / 1e6,
+                blockMsPerSecond,
+                s.mutexContentions(),
+                contentionsPerSecond,
+                s.mutexDelayNanos() / 1e6,
+                served > 0 ? s.mutexDelayNanos() / 1e3 / served : null,
+                utilisation,
+                Double.isNaN(saturationQps) ? null : saturationQps,
+                s.parkedGoroutines(),
+                trueContention ? ADVICE : null);
         return new CheckResult(
                 ID,
                 step.index(),
@@ -450,11 +441,9 @@ public final class LockContentionCheck implements Check {
         }
         String fix = "call runtime.SetMutexProfileFraction(N) (and runtime.SetBlockProfileRate) in the service to judge"
                 + " its locks";
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("mutexProfiling", "off");
+        Profiling d = new Profiling("off", null, null);
         if (top != null && top.goroutines() > 1) {
-            d.put("parkedAt", top.site());
-            d.put("parkedGoroutines", top.goroutines());
+            d = new Profiling("off", top.site(), top.goroutines());
             return new CheckResult(
                     ID,
                     step.index(),
@@ -529,4 +518,56 @@ public final class LockContentionCheck implements Check {
     private static String ms(long nanos) {
         return Numbers.num(nanos / 1e6) + " ms";
     }
+
+    static final String TRUE_CONTENTION = "true contention";
+
+    /**
+     * One lock site at one step: its four dimensions (CPU, block, mutex, parked goroutines), the verdict (true
+     * contention or pseudo-spike), the per-request delay when requests were served, the lock's saturation QPS
+     * when it was busy, and the advice on true contention.
+     */
+    public record SiteDetails(
+            String site,
+            String function,
+            String primitive,
+            String verdict,
+            long cpuSamples,
+            long cpuLockFrameSamples,
+            long cpuTotalSamples,
+            boolean cpuInLockChain,
+            String blockSite,
+            long blockContentions,
+            double blockDelayMs,
+            double blockDelayMsPerSecond,
+            long mutexContentions,
+            double mutexContentionsPerSecond,
+            double mutexDelayMs,
+            @CheckDetails.Optional Double mutexDelayMicrosPerRequest,
+            double lockUtilisation,
+            @CheckDetails.Optional Double saturationQps,
+            long parkedGoroutines,
+            @CheckDetails.Optional String advice)
+            implements CheckDetails {
+
+        public boolean trueContention() {
+            return TRUE_CONTENTION.equals(verdict);
+        }
+    }
+
+    /** No lock site was notable at the step. */
+    public record NoSites(int sites) implements CheckDetails {}
+
+    /**
+     * The mutex profile was empty: whether mutex profiling was on, and with it off the sync lock most goroutines
+     * were parked on in the snapshots, when more than one was.
+     */
+    public record Profiling(
+            String mutexProfiling,
+            @CheckDetails.Optional String parkedAt,
+            @CheckDetails.Optional Long parkedGoroutines) implements CheckDetails {}
+
+    /** The per-request mutex delay's growth with QPS at the site examined at the most steps, and its points. */
+    public record DelayTrend(
+            @CheckDetails.Inline GrowthTrend.Fit growth, String site, double[] qps, double[] delayMicrosPerRequest)
+            implements CheckDetails {}
 }

@@ -7,9 +7,7 @@ import io.schedgate.run.LoadNumbers;
 import io.schedgate.signals.QueueSites;
 import io.schedgate.text.Numbers;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A step is saturated when the target no longer keeps up: achieved QPS below a fraction of the
@@ -127,23 +125,18 @@ public final class SaturationCheck implements Check {
             } else {
                 evidence = "saturated: " + String.join("; ", why) + queue + machine;
             }
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("offeredQps", load.offeredQps());
-            details.put("achievedQps", load.achievedQps());
-            details.put("errorRate", load.errorRate());
-            details.put("p99Ms", load.p99Ms());
-            details.put("meanMs", load.meanMs());
-            details.put("lateRequests", load.late());
-            if (load.lateUsersBusy() > 0) {
-                details.put("lateUsersBusy", load.lateUsersBusy());
-            }
-            if (load.unsent() > 0) {
-                details.put("unsent", load.unsent());
-            }
-            if (load.harnessCpus() != null) {
-                details.put("harnessCpus", load.harnessCpus());
-                details.put("hostCpus", load.hostCpus());
-            }
+            boolean cpus = load.harnessCpus() != null;
+            Step details = new Step(
+                    load.offeredQps(),
+                    load.achievedQps(),
+                    load.errorRate(),
+                    load.p99Ms(),
+                    load.meanMs(),
+                    load.late(),
+                    load.lateUsersBusy() > 0 ? load.lateUsersBusy() : null,
+                    load.unsent() > 0 ? load.unsent() : null,
+                    cpus ? load.harnessCpus() : null,
+                    cpus ? load.hostCpus() : null);
             results.add(new CheckResult(
                     ID,
                     step.index(),
@@ -201,4 +194,21 @@ public final class SaturationCheck implements Check {
                                 + q.handlers() + " goroutines serving a request at the window's end"))
                 .orElse("");
     }
+
+    /**
+     * A step's load numbers. lateUsersBusy and unsent are there only when non-zero, harnessCpus and hostCpus
+     * only when the harness measured its CPU.
+     */
+    public record Step(
+            double offeredQps,
+            double achievedQps,
+            double errorRate,
+            double p99Ms,
+            double meanMs,
+            long lateRequests,
+            @CheckDetails.Optional Long lateUsersBusy,
+            @CheckDetails.Optional Long unsent,
+            @CheckDetails.Optional Double harnessCpus,
+            @CheckDetails.Optional Integer hostCpus)
+            implements CheckDetails {}
 }

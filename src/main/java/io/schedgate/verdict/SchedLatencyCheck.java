@@ -3,9 +3,7 @@ package io.schedgate.verdict;
 import io.schedgate.metrics.HistogramWindow;
 import io.schedgate.text.Numbers;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -99,12 +97,12 @@ public final class SchedLatencyCheck implements Check {
             // past capacity (achieved below the saturation ratio) waiting for a P is the saturation itself: WARN
             boolean saturated = SaturationCheck.pastCapacity(step, t.saturationAchievedRatio());
             Status status = !over ? Status.PASS : saturated ? Status.WARN : Status.FAIL;
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("p99Ms", ms);
-            d.put("bucketLowerMs", p99.lower() * 1e3);
-            d.put("bucketUpperMs", Double.isInfinite(p99.upper()) ? null : p99.upper() * 1e3);
-            d.put("sampledTransitions", window.get().count());
-            d.put("source", "/sched/latencies histogram Δ over the window");
+            SampledStep d = new SampledStep(
+                    ms,
+                    p99.lower() * 1e3,
+                    Double.isInfinite(p99.upper()) ? null : p99.upper() * 1e3,
+                    window.get().count(),
+                    "/sched/latencies histogram Δ over the window");
             String evidence = "p99 time runnable → running ≈ " + Numbers.num(ms) + " ms (in the "
                     + Numbers.num(p99.lower() * 1e3) + "–"
                     + (Double.isInfinite(p99.upper()) ? "∞" : Numbers.num(p99.upper() * 1e3))
@@ -128,10 +126,7 @@ public final class SchedLatencyCheck implements Check {
             double[] last = p99s.get(p99s.size() - 1);
             double growth = first[1] > 0 ? last[1] / first[1] : Double.POSITIVE_INFINITY;
             boolean warn = growth >= GROWTH_WARN && last[1] > t.schedLatencyP99WarnMs();
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("firstP99Ms", first[1]);
-            d.put("lastP99Ms", last[1]);
-            d.put("growth", Double.isInfinite(growth) ? null : growth);
+            Growth d = new Growth(first[1], last[1], Double.isInfinite(growth) ? null : growth);
             results.add(new CheckResult(
                     ID,
                     CheckResult.RAMP,
@@ -157,12 +152,12 @@ public final class SchedLatencyCheck implements Check {
         Status status = !over
                 ? Status.PASS
                 : SaturationCheck.pastCapacity(step, t.saturationAchievedRatio()) ? Status.WARN : Status.FAIL;
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("p99Ms", ms);
-        d.put("p50Ms", l.p50Ns() / 1e6);
-        d.put("maxMs", l.maxNs() / 1e6);
-        d.put("transitions", l.count());
-        d.put("source", "execution trace, " + Numbers.num(stats.seconds()) + " s of the window");
+        TracedStep d = new TracedStep(
+                ms,
+                l.p50Ns() / 1e6,
+                l.maxNs() / 1e6,
+                l.count(),
+                "execution trace, " + Numbers.num(stats.seconds()) + " s of the window");
         String evidence = "p99 time runnable → running " + Numbers.num(ms) + " ms (p50 "
                 + Numbers.num(l.p50Ns() / 1e6)
                 + " ms, max " + Numbers.num(l.maxNs() / 1e6) + " ms over " + l.count() + " transitions in "
@@ -172,4 +167,16 @@ public final class SchedLatencyCheck implements Check {
         return new CheckResult(
                 ID, step.index(), status, ms, t.schedLatencyP99FailMs(), "ms", Confidence.HIGH, evidence, d);
     }
+
+    /** A step's p99 from the sampled /sched/latencies histogram: the estimate and its bucket (upper null: ∞). */
+    public record SampledStep(
+            double p99Ms, double bucketLowerMs, Double bucketUpperMs, double sampledTransitions, String source)
+            implements CheckDetails {}
+
+    /** A step's latencies from every transition in its execution trace. */
+    public record TracedStep(double p99Ms, double p50Ms, double maxMs, long transitions, String source)
+            implements CheckDetails {}
+
+    /** Ramp-wide: the p99 at the first and last step, and how many times it grew (null: from zero). */
+    public record Growth(double firstP99Ms, double lastP99Ms, Double growth) implements CheckDetails {}
 }

@@ -55,17 +55,16 @@ final class SchedLockBaseline implements Check {
         List<CheckResult> base = comparable(baseline.results());
         List<String> pairs = new ArrayList<>();
         List<String> risen = new ArrayList<>();
-        Map<String, Object> details = new LinkedHashMap<>();
+        Map<String, Pair> details = new LinkedHashMap<>();
         double worstRise = Double.NEGATIVE_INFINITY;
         for (CheckResult c : comparable(current)) {
-            double qps = (double) c.details().get("achievedQps");
+            double qps = step(c).achievedQps();
             CheckResult match = null;
             for (CheckResult b : base) {
-                double bq = (double) b.details().get("achievedQps");
+                double bq = step(b).achievedQps();
                 if (Math.abs(bq / qps - 1) <= QPS_TOLERANCE
                         && (match == null
-                                || Math.abs(bq - qps)
-                                        < Math.abs((double) match.details().get("achievedQps") - qps))) {
+                                || Math.abs(bq - qps) < Math.abs(step(match).achievedQps() - qps))) {
                     match = b;
                 }
             }
@@ -81,16 +80,7 @@ final class SchedLockBaseline implements Check {
                     + Numbers.percent(lower(match)) + "–" + Numbers.percent(upper(match)) + "]";
             pairs.add(pair);
             details.put(
-                    Evidence.step(c.stepIndex()),
-                    Map.of(
-                            "share",
-                            c.value(),
-                            "baselineShare",
-                            match.value(),
-                            "baselineStep",
-                            match.stepIndex(),
-                            "beyondNoise",
-                            beyondNoise));
+                    Evidence.step(c.stepIndex()), new Pair(c.value(), match.value(), match.stepIndex(), beyondNoise));
             if (beyondNoise) {
                 risen.add(pair);
             }
@@ -126,24 +116,43 @@ final class SchedLockBaseline implements Check {
                 "share of processor time",
                 Confidence.LOW,
                 evidence,
-                details);
+                new Details(details));
     }
 
     private static List<CheckResult> comparable(List<CheckResult> results) {
         return results.stream()
                 .filter(r -> r.checkId().equals(SchedLockPressureCheck.ID) && !r.rampWide() && r.value() != null)
-                .filter(r -> Boolean.FALSE.equals(r.details().get("upperBound")))
-                .filter(r -> r.details().get("achievedQps") instanceof Double q && q > 0)
-                .filter(r -> r.details().get("shareLower") instanceof Double
-                        && r.details().get("shareUpper") instanceof Double)
+                .filter(r -> r.details() instanceof SchedLockPressureCheck.Step s
+                        && !s.upperBound()
+                        && s.achievedQps() != null
+                        && s.achievedQps() > 0
+                        && s.hasInterval())
                 .toList();
     }
 
+    private static SchedLockPressureCheck.Step step(CheckResult r) {
+        return (SchedLockPressureCheck.Step) r.details();
+    }
+
     private static double lower(CheckResult r) {
-        return (double) r.details().get("shareLower");
+        return step(r).shareLower();
     }
 
     private static double upper(CheckResult r) {
-        return (double) r.details().get("shareUpper");
+        return step(r).shareUpper();
+    }
+
+    /** A step and the baseline step matched to it by achieved QPS. */
+    public record Pair(double share, double baselineShare, int baselineStep, boolean beyondNoise)
+            implements CheckDetails {}
+
+    /** The matched pairs, keyed by the current run's step name (step-03). */
+    public record Details(Map<String, Pair> byStep) implements CheckDetails {
+        @Override
+        public Map<String, Object> asMap() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            byStep.forEach((step, pair) -> out.put(step, pair.asMap()));
+            return java.util.Collections.unmodifiableMap(out);
+        }
     }
 }

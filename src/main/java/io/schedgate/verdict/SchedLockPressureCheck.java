@@ -80,21 +80,27 @@ public final class SchedLockPressureCheck implements Check {
                         share > t.schedLockFail() ? Status.FAIL : share > t.schedLockWarn() ? Status.WARN : Status.PASS;
                 threshold = share > t.schedLockWarn() ? t.schedLockFail() : t.schedLockWarn();
             }
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("spinShare", m.spinShare());
-            details.put("waitShare", m.waitShare());
-            details.put("waitIncludesSpin", m.waitIncludesSpin());
-            details.put("shareLower", m.shareLower());
-            details.put("shareUpper", m.shareUpper());
-            details.put("upperBound", m.upperBound());
-            details.put("coversSpinning", m.coversSpinning());
-            details.put("method", m.method());
-            details.put("holders", m.holders());
-            details.put("diagnostics", m.diagnostics());
-            if (step.load() != null) {
-                details.put("achievedQps", step.load().achievedQps());
-            }
-            String gc = gcPhrase(step, m, details);
+            boolean gcMetrics = step.metrics() != null;
+            Step details = new Step(
+                    m.spinShare(),
+                    m.waitShare(),
+                    m.waitIncludesSpin(),
+                    m.shareLower(),
+                    m.shareUpper(),
+                    m.upperBound(),
+                    m.coversSpinning(),
+                    m.method(),
+                    m.holders(),
+                    m.diagnostics(),
+                    step.load() != null ? step.load().achievedQps() : null,
+                    Double.isNaN(m.gcShareFromProfile()) ? null : m.gcShareFromProfile(),
+                    gcMetrics && step.metrics().gcCycles().present()
+                            ? step.metrics().gcCycles().value()
+                            : null,
+                    gcMetrics && step.metrics().gcCpuShare().present()
+                            ? step.metrics().gcCpuShare().value()
+                            : null);
+            String gc = gcPhrase(step, m);
             String amount = (m.upperBound() ? "at most " : "") + Numbers.percent(share);
             String evidence = (m.upperBound() && status == Status.WARN
                             ? "cannot attribute: up to " + Numbers.percent(share)
@@ -130,7 +136,7 @@ public final class SchedLockPressureCheck implements Check {
     private static CheckResult trend(List<Object[]> measured, Limits t) {
         List<String> shares = new ArrayList<>();
         List<double[]> points = new ArrayList<>();
-        Map<String, Object> perStep = new LinkedHashMap<>();
+        Map<String, Double> perStep = new LinkedHashMap<>();
         for (Object[] o : measured) {
             RunStep step = (RunStep) o[0];
             SchedLockMeasurement m = (SchedLockMeasurement) o[1];
@@ -146,10 +152,7 @@ public final class SchedLockPressureCheck implements Check {
         SchedLockMeasurement last = (SchedLockMeasurement) measured.get(measured.size() - 1)[1];
         Status status = Status.PASS;
         String growth = "";
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("shareByStep", perStep);
-        details.put("holdersFirst", first.holders());
-        details.put("holdersLast", last.holders());
+        GrowthTrend.Fit fit = null;
         if (points.size() >= 3) {
             try {
                 GrowthTrend g = GrowthTrend.of(
@@ -168,7 +171,7 @@ public final class SchedLockPressureCheck implements Check {
                                         + " of processor time it is below " + Numbers.percent(floor)
                                         + " (a tenth of schedlock.warn), no cost yet"
                                 : "");
-                details.putAll(g.details());
+                fit = g.details();
             } catch (IllegalArgumentException e) {
                 growth = "; no trend fitted (" + e.getMessage() + ")";
             }
@@ -184,7 +187,7 @@ public final class SchedLockPressureCheck implements Check {
                 "share of processor time",
                 last.confidence(),
                 evidence,
-                details);
+                new Trend(perStep, first.holders(), last.holders(), fit));
     }
 
     private static String pathsTrend(SchedLockMeasurement first, SchedLockMeasurement last) {
@@ -210,29 +213,17 @@ public final class SchedLockPressureCheck implements Check {
     }
 
     /** GC share from /cpu/classes when a GC cycle ended in the window, else from the CPU profile. */
-    private static String gcPhrase(RunStep step, SchedLockMeasurement m, Map<String, Object> details) {
+    private static String gcPhrase(RunStep step, SchedLockMeasurement m) {
         String fromProfile = Double.isNaN(m.gcShareFromProfile())
                 ? null
                 : "GC " + Numbers.percent(m.gcShareFromProfile()) + " of CPU samples (CPU profile)";
-        if (fromProfile != null) {
-            details.put("gcCpuShareProfile", m.gcShareFromProfile());
-        }
         if (step.metrics() == null) {
             return fromProfile != null ? fromProfile : "GC share unknown";
         }
         RuntimeMetricsValue share = step.metrics().gcCpuShare();
         RuntimeMetricsValue cycles = step.metrics().gcCycles();
         if (!share.present() && fromProfile != null) {
-            if (cycles.present()) {
-                details.put("gcCycles", cycles.value());
-            }
             return fromProfile + (cycles.present() ? ", GC cycles in the window: " + Numbers.num(cycles.value()) : "");
-        }
-        if (share.present()) {
-            details.put("gcCpuShare", share.value());
-        }
-        if (cycles.present()) {
-            details.put("gcCycles", cycles.value());
         }
         return (share.present() ? "GC " + Numbers.percent(share.value()) + " of CPU" : "GC share unknown")
                 + (cycles.present() ? ", GC cycles in the window: " + Numbers.num(cycles.value()) : "");
@@ -249,4 +240,40 @@ public final class SchedLockPressureCheck implements Check {
                         .map(e -> e.getKey() + " " + Numbers.percent(e.getValue()))
                         .collect(Collectors.joining(", "));
     }
+
+    /**
+     * A step's sched.lock measurement: the shares, their noise interval (NaN, i.e. null, when unknown), how it
+     * was measured, the holding paths; achievedQps with load numbers, and the GC share from whichever of the CPU
+     * profile and /cpu/classes the step had.
+     */
+    public record Step(
+            double spinShare,
+            double waitShare,
+            boolean waitIncludesSpin,
+            double shareLower,
+            double shareUpper,
+            boolean upperBound,
+            boolean coversSpinning,
+            String method,
+            Map<String, Double> holders,
+            List<String> diagnostics,
+            @CheckDetails.Optional Double achievedQps,
+            @CheckDetails.Optional Double gcCpuShareProfile,
+            @CheckDetails.Optional Double gcCycles,
+            @CheckDetails.Optional Double gcCpuShare)
+            implements CheckDetails {
+
+        /** The share's noise interval is known (both ends finite). */
+        public boolean hasInterval() {
+            return Double.isFinite(shareLower) && Double.isFinite(shareUpper);
+        }
+    }
+
+    /** Across steps: the share by step, the holders at the first and last step, and the growth fit if any. */
+    public record Trend(
+            Map<String, Double> shareByStep,
+            Map<String, Double> holdersFirst,
+            Map<String, Double> holdersLast,
+            @CheckDetails.Inline GrowthTrend.Fit growth)
+            implements CheckDetails {}
 }

@@ -87,9 +87,6 @@ public final class UslCheck implements Check {
         if (maxN < MIN_CONCURRENCY) {
             // σ and κ describe requests in flight contending with each other: with under two in flight on
             // average at the top step there is no contention to fit, and a fit only reads the noise
-            Map<String, Object> few = new LinkedHashMap<>();
-            few.put("maxMeasuredConcurrency", maxN);
-            few.put("minConcurrency", MIN_CONCURRENCY);
             return List.of(new CheckResult(
                     ID,
                     CheckResult.RAMP,
@@ -101,7 +98,7 @@ public final class UslCheck implements Check {
                     "not fitted: at most " + Numbers.num(maxN) + " requests in flight (Little's law, X·W) at the top"
                             + " step, under " + Numbers.num(MIN_CONCURRENCY) + ": the USL's σ and κ measure requests"
                             + " contending with each other, and there were too few at once to show any",
-                    few));
+                    new TooFewInFlight(maxN, MIN_CONCURRENCY)));
         }
         UslFit fit;
         try {
@@ -116,7 +113,7 @@ public final class UslCheck implements Check {
                     "req/s",
                     Confidence.LOW,
                     "USL fit failed: " + e.getMessage(),
-                    Map.of()));
+                    MapDetails.EMPTY));
         }
         UniversalScalabilityLaw usl = fit.model();
         UniversalScalabilityLaw.Limit limit = usl.limitAt(maxN);
@@ -124,17 +121,20 @@ public final class UslCheck implements Check {
         boolean fits = fit.rSquared() >= MIN_R_SQUARED && usl.sigma() <= 1;
         Status status =
                 !fits || (limit == UniversalScalabilityLaw.Limit.COHERENCY && pastPeak) ? Status.WARN : Status.PASS;
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("sigma", usl.sigma());
-        details.put("kappa", usl.kappa());
-        details.put("lambda", usl.lambda());
-        details.put("peakConcurrency", Double.isFinite(usl.peakConcurrency()) ? usl.peakConcurrency() : null);
-        details.put("peakThroughput", Double.isFinite(usl.peakThroughput()) ? usl.peakThroughput() : null);
-        details.put("rSquared", fit.rSquared());
-        details.put("limit", limit.name().toLowerCase(java.util.Locale.ROOT));
-        details.put("maxMeasuredConcurrency", maxN);
-        details.put("concurrency", n);
-        details.put("throughput", x);
+        Fit details = new Fit(
+                usl.sigma(),
+                usl.kappa(),
+                usl.lambda(),
+                Double.isFinite(usl.peakConcurrency()) ? usl.peakConcurrency() : null,
+                Double.isFinite(usl.peakThroughput()) ? usl.peakThroughput() : null,
+                fit.rSquared(),
+                limit.name().toLowerCase(java.util.Locale.ROOT),
+                maxN,
+                n,
+                x,
+                null,
+                null,
+                null);
         String peak = Double.isFinite(usl.peakConcurrency())
                 ? "peak " + Numbers.num(usl.peakThroughput()) + " req/s at N*=" + Numbers.num(usl.peakConcurrency())
                 : "no peak (κ=0), ceiling λ/σ=" + Numbers.num(usl.peakThroughput()) + " req/s";
@@ -156,7 +156,10 @@ public final class UslCheck implements Check {
                 + " req/s per unit of concurrency): "
                 + peak + ", R² " + Numbers.num(fit.rSquared()) + " over " + steps.size() + " steps"
                 + (pastPeak ? "; the ramp went past the peak (N=" + Numbers.num(maxN) + ")" : "");
-        evidence += lockTie(in.earlier(), usl, details);
+        Map<String, Object> tie = new LinkedHashMap<>();
+        evidence += lockTie(in.earlier(), usl, tie);
+        details = details.withLockTie((String) tie.get("lockSite"), (Double) tie.get("lockSaturationQps"), (Double)
+                tie.get("serialCeilingQps"));
         return List.of(new CheckResult(
                 ID, CheckResult.RAMP, status, usl.peakThroughput(), null, "req/s", Confidence.HIGH, evidence, details));
     }
@@ -170,28 +173,72 @@ public final class UslCheck implements Check {
      */
     static String lockTie(List<CheckResult> earlier, UniversalScalabilityLaw usl, Map<String, Object> details) {
         CheckResult lock = null;
+        LockContentionCheck.SiteDetails site = null;
         for (CheckResult r : earlier) {
             if (r.checkId().equals(LockContentionCheck.ID)
-                    && "true contention".equals(r.details().get("verdict"))
-                    && r.details().get("saturationQps") instanceof Number) {
+                    && r.details() instanceof LockContentionCheck.SiteDetails d
+                    && d.trueContention()
+                    && d.saturationQps() != null) {
                 lock = r;
+                site = d;
             }
         }
         if (lock == null || !(usl.sigma() > 0)) {
             return "";
         }
-        double lockQps = ((Number) lock.details().get("saturationQps")).doubleValue();
+        double lockQps = site.saturationQps();
         double ceiling = usl.lambda() / usl.sigma();
         double ratio = lockQps / ceiling;
-        details.put("lockSite", lock.details().get("site"));
+        details.put("lockSite", site.site());
         details.put("lockSaturationQps", lockQps);
         details.put("serialCeilingQps", ceiling);
         boolean agree = ratio <= LOCK_AGREEMENT && ratio >= 1 / LOCK_AGREEMENT;
         return "; σ's ceiling λ/σ=" + Numbers.num(ceiling) + " req/s and the lock at "
-                + lock.details().get("site")
+                + site.site()
                 + " (saturating near " + Numbers.num(lockQps) + " req/s at " + Evidence.step(lock.stepIndex()) + ") "
                 + (agree
                         ? "agree: that lock is the serial fraction"
                         : "differ: that lock is not the whole serial fraction");
+    }
+
+    /** Details when too few requests were in flight at once to fit the USL. */
+    public record TooFewInFlight(double maxMeasuredConcurrency, double minConcurrency) implements CheckDetails {}
+
+    /**
+     * Details of a USL fit: its parameters, peak (null without one), R², the bound, and the measured points;
+     * the lock.contention site it was tied to, when there was one.
+     */
+    public record Fit(
+            double sigma,
+            double kappa,
+            double lambda,
+            Double peakConcurrency,
+            Double peakThroughput,
+            double rSquared,
+            String limit,
+            double maxMeasuredConcurrency,
+            double[] concurrency,
+            double[] throughput,
+            @CheckDetails.Optional String lockSite,
+            @CheckDetails.Optional Double lockSaturationQps,
+            @CheckDetails.Optional Double serialCeilingQps)
+            implements CheckDetails {
+
+        Fit withLockTie(String site, Double saturationQps, Double ceilingQps) {
+            return new Fit(
+                    sigma,
+                    kappa,
+                    lambda,
+                    peakConcurrency,
+                    peakThroughput,
+                    rSquared,
+                    limit,
+                    maxMeasuredConcurrency,
+                    concurrency,
+                    throughput,
+                    site,
+                    saturationQps,
+                    ceilingQps);
+        }
     }
 }

@@ -168,7 +168,7 @@ public final class WakeUpLinearityCheck implements Check {
                     "events/request",
                     Confidence.HIGH,
                     evidence,
-                    details));
+                    new MapDetails(details)));
             earlier.add(v);
             if (step.load() != null
                     && step.load().achievedQps() > 0
@@ -231,9 +231,7 @@ public final class WakeUpLinearityCheck implements Check {
                     cpu.profile().durationNanos() > 0 ? cpu.profile().durationNanos() / 1e9 : step.windowSeconds();
             double served = step.load().achievedQps() * seconds;
             double perRequestUs = goready.cpuNanos() / 1e3 / Math.max(served, 1);
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("goreadySamples", goready.samples());
-            details.put("goreadyCpuSecondsPerSecond", goready.cpuNanos() / 1e9 / seconds);
+            Goready details = new Goready(goready.samples(), goready.cpuNanos() / 1e9 / seconds);
             results.add(new CheckResult(
                     ID,
                     step.index(),
@@ -345,7 +343,7 @@ public final class WakeUpLinearityCheck implements Check {
                     unit,
                     Confidence.HIGH,
                     evidence,
-                    details));
+                    new MapDetails(details)));
             earlier.add(v);
             if (step.load().achievedQps() > 0 && wakeUps > 0) {
                 points.add(new double[] {step.load().achievedQps(), wakeUps / seconds, v});
@@ -395,7 +393,8 @@ public final class WakeUpLinearityCheck implements Check {
                                 + ")";
                     default -> "wake-ups grow in step with load";
                 };
-        Map<String, Object> details = trend.details();
+        Map<String, Object> details =
+                new java.util.LinkedHashMap<>(trend.details().asMap());
         details.put("linearRSquared", linear.rSquared());
         details.put("linearSlopeEventsPerRequest", linear.slope());
         String evidence = verdict + ": " + what + " " + trend.describe("QPS") + ", linear R² "
@@ -420,7 +419,7 @@ public final class WakeUpLinearityCheck implements Check {
                 "exponent",
                 confidence,
                 evidence,
-                details);
+                new MapDetails(details));
     }
 
     /**
@@ -451,4 +450,7 @@ public final class WakeUpLinearityCheck implements Check {
             details.put(key, v.value());
         }
     }
+
+    /** A step judged from the CPU profile alone: goready's samples and CPU seconds per second (NO_DATA). */
+    public record Goready(long goreadySamples, double goreadyCpuSecondsPerSecond) implements CheckDetails {}
 }

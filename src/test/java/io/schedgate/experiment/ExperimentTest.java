@@ -10,6 +10,7 @@ import io.schedgate.verdict.Capacity;
 import io.schedgate.verdict.CheckResult;
 import io.schedgate.verdict.Confidence;
 import io.schedgate.verdict.Gate;
+import io.schedgate.verdict.MapDetails;
 import io.schedgate.verdict.Status;
 import io.schedgate.verdict.Verdict;
 import java.nio.file.Path;
@@ -201,7 +202,7 @@ class ExperimentTest {
     }
 
     private static CheckResult result(String id, int step, Status status, String evidence) {
-        return new CheckResult(id, step, status, 0.1, 0.05, "share", Confidence.HIGH, evidence, Map.of());
+        return new CheckResult(id, step, status, 0.1, 0.05, "share", Confidence.HIGH, evidence, MapDetails.EMPTY);
     }
 
     private static ExperimentResult result(Verdict... verdicts) {

@@ -131,9 +131,9 @@ class CheckStatusCoverageTest {
             CheckResult r = one(v, SchedLatencyCheck.ID, step);
             assertTrue(expected[0] >= 10, "the scrape's p99 bucket starts at or above the default 10 ms");
             assertEquals(Status.FAIL, r.status(), r.evidence());
-            assertEquals(expected[0], (double) r.details().get("bucketLowerMs"), 1e-9, r.evidence());
-            assertEquals(expected[1], (double) r.details().get("bucketUpperMs"), 1e-9, r.evidence());
-            assertEquals(expected[2], ((Number) r.details().get("sampledTransitions")).doubleValue(), 0.0);
+            assertEquals(expected[0], (double) r.detailsMap().get("bucketLowerMs"), 1e-9, r.evidence());
+            assertEquals(expected[1], (double) r.detailsMap().get("bucketUpperMs"), 1e-9, r.evidence());
+            assertEquals(expected[2], ((Number) r.detailsMap().get("sampledTransitions")).doubleValue(), 0.0);
             assertTrue(r.value() >= expected[0] && r.value() <= expected[1], r.evidence());
         }
         // step 1: the p99 bucket ends at 10.49 ms, so it cannot be surely above 10 ms: PASS
@@ -158,7 +158,7 @@ class CheckStatusCoverageTest {
         assertTrue(achieved < 0.95, "manifest: achieved " + achieved + " of offered");
         CheckResult r = one(judge(run), SchedLatencyCheck.ID, 5);
         assertEquals(Status.WARN, r.status(), r.evidence());
-        assertEquals(expected[0], (double) r.details().get("bucketLowerMs"), 1e-9);
+        assertEquals(expected[0], (double) r.detailsMap().get("bucketLowerMs"), 1e-9);
     }
 
     /**
@@ -182,15 +182,15 @@ class CheckStatusCoverageTest {
         assertTrue(share > 0.01 && share < 0.05, "pprof: " + share + " between the default 1% and 5%");
         CheckResult r = judge(run).results().stream()
                 .filter(c -> c.checkId().equals(LockContentionCheck.ID) && c.stepIndex() == 1)
-                .filter(c -> "main.(*hotlock).run".equals(c.details().get("function")))
+                .filter(c -> "main.(*hotlock).run".equals(c.detailsMap().get("function")))
                 .findFirst()
                 .orElseThrow();
         assertEquals(Status.WARN, r.status(), r.evidence());
-        assertEquals(delayMs, (double) r.details().get("mutexDelayMs"), 0.01, "pprof -top cum, ms");
-        assertEquals(contentions, ((Number) r.details().get("mutexContentions")).doubleValue(), 0.5);
+        assertEquals(delayMs, (double) r.detailsMap().get("mutexDelayMs"), 0.01, "pprof -top cum, ms");
+        assertEquals(contentions, ((Number) r.detailsMap().get("mutexContentions")).doubleValue(), 0.5);
         assertEquals(
                 ProfileVerdictTest.pprofCum(run.resolve("proofs/step-01-block.txt"), "main.(*hotlock).run", 0),
-                (double) r.details().get("blockDelayMs"),
+                (double) r.detailsMap().get("blockDelayMs"),
                 0.01,
                 "block delay: pprof -top");
         // pprof prints the duration rounded to 1 s; the profile's own is a few ms longer
@@ -219,9 +219,9 @@ class CheckStatusCoverageTest {
         assertEquals(0, load.path("errors").asInt(), "manifest: every request answered");
         CheckResult r = one(judge(run), GoroutineCheck.BLOWUP_ID, 1);
         assertEquals(Status.FAIL, r.status(), r.evidence());
-        long idle = ((Number) r.details().get("idleConnectionsExcluded")).longValue();
+        long idle = ((Number) r.detailsMap().get("idleConnectionsExcluded")).longValue();
         assertEquals(scraped - idle, r.value(), 0.0, r.evidence());
-        assertEquals(baseline, ((Number) r.details().get("baseline")).doubleValue(), 0.0);
+        assertEquals(baseline, ((Number) r.detailsMap().get("baseline")).doubleValue(), 0.0);
         // Little's law from the load generator and the scrapes: requests in flight = achieved rate × mean
         // latency, goroutines per request = Δ/sched/goroutines-created per answered request; the limit is
         // baseline + twice the predicted rise + the default slack of 20
@@ -230,7 +230,7 @@ class CheckStatusCoverageTest {
                 / 1e3;
         double perRequest = delta(run, 1, "go_sched_goroutines_created_goroutines_total")
                 / (load.path("requests").asDouble() - load.path("errors").asDouble());
-        assertEquals(baseline + inFlight * perRequest, (double) r.details().get("predicted"), 1e-9);
+        assertEquals(baseline + inFlight * perRequest, (double) r.detailsMap().get("predicted"), 1e-9);
         assertEquals(baseline + 2 * inFlight * perRequest + 20, r.threshold(), 1e-9);
         assertTrue(scraped - idle > r.threshold(), "far past the limit");
     }
@@ -250,7 +250,7 @@ class CheckStatusCoverageTest {
         CheckResult r3 = one(v, SaturationCheck.ID, 3);
         assertEquals(Status.WARN, r3.status(), r3.evidence());
         assertEquals(s3.path("achievedQps").asDouble() / s3.path("offeredQps").asDouble(), r3.value(), 1e-12);
-        assertEquals(errors3, (double) r3.details().get("errorRate"), 1e-12);
+        assertEquals(errors3, (double) r3.detailsMap().get("errorRate"), 1e-12);
         JsonNode s1 = load(run, 1);
         assertEquals(0, s1.path("errors").asInt());
         CheckResult r1 = one(v, SaturationCheck.ID, 1);
@@ -282,7 +282,7 @@ class CheckStatusCoverageTest {
         CheckResult r6 = one(herdVerdict, WakeUpLinearityCheck.ID, 6);
         assertEquals(Status.FAIL, r6.status(), r6.evidence());
         assertEquals(v6, r6.value(), 1e-9);
-        assertEquals(reference, (double) r6.details().get("referencePerRequest"), 1e-9);
+        assertEquals(reference, (double) r6.detailsMap().get("referencePerRequest"), 1e-9);
 
         Path metricsHerd = METRICS_RUNS.resolve("herd-go1.26");
         double reference3 = median(List.of(eventsPerRequest(metricsHerd, 1), eventsPerRequest(metricsHerd, 2)));
@@ -312,7 +312,7 @@ class CheckStatusCoverageTest {
         assertTrue(share > 0.15, "above even the default FAIL line: " + share);
         CheckResult r = one(judge(run), SchedLockPressureCheck.ID, 5);
         assertEquals(Status.WARN, r.status(), r.evidence());
-        assertEquals(true, r.details().get("upperBound"));
+        assertEquals(true, r.detailsMap().get("upperBound"));
         assertEquals(share, r.value(), share * 1e-3, r.evidence());
     }
 
@@ -340,7 +340,7 @@ class CheckStatusCoverageTest {
                     / 1e3;
             double perRequest = delta(run, step, "go_sched_goroutines_created_goroutines_total") / served;
             long idle = ((Number)
-                            one(v, GoroutineCheck.BLOWUP_ID, step).details().get("idleConnectionsExcluded"))
+                            one(v, GoroutineCheck.BLOWUP_ID, step).detailsMap().get("idleConnectionsExcluded"))
                     .longValue();
             Path end = run.resolve(String.format("step-%02d/metrics-end.txt", step));
             x[step - 1] = Math.log(inFlight * perRequest);
@@ -359,7 +359,7 @@ class CheckStatusCoverageTest {
         CheckResult r = one(v, GoroutineCheck.GROWTH_ID, CheckResult.RAMP);
         assertEquals(Status.WARN, r.status(), r.evidence());
         assertEquals(exponent, r.value(), 1e-9, r.evidence());
-        assertTrue((double) r.details().get("exponentLower") < 1, "three points: the interval includes 1");
+        assertTrue((double) r.detailsMap().get("exponentLower") < 1, "three points: the interval includes 1");
     }
 
     /**
@@ -425,9 +425,9 @@ class CheckStatusCoverageTest {
         for (int step = 1; step <= 3; step++) {
             CheckResult r = one(v, SchedLockPressureCheck.ID, step);
             assertEquals(Status.PASS, r.status(), r.evidence());
-            assertEquals(false, r.details().get("upperBound"));
-            double share =
-                    (double) r.details().get("spinShare") + (double) r.details().get("waitShare");
+            assertEquals(false, r.detailsMap().get("upperBound"));
+            double share = (double) r.detailsMap().get("spinShare")
+                    + (double) r.detailsMap().get("waitShare");
             assertEquals(share, r.value(), 1e-15);
             assertTrue(share < 0.05, r.evidence());
         }
@@ -446,7 +446,7 @@ class CheckStatusCoverageTest {
         double baseline = sample(run.resolve("baseline/metrics.txt"), "go_sched_goroutines_goroutines");
         for (int step = 1; step <= 3; step++) {
             CheckResult r = one(v, GoroutineCheck.BLOWUP_ID, step);
-            long idle = ((Number) r.details().get("idleConnectionsExcluded")).longValue();
+            long idle = ((Number) r.detailsMap().get("idleConnectionsExcluded")).longValue();
             double end = sample(
                     run.resolve(String.format("step-%02d/metrics-end.txt", step)), "go_sched_goroutines_goroutines");
             JsonNode load = load(run, step);
@@ -476,22 +476,22 @@ class CheckStatusCoverageTest {
         CheckResult pass = one(judge(herd), UslCheck.ID, CheckResult.RAMP);
         assertEquals(Status.PASS, pass.status(), pass.evidence());
         double r2 = rSquared(herd, pass);
-        assertEquals(r2, (double) pass.details().get("rSquared"), 1e-9);
-        assertTrue(r2 >= 0.8 && (double) pass.details().get("sigma") <= 1, pass.evidence());
+        assertEquals(r2, (double) pass.detailsMap().get("rSquared"), 1e-9);
+        assertTrue(r2 >= 0.8 && (double) pass.detailsMap().get("sigma") <= 1, pass.evidence());
 
         Path fanout = METRICS_RUNS.resolve("fanout-go1.26");
         CheckResult warn = one(judge(fanout), UslCheck.ID, CheckResult.RAMP);
         assertEquals(Status.WARN, warn.status(), warn.evidence());
         double r2f = rSquared(fanout, warn);
-        assertEquals(r2f, (double) warn.details().get("rSquared"), 1e-9);
+        assertEquals(r2f, (double) warn.detailsMap().get("rSquared"), 1e-9);
         assertTrue(r2f < 0.8, warn.evidence());
     }
 
     /** 1 − SS_res / SS_tot of the check's fitted USL against the manifest's achieved rates. */
     private static double rSquared(Path run, CheckResult usl) throws IOException {
-        double sigma = (double) usl.details().get("sigma");
-        double kappa = (double) usl.details().get("kappa");
-        double lambda = (double) usl.details().get("lambda");
+        double sigma = (double) usl.detailsMap().get("sigma");
+        double kappa = (double) usl.detailsMap().get("kappa");
+        double lambda = (double) usl.detailsMap().get("lambda");
         List<double[]> points = new ArrayList<>();
         for (JsonNode s : JSON.readTree(run.resolve("manifest.json").toFile()).path("steps")) {
             double x = s.path("load").path("achievedQps").asDouble();

@@ -36,17 +36,18 @@ class LockDelayTrendTest {
                 trend.evidence()
                         .startsWith("mutex delay per request at hotlock.go:25 (Lock; released at hotlock.go:33)"),
                 trend.evidence());
-        double[] qps = (double[]) trend.details().get("qps");
-        double[] perRequest = (double[]) trend.details().get("delayMicrosPerRequest");
+        double[] qps = (double[]) trend.detailsMap().get("qps");
+        double[] perRequest = (double[]) trend.detailsMap().get("delayMicrosPerRequest");
         assertEquals(3, qps.length);
         // the per-step rows' own numbers feed the trend: step by step, the same per-request delay
         List<CheckResult> steps = v.results().stream()
                 .filter(r -> r.checkId().equals(LockContentionCheck.ID) && !r.rampWide())
-                .filter(r -> "hotlock.go:33".equals(r.details().get("site")))
+                .filter(r -> "hotlock.go:33".equals(r.detailsMap().get("site")))
                 .toList();
         for (int i = 0; i < steps.size(); i++) {
             assertEquals(
-                    ((Number) steps.get(i).details().get("mutexDelayMicrosPerRequest")).doubleValue(), perRequest[i]);
+                    ((Number) steps.get(i).detailsMap().get("mutexDelayMicrosPerRequest")).doubleValue(),
+                    perRequest[i]);
         }
         assertEquals(logLogSlope(qps, perRequest), trend.value(), 1e-9);
         assertTrue(trend.value() > 1, "superlinear: " + trend.value());

@@ -129,10 +129,10 @@ class MetricsDialectVerdictTest {
         assertEquals(Status.FAIL, leak.status(), leak.evidence());
         assertEquals(
                 raw(run.resolve("baseline/metrics.txt"), "go_goroutines"),
-                leak.details().get("baseline"));
+                leak.detailsMap().get("baseline"));
         assertEquals(
                 raw(run.resolve("final/metrics.txt"), "go_goroutines"),
-                leak.details().get("afterCooldown"));
+                leak.detailsMap().get("afterCooldown"));
         assertTrue(
                 leak.evidence().endsWith("; goroutines from go_goroutines (client_golang default)"), leak.evidence());
 

@@ -32,7 +32,7 @@ class MissingDataTest {
                 5,
                 v.result(WakeUpLinearityCheck.ID, CheckResult.RAMP)
                         .orElseThrow()
-                        .details()
+                        .detailsMap()
                         .get("steps"));
         assertFalse(v.gate().passed());
         assertTrue(v.gate().reasons().stream().anyMatch(r -> r.startsWith("wakeup.linearity step-03: NO_DATA")));

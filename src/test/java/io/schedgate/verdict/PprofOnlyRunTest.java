@@ -62,10 +62,10 @@ class PprofOnlyRunTest {
         assertEquals(Status.FAIL, leak.status(), leak.evidence());
         assertEquals(
                 (double) proofTotal("leak-go1.26", "baseline-goroutine.txt"),
-                leak.details().get("baseline"));
+                leak.detailsMap().get("baseline"));
         assertEquals(
                 (double) proofTotal("leak-go1.26", "final-goroutine.txt"),
-                leak.details().get("afterCooldown"));
+                leak.detailsMap().get("afterCooldown"));
         assertTrue(leak.evidence().contains("counted in the goroutine profiles"), leak.evidence());
         assertTrue(leak.evidence().contains("main.leakForever leak.go:"), leak.evidence());
     }
@@ -102,7 +102,7 @@ class PprofOnlyRunTest {
                 .evaluate(RunFixtures.copy("leak-go1.26", tmp));
         CheckResult leak = v.result(GoroutineCheck.LEAK_ID, CheckResult.RAMP).orElseThrow();
         assertTrue(
-                !leak.details().containsKey("goroutineCountSource"),
-                leak.details().toString());
+                !leak.detailsMap().containsKey("goroutineCountSource"),
+                leak.detailsMap().toString());
     }
 }

@@ -106,13 +106,13 @@ public class ProfileVerdictTest {
         Verdict v = judge("fanout-go1.26");
         CheckResult s3 = one(v, SchedLockPressureCheck.ID, 3);
         assertEquals(Confidence.HIGH, s3.confidence());
-        double spin = (double) s3.details().get("spinShare");
-        double wait = (double) s3.details().get("waitShare");
+        double spin = (double) s3.detailsMap().get("spinShare");
+        double wait = (double) s3.detailsMap().get("waitShare");
         assertTrue(wait > 0, "holder-side sched.lock delay in the mutex profile");
         assertEquals(spin + wait, s3.value(), 1e-12, "1.25+: spinners are not in the wait, so spin + wait");
-        assertEquals(false, s3.details().get("waitIncludesSpin"));
+        assertEquals(false, s3.detailsMap().get("waitIncludesSpin"));
         @SuppressWarnings("unchecked")
-        Map<String, Double> holders = (Map<String, Double>) s3.details().get("holders");
+        Map<String, Double> holders = (Map<String, Double>) s3.detailsMap().get("holders");
         assertTrue(
                 holders.containsKey("runtime.wakep") && holders.containsKey("runtime.findRunnable"),
                 holders.toString());
@@ -137,9 +137,9 @@ public class ProfileVerdictTest {
         String lock = "hotlock.go:" + labLine("hotlock.go", "h.mu.Lock()");
         CheckResult s2 = all(v, LockContentionCheck.ID, 2).get(0);
         assertEquals(Status.FAIL, s2.status(), s2.evidence());
-        assertEquals(unlock, s2.details().get("site"));
-        assertEquals(lock, s2.details().get("blockSite"));
-        assertEquals("true contention", s2.details().get("verdict"));
+        assertEquals(unlock, s2.detailsMap().get("site"));
+        assertEquals(lock, s2.detailsMap().get("blockSite"));
+        assertEquals("true contention", s2.detailsMap().get("verdict"));
         assertTrue(
                 s2.evidence()
                         .startsWith("true contention at " + lock + " (Lock: requests wait here; the holder"
@@ -149,20 +149,20 @@ public class ProfileVerdictTest {
         Path proofs = RUNS.resolve("hotlock-go1.26/proofs");
         assertEquals(
                 pprofCum(proofs.resolve("step-02-mutex.txt"), "main.(*hotlock).run", 0),
-                (double) s2.details().get("mutexDelayMs"),
+                (double) s2.detailsMap().get("mutexDelayMs"),
                 10,
                 "delay: pprof -top -sample_index=delay");
         assertEquals(
                 pprofCum(proofs.resolve("step-02-mutex.txt"), "main.(*hotlock).run", 1),
-                ((Number) s2.details().get("mutexContentions")).doubleValue(),
+                ((Number) s2.detailsMap().get("mutexContentions")).doubleValue(),
                 0.5,
                 "contentions: pprof -top");
         assertEquals(
                 pprofCum(proofs.resolve("step-02-block.txt"), "main.(*hotlock).run", 0),
-                (double) s2.details().get("blockDelayMs"),
+                (double) s2.detailsMap().get("blockDelayMs"),
                 10,
                 "block delay: pprof -top");
-        assertTrue(((Number) s2.details().get("parkedGoroutines")).longValue() > 1);
+        assertTrue(((Number) s2.detailsMap().get("parkedGoroutines")).longValue() > 1);
         assertFalse(v.gate().passed());
         assertEquals(Gate.FAILED, v.gate().exitCode());
     }
@@ -175,7 +175,7 @@ public class ProfileVerdictTest {
     void aLockNobodyBlocksOnIsAPseudoSpike() {
         CheckResult s2 = all(judge("fanout-go1.26"), LockContentionCheck.ID, 2).get(0);
         assertEquals(Status.PASS, s2.status());
-        assertEquals("pseudo-spike", s2.details().get("verdict"));
+        assertEquals("pseudo-spike", s2.detailsMap().get("verdict"));
         assertTrue(s2.evidence().contains("block delay 0 ms/s < 0.167 ms/s or a single waiter"), s2.evidence());
         // Raising the bar turns hotlock's true contention into a pseudo-spike: the threshold is live.
         CheckResult h2 = all(
@@ -183,7 +183,7 @@ public class ProfileVerdictTest {
                         LockContentionCheck.ID,
                         2)
                 .get(0);
-        assertEquals("pseudo-spike", h2.details().get("verdict"), h2.evidence());
+        assertEquals("pseudo-spike", h2.detailsMap().get("verdict"), h2.evidence());
     }
 
     /** The herd's wake-ups per request blow up at the saturated step; the sources name herd.go. */
@@ -215,7 +215,7 @@ public class ProfileVerdictTest {
         assertTrue(leak.evidence().contains("wait sites that grew: " + site + " +"), leak.evidence());
         assertTrue(leak.evidence().contains("goroutineleak profile: " + site), leak.evidence());
         @SuppressWarnings("unchecked")
-        Map<String, Long> leaked = (Map<String, Long>) leak.details().get("goroutineleakProfile");
+        Map<String, Long> leaked = (Map<String, Long>) leak.detailsMap().get("goroutineleakProfile");
         assertEquals(
                 (long) pprofCum(RUNS.resolve("leak-go1.26/proofs/final-goroutineleak.txt"), "main.leakForever", 0),
                 leaked.get(site),
@@ -227,9 +227,9 @@ public class ProfileVerdictTest {
     void go123WithoutStacksIsALowConfidenceUpperBound() {
         CheckResult s3 = one(judge("fanout-go1.23"), SchedLockPressureCheck.ID, 3);
         assertEquals(Confidence.LOW, s3.confidence());
-        assertEquals(true, s3.details().get("upperBound"));
-        assertEquals(true, s3.details().get("waitIncludesSpin"));
-        assertEquals((double) s3.details().get("waitShare"), s3.value(), 1e-12, "the CPU spin is not added on top");
+        assertEquals(true, s3.detailsMap().get("upperBound"));
+        assertEquals(true, s3.detailsMap().get("waitIncludesSpin"));
+        assertEquals((double) s3.detailsMap().get("waitShare"), s3.value(), 1e-12, "the CPU spin is not added on top");
         assertTrue(s3.evidence().contains("GODEBUG=runtimecontentionstacks=1"), s3.evidence());
         assertTrue(s3.evidence().startsWith("sched.lock at most"), s3.evidence());
     }
@@ -239,9 +239,9 @@ public class ProfileVerdictTest {
     void go123WithStacksIsWaiterSideAndAttributed() {
         CheckResult s3 = one(judge("fanout-go1.23-stacks"), SchedLockPressureCheck.ID, 3);
         assertEquals(Confidence.HIGH, s3.confidence());
-        assertEquals(false, s3.details().get("upperBound"));
-        assertEquals(true, s3.details().get("waitIncludesSpin"));
-        assertEquals((double) s3.details().get("waitShare"), s3.value(), 1e-12);
+        assertEquals(false, s3.detailsMap().get("upperBound"));
+        assertEquals(true, s3.detailsMap().get("waitIncludesSpin"));
+        assertEquals((double) s3.detailsMap().get("waitShare"), s3.value(), 1e-12);
         assertTrue(s3.evidence().contains("waiter side"), s3.evidence());
         assertTrue(s3.evidence().contains("runtime.findRunnable"), s3.evidence());
     }
@@ -327,12 +327,12 @@ public class ProfileVerdictTest {
         long expected = IdleConnections.count(
                 new ProfileReader().read(RUNS.resolve("hotlock-go1.26/step-03/goroutine-end.pb.gz")));
         CheckResult s3 = one(judge("hotlock-go1.26"), GoroutineCheck.BLOWUP_ID, 3);
-        assertEquals(expected, ((Number) s3.details().get("idleConnectionsInProfile")).longValue());
+        assertEquals(expected, ((Number) s3.detailsMap().get("idleConnectionsInProfile")).longValue());
         // the fixture's /metrics scrape counts fewer goroutines above baseline than the profile has idle
         // connections (they were not read together): never fewer goroutines than the baseline, and said so
-        double baseline = ((Number) s3.details().get("baseline")).doubleValue();
+        double baseline = ((Number) s3.detailsMap().get("baseline")).doubleValue();
         assertTrue(s3.value() >= baseline, s3.evidence());
-        assertTrue(((Number) s3.details().get("idleConnectionsExcluded")).longValue() < expected, s3.evidence());
+        assertTrue(((Number) s3.detailsMap().get("idleConnectionsExcluded")).longValue() < expected, s3.evidence());
         assertTrue(s3.evidence().contains("the two disagree"), s3.evidence());
     }
 
@@ -342,7 +342,7 @@ public class ProfileVerdictTest {
         Verdict v = judge("leak-go1.26");
         CheckResult s1 = one(v, LockContentionCheck.ID, 1);
         assertEquals(Status.PASS, s1.status(), s1.evidence());
-        assertEquals("on", s1.details().get("mutexProfiling"));
+        assertEquals("on", s1.detailsMap().get("mutexProfiling"));
         assertTrue(s1.evidence().startsWith("no sync lock contention sampled in the window"), s1.evidence());
         assertFalse(s1.evidence().contains("profiling is off"), s1.evidence());
     }

@@ -116,8 +116,10 @@ class SchedLockPressureProofTest {
         double mutexSeconds =
                 new ProfileReader().read(RUN.resolve(s + "/mutex.pb.gz")).durationNanos() / 1e9;
         CheckResult r = v.result(SchedLockPressureCheck.ID, step).orElseThrow();
-        assertEquals(spinNs / (cpuSeconds * procs * 1e9), (double) r.details().get("spinShare"), 1e-12, r.evidence());
-        assertEquals(waitNs / (mutexSeconds * procs * 1e9), (double) r.details().get("waitShare"), 1e-12, r.evidence());
+        assertEquals(
+                spinNs / (cpuSeconds * procs * 1e9), (double) r.detailsMap().get("spinShare"), 1e-12, r.evidence());
+        assertEquals(
+                waitNs / (mutexSeconds * procs * 1e9), (double) r.detailsMap().get("waitShare"), 1e-12, r.evidence());
         assertTrue(waitNs > 0, "the fan-out's holder-side sched.lock delay is in the proof");
     }
 }

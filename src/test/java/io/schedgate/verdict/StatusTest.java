@@ -29,14 +29,22 @@ class StatusTest {
         details.put("nan", Double.NaN);
         details.put("ok", 1.5);
         CheckResult r = new CheckResult(
-                "x", 1, Status.PASS, Double.POSITIVE_INFINITY, Double.NaN, "u", Confidence.HIGH, "e", details);
+                "x",
+                1,
+                Status.PASS,
+                Double.POSITIVE_INFINITY,
+                Double.NaN,
+                "u",
+                Confidence.HIGH,
+                "e",
+                new MapDetails(details));
         assertNull(r.value());
         assertNull(r.threshold());
-        assertNull(r.details().get("nan"));
-        assertEquals(1.5, r.details().get("ok"));
+        assertNull(r.detailsMap().get("nan"));
+        assertEquals(1.5, r.detailsMap().get("ok"));
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new CheckResult("x", 1, null, 1.0, 1.0, "u", Confidence.HIGH, "e", Map.of()));
+                () -> new CheckResult("x", 1, null, 1.0, 1.0, "u", Confidence.HIGH, "e", MapDetails.EMPTY));
     }
 
     @Test

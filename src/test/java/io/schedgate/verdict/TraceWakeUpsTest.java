@@ -57,14 +57,15 @@ class TraceWakeUpsTest {
         for (RunStep step : data.steps()) {
             CheckResult r = v.result(WakeUpLinearityCheck.ID, step.index()).orElseThrow();
             assertEquals("wake-ups/request", r.unit(), r.evidence());
-            assertEquals("trace", r.details().get("source"));
-            assertEquals(dump.get("wakeUps") - runtime, r.details().get("wakeUps"));
+            assertEquals("trace", r.detailsMap().get("source"));
+            assertEquals(dump.get("wakeUps") - runtime, r.detailsMap().get("wakeUps"));
             double requests = step.load().achievedQps() * seconds;
             assertEquals((dump.get("wakeUps") - runtime) / requests, r.value(), 1e-9);
             assertTrue(
                     r.evidence().contains("wake-ups from the execution trace, 0.3 s of the 3 s window"), r.evidence());
             assertTrue(r.evidence().contains("top waker main.herd main.go:70"), r.evidence());
-            assertTrue(r.details().containsKey("metricsEventsPerRequest"), "the metrics count is kept for comparison");
+            assertTrue(
+                    r.detailsMap().containsKey("metricsEventsPerRequest"), "the metrics count is kept for comparison");
             assertEquals(Status.PASS, r.status(), "the same trace at every step: flat per second, falling per request");
         }
         CheckResult ramp = v.result(WakeUpLinearityCheck.ID, CheckResult.RAMP).orElseThrow();
@@ -80,7 +81,7 @@ class TraceWakeUpsTest {
         assertTrue(s2.evidence().contains("trace capture failed (HTTP 500"), s2.evidence());
         assertEquals(
                 "trace",
-                v.result(WakeUpLinearityCheck.ID, 3).orElseThrow().details().get("source"));
+                v.result(WakeUpLinearityCheck.ID, 3).orElseThrow().detailsMap().get("source"));
     }
 
     /** Traces that cannot be read (no tracestat) leave the runtime/metrics counts to judge, saying why. */
@@ -141,7 +142,7 @@ class TraceWakeUpsTest {
         for (int step = 1; step <= 3; step++) {
             CheckResult r = v.result(SchedLatencyCheck.ID, step).orElseThrow();
             assertEquals(Long.parseLong(lat[3]) / 1e6, r.value(), 1e-12, r.evidence());
-            assertEquals(Long.parseLong(lat[1]), ((Number) r.details().get("transitions")).longValue());
+            assertEquals(Long.parseLong(lat[1]), ((Number) r.detailsMap().get("transitions")).longValue());
             assertEquals(Confidence.HIGH, r.confidence());
             assertTrue(r.evidence().contains("s of execution trace"), r.evidence());
         }

@@ -113,12 +113,12 @@ class UserServiceExperimentsTest {
         experiment("rwlock-50us", Map.of(), "400,800,1600", Map.of(), v -> {
             CheckResult c = v.results().stream()
                     .filter(r -> r.checkId().equals(LockContentionCheck.ID)
-                            && "true contention".equals(r.details().get("verdict")))
+                            && "true contention".equals(r.detailsMap().get("verdict")))
                     .reduce((a, b) -> b)
                     .orElseThrow(() -> new AssertionError("no true contention: " + VerdictExperimentsTest.summary(v)));
             assertTrue(
                     c.evidence().startsWith("true contention at " + lock + " (Lock: requests wait here"), c.evidence());
-            assertEquals("sync.RWMutex", c.details().get("primitive"), c.evidence());
+            assertEquals("sync.RWMutex", c.detailsMap().get("primitive"), c.evidence());
             assertTrue(c.evidence().contains("lock busy ≈ "), c.evidence());
             assertTrue(c.evidence().contains("saturating near "), c.evidence());
         });

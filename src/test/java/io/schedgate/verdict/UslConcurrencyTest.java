@@ -55,7 +55,7 @@ class UslConcurrencyTest {
         assertEquals(Status.PASS, usl.status(), usl.evidence());
         assertNull(usl.value(), "no peak is claimed");
         // N = X·W at the top step: 1600 req/s × 0.456 ms = 0.730 (by hand)
-        assertEquals(0.7296, (double) usl.details().get("maxMeasuredConcurrency"), 1e-9);
+        assertEquals(0.7296, (double) usl.detailsMap().get("maxMeasuredConcurrency"), 1e-9);
         assertTrue(usl.evidence().startsWith("not fitted: at most 0.730 requests in flight"), usl.evidence());
     }
 

@@ -22,7 +22,27 @@ class UslLockTieTest {
                 "share of processor time",
                 Confidence.HIGH,
                 "…",
-                Map.of("verdict", verdict, "site", "main.go:42", "saturationQps", saturationQps));
+                new LockContentionCheck.SiteDetails(
+                        "main.go:42",
+                        "main.handler",
+                        "sync.Mutex",
+                        verdict,
+                        0,
+                        0,
+                        0,
+                        false,
+                        null,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        null,
+                        0,
+                        saturationQps,
+                        0,
+                        null));
     }
 
     @Test

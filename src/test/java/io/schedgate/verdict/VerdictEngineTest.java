@@ -47,8 +47,8 @@ class VerdictEngineTest {
         CheckResult ramp = result(v, WakeUpLinearityCheck.ID, CheckResult.RAMP);
         assertEquals(Status.PASS, ramp.status(), ramp.evidence());
         assertEquals(1.0, ramp.value(), 0.05);
-        assertTrue((double) ramp.details().get("exponentLower") < 1.0);
-        assertTrue((double) ramp.details().get("exponentUpper") > 1.0);
+        assertTrue((double) ramp.detailsMap().get("exponentLower") < 1.0);
+        assertTrue((double) ramp.detailsMap().get("exponentUpper") > 1.0);
 
         for (int step = 1; step <= 4; step++) {
             assertEquals(Status.PASS, result(v, SaturationCheck.ID, step).status());
@@ -68,7 +68,7 @@ class VerdictEngineTest {
         assertEquals(Status.WARN, usl.status());
         assertTrue(usl.evidence().startsWith("the USL does not describe these steps"), usl.evidence());
         // Concurrency is Little's L = X·W: step 1 achieved 200.22 req/s at 0.479 ms mean latency.
-        double[] n = (double[]) usl.details().get("concurrency");
+        double[] n = (double[]) usl.detailsMap().get("concurrency");
         assertEquals(200.2187934914012 * 0.47914035333333366 / 1000, n[0], 1e-12);
         assertTrue(v.gate().passed(), String.join("\n", v.gate().reasons()));
         assertEquals(0, v.gate().exitCode());
@@ -83,7 +83,7 @@ class VerdictEngineTest {
         Verdict v = verdict("herd-go1.26");
         CheckResult ramp = result(v, WakeUpLinearityCheck.ID, CheckResult.RAMP);
         assertEquals(Status.FAIL, ramp.status(), ramp.evidence());
-        assertTrue((double) ramp.details().get("exponentLower") > 1.0);
+        assertTrue((double) ramp.detailsMap().get("exponentLower") > 1.0);
         assertTrue(ramp.evidence().startsWith("wake-ups grow faster than load"), ramp.evidence());
         assertEquals(Status.WARN, result(v, WakeUpLinearityCheck.ID, 6).status());
         assertFalse(v.gate().passed());
@@ -113,7 +113,7 @@ class VerdictEngineTest {
         Verdict v = verdict("fanout-go1.23");
         CheckResult step1 = result(v, GoroutineCheck.BLOWUP_ID, 1);
         assertEquals(Confidence.LOW, step1.confidence());
-        assertEquals("learnt from the first step", step1.details().get("goroutinesPerRequestSource"));
+        assertEquals("learnt from the first step", step1.detailsMap().get("goroutinesPerRequestSource"));
         assertTrue(v.result(UslCheck.ID, CheckResult.RAMP).isEmpty(), "4 steps: no USL");
         assertTrue(v.notes().stream().anyMatch(n -> n.startsWith("usl: not fitted, 4 steps")));
         assertEquals("go1.23.5", v.goVersion());
@@ -154,7 +154,7 @@ class VerdictEngineTest {
     @Test
     void resultsCarryTheWindowSignals() {
         CheckResult step6 = result(verdict("fanout-go1.26"), WakeUpLinearityCheck.ID, 6);
-        Map<String, Object> d = step6.details();
+        Map<String, Object> d = step6.detailsMap();
         assertEquals(65.03, (double) d.get("goroutinesCreatedPerRequest"), 0.005);
         assertTrue((double) d.get("gcCpuShare") > 0);
         assertTrue(d.containsKey("mutexWaitSecondsPerSecondPerProc"));
@@ -218,7 +218,7 @@ class VerdictEngineTest {
                                 + load.path("requests").asLong() + " requests"),
                 s2.evidence());
         assertTrue(s2.evidence().contains("every pooled user was still waiting on a response"), s2.evidence());
-        assertEquals(late - 1, ((Number) s2.details().get("lateUsersBusy")).longValue());
+        assertEquals(late - 1, ((Number) s2.detailsMap().get("lateUsersBusy")).longValue());
     }
 
     @Test
@@ -240,7 +240,7 @@ class VerdictEngineTest {
         assertTrue(s1.evidence().contains(" of 2 CPUs"), s1.evidence());
         CheckResult s2 = result(v, SaturationCheck.ID, 2);
         assertFalse(s2.evidence().contains("machine's CPUs"), s2.evidence());
-        assertEquals(0.1, s2.details().get("harnessCpus"));
+        assertEquals(0.1, s2.detailsMap().get("harnessCpus"));
     }
 
     @Test

@@ -242,7 +242,7 @@ class VerdictExperimentsTest {
             // hold is that every holder named is a function that takes sched.lock in Go 1.26's runtime.
             io.schedgate.signals.LockSiteTable go126 = io.schedgate.signals.LockSiteTable.forMinor(26);
             List<String> holders = steps.stream()
-                    .flatMap(r -> r.details().get("holders") instanceof Map<?, ?> h
+                    .flatMap(r -> r.detailsMap().get("holders") instanceof Map<?, ?> h
                             ? h.keySet().stream()
                             : java.util.stream.Stream.empty())
                     .map(String::valueOf)
@@ -272,13 +272,14 @@ class VerdictExperimentsTest {
             experiment("window-" + window, "/hotlock?us=400", "800", Map.of("window.seconds", window), v -> {
                 CheckResult c = v.results().stream()
                         .filter(r -> r.checkId().equals(LockContentionCheck.ID)
-                                && r.details().get("function") != null
-                                && String.valueOf(r.details().get("function")).equals("main.(*hotlock).run"))
+                                && r.detailsMap().get("function") != null
+                                && String.valueOf(r.detailsMap().get("function"))
+                                        .equals("main.(*hotlock).run"))
                         .findFirst()
                         .orElseThrow(() -> new AssertionError("hotlock not examined: " + summary(v)));
                 System.out.println("[experiment] window " + window + " s: " + c.status() + " " + c.evidence());
-                classes.put(window, c.details().get("verdict"));
-                if ("true contention".equals(c.details().get("verdict"))) {
+                classes.put(window, c.detailsMap().get("verdict"));
+                if ("true contention".equals(c.detailsMap().get("verdict"))) {
                     assertTrue(c.evidence().startsWith("true contention at " + lock), c.evidence());
                 }
             });
@@ -337,8 +338,8 @@ class VerdictExperimentsTest {
                         .append(' ')
                         .append(r.status())
                         .append(
-                                r.details().get("site") != null
-                                        ? " " + r.details().get("site")
+                                r.detailsMap().get("site") != null
+                                        ? " " + r.detailsMap().get("site")
                                         : "")
                         .append(" [")
                         .append(r.evidence(), 0, Math.min(160, r.evidence().length()))
