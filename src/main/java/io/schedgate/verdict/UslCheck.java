@@ -113,7 +113,7 @@ public final class UslCheck implements Check {
                     "req/s",
                     Confidence.LOW,
                     "USL fit failed: " + e.getMessage(),
-                    MapDetails.EMPTY));
+                    new NoFit()));
         }
         UniversalScalabilityLaw usl = fit.model();
         UniversalScalabilityLaw.Limit limit = usl.limitAt(maxN);
@@ -241,4 +241,7 @@ public final class UslCheck implements Check {
                     ceilingQps);
         }
     }
+
+    /** A fit that failed: nothing to show beside the evidence's reason. */
+    record NoFit() implements CheckDetails {}
 }

@@ -116,13 +116,6 @@ public final class WakeUpLinearityCheck implements Check {
             }
             double v = perRequest.value();
             double reference = earlier.isEmpty() ? v : median(earlier);
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("eventsPerSecond", w.wakeUpEventsPerSecond().value());
-            putIfPresent(details, "goroutinesCreatedPerRequest", w.goroutinesCreatedPerRequest());
-            putIfPresent(details, "mutexWaitSecondsPerSecondPerProc", w.mutexWaitPerSecondPerProc());
-            putIfPresent(details, "gcCpuShare", w.gcCpuShare());
-            details.put("requests", w.requests());
-            details.put("referencePerRequest", reference);
             double warnAt = PER_STEP_GROWTH_WARN * reference;
             double failAt = t.maxPerRequestGrowth() * reference;
             boolean robustReference = earlier.size() >= 2 && w.requests() >= MIN_REQUESTS_TO_FAIL;
@@ -130,8 +123,6 @@ public final class WakeUpLinearityCheck implements Check {
             // Events beyond the reference that the window's GC cycles could have made are no evidence.
             double gcBound = gcEventsBound(run, w);
             double excessEvents = (v - reference) * w.requests();
-            details.put("gcCycles", w.gcCycles().present() ? w.gcCycles().value() : null);
-            details.put("gcEventsBound", gcBound);
             boolean gcExplains = status != Status.PASS && excessEvents <= gcBound;
             if (gcExplains) {
                 status = Status.PASS;
@@ -153,12 +144,25 @@ public final class WakeUpLinearityCheck implements Check {
                                     + Numbers.num(w.gcCycles().value()) + " GC cycles can explain (≤ "
                                     + Numbers.num(gcBound) + ")"
                             : "");
+            Map<String, Long> failWakers = null;
+            Map<String, Long> failWokenAt = null;
             if (status == Status.FAIL) {
                 sources = sources == null ? WakeUpSources.of(run) : sources;
-                details.put("wakers", sources.wakers());
-                details.put("wokenAt", sources.wokenAt());
+                failWakers = sources.wakers();
+                failWokenAt = sources.wokenAt();
                 evidence += "; top wake-up sources: " + sources.describe(3);
             }
+            MetricsStep details = new MetricsStep(
+                    w.wakeUpEventsPerSecond().value(),
+                    valueOrNull(w.goroutinesCreatedPerRequest()),
+                    valueOrNull(w.mutexWaitPerSecondPerProc()),
+                    valueOrNull(w.gcCpuShare()),
+                    w.requests(),
+                    reference,
+                    w.gcCycles().present() ? w.gcCycles().value() : null,
+                    gcBound,
+                    failWakers,
+                    failWokenAt);
             results.add(new CheckResult(
                     ID,
                     step.index(),
@@ -168,7 +172,7 @@ public final class WakeUpLinearityCheck implements Check {
                     "events/request",
                     Confidence.HIGH,
                     evidence,
-                    new MapDetails(details)));
+                    details));
             earlier.add(v);
             if (step.load() != null
                     && step.load().achievedQps() > 0
@@ -294,28 +298,26 @@ public final class WakeUpLinearityCheck implements Check {
             double failAt = t.maxPerRequestGrowth() * reference;
             boolean robustReference = earlier.size() >= 2 && requests >= MIN_TRACED_REQUESTS_TO_FAIL;
             Status status = robustReference && v > failAt ? Status.FAIL : v > warnAt ? Status.WARN : Status.PASS;
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("source", "trace");
-            details.put("wakeUps", wakeUps);
-            details.put("runtimeWakeUps", TraceCounts.runtimeWakeUps(ts));
-            details.put("wakeUpsPerSecond", wakeUps / seconds);
-            details.put("traceSeconds", seconds);
-            details.put("windowSeconds", step.windowSeconds());
-            details.put("requests", requests);
-            details.put("referencePerRequest", reference);
-            details.put("goroutinesCreatedPerRequest", ts.goroutinesCreated() / requests);
-            details.put("schedulingLatencyP99Ns", ts.schedulingLatency().p99Ns());
-            details.put("byReason", ts.wakeUps().byReason());
             Map<String, Long> wakers = new LinkedHashMap<>();
             ts.wakeUps().topWakers().forEach(w -> wakers.put(w.site(), w.count()));
-            details.put("wakers", wakers);
-            if (step.metrics() != null
-                    && step.metrics().wakeUpEventsPerRequest().present()) {
-                // the other count, for comparison only: all scheduling events, sampled 1 in 8
-                details.put(
-                        "metricsEventsPerRequest",
-                        step.metrics().wakeUpEventsPerRequest().value());
-            }
+            TraceStep details = new TraceStep(
+                    "trace",
+                    wakeUps,
+                    TraceCounts.runtimeWakeUps(ts),
+                    wakeUps / seconds,
+                    seconds,
+                    step.windowSeconds(),
+                    requests,
+                    reference,
+                    ts.goroutinesCreated() / requests,
+                    ts.schedulingLatency().p99Ns(),
+                    ts.wakeUps().byReason(),
+                    wakers,
+                    // the other count, for comparison only: all scheduling events, sampled 1 in 8
+                    step.metrics() != null
+                                    && step.metrics().wakeUpEventsPerRequest().present()
+                            ? step.metrics().wakeUpEventsPerRequest().value()
+                            : null);
             io.schedgate.signals.TraceStats.Site top = ts.topWaker();
             String evidence = Numbers.num(v) + " wake-ups per request (" + wakeUps + " goroutines unblocked over ≈"
                     + Numbers.num(requests) + " requests; wake-ups from the execution trace, "
@@ -343,7 +345,7 @@ public final class WakeUpLinearityCheck implements Check {
                     unit,
                     Confidence.HIGH,
                     evidence,
-                    new MapDetails(details)));
+                    details));
             earlier.add(v);
             if (step.load().achievedQps() > 0 && wakeUps > 0) {
                 points.add(new double[] {step.load().achievedQps(), wakeUps / seconds, v});
@@ -393,23 +395,22 @@ public final class WakeUpLinearityCheck implements Check {
                                 + ")";
                     default -> "wake-ups grow in step with load";
                 };
-        Map<String, Object> details =
-                new java.util.LinkedHashMap<>(trend.details().asMap());
-        details.put("linearRSquared", linear.rSquared());
-        details.put("linearSlopeEventsPerRequest", linear.slope());
+        Map<String, Long> rampWakers = null;
+        Map<String, Long> rampWokenAt = null;
         String evidence = verdict + ": " + what + " " + trend.describe("QPS") + ", linear R² "
                 + Numbers.num(linear.rSquared()) + ", over " + points.size() + " steps; per request "
                 + Numbers.num(points.get(0)[2]) + " → " + Numbers.num(points.get(points.size() - 1)[2]);
         if (status != Status.PASS && traces != null) {
             WakeUpSources sources = WakeUpSources.fromTraces(traces);
-            details.put("wakers", sources.wakers());
+            rampWakers = sources.wakers();
             evidence += "; top wake-up sources: " + sources.describe(3);
         } else if (status != Status.PASS) {
             WakeUpSources sources = WakeUpSources.of(run);
-            details.put("wakers", sources.wakers());
-            details.put("wokenAt", sources.wokenAt());
+            rampWakers = sources.wakers();
+            rampWokenAt = sources.wokenAt();
             evidence += "; top wake-up sources: " + sources.describe(3);
         }
+        Ramp details = new Ramp(trend.details(), linear.rSquared(), linear.slope(), rampWakers, rampWokenAt);
         return new CheckResult(
                 ID,
                 CheckResult.RAMP,
@@ -419,7 +420,7 @@ public final class WakeUpLinearityCheck implements Check {
                 "exponent",
                 confidence,
                 evidence,
-                new MapDetails(details));
+                details);
     }
 
     /**
@@ -445,11 +446,52 @@ public final class WakeUpLinearityCheck implements Check {
         return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
-    private static void putIfPresent(Map<String, Object> details, String key, RuntimeMetricsValue v) {
-        if (v.present()) {
-            details.put(key, v.value());
-        }
+    private static Double valueOrNull(RuntimeMetricsValue v) {
+        return v.present() ? v.value() : null;
     }
+
+    /**
+     * One step judged from the /metrics scrapes: scheduling events (Δ/sched/latencies count × 8) per second
+     * and per request, the reference (median of the earlier steps), the GC bound; the wake-up sources at a FAIL.
+     */
+    record MetricsStep(
+            double eventsPerSecond,
+            @CheckDetails.Optional Double goroutinesCreatedPerRequest,
+            @CheckDetails.Optional Double mutexWaitSecondsPerSecondPerProc,
+            @CheckDetails.Optional Double gcCpuShare,
+            long requests,
+            double referencePerRequest,
+            Double gcCycles,
+            double gcEventsBound,
+            @CheckDetails.Optional Map<String, Long> wakers,
+            @CheckDetails.Optional Map<String, Long> wokenAt)
+            implements CheckDetails {}
+
+    /** One step judged from its execution-trace slice: exact wake-up counts, by reason and by waker. */
+    record TraceStep(
+            String source,
+            long wakeUps,
+            long runtimeWakeUps,
+            double wakeUpsPerSecond,
+            double traceSeconds,
+            double windowSeconds,
+            double requests,
+            double referencePerRequest,
+            double goroutinesCreatedPerRequest,
+            long schedulingLatencyP99Ns,
+            Map<String, Long> byReason,
+            Map<String, Long> wakers,
+            @CheckDetails.Optional Double metricsEventsPerRequest)
+            implements CheckDetails {}
+
+    /** The ramp's trend: the power-law fit's keys, the linear fit beside it, the sources when not PASS. */
+    record Ramp(
+            @CheckDetails.Inline GrowthTrend.Fit trend,
+            double linearRSquared,
+            double linearSlopeEventsPerRequest,
+            @CheckDetails.Optional Map<String, Long> wakers,
+            @CheckDetails.Optional Map<String, Long> wokenAt)
+            implements CheckDetails {}
 
     /** A step judged from the CPU profile alone: goready's samples and CPU seconds per second (NO_DATA). */
     public record Goready(long goreadySamples, double goreadyCpuSecondsPerSecond) implements CheckDetails {}
