@@ -128,8 +128,8 @@ public final class InjectorClient {
                         List<Long> unsent = new ArrayList<>();
                         List<Long> busy = new ArrayList<>();
                         for (int i = 0; i < plan.stepCount(); i++) {
-                            unsent.add(counters.counts(i, null).unsent());
-                            busy.add(counters.counts(i, null).unsentUsersBusy());
+                            unsent.add(counters.unsentOf(i));
+                            busy.add(counters.unsentUsersBusyOf(i));
                         }
                         post("/final", new FinalReport(assignment.share(), unsent, busy));
                     } catch (IOException e) {

@@ -236,7 +236,7 @@ public final class StepLoadCounters {
     public LoadNumbers numbers(int index, double windowSeconds) {
         WindowCounts own = counts(index, null);
         if (remote.isEmpty()) {
-            return numbers(own, windowSeconds);
+            return numbers(own, latencies[index], windowSeconds);
         }
         java.util.List<WindowCounts> shares = new java.util.ArrayList<>();
         shares.add(own);
@@ -246,14 +246,15 @@ public final class StepLoadCounters {
                 shares.add(c);
             }
         });
-        return numbers(WindowCounts.merged(shares), windowSeconds)
+        WindowCounts merged = WindowCounts.merged(shares);
+        return numbers(merged, merged.latencies(), windowSeconds)
                 .withInjectors(shares.stream()
-                        .map(c -> numbers(c, windowSeconds).withHarnessCpu(c.harnessCpus(), null))
+                        .map(c -> numbers(c, c.latencies(), windowSeconds).withHarnessCpu(c.harnessCpus(), null))
                         .toList());
     }
 
-    private static LoadNumbers numbers(WindowCounts c, double windowSeconds) {
-        LatencyHistogram h = c.latencies();
+    /** {@code c}'s numbers over the window, its latency percentiles from {@code h} (the same recordings). */
+    private static LoadNumbers numbers(WindowCounts c, LatencyHistogram h, double windowSeconds) {
         LoadNumbers.Latency latency = h.count() == 0
                 ? null
                 : new LoadNumbers.Latency(
