@@ -9,6 +9,7 @@ import io.schedgate.plan.CpuSplit;
 import io.schedgate.plan.PlanSources;
 import io.schedgate.plan.ScaleOut;
 import io.schedgate.report.HtmlReport;
+import io.schedgate.service.CpusetFit;
 import io.schedgate.service.DockerEngine;
 import io.schedgate.service.GoServiceImage;
 import io.schedgate.service.GoToolchain;
@@ -416,6 +417,10 @@ public final class Experiment {
             try {
                 ContainerEnvironment.ensureDefaults();
                 DockerEngine.requireAnswer();
+                String cpuset = plan.get(TargetSelection.CPUSET);
+                if (cpuset != null) {
+                    CpusetFit.require(cpuset);
+                }
             } catch (RuntimeException e) {
                 throw new ExperimentException("experiment " + name + ": " + e.getMessage(), e);
             }

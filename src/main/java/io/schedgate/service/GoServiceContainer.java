@@ -241,6 +241,9 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
             return;
         }
         DockerEngine.requireAnswer();
+        if (cpuset != null) {
+            CpusetFit.require(cpuset); // before the lab's build: Docker would refuse it only at container start
+        }
         exitedEarly = null;
         try {
             if (kind == Kind.LAB) {

@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Which Go builds the lab: a {@code go} command plus the {@code GOTOOLCHAIN} it runs with.
@@ -80,15 +85,46 @@ public record GoToolchain(String goCommand, String gotoolchain) {
             process.getOutputStream().close();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (process.waitFor() != 0 || !out.startsWith("go")) {
-                throw new GoServiceException(describe() + " cannot tell its version: " + out);
+                // go's own output spans lines (downloading, the proxy's answer): one line, then the fix
+                String said = String.join(
+                        "; ",
+                        out.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+                String fix = gotoolchain.equals("local")
+                        ? "run scripts/setup"
+                        : "name a toolchain the Go module proxy serves, or an installed Go with go(...)";
+                throw new GoServiceException(
+                        describe() + " cannot tell its version (" + said + "): " + fix + "; Go here: " + installed());
             }
             return out;
         } catch (IOException e) {
-            throw new GoServiceException(describe() + " cannot run (" + e.getMessage() + "): run scripts/setup", e);
+            Matcher debian = DEBIAN_GO.matcher(goCommand);
+            String fix =
+                    debian.matches() ? "install it with scripts/setup --go " + debian.group(1) : "run scripts/setup";
+            throw new GoServiceException(
+                    describe() + " cannot run (" + e.getMessage() + "): " + fix + "; Go here: " + installed(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GoServiceException("interrupted while asking " + describe() + " for its version", e);
         }
+    }
+
+    /** Debian's versioned Go, {@code /usr/lib/go-1.N/bin/go}; group 1 is {@code 1.N}. */
+    private static final Pattern DEBIAN_GO = Pattern.compile("/usr/lib/go-(1\\.\\d+)/bin/go");
+
+    /** The Go installations a build could use instead: the go on PATH and Debian's /usr/lib/go-1.N. */
+    static String installed() {
+        List<String> found = new ArrayList<>();
+        found.add("go on PATH");
+        try (Stream<Path> dirs = Files.list(Path.of("/usr/lib"))) {
+            dirs.map(d -> d.resolve("bin/go"))
+                    .filter(go -> DEBIAN_GO.matcher(go.toString()).matches() && Files.isExecutable(go))
+                    .map(Path::toString)
+                    .sorted()
+                    .forEach(found::add);
+        } catch (IOException e) {
+            // no /usr/lib to list: the go on PATH is all there is to name
+        }
+        return String.join(", ", found);
     }
 
     /** How error messages name this toolchain. */
