@@ -1,6 +1,8 @@
 package io.schedgate.experiment;
 
 import io.gatling.app.Gatling$;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.schedgate.gatling.ChainSimulation;
 import io.schedgate.gatling.ContainerEnvironment;
 import io.schedgate.gatling.EndpointMixSimulation;
 import io.schedgate.gatling.InjectorProcess;
@@ -32,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -82,6 +85,9 @@ public final class Experiment {
     private Duration tail = Duration.ofSeconds(1);
     private Duration cooldown = Duration.ofSeconds(2);
     private String mix;
+    /** The scenario as a Gatling chain instead of a mix, built inside the simulation ({@link #scenario}). */
+    private Supplier<ChainBuilder> chain;
+
     private Map<String, String> env = Map.of();
     /** Further schedgate.* settings (plan, target knobs, thresholds), keys without the prefix. */
     private Map<String, String> settings = Map.of();
@@ -116,6 +122,7 @@ public final class Experiment {
         e.tail = tail;
         e.cooldown = cooldown;
         e.mix = mix;
+        e.chain = chain;
         e.env = env;
         e.settings = settings;
         e.repeat = repeat;
@@ -209,8 +216,35 @@ public final class Experiment {
     /** The scenario: one GET per arrival from this mix, {@code /path?query@weight,/other@weight}. */
     public Experiment mix(String endpointMix) {
         requireText(endpointMix, "mix");
+        if (chain != null) {
+            throw new IllegalArgumentException(BOTH);
+        }
         return with(e -> e.mix = endpointMix);
     }
+
+    private static final String BOTH =
+            "an experiment's scenario is a mix or a chain, not both: drop mix() or scenario()";
+
+    /**
+     * The scenario as a Gatling chain run once per arrival instead of a {@link #mix}, e.g.
+     * {@code scenario(() -> exec(http("order").post("/order").body(StringBody("{}"))))}. A supplier because
+     * Gatling's HTTP DSL can only be touched inside a running simulation (outside it {@code HttpDsl} fails
+     * to initialise, for the rest of the JVM): the chain is built when the simulation is, once per
+     * repetition, in this JVM; so not with {@link #injectors(int)}.
+     */
+    public Experiment scenario(Supplier<ChainBuilder> perArrival) {
+        Objects.requireNonNull(perArrival, "scenario");
+        if (mix != null) {
+            throw new IllegalArgumentException(BOTH);
+        }
+        if (injectors > 0) {
+            throw new IllegalArgumentException(CHAIN_FORKED);
+        }
+        return with(e -> e.chain = perArrival);
+    }
+
+    private static final String CHAIN_FORKED = "a chain scenario cannot cross to forked injector JVMs: use mix() with"
+            + " injectors(), or a SchedgateSimulation with -Dschedgate.injectors";
 
     /** One more environment variable of the target container, as {@code docker run -e}. */
     public Experiment env(String key, String value) {
@@ -284,6 +318,9 @@ public final class Experiment {
     public Experiment injectors(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("injectors: " + n + " is below 0");
+        }
+        if (n > 0 && chain != null) {
+            throw new IllegalArgumentException(CHAIN_FORKED);
         }
         return with(e -> e.injectors = n);
     }
@@ -364,12 +401,14 @@ public final class Experiment {
         plan.put(PlanSources.WINDOW_SECONDS, Long.toString(window.toSeconds()));
         plan.put(PlanSources.TAIL_SECONDS, Long.toString(tail.toSeconds()));
         plan.put(PlanSources.COOLDOWN_SECONDS, Long.toString(cooldown.toSeconds()));
-        if (mix == null) {
+        if (mix == null && chain == null) {
             // the presets' mix is the lab's endpoints: a user's service has its own
-            throw new IllegalStateException(
-                    "experiment " + name + " has no scenario: call mix(\"/path@1\") with your service's endpoints");
+            throw new IllegalStateException("experiment " + name
+                    + " has no scenario: call mix(\"/path@1\") or scenario(chain) with your service's endpoints");
         }
-        plan.put(PlanSources.MIX, mix);
+        if (mix != null) {
+            plan.put(PlanSources.MIX, mix);
+        }
         switch (kind) {
             case URL -> {
                 plan.put(TargetSelection.URL, target);
@@ -460,7 +499,9 @@ public final class Experiment {
             plan.forEach((k, v) -> System.setProperty(PlanSources.PREFIX + k, v));
             System.setProperty("schedgate.runs.dir", out.toString());
             System.setProperty("gatling.data.enableAnalytics", "false");
-            String simulation = EndpointMixSimulation.class.getName();
+            Class<?> simulationClass = chain == null ? EndpointMixSimulation.class : ChainSimulation.class;
+            String simulation = simulationClass.getName();
+            ChainSimulation.handOff(chain);
             List<InjectorProcess> others = new ArrayList<>();
             if (injectors > 0) {
                 int port = freePort();
@@ -492,7 +533,7 @@ public final class Experiment {
                 throw new ExperimentException("experiment " + name + " repetition " + rep + ": Gatling exited " + exit
                         + " (its output above says why)");
             }
-            Path dir = runDirectory(out, EndpointMixSimulation.class.getSimpleName());
+            Path dir = runDirectory(out, simulationClass.getSimpleName());
             Verdict verdict = new VerdictEngine(Thresholds.fromSystemProperties())
                     .evaluate(dir, VerdictEngine.baselineFromSystemProperties());
             Path report = dir.resolve(HtmlReport.FILE_NAME);
@@ -504,6 +545,7 @@ public final class Experiment {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
+            ChainSimulation.handOff(null);
             System.setProperties(saved);
         }
     }

@@ -1,11 +1,15 @@
 package io.schedgate.experiment;
 
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.http.HttpDsl.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gatling.javaapi.core.ChainBuilder;
 import io.schedgate.verdict.Capacity;
 import io.schedgate.verdict.CheckResult;
 import io.schedgate.verdict.Confidence;
@@ -17,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The experiment builder's settings, the repeat agreement and the assertions, on made-up verdicts (no Docker). */
@@ -212,5 +217,35 @@ class ExperimentTest {
                     i + 1, verdicts[i], Path.of("/runs/" + i), Path.of("/runs/" + i + "/report.html")));
         }
         return new ExperimentResult("counter", reps);
+    }
+
+    @Test
+    void aMixAndAChainAreOneScenarioNotTwo() {
+        // never called here: Gatling's HTTP DSL initialises only inside a running simulation
+        Supplier<ChainBuilder> chain = () -> exec(http("order").post("/order").body(StringBody("{}")));
+        Experiment e = Experiment.image("x:1").steps(100);
+        String both = "an experiment's scenario is a mix or a chain, not both: drop mix() or scenario()";
+        assertEquals(
+                both,
+                assertThrows(IllegalArgumentException.class, () -> e.mix("/a@1").scenario(chain))
+                        .getMessage());
+        assertEquals(
+                both,
+                assertThrows(IllegalArgumentException.class, () -> e.scenario(chain)
+                                .mix("/a@1"))
+                        .getMessage());
+        String forked = "a chain scenario cannot cross to forked injector JVMs: use mix() with injectors(),"
+                + " or a SchedgateSimulation with -Dschedgate.injectors";
+        assertEquals(
+                forked,
+                assertThrows(IllegalArgumentException.class, () -> e.scenario(chain)
+                                .injectors(1))
+                        .getMessage());
+        assertEquals(
+                forked,
+                assertThrows(IllegalArgumentException.class, () -> e.injectors(1)
+                                .scenario(chain))
+                        .getMessage());
+        assertFalse(e.scenario(chain).settings().containsKey("mix"), "a chain names no mix");
     }
 }
