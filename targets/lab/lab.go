@@ -17,6 +17,7 @@ type Lab struct {
 	herd   *herd
 	leak   leak
 	alloc  alloc
+	yield  yielder
 	reg    *prometheus.Registry
 }
 
@@ -45,6 +46,7 @@ func (l *Lab) appHandler() http.Handler {
 	mux.HandleFunc("/herd", l.handleHerd())
 	mux.HandleFunc("/leak", l.handleLeak())
 	mux.HandleFunc("/alloc", l.handleAlloc())
+	mux.HandleFunc("/yield", l.handleYield())
 	return mux
 }
 

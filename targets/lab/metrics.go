@@ -43,6 +43,8 @@ func newRegistry(l *Lab) *prometheus.Registry {
 			func() float64 { return float64(l.leak.leaked.Load()) }),
 		counter("lab_alloc_bytes_total", "Bytes allocated by /alloc.",
 			func() float64 { return float64(l.alloc.bytes.Load()) }),
+		counter("lab_yields_total", "runtime.Gosched calls made by /yield goroutines.",
+			func() float64 { return float64(l.yield.yields.Load()) }),
 	)
 	return reg
 }

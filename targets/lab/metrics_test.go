@@ -75,11 +75,13 @@ func TestMetricsCarryLabCounters(t *testing.T) {
 	mustGet(t, app.URL+"/fanout?n=9")
 	mustGet(t, app.URL+"/hotlock?us=1")
 	mustGet(t, app.URL+"/alloc?kb=3")
+	mustGet(t, app.URL+"/yield?n=2&k=5")
 	for name, want := range map[string]float64{
 		"lab_fanout_goroutines_total":    9,
 		"lab_hotlock_acquisitions_total": 1,
 		"lab_alloc_bytes_total":          3 * 1024,
 		"lab_herd_served_total":          0,
+		"lab_yields_total":               10,
 	} {
 		if got := metricValue(t, l, name); got != want {
 			t.Errorf("%s = %v, want %v", name, got, want)

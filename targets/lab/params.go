@@ -13,11 +13,15 @@ const (
 	maxFanout       = 10_000  // goroutines spawned per /fanout request
 	maxLeakPerReq   = 1_000   // goroutines leaked per /leak request
 	maxAllocKiB     = 16_384  // 16 MiB allocated per /alloc request
+	maxYieldN       = 1_000   // goroutines started per /yield request
+	maxYieldK       = 10_000  // Gosched calls per /yield goroutine
 	defaultSpinUs   = 50
 	defaultLockUs   = 20
 	defaultFanout   = 64
 	defaultLeakN    = 1
 	defaultAllocKiB = 256
+	defaultYieldN   = 8
+	defaultYieldK   = 100
 )
 
 // intParam reads query parameter name as an integer in [min, max], def when absent.
