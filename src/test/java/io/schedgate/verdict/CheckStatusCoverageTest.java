@@ -1,6 +1,7 @@
 package io.schedgate.verdict;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -430,6 +431,59 @@ class CheckStatusCoverageTest {
                     + (double) r.detailsMap().get("waitShare");
             assertEquals(share, r.value(), 1e-15);
             assertTrue(share < 0.05, r.evidence());
+        }
+    }
+
+    /**
+     * schedlock.pressure from profiles at every level on the yield run (16 goroutines x 200
+     * runtime.Gosched per request, 200/400/800/1600 req/s on 2 Ps): steps 1-2 PASS under 5%, step 3
+     * WARN between 5% and 15%, step 4 FAIL above 15%, each the spin plus the holder-side wait (not an
+     * upper bound), held most by runtime.goschedImpl (the yield's own globrunqput under sched.lock);
+     * SchedLockPressureProofTest proves the same shares from `go tool pprof -traces -lines`.
+     */
+    @Test
+    void schedLockFromProfilesWarnsAndFailsOnTheYield() {
+        Verdict v = judge(RunFixtures.RUNS.resolve("yield-go1.26"));
+        Status[] expected = {Status.PASS, Status.PASS, Status.WARN, Status.FAIL};
+        for (int step = 1; step <= 4; step++) {
+            CheckResult r = one(v, SchedLockPressureCheck.ID, step);
+            assertEquals(expected[step - 1], r.status(), r.evidence());
+            assertEquals(false, r.detailsMap().get("upperBound"));
+            double share = (double) r.detailsMap().get("spinShare")
+                    + (double) r.detailsMap().get("waitShare");
+            assertEquals(share, r.value(), 1e-15);
+            assertTrue(
+                    r.evidence().contains("held most by runtime.goschedImpl"), "goschedImpl holds it: " + r.evidence());
+        }
+        assertTrue(one(v, SchedLockPressureCheck.ID, 3).value() > 0.05);
+        assertTrue(one(v, SchedLockPressureCheck.ID, 3).value() < 0.15);
+        assertTrue(one(v, SchedLockPressureCheck.ID, 4).value() > 0.15);
+        assertFalse(v.gate().passed(), String.valueOf(v.gate().reasons()));
+    }
+
+    /**
+     * The x8 of /sched/latencies (the runtime samples one scheduling event in 8) against a count
+     * known in advance: each /yield request of the yield run makes exactly n*k = 3200 Gosched
+     * (each one runnable-to-running transition; the lab's lab_yields_total counts them) plus n = 16
+     * goroutine starts and the handler's wake-up from its WaitGroup, so at least 3217 events. The
+     * check's events per request must be at least that and within 5% of it: without the x8 it would
+     * be ~400, with a x4 or x16 the other side of the band.
+     */
+    @Test
+    void schedulingEventsPerRequestMatchTheYieldsKnownCount() throws IOException {
+        Path run = RunFixtures.RUNS.resolve("yield-go1.26");
+        Verdict v = judge(run);
+        double known = 16 * 200 + 16 + 1;
+        for (int step = 1; step <= 4; step++) {
+            CheckResult r = one(v, WakeUpLinearityCheck.ID, step);
+            double yields = sample(run.resolve(String.format("step-%02d/metrics-end.txt", step)), "lab_yields_total")
+                    - sample(run.resolve(String.format("step-%02d/metrics-start.txt", step)), "lab_yields_total");
+            JsonNode load = load(run, step);
+            double answered =
+                    load.path("requests").asDouble() - load.path("errors").asDouble();
+            assertEquals(
+                    16 * 200, yields / answered, 16 * 200 * 0.01, "lab_yields_total per answered request, " + step);
+            assertTrue(r.value() >= known && r.value() <= known * 1.05, r.evidence());
         }
     }
 

@@ -311,6 +311,20 @@ public class ProfileVerdictTest {
         assertEquals(Status.FAIL, rise.status(), rise.evidence());
         assertTrue(rise.evidence().contains("step-03 at"), rise.evidence());
         assertTrue(rise.evidence().contains("1.24/1.25"), rise.evidence());
+        // The same Go and the same endpoint, one run hotter: /yield with 200 Gosched per goroutine
+        // against a baseline with 20, both at 200/400/800 req/s. The rise is real at every matched step.
+        Verdict hotter = engine.evaluate(RUNS.resolve("yield-go1.26"), RUNS.resolve("yield-light-go1.26"));
+        CheckResult sameGo = one(hotter, SchedLockBaseline.ID, CheckResult.RAMP);
+        assertEquals(Status.FAIL, sameGo.status(), sameGo.evidence());
+        for (String step : List.of("step-01 at 200 req/s", "step-02 at 400 req/s", "step-03 at 800 req/s")) {
+            assertTrue(sameGo.evidence().contains(step), sameGo.evidence());
+        }
+        assertFalse(
+                sameGo.evidence().contains("1.24/1.25"), "one Go version, no version warning: " + sameGo.evidence());
+        // and the lighter run against the hotter one is no rise
+        Verdict cooler = engine.evaluate(RUNS.resolve("yield-light-go1.26"), RUNS.resolve("yield-go1.26"));
+        assertEquals(
+                Status.PASS, one(cooler, SchedLockBaseline.ID, CheckResult.RAMP).status());
         // A baseline with no step at matched QPS cannot be compared: NO_DATA, the gate fails.
         Verdict unmatched = engine.evaluate(RUNS.resolve("hotlock-go1.26"), RUNS.resolve("leak-go1.26"));
         assertEquals(
