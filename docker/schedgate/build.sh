@@ -28,7 +28,8 @@ if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/jlink" ]; then jdk=$JAVA_HOME
 ctx=$(mktemp -d "${TMPDIR:-/tmp}/schedgate-image-XXXXXX")
 trap 'rm -rf "$ctx"' EXIT
 fs=$ctx/rootfs
-mkdir -p "$fs/app/lib" "$fs/etc" "$fs/tmp" "$fs/runs"
+mkdir -p "$fs/app/lib" "$fs/app/conf" "$fs/etc" "$fs/tmp" "$fs/runs"
+cp "$here/logback.xml" "$fs/app/conf/logback.xml"
 chmod 1777 "$fs/tmp" "$fs/runs"
 
 "$jdk/bin/jlink" --output "$fs/opt/java" --strip-debug --no-man-pages --no-header-files --compress=2 \

@@ -77,6 +77,10 @@ class ScaleOutImageTest {
             String logs = "\n--- collector (end):\n" + tail(collector.getLogs()) + "\n--- injector (end):\n"
                     + tail(injector.getLogs());
             assertEquals(0, injectorExit, "the injector's exit code" + logs);
+            // the image's logback.xml: Gatling's and Netty's DEBUG chatter stays out of the logs
+            for (String all : List.of(collector.getLogs(), injector.getLogs())) {
+                assertTrue(all.lines().noneMatch(l -> l.contains(" DEBUG ")), "DEBUG lines in the image's logs" + logs);
+            }
             // a two-step ramp is too short for every decisive check: the gate may say no data (2), but
             // the run itself must complete (3: incomplete, 4: not started)
             assertTrue(
