@@ -12,6 +12,11 @@ final class Backlog {
         return sites(run, capture).map(QueueSites::serving).orElse(-1L);
     }
 
+    /** Goroutines inside a request handler in a capture's goroutine profile, -1 when it cannot be read. */
+    static long handlers(RunData run, Capture capture) {
+        return sites(run, capture).map(QueueSites::handlers).orElse(-1L);
+    }
+
     /** " (queued at SITE (STATE))" for the largest queue in the snapshot, else "". */
     static String where(RunData run, Capture capture) {
         return sites(run, capture)
