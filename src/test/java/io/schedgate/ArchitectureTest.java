@@ -41,7 +41,7 @@ class ArchitectureTest {
         allow("metrics");
         allow("run");
         allow("signals", "pprof", "metrics", "stats", "text");
-        allow("service", "metrics", "text");
+        allow("service", "plan", "metrics", "text");
         allow("load", "plan", "run", "text");
         allow("collect", "plan", "service", "load", "run", "metrics", "text");
         allow("verdict", "run", "signals", "pprof", "metrics", "stats", "text");

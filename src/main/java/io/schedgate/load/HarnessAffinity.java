@@ -1,5 +1,6 @@
 package io.schedgate.load;
 
+import io.schedgate.plan.CpuList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,14 +40,7 @@ public final class HarnessAffinity {
         try {
             String online =
                     Files.readString(Path.of("/sys/devices/system/cpu/online")).strip();
-            int n = 0;
-            for (String part : online.split(",")) {
-                int dash = part.indexOf('-');
-                n += dash < 0
-                        ? 1
-                        : Integer.parseInt(part.substring(dash + 1)) - Integer.parseInt(part.substring(0, dash)) + 1;
-            }
-            return n;
+            return CpuList.parse(online).count();
         } catch (IOException | RuntimeException e) {
             return Runtime.getRuntime().availableProcessors();
         }

@@ -40,7 +40,7 @@ public record CpuSplit(String targetCpus, String harnessCpus, String note) {
             return new CpuSplit(userCpuset, null, "not pinned: the target does not run in a container on this machine");
         }
         if (userCpuset != null) {
-            String rest = complement(userCpuset, hostCpus);
+            String rest = userCpus(userCpuset).complement(hostCpus).toString();
             return rest.isEmpty()
                     ? new CpuSplit(
                             userCpuset,
@@ -61,8 +61,8 @@ public record CpuSplit(String targetCpus, String harnessCpus, String note) {
                                     + Math.max(1, hostCpus / 2) + " (-Dschedgate." + SETTING + "=on splits)");
         }
         int half = hostCpus / 2;
-        String harness = range(0, half - 1);
-        String target = range(half, hostCpus - 1);
+        String harness = CpuList.range(0, half - 1).toString();
+        String target = CpuList.range(half, hostCpus - 1).toString();
         return new CpuSplit(target, harness, "target on CPUs " + target + ", harness on " + harness);
     }
 
@@ -79,49 +79,14 @@ public record CpuSplit(String targetCpus, String harnessCpus, String note) {
         return harnessCpus != null;
     }
 
-    private static String range(int from, int to) {
-        return from == to ? Integer.toString(from) : from + "-" + to;
-    }
-
-    /** The CPUs 0..hostCpus-1 not in {@code cpuset} ({@code 0-1,3}), as a list such as {@code 2,4-5}. */
-    static String complement(String cpuset, int hostCpus) {
-        boolean[] taken = new boolean[Math.max(hostCpus, 0)];
-        for (String part : cpuset.split(",")) {
-            String p = part.strip();
-            if (p.isEmpty()) {
-                continue;
-            }
-            int dash = p.indexOf('-');
-            int from;
-            int to;
-            try {
-                from = Integer.parseInt(dash < 0 ? p : p.substring(0, dash).strip());
-                to = dash < 0 ? from : Integer.parseInt(p.substring(dash + 1).strip());
-            } catch (NumberFormatException e) {
-                throw new InvalidPlanException(
-                        "target.cpuset", "must be a CPU list such as 0 or 0-1,3, got '" + cpuset + "'");
-            }
-            for (int c = from; c <= to && c < taken.length; c++) {
-                if (c >= 0) {
-                    taken[c] = true;
-                }
-            }
+    /** The user's cpuset; a range written high-low is named as such, anything else by the list syntax. */
+    private static CpuList userCpus(String cpuset) {
+        try {
+            return CpuList.parse(cpuset);
+        } catch (CpuList.Malformed e) {
+            throw new InvalidPlanException(
+                    "target.cpuset",
+                    e.backwards() ? e.getMessage() : "must be a CPU list such as 0 or 0-1,3, got '" + cpuset + "'");
         }
-        StringBuilder out = new StringBuilder();
-        for (int c = 0; c < taken.length; c++) {
-            if (taken[c]) {
-                continue;
-            }
-            int end = c;
-            while (end + 1 < taken.length && !taken[end + 1]) {
-                end++;
-            }
-            if (out.length() > 0) {
-                out.append(',');
-            }
-            out.append(range(c, end));
-            c = end;
-        }
-        return out.toString();
     }
 }

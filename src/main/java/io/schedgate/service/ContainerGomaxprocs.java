@@ -1,5 +1,6 @@
 package io.schedgate.service;
 
+import io.schedgate.plan.CpuList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -33,7 +34,7 @@ public record ContainerGomaxprocs(int gomaxprocs, String reason) {
             return Optional.of(
                     new ContainerGomaxprocs(Integer.parseInt(set), "GOMAXPROCS=" + set + " in the environment"));
         }
-        int cpus = cpusetCpus == null ? hostCpus : cpusetSize(cpusetCpus);
+        int cpus = cpusetCpus == null ? hostCpus : CpuList.parse(cpusetCpus).count();
         String cpuReason = cpusetCpus == null ? hostCpus + " CPUs on the Docker host" : "cpuset " + cpusetCpus;
         boolean quotaIgnored = env.getOrDefault("GODEBUG", "").matches("(.*,)?containermaxprocs=0(,.*)?");
         if (cpuQuota == null || quotaIgnored) {
@@ -54,15 +55,5 @@ public record ContainerGomaxprocs(int gomaxprocs, String reason) {
                 ? Optional.of(
                         new ContainerGomaxprocs(limit, "--cpus " + cpuQuota + " rounded up, at least 2 (Go >= 1.25)"))
                 : Optional.of(new ContainerGomaxprocs(cpus, "NumCPU: " + cpuReason + " (Go < 1.25 ignores --cpus)"));
-    }
-
-    /** CPUs in a cpuset list such as {@code 0}, {@code 0-1} or {@code 0,2-3}. */
-    static int cpusetSize(String cpuset) {
-        int n = 0;
-        for (String part : cpuset.split(",")) {
-            String[] range = part.split("-");
-            n += range.length == 1 ? 1 : Integer.parseInt(range[1]) - Integer.parseInt(range[0]) + 1;
-        }
-        return n;
     }
 }

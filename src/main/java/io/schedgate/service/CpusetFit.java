@@ -1,5 +1,6 @@
 package io.schedgate.service;
 
+import io.schedgate.plan.CpuList;
 import java.util.Optional;
 import org.testcontainers.DockerClientFactory;
 
@@ -28,59 +29,21 @@ public final class CpusetFit {
      */
     static Optional<String> problem(String cpuset, int dockerCpus, int jvmCpus) {
         int cpus = dockerCpus > 0 ? dockerCpus : jvmCpus;
-        String within = range(0, cpus - 1);
+        String within = CpuList.range(0, cpus - 1).toString();
         String machine = "this machine has CPUs " + within + " (Runtime.availableProcessors()=" + jvmCpus
                 + " / docker info NCPU=" + (dockerCpus > 0 ? Integer.toString(dockerCpus) : "unknown") + ")";
-        String quoted = "CPU set \"" + cpuset + "\"";
-        if (cpuset == null || !cpuset.matches("\\d+(-\\d+)?(,\\d+(-\\d+)?)*")) {
-            return Optional.of(quoted + " is not a CPU list such as 0, 0-1 or 0,2-3, and " + machine
-                    + ": pick a set within " + within);
+        CpuList set;
+        try {
+            set = CpuList.parse(cpuset);
+        } catch (CpuList.Malformed e) {
+            return Optional.of(e.getMessage() + ", and " + machine
+                    + (e.backwards() ? ": write it low-high, within " : ": pick a set within ") + within);
         }
-        boolean[] beyond = new boolean[0];
-        int highest = -1;
-        for (String part : cpuset.split(",")) {
-            int dash = part.indexOf('-');
-            int from = Integer.parseInt(dash < 0 ? part : part.substring(0, dash));
-            int to = dash < 0 ? from : Integer.parseInt(part.substring(dash + 1));
-            if (to < from) {
-                return Optional.of(quoted + " has the range " + part + " running backwards, and " + machine
-                        + ": write it low-high, within " + within);
-            }
-            if (to >= cpus) {
-                highest = Math.max(highest, to);
-                if (highest >= beyond.length) {
-                    beyond = java.util.Arrays.copyOf(beyond, Math.min(highest + 1, 1 << 16));
-                }
-                for (int c = Math.max(from, cpus); c <= to && c < beyond.length; c++) {
-                    beyond[c] = true;
-                }
-            }
-        }
-        if (highest < 0) {
+        CpuList beyond = set.beyond(cpus);
+        if (beyond.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(
-                quoted + " names CPUs " + list(beyond) + ", but " + machine + ": pick a set within " + within);
-    }
-
-    /** The marked CPUs as a list such as {@code 2-7} or {@code 5,9}. */
-    private static String list(boolean[] marked) {
-        StringBuilder out = new StringBuilder();
-        for (int c = 0; c < marked.length; c++) {
-            if (!marked[c]) {
-                continue;
-            }
-            int end = c;
-            while (end + 1 < marked.length && marked[end + 1]) {
-                end++;
-            }
-            out.append(out.length() > 0 ? "," : "").append(range(c, end));
-            c = end;
-        }
-        return out.toString();
-    }
-
-    private static String range(int from, int to) {
-        return from == to ? Integer.toString(from) : from + "-" + to;
+        return Optional.of("CPU set \"" + cpuset + "\" names CPUs " + beyond + ", but " + machine
+                + ": pick a set within " + within);
     }
 }

@@ -2,6 +2,7 @@ package io.schedgate.service;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import io.schedgate.metrics.GoRuntimeInfo;
+import io.schedgate.plan.CpuList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -160,8 +161,13 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
     /** Pins the container to these CPUs ({@code docker run --cpuset-cpus}), e.g. {@code "0"} or {@code "0-1"}. */
     public GoServiceContainer withCpuset(String cpus) {
         requireNotStarted();
-        if (cpus == null || !cpus.matches("\\d+(-\\d+)?(,\\d+(-\\d+)?)*")) {
-            throw new IllegalArgumentException("cpuset must look like 0, 0-1 or 0,2: got '" + cpus + "'");
+        try {
+            CpuList.parse(cpus);
+        } catch (CpuList.Malformed e) {
+            if (!e.backwards()) {
+                throw new IllegalArgumentException("cpuset must look like 0, 0-1 or 0,2: got '" + cpus + "'", e);
+            }
+            // a range written high-low passes: start() names it beside this machine's CPUs (CpusetFit)
         }
         cpuset = cpus;
         return this;

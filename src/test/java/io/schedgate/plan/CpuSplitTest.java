@@ -69,5 +69,9 @@ class CpuSplitTest {
                 "target.cpuset",
                 assertThrows(InvalidPlanException.class, () -> CpuSplit.decide("auto", 4, "a-b", true))
                         .property());
+        assertEquals(
+                "schedgate.target.cpuset: CPU set \"3-1\" has the range 3-1 running backwards",
+                assertThrows(InvalidPlanException.class, () -> CpuSplit.decide("auto", 4, "3-1", true))
+                        .getMessage());
     }
 }

@@ -38,6 +38,11 @@ class CpusetFitTest {
                         + ": pick a set within 0-1"),
                 CpusetFit.problem("a-b", 2, 2));
         assertEquals(
+                Optional.of("CPU set \"0-99999\" is not a CPU list such as 0, 0-1 or 0,2-3, and " + TWO
+                        + ": pick a set within 0-1"),
+                CpusetFit.problem("0-99999", 2, 2),
+                "past any CPU Linux numbers (CpuList.LIMIT)");
+        assertEquals(
                 Optional.of("CPU set \"3-1\" has the range 3-1 running backwards, and " + TWO
                         + ": write it low-high, within 0-1"),
                 CpusetFit.problem("3-1", 2, 2));
