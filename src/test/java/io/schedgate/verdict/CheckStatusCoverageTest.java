@@ -206,6 +206,43 @@ class CheckStatusCoverageTest {
     }
 
     /**
+     * lock.contention PASS on every step of the healthy run: {@code go tool pprof} of each step's mutex profile
+     * (proofs/step-0N-mutex.txt) totals 0.16-0.66 ms of delay over the 3 s window in 5-25 contentions: were
+     * it all at one user site, at most 0.011% of the 2 Ps' time, against the default 1% WARN; the check
+     * reports the same totals.
+     */
+    @Test
+    void lockContentionPassesOnTheHealthyRunsMutexTotals() throws IOException {
+        Path run = RunFixtures.RUNS.resolve("healthy-go1.26");
+        Verdict v = judge(run);
+        Pattern total = Pattern.compile("^Duration: ([0-9.]+)s, Total samples = ([0-9.]+)(us|ms|s)? ?.*$");
+        Pattern reported = Pattern.compile("mutex profile: (\\d+) contentions, ([0-9.]+) ms in all");
+        for (int step = 1; step <= 3; step++) {
+            List<String> proof = Files.readAllLines(run.resolve(String.format("proofs/step-%02d-mutex.txt", step)));
+            Matcher delay = total.matcher(proof.get(1));
+            assertTrue(delay.matches(), proof.get(1));
+            double seconds = Double.parseDouble(delay.group(1));
+            double ms = Double.parseDouble(delay.group(2))
+                    * switch (delay.group(3)) {
+                        case "us" -> 1e-3;
+                        case "s" -> 1e3;
+                        default -> 1;
+                    };
+            Matcher contentions = total.matcher(proof.get(proof.indexOf("Type: contentions") + 1));
+            assertTrue(contentions.matches());
+            // even were all of it at one user site, its share of the 2 Ps' time is far below the default 1% WARN
+            assertTrue(ms / (seconds * 1e3 * 2) < 0.01 / 10, "share " + ms / (seconds * 1e3 * 2));
+            CheckResult r = one(v, LockContentionCheck.ID, step);
+            assertEquals(Status.PASS, r.status(), r.evidence());
+            assertEquals(0, r.value(), 0.0, r.evidence());
+            Matcher m = reported.matcher(r.evidence());
+            assertTrue(m.find(), r.evidence());
+            assertEquals(Long.parseLong(contentions.group(2)), Long.parseLong(m.group(1)), r.evidence());
+            assertEquals(ms, Double.parseDouble(m.group(2)), 0.0005 + ms * 1e-3, r.evidence());
+        }
+    }
+
+    /**
      * goroutines.littles-law FAIL on the leak run's first step: the target's own /sched/goroutines at the
      * window's end (418) is far above baseline plus requests in flight plus the default slack of 20,
      * at 100 req/s with every request answered.
