@@ -19,6 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Check × status cells of docs/checks-tested.md that no other test reached on real captured data at
@@ -414,6 +416,45 @@ class CheckStatusCoverageTest {
         assertEquals(fit[2], (double) r.detailsMap().get("exponentUpper"), 1e-3, r.evidence());
     }
 
+    /**
+     * wakeup.linearity across the ramp, each status on a run of six steps: scheduling events per second
+     * (Δgo_sched_latencies_seconds_count × 8 over the window's wall time in manifest.json) against the
+     * achieved rate, fitted here in log-log with its 95% interval. The metrics fan-out grows linearly
+     * (PASS), the metrics herd's events outgrow the load and its six points put the interval above 1
+     * (FAIL); the profiled herd run's events jump only at its saturated last step (110 per request against
+     * 10 before), so the points scatter (log-log R² 0.63) and the interval still includes 1 (WARN).
+     */
+    @ParameterizedTest
+    @CsvSource({"metrics/runs/fanout-go1.26, PASS", "metrics/runs/herd-go1.26, FAIL", "runs/herd-go1.26, WARN"})
+    void wakeUpTrendAcrossTheRampRefittedFromTheScrapes(String fixture, Status expected) throws IOException {
+        Path run = Path.of("src/test/resources/fixtures").resolve(fixture);
+        List<double[]> points = new ArrayList<>();
+        for (JsonNode s : JSON.readTree(run.resolve("manifest.json").toFile()).path("steps")) {
+            int step = s.path("index").asInt();
+            double seconds = (Instant.parse(s.path("windowEnd").asText()).toEpochMilli()
+                            - Instant.parse(s.path("windowStart").asText()).toEpochMilli())
+                    / 1e3;
+            double eventsPerSecond = delta(run, step, "go_sched_latencies_seconds_count") * 8 / seconds;
+            double qps = s.path("load").path("achievedQps").asDouble();
+            if (qps > 0 && eventsPerSecond > 0) {
+                points.add(new double[] {Math.log(qps), Math.log(eventsPerSecond)});
+            }
+        }
+        double[] fit = logLogFit(
+                points.stream().mapToDouble(p -> p[0]).toArray(),
+                points.stream().mapToDouble(p -> p[1]).toArray());
+        CheckResult r = one(judge(run), WakeUpLinearityCheck.ID, CheckResult.RAMP);
+        assertEquals(expected, r.status(), r.evidence());
+        assertEquals(fit[0], r.value(), 1e-9, r.evidence());
+        assertEquals(fit[1], (double) r.detailsMap().get("exponentLower"), 1e-3, r.evidence());
+        assertEquals(fit[2], (double) r.detailsMap().get("exponentUpper"), 1e-3, r.evidence());
+        switch (expected) {
+            case PASS -> assertTrue(fit[0] < 1.2, "within the practical margin of linear: " + fit[0]);
+            case FAIL -> assertTrue(fit[0] >= 1.2 && fit[1] > 1, "superlinear, the interval above 1");
+            default -> assertTrue(fit[0] >= 1.2 && fit[1] <= 1, "superlinear, but the interval includes 1");
+        }
+    }
+
     /** Two-sided 95% quantiles of Student's t by degrees of freedom (any statistics table: 12.706, 4.303, ...). */
     private static final double[] T_975 = {Double.NaN, 12.706, 4.303, 3.182, 2.776, 2.571};
 
@@ -440,6 +481,15 @@ class CheckStatusCoverageTest {
             x[step - 1] = Math.log(inFlight * perRequest);
             y[step - 1] = Math.log(sample(end, "go_sched_goroutines_goroutines") - idle - baseline);
         }
+        return logLogFit(x, y);
+    }
+
+    /**
+     * Ordinary least squares of log y on log x (x and y already logarithms): the slope and its 95%
+     * interval, slope ± t(n−2) × √(residual variance / Σ(x − x̄)²). {slope, lower, upper}.
+     */
+    private static double[] logLogFit(double[] x, double[] y) {
+        int n = x.length;
         double mx = java.util.Arrays.stream(x).average().orElseThrow();
         double my = java.util.Arrays.stream(y).average().orElseThrow();
         double sxy = 0;
