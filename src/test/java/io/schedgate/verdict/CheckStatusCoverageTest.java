@@ -33,7 +33,7 @@ class CheckStatusCoverageTest {
     private static final Path METRICS_RUNS = Path.of("src/test/resources/fixtures/metrics/runs");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern BUCKET =
-            Pattern.compile("^go_sched_latencies_seconds_bucket\\{le=\"([^\"]+)\"} (\\d+)$");
+            Pattern.compile("^go_sched_latencies_seconds_bucket\\{le=\"([^\"]+)\"} ([0-9.e+]+)$");
 
     private static Verdict judge(Path run) {
         return new VerdictEngine(Thresholds.defaults()).evaluate(run);
@@ -49,7 +49,8 @@ class CheckStatusCoverageTest {
         for (String line : Files.readAllLines(scrape)) {
             Matcher m = BUCKET.matcher(line);
             if (m.matches()) {
-                b.put(m.group(1), Long.parseLong(m.group(2)));
+                // client_golang writes counts of a million or more as 3.779119e+06
+                b.put(m.group(1), (long) Double.parseDouble(m.group(2)));
             }
         }
         assertTrue(!b.isEmpty(), "no go_sched_latencies_seconds in " + scrape);
@@ -452,6 +453,32 @@ class CheckStatusCoverageTest {
             case PASS -> assertTrue(fit[0] < 1.2, "within the practical margin of linear: " + fit[0]);
             case FAIL -> assertTrue(fit[0] >= 1.2 && fit[1] > 1, "superlinear, the interval above 1");
             default -> assertTrue(fit[0] >= 1.2 && fit[1] <= 1, "superlinear, but the interval includes 1");
+        }
+    }
+
+    /**
+     * sched.latency across the ramp: the growth of p99 from the first step to the last, bounded by the
+     * buckets of the target's own /sched/latencies histogram alone (first and last step's p99 buckets,
+     * recomputed from the raw scrapes): on the saturated yield run it grew at least 16,000× (0.00064-0.00717
+     * ms to 117 ms or more), past the 10× and 1 ms of the WARN whatever the interpolation inside a bucket;
+     * on the healthy run at most within the same factor of 10 (PASS).
+     */
+    @ParameterizedTest
+    @CsvSource({"yield-saturated-go1.26, 4, WARN", "healthy-go1.26, 3, PASS"})
+    void schedLatencyGrowthAcrossTheRampIsBoundedByTheScrapesBuckets(String fixture, int last, Status expected)
+            throws IOException {
+        Path run = RunFixtures.RUNS.resolve(fixture);
+        double[] first = p99Bucket(run.resolve("step-01"));
+        double[] end = p99Bucket(run.resolve(String.format("step-%02d", last)));
+        double atLeast = end[0] / first[1];
+        double atMost = end[1] / first[0];
+        CheckResult r = one(judge(run), SchedLatencyCheck.ID, CheckResult.RAMP);
+        assertEquals(expected, r.status(), r.evidence());
+        assertTrue(r.value() >= atLeast && r.value() <= atMost, r.value() + " not in " + atLeast + "-" + atMost);
+        if (expected == Status.WARN) {
+            assertTrue(atLeast >= 10 && end[0] >= 1, "surely 10× and above 1 ms: " + atLeast);
+        } else {
+            assertTrue(end[1] / first[1] < 10, "the buckets' upper edges within 10×: " + end[1] / first[1]);
         }
     }
 
