@@ -1,5 +1,8 @@
 package com.example;
 
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
 import static io.schedgate.experiment.ExperimentAssert.assertThat;
 
 import io.schedgate.experiment.ExperimentResult;
@@ -20,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A contention experiment on the counter service: built once for the class from service/ into a
  * FROM scratch image (SchedgateExtension, removed after the class), ramped 100, 200, 400 req/s (short
- * steps) twice, each time on a fresh container, judged by schedgate's verdict engine; prints each
+ * steps, one Gatling chain per arrival) twice, each time on a fresh container, judged by schedgate's verdict engine; prints each
  * repetition's verdict and how the two agree, and publishes the run directories to JUnit's report.
  */
 @ExtendWith(SchedgateExtension.class)
@@ -39,7 +42,8 @@ class CounterExperimentTest {
                 .window(Duration.ofSeconds(3))
                 .tail(Duration.ofSeconds(1))
                 .cooldown(Duration.ofSeconds(2))
-                .mix("/work@1")
+                // the scenario as a Gatling chain, run once per arrival (or .mix("/work@1"))
+                .scenario(() -> exec(http("work").get("/work").check(status().is(200))))
                 .gomaxprocs(2)
                 .repeat(2)
                 .within(Duration.ofMinutes(4)) // the @Timeout: a ramp that cannot fit is refused at once
