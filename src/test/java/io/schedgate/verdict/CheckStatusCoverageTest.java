@@ -564,6 +564,12 @@ class CheckStatusCoverageTest {
         assertTrue(atEnd - idle > 10 * limit, "far past the limit: " + (atEnd - idle) + " vs " + limit);
         // the steps before keep up and stay within the prediction
         assertEquals(Status.PASS, one(judge(run), GoroutineCheck.BLOWUP_ID, 1).status());
+        // step 4 answers nothing (every request past the client's timeout): no goroutines-created per
+        // request of its own, so step 3's, the last step with requests in flight, and still WARN
+        CheckResult none = one(judge(run), GoroutineCheck.BLOWUP_ID, 4);
+        assertEquals(0, load(run, 4).path("achievedQps").asDouble(), 0.0);
+        assertEquals(Status.WARN, none.status(), none.evidence());
+        assertEquals(perRequest, (double) none.detailsMap().get("goroutinesPerRequest"), 1e-9, none.evidence());
     }
 
     /**

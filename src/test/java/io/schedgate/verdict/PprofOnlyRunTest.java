@@ -83,6 +83,41 @@ class PprofOnlyRunTest {
         assertEquals(Status.PASS, leak.status(), leak.evidence());
     }
 
+    /**
+     * Without /metrics and without traces nothing counts the goroutines a request starts, so the check
+     * learns them once, from the first step: (goroutines at the window's end − baseline) / requests in
+     * flight, at least 1, with low confidence; the counts are {@code go tool pprof -top}'s totals of the
+     * step's goroutine-end and the baseline profiles (proofs/), requests in flight the load generator's
+     * achieved rate × mean latency. Every later step uses the same factor, including the one that
+     * answered nothing (step 4 of the saturated yield run, WARN).
+     */
+    @Test
+    void withoutMetricsGoroutinesPerRequestAreLearntFromTheFirstStep(@TempDir Path tmp) throws IOException {
+        String name = "yield-saturated-go1.26";
+        Path run = withoutMetrics(name, tmp);
+        Verdict v = new VerdictEngine(Thresholds.defaults(), CheckRegistry.metricsChecks()).evaluate(run);
+        long baseline = proofTotal(name, "baseline-goroutine.txt");
+        CheckResult first = v.result(GoroutineCheck.BLOWUP_ID, 1).orElseThrow();
+        long idle = ((Number) first.detailsMap().get("idleConnectionsExcluded")).longValue();
+        com.fasterxml.jackson.databind.JsonNode load = new ObjectMapper()
+                .readTree(run.resolve("manifest.json").toFile())
+                .path("steps")
+                .get(0)
+                .path("load");
+        double inFlight = load.path("achievedQps").asDouble()
+                * load.path("latencyMs").path("mean").asDouble()
+                / 1e3;
+        double learnt = Math.max(1.0, (proofTotal(name, "step-01-goroutine-end.txt") - idle - baseline) / inFlight);
+        for (int step = 1; step <= 4; step++) {
+            CheckResult r = v.result(GoroutineCheck.BLOWUP_ID, step).orElseThrow();
+            assertEquals(Confidence.LOW, r.confidence(), r.evidence());
+            assertEquals("learnt from the first step", r.detailsMap().get("goroutinesPerRequestSource"));
+            assertEquals(learnt, (double) r.detailsMap().get("goroutinesPerRequest"), 1e-9, r.evidence());
+        }
+        assertEquals(
+                Status.WARN, v.result(GoroutineCheck.BLOWUP_ID, 4).orElseThrow().status());
+    }
+
     /** No /info, no go_info: the version comes from the profiles' runtime frames, said to be inferred. */
     @Test
     void aTargetThatReportsNoVersionGetsTheOneItsProfilesShow(@TempDir Path tmp) throws IOException {
