@@ -388,7 +388,7 @@ public final class RampCollector {
                 stop(
                         Manifest.FAILED,
                         lost.get() + ": step " + (i + 1) + " of " + plan.stepCount() + " (" + Numbers.num(qps)
-                                + " qps) is not measured; steps before it are complete");
+                                + " qps) is not measured; " + stepsBefore(i));
                 return false;
             }
         }
@@ -414,7 +414,7 @@ public final class RampCollector {
             stop(
                     Manifest.FAILED,
                     outOfDescriptors.get() + " (step " + (i + 1) + " of " + plan.stepCount() + ", " + Numbers.num(qps)
-                            + " qps; steps before it are complete)");
+                            + " qps; " + stepsBefore(i) + ")");
             return false;
         }
         if (connectionLost && !probe.alive()) {
@@ -422,10 +422,17 @@ public final class RampCollector {
                     Manifest.TARGET_DIED,
                     "target stopped answering during step " + (i + 1) + " of " + plan.stepCount() + " ("
                             + Numbers.num(qps) + " qps): " + firstFailure(captures)
-                            + "; steps before it are complete");
+                            + "; " + stepsBefore(i));
             return false;
         }
         return true;
+    }
+
+    /** What an early end leaves of the steps before step {@code i} (0-based). */
+    private static String stepsBefore(int i) {
+        return i == 0
+                ? "no step was complete before it"
+                : i == 1 ? "step 1 before it is complete" : "steps 1-" + i + " before it are complete";
     }
 
     /** The idle snapshots into {@code folder} (baseline or final), one capture after the other. */

@@ -108,10 +108,15 @@ public final class VerdictTable {
     }
 
     /**
-     * The one result a reader should see first: the cause among the FAILs ({@link CausalOrder}) with the
-     * failures it explains, else the first NO_DATA, else the capacity.
+     * The one result a reader should see first: that the run ended early (why, and that only the steps
+     * before it are judged), else the cause among the FAILs ({@link CausalOrder}) with the failures it
+     * explains, else the first NO_DATA, else the capacity.
      */
     public static String decisive(Verdict v) {
+        if (!io.schedgate.run.Manifest.COMPLETE.equals(v.runStatus())
+                && !v.gate().reasons().isEmpty()) {
+            return v.gate().reasons().get(0) + " (the checks judge the steps it measured)";
+        }
         Optional<CausalOrder> order = CausalOrder.of(v);
         if (order.isPresent()) {
             CheckResult r = order.get().cause();

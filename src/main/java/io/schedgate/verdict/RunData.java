@@ -23,6 +23,7 @@ import java.util.Map;
  * @param dir the run directory
  * @param simulation the manifest's simulation name
  * @param runStatus complete, target-died, interrupted or failed
+ * @param runStatusReason why the run ended early, from the manifest (null when complete or not said)
  * @param goVersion from the manifest's target, else from go_info
  * @param gomaxprocs from the manifest's target (0 when unknown)
  * @param steps steps in order
@@ -37,6 +38,7 @@ public record RunData(
         Path dir,
         String simulation,
         String runStatus,
+        String runStatusReason,
         String goVersion,
         int gomaxprocs,
         List<RunStep> steps,
@@ -85,6 +87,7 @@ public record RunData(
                 dir,
                 m.simulation() == null ? dir.getFileName().toString() : m.simulation(),
                 m.status() == null ? "unknown" : m.status(),
+                m.statusReason(),
                 goVersion,
                 target == null || target.gomaxprocs() == null ? 0 : target.gomaxprocs(),
                 steps,

@@ -119,7 +119,9 @@ public final class VerdictEngine {
     private static Gate gate(RunData run, List<CheckResult> results) {
         List<String> reasons = new ArrayList<>();
         if (!io.schedgate.run.Manifest.COMPLETE.equals(run.runStatus())) {
-            reasons.add("run status is " + run.runStatus() + ", not complete");
+            // first: a verdict on a run that ended early judges only the steps it has
+            reasons.add("run status is " + run.runStatus() + ", not complete"
+                    + (run.runStatusReason() == null ? "" : ": " + run.runStatusReason()));
         }
         if (run.steps().isEmpty()) {
             reasons.add("no steps in the run");

@@ -141,15 +141,19 @@ class ScaleOutExperimentTest {
             String reason = manifest.path("statusReason").asText();
             assertTrue(
                     reason.startsWith("injector 2 of 2 did not report step 2's window in time (it died, lost the"
-                            + " collector or fell behind): step 2 of 3 (300 qps) is not measured; steps before it"
-                            + " are complete"),
+                            + " collector or fell behind): step 2 of 3 (300 qps) is not measured; step 1 before it"
+                            + " is complete"),
                     reason);
             JsonNode first = manifest.path("steps").get(0);
             assertEquals(1, first.path("index").asInt());
             assertNotNull(first.path("windowEnd").textValue(), "step 1 is whole");
             assertEquals(2, first.path("load").path("injectors").size(), "step 1 kept both injectors' numbers");
             assertTrue(
-                    r.verdict().gate().reasons().contains("run status is failed, not complete"),
+                    r.verdict()
+                            .gate()
+                            .reasons()
+                            .get(0)
+                            .startsWith("run status is failed, not complete: injector 2 of 2"),
                     String.join("\n", r.verdict().gate().reasons()));
         }
     }

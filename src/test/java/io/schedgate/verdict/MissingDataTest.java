@@ -51,6 +51,32 @@ class MissingDataTest {
                 v.notes().toString());
     }
 
+    /**
+     * A real run (LabRampSimulation, the lab on loopback, SIGTERM 1.5 s into step 1's window: it drained
+     * the profiles in flight and refused the rest): the run says first that the target died, in which step
+     * and that no step was complete before it; step 1's whole CPU profile is still judged, and no capacity
+     * is stated.
+     */
+    @Test
+    void aTargetThatDiedInTheFirstStepIsTheDecisiveLine() {
+        Verdict v = new VerdictEngine(Thresholds.defaults()).evaluate(RunFixtures.RUNS.resolve("died-go1.26"));
+        assertEquals("target-died", v.runStatus());
+        assertFalse(v.gate().passed());
+        String decisive = io.schedgate.report.VerdictTable.decisive(v);
+        assertTrue(
+                decisive.startsWith("run status is target-died, not complete: target stopped answering during"
+                        + " step 1 of 2 (100 qps)"),
+                decisive);
+        assertTrue(decisive.contains("no step was complete before it"), decisive);
+        assertEquals(
+                Status.PASS,
+                v.result(SchedLockPressureCheck.ID, 1).orElseThrow().status(),
+                "the drained CPU profile");
+        assertEquals(
+                Status.FAIL,
+                v.result(CapacityCheck.ID, CheckResult.RAMP).orElseThrow().status());
+    }
+
     @Test
     void aRunWithoutStepsFailsTheGate(@TempDir Path tmp) throws IOException {
         Path run = tmp.resolve("empty");

@@ -34,6 +34,7 @@ class UslConcurrencyTest {
                 Path.of("in-memory"),
                 "t",
                 "complete",
+                null,
                 "go1.26.8",
                 2,
                 steps,
