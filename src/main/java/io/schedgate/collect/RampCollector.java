@@ -287,6 +287,58 @@ public final class RampCollector {
         stop(Manifest.INTERRUPTED, reason + where);
     }
 
+    /**
+     * Ends the run as interrupted from outside (the thread that embeds Gatling was interrupted, e.g. by a
+     * JUnit timeout) and waits up to {@code deadline} for the collector's thread and its captures to end,
+     * so nothing is captured after this returns; false when one of them still runs then. Idempotent.
+     */
+    public boolean cancel(String reason, Duration deadline) {
+        interrupted(reason);
+        Thread collecting;
+        synchronized (this) {
+            collecting = runner;
+        }
+        long until = System.nanoTime() + deadline.toNanos();
+        boolean interruptedHere = false;
+        try {
+            if (collecting != null) {
+                // it wakes from its sleeps within 200 ms once the run ended; a capture it waits for, at once
+                collecting.interrupt();
+                collecting.join(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+            }
+            return pool.awaitTermination(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS)
+                    && (collecting == null || !collecting.isAlive());
+        } catch (InterruptedException e) {
+            interruptedHere = true;
+            return false;
+        } finally {
+            if (interruptedHere) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Where the ramp is, as a cancellation names it: {@code step 2 of 6} (the step in progress or in its
+     * tail), {@code the cool-down after step 6 of 6}, or {@code its baseline, before step 1 of 6}.
+     */
+    public String position() {
+        int steps = plan.stepCount();
+        int inProgress = stepInProgress;
+        long done =
+                manifest().steps().stream().filter(st -> st.windowEnd() != null).count();
+        if (inProgress >= 0) {
+            return "step " + (inProgress + 1) + " of " + steps;
+        }
+        if (clock == null) {
+            return "its baseline, before step 1 of " + steps;
+        }
+        if (done >= steps) {
+            return "the cool-down after step " + steps + " of " + steps;
+        }
+        return "step " + Math.max(1, done) + " of " + steps;
+    }
+
     private void run() {
         try {
             for (int i = 0; i < plan.stepCount(); i++) {
