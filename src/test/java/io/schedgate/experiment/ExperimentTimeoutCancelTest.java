@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedgate.run.Manifest;
@@ -139,12 +140,36 @@ class ExperimentTimeoutCancelTest {
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void aJUnitTimeoutFailsTheTestAndLeavesNoContainerImageOrLoad(@TempDir Path out) {
+        Throwable failure = timedOut(TimesOut.class, out);
+        assertEquals(1, failure.getSuppressed().length, failure::toString);
+        assertSame(TimesOut.thrown, failure.getSuppressed()[0], "the cancellation is the timeout's suppressed cause");
+        assertCancelledAndCleanedUp();
+    }
+
+    /**
+     * With {@code threadMode = SEPARATE_THREAD} JUnit fails the test at once and interrupts the thread it
+     * ran on: the cancellation still happens there, and ends the same way.
+     */
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void aSeparateThreadTimeoutCancelsTheRampToo(@TempDir Path out) {
+        timedOut(TimesOutInItsOwnThread.class, out);
+        await("the abandoned thread's cancellation")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> TimesOut.thrown != null);
+        assertCancelledAndCleanedUp();
+    }
+
+    /** Runs {@code testClass} through the JUnit Platform; its one test must fail with JUnit's timeout. */
+    private static Throwable timedOut(Class<?> testClass, Path out) {
         TimesOut.runs = out;
         TimesOut.image = null;
+        TimesOut.thrown = null;
         EngineExecutionResults results;
         try {
             results = EngineTestKit.engine("junit-jupiter")
-                    .selectors(DiscoverySelectors.selectClass(TimesOut.class))
+                    .selectors(DiscoverySelectors.selectClass(testClass))
                     .execute();
         } finally {
             TimesOut.runs = null;
@@ -161,15 +186,18 @@ class ExperimentTimeoutCancelTest {
                 "rampUnderATimeout(" + ServiceImage.class.getName() + ") timed out after " + TimesOut.SECONDS
                         + " seconds",
                 failure.getMessage());
-        assertEquals(1, failure.getSuppressed().length, failure::toString);
-        ExperimentCancelledException x =
-                assertInstanceOf(ExperimentCancelledException.class, failure.getSuppressed()[0]);
+        return failure;
+    }
+
+    /** The nested class's experiment was cancelled mid-ramp, and left no load, container or image. */
+    private static void assertCancelledAndCleanedUp() {
+        ExperimentCancelledException x = assertInstanceOf(ExperimentCancelledException.class, TimesOut.thrown);
         assertTrue(
                 x.getMessage()
                         .matches(
-                                "experiment cancel cancelled at step [1-6] of 6 \\(its thread was interrupted, e\\.g\\. by a"
-                                        + " JUnit @Timeout\\): load, collector and target container stopped; the partial run"
-                                        + " \\(manifest status interrupted\\) is in .*"),
+                                "experiment cancel cancelled at step [1-6] of 6 \\(its thread was interrupted, e\\.g\\."
+                                        + " by a JUnit @Timeout\\): load, collector and target container stopped; the partial"
+                                        + " run \\(manifest status interrupted\\) is in .*"),
                 x.getMessage());
         Manifest m = RunDirectory.open(x.runDirectory().orElseThrow()).readManifest();
         assertEquals(Manifest.INTERRUPTED, m.status());
@@ -183,16 +211,17 @@ class ExperimentTimeoutCancelTest {
                 .until(() -> loadThreads().isEmpty());
         ServiceImage image = TimesOut.image;
         assertTrue(image != null, "the test saw its image");
-        // the same sources build the same image id as this class's own lab: the class's tag is what goes
+        // the same sources build the same image id as this class's own lab: the nested class's tag is what goes
         assertEquals(List.of(), containersOf(TimesOut.imageId), "the lab container is removed");
-        assertEquals(
-                List.of(),
-                DockerClientFactory.instance()
+        await("the nested class's lab image removed")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> DockerClientFactory.instance()
                         .client()
                         .listImagesCmd()
                         .withReferenceFilter(image.tag())
-                        .exec(),
-                "the lab image " + image.tag() + " is removed after its class");
+                        .exec()
+                        .isEmpty());
     }
 
     /**
@@ -204,18 +233,39 @@ class ExperimentTimeoutCancelTest {
     static class TimesOut {
         static final int SECONDS = 25;
         static volatile Path runs;
-        /** The lab image and its id, as the test saw them. */
+        /** The lab image and its id, as the test saw them, and what run() threw. */
         static volatile ServiceImage image;
 
         static volatile String imageId;
+        static volatile Throwable thrown;
 
         @Test
         @Timeout(value = SECONDS, unit = TimeUnit.SECONDS)
         void rampUnderATimeout(ServiceImage lab) {
+            run(lab);
+        }
+
+        static void run(ServiceImage lab) {
             Assumptions.assumeTrue(runs != null, "run by ExperimentTimeoutCancelTest");
             image = lab;
             imageId = imageId(lab);
-            longRamp(lab).run(runs);
+            try {
+                longRamp(lab).run(runs);
+            } catch (RuntimeException e) {
+                thrown = e;
+                throw e;
+            }
+        }
+    }
+
+    /** As {@link TimesOut}, the test on a thread of its own that JUnit abandons (and interrupts) at the timeout. */
+    @ExtendWith(SchedgateExtension.class)
+    @GoModule("targets/lab")
+    static class TimesOutInItsOwnThread {
+        @Test
+        @Timeout(value = TimesOut.SECONDS, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+        void rampUnderATimeout(ServiceImage lab) {
+            TimesOut.run(lab);
         }
     }
 
