@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,6 +68,9 @@ public final class RampCollector {
     private final Capturer capturer;
     private final TargetProbe probe;
     private final ExecutorService pool;
+    /** The pool's threads, joined by {@link #cancel} (a terminated pool's last workers may still be exiting). */
+    private final List<Thread> captureThreads = new CopyOnWriteArrayList<>();
+
     private final Timeouts timeouts;
 
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -103,6 +107,7 @@ public final class RampCollector {
         this.pool = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "schedgate-capture-" + THREADS.incrementAndGet());
             t.setDaemon(true);
+            captureThreads.add(t);
             return t;
         });
         this.timeouts = timeouts;
@@ -301,13 +306,17 @@ public final class RampCollector {
         long until = System.nanoTime() + deadline.toNanos();
         boolean interruptedHere = false;
         try {
+            pool.shutdownNow(); // already, unless another thread is ending the run this moment
+            List<Thread> threads = new ArrayList<>(captureThreads);
             if (collecting != null) {
                 // it wakes from its sleeps within 200 ms once the run ended; a capture it waits for, at once
                 collecting.interrupt();
-                collecting.join(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+                threads.add(collecting);
             }
-            return pool.awaitTermination(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS)
-                    && (collecting == null || !collecting.isAlive());
+            for (Thread t : threads) {
+                t.join(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+            }
+            return pool.isTerminated() && threads.stream().noneMatch(Thread::isAlive);
         } catch (InterruptedException e) {
             interruptedHere = true;
             return false;
