@@ -367,20 +367,15 @@ public abstract class SchedgateSimulation extends Simulation {
             return;
         }
         Manifest m;
-        boolean interrupted = false;
         try {
             m = collector.awaitCompletion(plan.cooldown().plus(plan.window()).plus(Duration.ofMinutes(2)));
         } catch (InterruptedException e) {
-            interrupted = true;
+            Thread.currentThread().interrupt();
             collector.interrupted("interrupted while waiting for the final snapshot");
             m = collector.manifest();
         }
-        // before the interrupt is set again: Docker's client refuses an interrupted thread, the container would stay
         closeTarget();
         closeCoordinator();
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
         Path dir = collector.directory().root().toAbsolutePath();
         say("run " + m.status() + ", run directory " + dir);
         boolean failOnError = !"false".equals(System.getProperty(EXIT_CODE_PROPERTY));
