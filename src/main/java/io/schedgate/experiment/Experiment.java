@@ -453,25 +453,34 @@ public final class Experiment {
                                 + " s: raise the timeout, or shorten the steps or repeat()");
             }
         }
-        if (kind != Kind.URL) {
-            // before building or starting anything: a missing engine is one line naming the fix
-            try {
-                ContainerEnvironment.ensureDefaults();
-                DockerEngine.requireAnswer();
-                String cpuset = plan.get(TargetSelection.CPUSET);
-                if (cpuset != null) {
-                    CpusetFit.require(cpuset);
-                }
-            } catch (RuntimeException e) {
-                throw new ExperimentException("experiment " + name + ": " + e.getMessage(), e);
-            }
-        }
         try {
+            if (kind != Kind.URL) {
+                requireEngine(plan);
+            }
             return runOneAtATime(outDir, plan);
         } catch (ExperimentCancelledException cancelled) {
             // everything is stopped and removed by now: hand the interrupt back to whoever asked for it
             Thread.currentThread().interrupt();
             throw cancelled;
+        }
+    }
+
+    /** Before building or starting anything: a missing engine (or a CPU set beyond it) is one line naming the fix. */
+    private void requireEngine(Map<String, String> plan) {
+        try {
+            ContainerEnvironment.ensureDefaults();
+            DockerEngine.requireAnswer();
+            String cpuset = plan.get(TargetSelection.CPUSET);
+            if (cpuset != null) {
+                CpusetFit.require(cpuset);
+            }
+        } catch (RuntimeException e) {
+            if (isInterrupt(e)) {
+                // a first contact with Docker on an interrupted thread fails (Testcontainers caches the
+                // answer after that): that is no missing engine
+                throw cancelled(1, List.of(), e);
+            }
+            throw new ExperimentException("experiment " + name + ": " + e.getMessage(), e);
         }
     }
 
