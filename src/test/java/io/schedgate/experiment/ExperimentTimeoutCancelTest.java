@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.schedgate.run.Manifest;
@@ -130,6 +131,30 @@ class ExperimentTimeoutCancelTest {
         } finally {
             experiment.interrupt();
         }
+    }
+
+    /**
+     * Interrupted before it starts (a timeout spent by what ran before it): one line, nothing started,
+     * the interrupt kept; not "no Docker engine answers", which is what docker-java's refusal of an
+     * interrupted thread would otherwise read as.
+     */
+    @Test
+    void anExperimentInterruptedBeforeItStartsSendsNothing(ServiceImage lab) {
+        List<String> before = containersOf(imageId(lab));
+        Thread.currentThread().interrupt();
+        ExperimentCancelledException x;
+        try {
+            x = assertThrows(
+                    ExperimentCancelledException.class, () -> longRamp(lab).run(runs));
+        } finally {
+            assertTrue(Thread.interrupted(), "run() hands the interrupt back");
+        }
+        assertEquals(
+                "experiment cancel cancelled before its ramp began (its thread was interrupted, e.g. by a JUnit"
+                        + " @Timeout): no load was sent",
+                x.getMessage());
+        assertEquals(Optional.empty(), x.runDirectory());
+        assertEquals(before, containersOf(imageId(lab)), "no container started");
     }
 
     /**
