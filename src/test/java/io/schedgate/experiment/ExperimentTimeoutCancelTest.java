@@ -40,8 +40,10 @@ import org.testcontainers.DockerClientFactory;
 /**
  * An experiment whose thread is interrupted mid-ramp, as JUnit's {@code @Timeout} interrupts a test:
  * {@code run()} throws one line naming the step and the partial run directory, and by then the load,
- * the collector and the lab container are gone. The interrupt is sent here, on a thread of the test's
- * own, once step 2's window is open (so the test itself does not time out and can look afterwards).
+ * the collector and the lab container are gone. The first test sends the interrupt itself, on a thread
+ * of its own, once step 2's window is open (so it does not time out and can look afterwards); two more
+ * run a nested class whose real {@code @Timeout} fires (same thread and separate thread) through the
+ * JUnit Platform and look once it failed; one interrupts before anything started.
  */
 @ExtendWith(SchedgateExtension.class)
 @GoModule("targets/lab")
