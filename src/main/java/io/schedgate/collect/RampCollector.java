@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,6 +68,9 @@ public final class RampCollector {
     private final Capturer capturer;
     private final TargetProbe probe;
     private final ExecutorService pool;
+    /** The pool's threads, joined by {@link #cancel} (a terminated pool's last workers may still be exiting). */
+    private final List<Thread> captureThreads = new CopyOnWriteArrayList<>();
+
     private final Timeouts timeouts;
 
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -103,6 +107,7 @@ public final class RampCollector {
         this.pool = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "schedgate-capture-" + THREADS.incrementAndGet());
             t.setDaemon(true);
+            captureThreads.add(t);
             return t;
         });
         this.timeouts = timeouts;
@@ -285,6 +290,62 @@ public final class RampCollector {
         int step = stepInProgress;
         String where = step >= 0 ? " during step " + (step + 1) + " of " + plan.stepCount() : "";
         stop(Manifest.INTERRUPTED, reason + where);
+    }
+
+    /**
+     * Ends the run as interrupted from outside (the thread that embeds Gatling was interrupted, e.g. by a
+     * JUnit timeout) and waits up to {@code deadline} for the collector's thread and its captures to end,
+     * so nothing is captured after this returns; false when one of them still runs then. Idempotent.
+     */
+    public boolean cancel(String reason, Duration deadline) {
+        interrupted(reason);
+        Thread collecting;
+        synchronized (this) {
+            collecting = runner;
+        }
+        long until = System.nanoTime() + deadline.toNanos();
+        boolean interruptedHere = false;
+        try {
+            pool.shutdownNow(); // already, unless another thread is ending the run this moment
+            List<Thread> threads = new ArrayList<>(captureThreads);
+            if (collecting != null) {
+                // it wakes from its sleeps within 200 ms once the run ended; a capture it waits for, at once
+                collecting.interrupt();
+                threads.add(collecting);
+            }
+            for (Thread t : threads) {
+                t.join(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+            }
+            return pool.isTerminated() && threads.stream().noneMatch(Thread::isAlive);
+        } catch (InterruptedException e) {
+            interruptedHere = true;
+            return false;
+        } finally {
+            if (interruptedHere) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Where the ramp is, as a cancellation names it: {@code step 2 of 6} (the step in progress or in its
+     * tail), {@code the cool-down after step 6 of 6}, or {@code its baseline, before step 1 of 6}.
+     */
+    public String position() {
+        int steps = plan.stepCount();
+        int inProgress = stepInProgress;
+        long done =
+                manifest().steps().stream().filter(st -> st.windowEnd() != null).count();
+        if (inProgress >= 0) {
+            return "step " + (inProgress + 1) + " of " + steps;
+        }
+        if (clock == null) {
+            return "its baseline, before step 1 of " + steps;
+        }
+        if (done >= steps) {
+            return "the cool-down after step " + steps + " of " + steps;
+        }
+        return "step " + Math.max(1, done) + " of " + steps;
     }
 
     private void run() {

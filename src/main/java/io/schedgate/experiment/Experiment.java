@@ -6,6 +6,7 @@ import io.schedgate.gatling.ChainSimulation;
 import io.schedgate.gatling.ContainerEnvironment;
 import io.schedgate.gatling.EndpointMixSimulation;
 import io.schedgate.gatling.InjectorProcess;
+import io.schedgate.gatling.LiveRun;
 import io.schedgate.gatling.TargetSelection;
 import io.schedgate.plan.CpuSplit;
 import io.schedgate.plan.PlanSources;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -451,19 +453,38 @@ public final class Experiment {
                                 + " s: raise the timeout, or shorten the steps or repeat()");
             }
         }
-        if (kind != Kind.URL) {
-            // before building or starting anything: a missing engine is one line naming the fix
-            try {
-                ContainerEnvironment.ensureDefaults();
-                DockerEngine.requireAnswer();
-                String cpuset = plan.get(TargetSelection.CPUSET);
-                if (cpuset != null) {
-                    CpusetFit.require(cpuset);
-                }
-            } catch (RuntimeException e) {
-                throw new ExperimentException("experiment " + name + ": " + e.getMessage(), e);
+        try {
+            if (kind != Kind.URL) {
+                requireEngine(plan);
             }
+            return runOneAtATime(outDir, plan);
+        } catch (ExperimentCancelledException cancelled) {
+            // everything is stopped and removed by now: hand the interrupt back to whoever asked for it
+            Thread.currentThread().interrupt();
+            throw cancelled;
         }
+    }
+
+    /** Before building or starting anything: a missing engine (or a CPU set beyond it) is one line naming the fix. */
+    private void requireEngine(Map<String, String> plan) {
+        try {
+            ContainerEnvironment.ensureDefaults();
+            DockerEngine.requireAnswer();
+            String cpuset = plan.get(TargetSelection.CPUSET);
+            if (cpuset != null) {
+                CpusetFit.require(cpuset);
+            }
+        } catch (RuntimeException e) {
+            if (isInterrupt(e)) {
+                // a first contact with Docker on an interrupted thread fails (Testcontainers caches the
+                // answer after that): that is no missing engine
+                throw cancelled(1, List.of(), e);
+            }
+            throw new ExperimentException("experiment " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ExperimentResult runOneAtATime(Path outDir, Map<String, String> plan) {
         synchronized (ONE_AT_A_TIME) {
             if (kind == Kind.GO_MODULE) {
                 GoServiceImage built;
@@ -472,6 +493,9 @@ public final class Experiment {
                     go.version(); // a Go that cannot run or be fetched: one line before anything is built
                     built = GoServiceImage.build(Path.of(target), go);
                 } catch (RuntimeException e) {
+                    if (isInterrupt(e)) {
+                        throw cancelled(1, List.of(), e);
+                    }
                     throw new ExperimentException("experiment " + name + ": " + e.getMessage(), e);
                 }
                 try (GoServiceImage image = built) {
@@ -522,13 +546,25 @@ public final class Experiment {
                     "--no-reports"
                 });
             } catch (Exception e) {
+                // an interrupt (a JUnit @Timeout) reaches Gatling's wait for the run's end: Gatling shuts its
+                // load down and rethrows it, sneakily, without the simulation's after()
+                if (isInterrupt(e)) {
+                    throw cancelled(rep, others, e);
+                }
                 // Gatling rethrows the simulation's own failure (e.g. GoServiceException) inside
                 // reflection wrappers, sneakily: say what schedgate said
+                String why = reason(e);
+                LiveRun.cancel("the Gatling run failed: " + why); // no collector or container outlives it
                 throw new ExperimentException(
-                        "experiment " + name + " repetition " + rep + " could not run: " + reason(e), e);
+                        "experiment " + name + " repetition " + rep + " could not run: " + why, e);
             } finally {
                 awaitInjectors(others);
             }
+            if (Thread.currentThread().isInterrupted()) {
+                // interrupted where Gatling does not throw (the simulation's after() took it)
+                throw cancelled(rep, others, null);
+            }
+            LiveRun.forget();
             if (exit != 0) {
                 throw new ExperimentException("experiment " + name + " repetition " + rep + ": Gatling exited " + exit
                         + " (its output above says why)");
@@ -548,6 +584,43 @@ public final class Experiment {
             ChainSimulation.handOff(null);
             System.setProperties(saved);
         }
+    }
+
+    /**
+     * This thread was interrupted during repetition {@code rep}: stops the run where it is (load,
+     * collector, injectors, target) and says so in one line, with the partial run's directory.
+     */
+    private ExperimentCancelledException cancelled(int rep, List<InjectorProcess> others, Throwable cause) {
+        // cleared while threads are joined and the container removed; run() sets it again at the end
+        Thread.interrupted();
+        others.forEach(InjectorProcess::close);
+        String what = "experiment " + name + (repeat > 1 ? " repetition " + rep + " of " + repeat : "") + " cancelled";
+        String why = " (its thread was interrupted, e.g. by a JUnit @Timeout)";
+        Optional<LiveRun.Cancelled> run = LiveRun.cancel("cancelled: the experiment's thread was interrupted");
+        if (run.isEmpty()) {
+            return new ExperimentCancelledException(
+                    what + " before its ramp began" + why + ": no load was sent", null, cause);
+        }
+        LiveRun.Cancelled c = run.get();
+        return new ExperimentCancelledException(
+                what + " at " + c.position() + why + ": load, collector and target container stopped"
+                        + (c.stopped() ? "" : ", but a capture was still running after the deadline")
+                        + "; the partial run (manifest status " + c.status() + ") is in " + c.directory(),
+                c.directory(),
+                cause);
+    }
+
+    /** Whether {@code e} is, or was caused by, this thread's interrupt. */
+    private static boolean isInterrupt(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // not InterruptedIOException's subclasses: a SocketTimeoutException is no interrupt
+            if (t instanceof InterruptedException
+                    || t.getClass() == java.io.InterruptedIOException.class
+                    || t instanceof java.nio.channels.ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return Thread.currentThread().isInterrupted();
     }
 
     /** The injector JVMs end with the ramp; one that does not within a minute is killed. */

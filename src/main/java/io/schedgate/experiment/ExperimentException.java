@@ -1,7 +1,7 @@
 package io.schedgate.experiment;
 
 /** An experiment that could not run (not one whose verdict failed): the message names the cause. */
-public final class ExperimentException extends RuntimeException {
+public class ExperimentException extends RuntimeException {
     public ExperimentException(String message) {
         super(message);
     }

@@ -63,6 +63,8 @@ public abstract class SchedgateSimulation extends Simulation {
     private static final String EXIT_CODE_PROPERTY = "schedgate.failOnError";
     /** Between the collector setting the ramp's origin and the origin itself, with injectors. */
     private static final Duration START_LEAD = Duration.ofSeconds(1);
+    /** How long a cancelled run's collector may take to stop (its sleeps wake within 200 ms). */
+    private static final Duration CANCEL_DEADLINE = Duration.ofSeconds(30);
 
     protected final RampPlan plan;
     /** The target this run started or named; null in an injector, which only sends load. */
@@ -86,6 +88,7 @@ public abstract class SchedgateSimulation extends Simulation {
     private final String headerName;
     private final String headerValue;
     private final AtomicBoolean targetClosed = new AtomicBoolean();
+    private final AtomicBoolean coordinatorClosed = new AtomicBoolean();
 
     protected SchedgateSimulation() {
         PlanSources sources = PlanSources.current();
@@ -189,6 +192,7 @@ public abstract class SchedgateSimulation extends Simulation {
         say("run directory " + collector.directory().root().toAbsolutePath());
         say("load: " + users + " pooled virtual users serve the arrivals (schedgate.users)");
         Runtime.getRuntime().addShutdownHook(new Thread(this::closeTarget, "schedgate-target-stop"));
+        LiveRun.began(this);
     }
 
     /**
@@ -371,9 +375,7 @@ public abstract class SchedgateSimulation extends Simulation {
             m = collector.manifest();
         }
         closeTarget();
-        if (coordinator != null) {
-            coordinator.close();
-        }
+        closeCoordinator();
         Path dir = collector.directory().root().toAbsolutePath();
         say("run " + m.status() + ", run directory " + dir);
         boolean failOnError = !"false".equals(System.getProperty(EXIT_CODE_PROPERTY));
@@ -393,6 +395,28 @@ public abstract class SchedgateSimulation extends Simulation {
                     say(failure.get().exit().meaning() + ": " + failure.get().reason());
                 }
             }
+        }
+    }
+
+    /**
+     * Ends this run from outside ({@link LiveRun#cancel}), as Ctrl-C would: the collector marks it
+     * interrupted where it was and stops, then the injectors' endpoint and the target go.
+     */
+    LiveRun.Cancelled cancel(String reason) {
+        String position = collector.position();
+        boolean stopped = collector.cancel(reason, CANCEL_DEADLINE);
+        closeCoordinator();
+        closeTarget();
+        return new LiveRun.Cancelled(
+                collector.directory().root().toAbsolutePath(),
+                position,
+                collector.manifest().status(),
+                stopped);
+    }
+
+    private void closeCoordinator() {
+        if (coordinator != null && coordinatorClosed.compareAndSet(false, true)) {
+            coordinator.close();
         }
     }
 

@@ -151,6 +151,17 @@ public final class TargetSelection implements AutoCloseable {
             labExperiment(container, experiment);
         }
         container.start();
+        try {
+            return started(container, image, header, split);
+        } catch (RuntimeException e) {
+            // e.g. an interrupt (a JUnit timeout) while asking the runtime: the container must not outlive it
+            container.stop();
+            throw e;
+        }
+    }
+
+    private static TargetSelection started(
+            GoServiceContainer container, Optional<String> image, Optional<String> header, CpuSplit split) {
         String kind = image.isPresent() ? TargetEndpoints.IMAGE : TargetEndpoints.LAB;
         TargetEndpoints endpoints = TargetEndpoints.of(
                         kind, image.orElse(null), container.appUrl(), container.pprofUrl())

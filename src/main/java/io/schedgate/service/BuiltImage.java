@@ -69,8 +69,16 @@ final class BuiltImage {
         return tag;
     }
 
+    /** Removes the image; on an interrupted thread too, its interrupt held back meanwhile (as {@link GoServiceContainer#stop()}). */
     void remove() {
-        removeQuietly(tag);
+        boolean interrupted = Thread.interrupted();
+        try {
+            removeQuietly(tag);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static void removeQuietly(String tag) {

@@ -333,15 +333,23 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
         super.containerIsStopping(containerInfo);
     }
 
-    /** Stops and removes the container, then removes the image schedgate built for it. */
+    /**
+     * Stops and removes the container, then removes the image schedgate built for it; on an interrupted
+     * thread too (a JUnit timeout): docker-java answers one with a CancellationException, so the interrupt
+     * is held back until both are gone, then set again.
+     */
     @Override
     public void stop() {
+        boolean interrupted = Thread.interrupted();
         try {
             super.stop();
         } finally {
             if (builtImage != null && !starting) {
                 builtImage.remove();
                 builtImage = null;
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }

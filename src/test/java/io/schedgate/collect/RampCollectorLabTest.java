@@ -425,6 +425,35 @@ public class RampCollectorLabTest {
                 collector.awaitCompletion(Duration.ofSeconds(5)).status());
     }
 
+    /**
+     * A cancel from outside (an experiment's interrupted thread) while step 1's profiles are in flight:
+     * when it returns, the collector's thread and every capture thread are over, the run is interrupted
+     * where it was, and a second cancel changes nothing.
+     */
+    @Test
+    void cancelEndsTheCollectorAndItsCapturesBeforeItReturns() throws Exception {
+        awaitCpuProfilerFree();
+        RampPlan plan = plan(List.of(20.0, 30.0), 1, 3, 1, 1);
+        StepLoadCounters counters = new StepLoadCounters(plan.stepCount());
+        RampCollector collector = open(plan, labEndpoints(lab), counters, RampCollector.Timeouts.DEFAULT);
+        collector.baseline();
+        collector.start(RampClock.startingNow(plan));
+        awaitWindowOpen(collector, plan, 0);
+        assertEquals("step 1 of 2", collector.position());
+        assertTrue(collector.cancel("test cancelled it", Duration.ofSeconds(20)), "stopped within the deadline");
+        List<String> left = Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(n -> n.equals("schedgate-collector") || n.startsWith("schedgate-capture-"))
+                .toList();
+        assertEquals(List.of(), left, "collector threads alive after cancel returned");
+        Manifest m = collector.directory().readManifest();
+        assertEquals(Manifest.INTERRUPTED, m.status());
+        assertEquals("test cancelled it during step 1 of 2", m.statusReason());
+        assertTrue(collector.cancel("again", Duration.ofSeconds(1)));
+        assertEquals(m, collector.directory().readManifest(), "a second cancel changes nothing");
+    }
+
     @Test
     void ctrlCInAChildJvmKeepsWhatItCollected() throws Exception {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
