@@ -43,13 +43,27 @@ public final class CapacityCheck implements Check {
 
     @Override
     public List<CheckResult> evaluate(CheckInput in) {
-        return List.of(result(in.run(), capacity(in), in.baseline(), Limits.of(in.thresholds())));
+        return List.of(result(in.run(), capacity(in), in.earlier(), in.baseline(), Limits.of(in.thresholds())));
     }
 
-    private static CheckResult result(RunData run, Capacity capacity, Verdict baseline, Limits t) {
+    private static CheckResult result(
+            RunData run, Capacity capacity, List<CheckResult> earlier, Verdict baseline, Limits t) {
         Details details = new Details(capacity.stepIndex(), null);
         if (run.steps().isEmpty()) {
             return CheckResult.noData(ID, CheckResult.RAMP, "req/s", "no steps completed");
+        }
+        // the load generator's own counters (saturation) always exist; a step no other check could read
+        // (every capture failed: the target died before the window) measured nothing to state a capacity by
+        boolean measured = earlier.stream()
+                .anyMatch(r -> !r.rampWide()
+                        && r.status() != Status.NO_DATA
+                        && !r.checkId().equals(SaturationCheck.ID));
+        if (!measured) {
+            return CheckResult.noData(
+                    ID,
+                    CheckResult.RAMP,
+                    "req/s",
+                    "no step was measured: every check but the load counters' saturation had no data at every step");
         }
         if (capacity.qps() == null) {
             return new CheckResult(

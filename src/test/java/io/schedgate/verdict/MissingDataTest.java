@@ -57,6 +57,28 @@ class MissingDataTest {
      * and that no step was complete before it; step 1's whole CPU profile is still judged, and no capacity
      * is stated.
      */
+    /**
+     * A real run whose lab got SIGTERM in step 1's warm-up: the collector still reached the window, every
+     * capture failed and no request was answered. Only the load counters (saturation) judge that step;
+     * capacity is NO_DATA (nothing was measured), not a FAIL of checks that never ran.
+     */
+    @Test
+    void aTargetThatDiedBeforeTheFirstWindowMeasuredNoCapacity() {
+        Verdict v = new VerdictEngine(Thresholds.defaults()).evaluate(RunFixtures.RUNS.resolve("died-warmup-go1.26"));
+        assertEquals("target-died", v.runStatus());
+        for (CheckResult r : v.results()) {
+            if (!r.rampWide() && !r.checkId().equals(SaturationCheck.ID)) {
+                assertEquals(Status.NO_DATA, r.status(), r.checkId() + ": " + r.evidence());
+            }
+        }
+        CheckResult capacity = v.result(CapacityCheck.ID, CheckResult.RAMP).orElseThrow();
+        assertEquals(Status.NO_DATA, capacity.status(), capacity.evidence());
+        assertTrue(capacity.evidence().startsWith("no step was measured"), capacity.evidence());
+        assertTrue(
+                io.schedgate.report.VerdictTable.decisive(v).startsWith("run status is target-died"),
+                io.schedgate.report.VerdictTable.decisive(v));
+    }
+
     @Test
     void aTargetThatDiedInTheFirstStepIsTheDecisiveLine() {
         Verdict v = new VerdictEngine(Thresholds.defaults()).evaluate(RunFixtures.RUNS.resolve("died-go1.26"));
