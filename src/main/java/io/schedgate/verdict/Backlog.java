@@ -25,6 +25,15 @@ final class Backlog {
                 .orElse("");
     }
 
+    /** "; the handlers wait at SITE (STATE) in the window's last goroutine profile" for its largest queue, else "". */
+    static String waitingAt(RunData run, Capture capture) {
+        return sites(run, capture)
+                .flatMap(QueueSites::largest)
+                .map(g -> "; the handlers wait at " + g.site() + " (" + g.state()
+                        + ") in the window's last goroutine profile")
+                .orElse("");
+    }
+
     /** Where the snapshot's request goroutines queue, empty when the capture is no readable goroutine profile. */
     static java.util.Optional<QueueSites> sites(RunData run, Capture capture) {
         return run.profiles().goroutines(capture).map(QueueSites::of);

@@ -144,6 +144,8 @@ public final class GoroutineCheck implements Check {
                     + Numbers.num(perRequest) + " = " + Numbers.num(predicted)
                     + (status == Status.FAIL ? ": goroutines pile up faster than requests complete (blow-up)" : "")
                     + (status == Status.WARN ? ": goroutines pile up with the requests queued at a saturated step" : "")
+                    // where the window's last snapshot has the handlers waiting, when they wait on something
+                    + (status == Status.PASS ? "" : Backlog.waitingAt(run, step.capture(CaptureKind.GOROUTINE_END)))
                     + counts.from();
             results.add(new CheckResult(
                     BLOWUP_ID,

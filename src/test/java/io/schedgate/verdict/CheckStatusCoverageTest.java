@@ -106,6 +106,17 @@ class CheckStatusCoverageTest {
                 / (load.path("requests").asLong() - load.path("errors").asLong());
     }
 
+    /** The line of targets/lab/yield.go where a request's handler waits for its goroutines. */
+    private static int yieldWaitLine() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("targets/lab/yield.go"));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).strip().equals("wg.Wait()")) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no wg.Wait() in targets/lab/yield.go");
+    }
+
     /** Δ/sched/goroutines-created over a step's window per request the load generator saw answered. */
     private static double createdPerRequest(Path run, int step) throws IOException {
         JsonNode load = load(run, step);
@@ -562,6 +573,10 @@ class CheckStatusCoverageTest {
         long idle = ((Number) r.detailsMap().get("idleConnectionsExcluded")).longValue();
         assertEquals(atEnd - idle, r.value(), 0.0, r.evidence());
         assertTrue(atEnd - idle > 10 * limit, "far past the limit: " + (atEnd - idle) + " vs " + limit);
+        // the queue named where the lab's handler waits for its yielders: yield.go's wg.Wait() line
+        assertTrue(
+                r.evidence().contains("the handlers wait at main.(*yielder).run yield.go:" + yieldWaitLine()),
+                r.evidence());
         // the steps before keep up and stay within the prediction
         assertEquals(Status.PASS, one(judge(run), GoroutineCheck.BLOWUP_ID, 1).status());
         // step 4 answers nothing (every request past the client's timeout): no goroutines-created per
