@@ -14,6 +14,7 @@ import io.schedgate.plan.ScaleOut;
 import io.schedgate.report.HtmlReport;
 import io.schedgate.service.CpusetFit;
 import io.schedgate.service.DockerEngine;
+import io.schedgate.service.GoServiceContainer;
 import io.schedgate.service.GoServiceImage;
 import io.schedgate.service.GoToolchain;
 import io.schedgate.service.ProjectLayout;
@@ -69,7 +70,8 @@ public final class Experiment {
     private enum Kind {
         IMAGE,
         GO_MODULE,
-        URL
+        URL,
+        CONTAINER
     }
 
     private static final Object ONE_AT_A_TIME = new Object();
@@ -89,6 +91,8 @@ public final class Experiment {
     private String mix;
     /** The scenario as a Gatling chain instead of a mix, built inside the simulation ({@link #scenario}). */
     private Supplier<ChainBuilder> chain;
+    /** {@link #container}: a fresh, configured, not yet started container per repetition. */
+    private Supplier<GoServiceContainer> container;
 
     private Map<String, String> env = Map.of();
     /** Further schedgate.* settings (plan, target knobs, thresholds), keys without the prefix. */
@@ -132,6 +136,7 @@ public final class Experiment {
         e.goCommand = goCommand;
         e.goToolchainName = goToolchainName;
         e.injectors = injectors;
+        e.container = container;
         change.accept(e);
         return e;
     }
@@ -161,6 +166,20 @@ public final class Experiment {
         Objects.requireNonNull(directory, "directory");
         Path dir = directory.toAbsolutePath().normalize();
         return of(Kind.GO_MODULE, dir.toString(), null, dir.getFileName().toString());
+    }
+
+    /**
+     * Your own {@link GoServiceContainer}, configured as you need it (image, ports, environment, CPU set,
+     * network): {@code fresh} gives a new, not yet started one per repetition, which the experiment
+     * starts before the ramp, ramps through its mapped URLs and stops after it, however the repetition
+     * ended. Its knobs are set on the container, so the experiment's own (gomaxprocs, env, cpuset, ...)
+     * are refused.
+     */
+    public static Experiment container(Supplier<GoServiceContainer> fresh) {
+        Objects.requireNonNull(fresh, "fresh");
+        Experiment e = of(Kind.CONTAINER, "container", null, "container");
+        e.container = fresh;
+        return e;
     }
 
     /** An already running service: its application URL and its net/http/pprof base URL. */
@@ -420,6 +439,9 @@ public final class Experiment {
             case GO_MODULE -> {
                 // the image tag is known once run() built it
             }
+            case CONTAINER -> {
+                // its URLs are known once run() started it
+            }
         }
         if (!env.isEmpty()) {
             plan.put(
@@ -429,6 +451,15 @@ public final class Experiment {
                             .collect(Collectors.joining(",")));
         }
         plan.putAll(settings);
+        if (kind == Kind.CONTAINER) {
+            List<String> knobs = new ArrayList<>(TARGET_KNOBS);
+            knobs.retainAll(plan.keySet());
+            if (!knobs.isEmpty()) {
+                throw new IllegalStateException("experiment " + name + " ramps your own GoServiceContainer: set "
+                        + String.join(", ", knobs) + " on the container (withEnv, withCpuset, ...), not on the"
+                        + " experiment");
+            }
+        }
         // the test judges: never halt the JVM from the simulation's after()
         plan.put("failOnError", "false");
         return plan;
@@ -511,9 +542,48 @@ public final class Experiment {
     private ExperimentResult runAll(Path outDir, Map<String, String> plan) {
         List<ExperimentResult.Repetition> reps = new ArrayList<>();
         for (int rep = 1; rep <= repeat; rep++) {
-            reps.add(runOnce(outDir.resolve(name + "-" + rep).toAbsolutePath(), plan, rep));
+            Path out = outDir.resolve(name + "-" + rep).toAbsolutePath();
+            reps.add(kind == Kind.CONTAINER ? runOnceOnContainer(out, plan, rep) : runOnce(out, plan, rep));
         }
         return new ExperimentResult(name, reps);
+    }
+
+    /** The target settings a {@link #container} carries itself. */
+    private static final List<String> TARGET_KNOBS = List.of(
+            TargetSelection.ENV,
+            TargetSelection.GOMAXPROCS,
+            TargetSelection.GODEBUG,
+            TargetSelection.GOGC,
+            TargetSelection.CPUSET,
+            TargetSelection.CPUS,
+            TargetSelection.APP_PORT,
+            TargetSelection.PPROF_PORT);
+
+    /** One repetition on a fresh container of the user's: started, ramped as a URL, stopped. */
+    private ExperimentResult.Repetition runOnceOnContainer(Path out, Map<String, String> plan, int rep) {
+        GoServiceContainer c = container.get();
+        if (c == null) {
+            throw new ExperimentException("experiment " + name + ": container() supplied null for repetition " + rep);
+        }
+        try {
+            try {
+                c.start();
+            } catch (RuntimeException e) {
+                if (isInterrupt(e)) {
+                    throw cancelled(rep, List.of(), e);
+                }
+                throw new ExperimentException(
+                        "experiment " + name + " repetition " + rep + ": the container did" + " not start: "
+                                + e.getMessage(),
+                        e);
+            }
+            Map<String, String> withUrls = new LinkedHashMap<>(plan);
+            withUrls.put(TargetSelection.URL, c.appUrl());
+            withUrls.put(TargetSelection.PPROF, c.pprofUrl());
+            return runOnce(out, withUrls, rep);
+        } finally {
+            c.stop();
+        }
     }
 
     private ExperimentResult.Repetition runOnce(Path out, Map<String, String> plan, int rep) {
