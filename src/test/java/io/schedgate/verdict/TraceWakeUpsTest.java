@@ -72,6 +72,32 @@ class TraceWakeUpsTest {
         assertTrue(ramp.evidence().startsWith("wake-ups grow in step with load: wake-ups/s"), ramp.evidence());
     }
 
+    /**
+     * Little's law takes the goroutines a request creates from the step's trace when it has one (exact),
+     * before /sched/goroutines-created: go tool trace's goroutinesCreated over the requests answered in
+     * the trace's slice of the window.
+     */
+    @Test
+    void goroutinesPerRequestComeFromTheTraceWhereThereIsOne(@TempDir Path tmp) throws IOException {
+        Path run = withTraces(tmp, List.of(1, 2, 3), List.of());
+        Map<String, Long> dump = dumpFields();
+        double seconds = dump.get("durationNs") / 1e9;
+        Verdict v = new VerdictEngine(Thresholds.defaults()).evaluate(run);
+        for (RunStep step : RunData.read(run).steps()) {
+            CheckResult r = v.result(GoroutineCheck.BLOWUP_ID, step.index()).orElseThrow();
+            assertEquals(
+                    "execution trace: goroutines created per request",
+                    r.detailsMap().get("goroutinesPerRequestSource"),
+                    r.evidence());
+            assertEquals(
+                    dump.get("goroutinesCreated") / (step.load().achievedQps() * seconds),
+                    (double) r.detailsMap().get("goroutinesPerRequest"),
+                    1e-9,
+                    r.evidence());
+            assertEquals(Confidence.HIGH, r.confidence());
+        }
+    }
+
     @Test
     void aFailedTraceIsNoDataForItsStepOnly(@TempDir Path tmp) throws IOException {
         Path run = withTraces(tmp, List.of(1, 3), List.of(2));
