@@ -103,7 +103,9 @@ class SchedLockPressureProofTest {
 
     /**
      * The fan-out (64 goroutines per request, sched.lock under 5%) and the yield run (16 goroutines x
-     * 200 runtime.Gosched per request: 9.6% at step 3, 25.8% at step 4, the WARN and FAIL levels).
+     * 200 runtime.Gosched per request: 9.6% at step 3, 25.8% at step 4, the WARN and FAIL levels), its
+     * light twin (20 Gosched: under 1%, the baseline comparison's other side) and its saturated run
+     * (3.4% to 36.4%).
      */
     @ParameterizedTest
     @CsvSource({
@@ -113,7 +115,14 @@ class SchedLockPressureProofTest {
         "yield-go1.26,1",
         "yield-go1.26,2",
         "yield-go1.26,3",
-        "yield-go1.26,4"
+        "yield-go1.26,4",
+        "yield-light-go1.26,1",
+        "yield-light-go1.26,2",
+        "yield-light-go1.26,3",
+        "yield-saturated-go1.26,1",
+        "yield-saturated-go1.26,2",
+        "yield-saturated-go1.26,3",
+        "yield-saturated-go1.26,4"
     })
     void spinAndWaitEqualTheProofsAttributedByThePublishedTable(String fixture, int step) throws IOException {
         Path dir = RunFixtures.RUNS.resolve(fixture);
