@@ -213,19 +213,15 @@ public final class GoroutineCheck implements Check {
         if (!after.present()) {
             return CheckResult.noData(LEAK_ID, CheckResult.RAMP, "goroutines", after.absentReason());
         }
-        long idleBefore = idleConnections(run, run.baselineCapture(CaptureKind.GOROUTINE));
-        long idleAfter = idleConnections(run, run.finalCapture(CaptureKind.GOROUTINE));
-        long idleGrowth = idleBefore >= 0 && idleAfter >= 0 ? Math.max(0, idleAfter - idleBefore) : 0;
+        Capture before = run.baselineCapture(CaptureKind.GOROUTINE);
+        Capture end = run.finalCapture(CaptureKind.GOROUTINE);
+        long idleGrowth = grown(idleConnections(run, before), idleConnections(run, end));
         // requests still being served after the cool-down (a backlog draining) are not leaked goroutines
-        long servingBefore = Backlog.serving(run, run.baselineCapture(CaptureKind.GOROUTINE));
-        long servingAfter = Backlog.serving(run, run.finalCapture(CaptureKind.GOROUTINE));
-        long backlog = servingBefore >= 0 && servingAfter >= 0 ? Math.max(0, servingAfter - servingBefore) : 0;
+        long backlog = grown(Backlog.serving(run, before), Backlog.serving(run, end));
         double excess = after.value() - baseline.value() - idleGrowth - backlog;
         // the goroutines those requests started (a fan-out's children) are not in a handler's stack: up to
         // the goroutines a request holds at the last step, per handler still running
-        long handlersBefore = Backlog.handlers(run, run.baselineCapture(CaptureKind.GOROUTINE));
-        long handlersAfter = Backlog.handlers(run, run.finalCapture(CaptureKind.GOROUTINE));
-        long handlers = handlersBefore >= 0 && handlersAfter >= 0 ? Math.max(0, handlersAfter - handlersBefore) : 0;
+        long handlers = grown(Backlog.handlers(run, before), Backlog.handlers(run, end));
         double children = Double.isNaN(perRequest) ? 0 : Math.ceil(handlers * perRequest);
         Status status = excess > t.goroutineSlack() + children
                 ? Status.FAIL
@@ -289,6 +285,11 @@ public final class GoroutineCheck implements Check {
                 Confidence.HIGH,
                 evidence,
                 details);
+    }
+
+    /** How many more after than before, 0 when either snapshot could not be read (-1). */
+    private static long grown(long before, long after) {
+        return before >= 0 && after >= 0 ? Math.max(0, after - before) : 0;
     }
 
     /** Idle connections in a capture's goroutine profile, or -1 when it cannot be read. */
