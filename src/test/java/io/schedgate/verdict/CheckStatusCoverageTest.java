@@ -526,7 +526,7 @@ class CheckStatusCoverageTest {
      * Ordinary least squares of log y on log x (x and y already logarithms): the slope and its 95%
      * interval, slope ± t(n−2) × √(residual variance / Σ(x − x̄)²). {slope, lower, upper}.
      */
-    private static double[] logLogFit(double[] x, double[] y) {
+    static double[] logLogFit(double[] x, double[] y) {
         int n = x.length;
         double mx = java.util.Arrays.stream(x).average().orElseThrow();
         double my = java.util.Arrays.stream(y).average().orElseThrow();

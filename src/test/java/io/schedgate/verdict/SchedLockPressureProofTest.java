@@ -126,21 +126,66 @@ class SchedLockPressureProofTest {
     })
     void spinAndWaitEqualTheProofsAttributedByThePublishedTable(String fixture, int step) throws IOException {
         Path dir = RunFixtures.RUNS.resolve(fixture);
+        double[] shares = proofShares(dir, step);
+        Verdict v = new VerdictEngine(Thresholds.defaults()).evaluate(dir);
+        CheckResult r = v.result(SchedLockPressureCheck.ID, step).orElseThrow();
+        assertEquals(shares[0], (double) r.detailsMap().get("spinShare"), 1e-12, r.evidence());
+        assertEquals(shares[1], (double) r.detailsMap().get("waitShare"), 1e-12, r.evidence());
+        assertTrue(shares[1] > 0, "the holder-side sched.lock delay is in the proof");
+    }
+
+    /**
+     * A step's {spin, wait} shares of processor time from its proofs: the table-attributed nanoseconds over
+     * the profile's duration × GOMAXPROCS.
+     */
+    static double[] proofShares(Path dir, int step) throws IOException {
         String s = String.format("step-%02d", step);
         long spinNs = schedLockNanos(dir.resolve("proofs/" + s + "-cpu-lock2.traces-lines.txt"), "lock", false);
         long waitNs = schedLockNanos(dir.resolve("proofs/" + s + "-mutex.traces-lines.txt"), "unlock", true);
-        Verdict v = new VerdictEngine(Thresholds.defaults()).evaluate(dir);
-        RunData run = RunData.read(dir);
-        int procs = run.gomaxprocs();
+        int procs = RunData.read(dir).gomaxprocs();
         double cpuSeconds =
                 new ProfileReader().read(dir.resolve(s + "/cpu.pb.gz")).durationNanos() / 1e9;
         double mutexSeconds =
                 new ProfileReader().read(dir.resolve(s + "/mutex.pb.gz")).durationNanos() / 1e9;
-        CheckResult r = v.result(SchedLockPressureCheck.ID, step).orElseThrow();
-        assertEquals(
-                spinNs / (cpuSeconds * procs * 1e9), (double) r.detailsMap().get("spinShare"), 1e-12, r.evidence());
-        assertEquals(
-                waitNs / (mutexSeconds * procs * 1e9), (double) r.detailsMap().get("waitShare"), 1e-12, r.evidence());
-        assertTrue(waitNs > 0, "the holder-side sched.lock delay is in the proof");
+        return new double[] {spinNs / (cpuSeconds * procs * 1e9), waitNs / (mutexSeconds * procs * 1e9)};
+    }
+
+    /**
+     * sched.lock across the ramp WARNs on the yield run only: sched.lock time per second (the proofs' share
+     * × the achieved rate) grows as QPS^2.5 with the whole 95% interval above 1 and the last step well above
+     * a tenth of the 5% WARN; the saturated yield and the fan-out also grow superlinearly by the slope, but
+     * their intervals include 1 (PASS), and the light yield's too. The log-log slope and interval are
+     * refitted here ({@link CheckStatusCoverageTest#logLogFit}).
+     */
+    @ParameterizedTest
+    @CsvSource({"yield-go1.26, 4, WARN", "yield-saturated-go1.26, 4, PASS", "fanout-go1.26, 3, PASS"})
+    void schedLockTrendAcrossTheRampFromTheProofs(String fixture, int steps, Status expected) throws IOException {
+        Path dir = RunFixtures.RUNS.resolve(fixture);
+        RunData run = RunData.read(dir);
+        List<double[]> points = new ArrayList<>();
+        double last = 0;
+        for (int step = 1; step <= steps; step++) {
+            double[] shares = proofShares(dir, step);
+            last = shares[0] + shares[1];
+            double qps = run.steps().get(step - 1).load().achievedQps();
+            if (qps > 0 && last > 0) {
+                points.add(new double[] {Math.log(qps), Math.log(last * qps)});
+            }
+        }
+        double[] fit = CheckStatusCoverageTest.logLogFit(
+                points.stream().mapToDouble(p -> p[0]).toArray(),
+                points.stream().mapToDouble(p -> p[1]).toArray());
+        CheckResult r = new VerdictEngine(Thresholds.defaults())
+                .evaluate(dir)
+                .result(SchedLockPressureCheck.ID, CheckResult.RAMP)
+                .orElseThrow();
+        assertEquals(expected, r.status(), r.evidence());
+        boolean superlinear = fit[0] >= 1.2 && fit[1] > 1;
+        assertEquals(expected == Status.WARN, superlinear && last >= 0.005, fit[0] + " " + fit[1] + " " + last);
+        assertTrue(
+                r.evidence()
+                        .contains("QPS^" + io.schedgate.text.Numbers.num(fit[0]) + " (95% CI "
+                                + io.schedgate.text.Numbers.num(fit[1]) + "–"),
+                r.evidence());
     }
 }
