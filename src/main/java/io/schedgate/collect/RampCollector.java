@@ -304,7 +304,6 @@ public final class RampCollector {
             collecting = runner;
         }
         long until = System.nanoTime() + deadline.toNanos();
-        boolean interruptedHere = false;
         try {
             pool.shutdownNow(); // already, unless another thread is ending the run this moment
             List<Thread> threads = new ArrayList<>(captureThreads);
@@ -318,12 +317,8 @@ public final class RampCollector {
             }
             return pool.isTerminated() && threads.stream().noneMatch(Thread::isAlive);
         } catch (InterruptedException e) {
-            interruptedHere = true;
+            Thread.currentThread().interrupt();
             return false;
-        } finally {
-            if (interruptedHere) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

@@ -69,16 +69,9 @@ final class BuiltImage {
         return tag;
     }
 
-    /** Removes the image; on an interrupted thread too, its interrupt held back meanwhile (as {@link GoServiceContainer#stop()}). */
+    /** Removes the image; on an interrupted thread too ({@link InterruptHeldBack}). */
     void remove() {
-        boolean interrupted = Thread.interrupted();
-        try {
-            removeQuietly(tag);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        InterruptHeldBack.run(() -> removeQuietly(tag));
     }
 
     private static void removeQuietly(String tag) {

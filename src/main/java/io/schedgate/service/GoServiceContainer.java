@@ -340,18 +340,16 @@ public final class GoServiceContainer extends GenericContainer<GoServiceContaine
      */
     @Override
     public void stop() {
-        boolean interrupted = Thread.interrupted();
-        try {
-            super.stop();
-        } finally {
-            if (builtImage != null && !starting) {
-                builtImage.remove();
-                builtImage = null;
+        InterruptHeldBack.run(() -> {
+            try {
+                super.stop();
+            } finally {
+                if (builtImage != null && !starting) {
+                    builtImage.remove();
+                    builtImage = null;
+                }
             }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        });
     }
 
     // ---- what experiments read ----------------------------------------------------------------

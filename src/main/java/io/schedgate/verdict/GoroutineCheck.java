@@ -254,7 +254,7 @@ public final class GoroutineCheck implements Check {
         }
         if (backlog > 0) {
             evidence += "; " + backlog + " goroutines still serving requests after the cool-down, not counted"
-                    + Backlog.where(run, run.finalCapture(CaptureKind.GOROUTINE))
+                    + Backlog.where(run, end)
                     + (status == Status.WARN && excess > t.goroutineSlack()
                             ? "; the other +" + Numbers.num(excess) + " are within what their " + handlers
                                     + " handlers' requests hold (" + Numbers.num(perRequest)

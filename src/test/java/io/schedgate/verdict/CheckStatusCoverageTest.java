@@ -264,16 +264,8 @@ class CheckStatusCoverageTest {
     @Test
     void littlesLawFailsWithTheScrapesGoroutineCount() throws IOException {
         Path run = RunFixtures.RUNS.resolve("leak-go1.26");
-        long scraped = Files.readAllLines(run.resolve("step-01/metrics-end.txt")).stream()
-                .filter(l -> l.startsWith("go_sched_goroutines_goroutines "))
-                .mapToLong(l -> Long.parseLong(l.substring(l.indexOf(' ') + 1).strip()))
-                .findFirst()
-                .orElseThrow();
-        long baseline = Files.readAllLines(run.resolve("baseline/metrics.txt")).stream()
-                .filter(l -> l.startsWith("go_sched_goroutines_goroutines "))
-                .mapToLong(l -> Long.parseLong(l.substring(l.indexOf(' ') + 1).strip()))
-                .findFirst()
-                .orElseThrow();
+        double scraped = sample(run.resolve("step-01/metrics-end.txt"), "go_sched_goroutines_goroutines");
+        double baseline = sample(run.resolve("baseline/metrics.txt"), "go_sched_goroutines_goroutines");
         JsonNode load = load(run, 1);
         assertEquals(0, load.path("errors").asInt(), "manifest: every request answered");
         CheckResult r = one(judge(run), GoroutineCheck.BLOWUP_ID, 1);
