@@ -220,6 +220,103 @@ class CheckStatusCoverageTest {
     }
 
     /**
+     * lock.contention with block profiling off (the lab with {@code LAB_BLOCK_PROFILE_RATE=0}, hotlock at
+     * 1000-2000 req/s): the mutex profile's waiting time stands in for "really blocked", and each step's status
+     * follows from {@code go tool pprof}'s delay at main.(*hotlock).run over (3 s × 2 Ps) against the default 1% and
+     * 5%: step 1 WARN, steps 2 and 3 FAIL.
+     */
+    @Test
+    void lockContentionWithBlockProfilingOffJudgesOnTheMutexDelay() throws IOException {
+        Path run = RunFixtures.RUNS.resolve("hotlock-noblock-go1.26");
+        Verdict v = judge(run);
+        for (int step = 1; step <= 3; step++) {
+            Path proof = run.resolve("proofs/step-0" + step + "-mutex.txt");
+            double delayMs = ProfileVerdictTest.pprofCum(proof, "main.(*hotlock).run", 0);
+            double contentions = ProfileVerdictTest.pprofCum(proof, "main.(*hotlock).run", 1);
+            double seconds =
+                    Double.parseDouble(Files.readAllLines(proof).get(1).replaceFirst("^Duration: ([0-9.]+)s.*$", "$1"));
+            double share = delayMs / 1e3 / (seconds * 2);
+            Status expected = share > 0.05 ? Status.FAIL : share > 0.01 ? Status.WARN : Status.PASS;
+            int s = step;
+            CheckResult r = v.results().stream()
+                    .filter(c -> c.checkId().equals(LockContentionCheck.ID) && c.stepIndex() == s)
+                    .filter(c -> "main.(*hotlock).run".equals(c.detailsMap().get("function")))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(expected, r.status(), r.evidence());
+            assertTrue(r.evidence().contains("block profile empty"), r.evidence());
+            assertEquals(0.0, (double) r.detailsMap().get("blockDelayMs"), r.evidence());
+            // pprof prints the duration rounded to 1 s; the profile's own is a few ms longer
+            assertEquals(share, r.value(), share * 0.02, r.evidence());
+            assertEquals(
+                    contentions / seconds,
+                    ((Number) r.detailsMap().get("mutexContentionsPerSecond")).doubleValue(),
+                    contentions / seconds * 0.02,
+                    "contentions per second of window: pprof -sample_index=contentions over the duration");
+        }
+        assertEquals(Status.WARN, one(v, 1).status());
+        assertEquals(Status.FAIL, one(v, 2).status());
+        assertEquals(Status.FAIL, one(v, 3).status());
+    }
+
+    private static CheckResult one(Verdict v, int step) {
+        return v.results().stream()
+                .filter(c -> c.checkId().equals(LockContentionCheck.ID) && c.stepIndex() == step)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** Goroutines parked in sync.(*Mutex).Lock under main.(*hotlock).run, most in one snapshot: pprof -traces. */
+    private static long parkedInHotlock(Path run, int step) throws IOException {
+        long most = 0;
+        for (String snapshot : List.of("start", "end")) {
+            long n = 0;
+            long count = 0;
+            boolean lock = false;
+            for (String line : Files.readAllLines(
+                    run.resolve("proofs/step-0" + step + "-goroutine-" + snapshot + ".traces.txt"))) {
+                Matcher m = Pattern.compile("^\\s+(\\d+)\\s+runtime\\.gopark$").matcher(line);
+                if (m.matches()) {
+                    count = Long.parseLong(m.group(1));
+                    lock = false;
+                } else if (line.contains("sync.(*Mutex).Lock")) {
+                    lock = true;
+                } else if (line.contains("main.(*hotlock).run") && lock) {
+                    n += count;
+                    lock = false;
+                }
+            }
+            most = Math.max(most, n);
+        }
+        return most;
+    }
+
+    /**
+     * lock.contention with mutex and block profiling both off (the lab with both rates 0): no lock can be
+     * measured, so the goroutines parked on a sync.Mutex in the snapshots are the only sign. {@code go tool pprof
+     * -traces} of the snapshots: none at step 1, one at step 2 (PASS: a single waiter is no queue), two at step 3
+     * (WARN, low confidence, naming the Lock line and the fix).
+     */
+    @Test
+    void lockContentionWithMutexProfilingOffWarnsOnGoroutinesParkedOnALock() throws IOException {
+        Path run = RunFixtures.RUNS.resolve("hotlock-noprofiling-go1.26");
+        Verdict v = judge(run);
+        assertEquals(
+                List.of(0L, 1L, 2L),
+                List.of(parkedInHotlock(run, 1), parkedInHotlock(run, 2), parkedInHotlock(run, 3)));
+        for (int step = 1; step <= 3; step++) {
+            CheckResult r = one(v, step);
+            assertEquals(step == 3 ? Status.WARN : Status.PASS, r.status(), r.evidence());
+            assertEquals(Confidence.LOW, r.confidence());
+            assertEquals("off", r.detailsMap().get("mutexProfiling"));
+            assertTrue(r.evidence().contains("runtime.SetMutexProfileFraction"), r.evidence());
+        }
+        CheckResult warn = one(v, 3);
+        assertEquals(2L, ((Number) warn.detailsMap().get("parkedGoroutines")).longValue());
+        assertTrue(((String) warn.detailsMap().get("parkedAt")).contains("hotlock.go:25"), warn.evidence());
+    }
+
+    /**
      * lock.contention PASS on every step of the healthy run: {@code go tool pprof} of each step's mutex profile
      * (proofs/step-0N-mutex.txt) totals 0.16-0.66 ms of delay over the 3 s window in 5-25 contentions: were
      * it all at one user site, at most 0.011% of the 2 Ps' time, against the default 1% WARN; the check
