@@ -45,6 +45,13 @@ import java.util.Set;
 public final class LockContentionCheck implements Check {
 
     public static final String ID = "lock.contention";
+
+    /**
+     * Waiters' time per second of window per P: the holders' queue, not CPU; above 1 when more goroutines wait
+     * than there are Ps (hotlock at 1500 req/s: 9 s waited per second per P).
+     */
+    static final String UNIT = "s waited per s per P";
+
     static final String ADVICE = "shard the lock or shorten the critical section";
     /** A CPU-only candidate needs this share of the step's CPU samples in sync lock frames. */
     static final double CPU_LOCK_FRAMES_NOTABLE = 0.02;
@@ -110,8 +117,14 @@ public final class LockContentionCheck implements Check {
 
     @Override
     public List<Limit> limits() {
+        // the confidence level: of the ramp-wide trend of a site's delay per request
         return List.of(
-                BLOCK_MIN_MS_PER_SECOND, MUTEX_MIN_CONTENTIONS_PER_SECOND, NOTABLE_DELAY_MS_PER_SECOND, FAIL, WARN);
+                BLOCK_MIN_MS_PER_SECOND,
+                MUTEX_MIN_CONTENTIONS_PER_SECOND,
+                NOTABLE_DELAY_MS_PER_SECOND,
+                FAIL,
+                WARN,
+                GrowthTrend.CONFIDENCE);
     }
 
     /** One lock site's four dimensions. */
@@ -238,7 +251,7 @@ public final class LockContentionCheck implements Check {
                 return List.of(CheckResult.noData(
                         ID,
                         step.index(),
-                        "share of processor time",
+                        UNIT,
                         "the four-dimension test needs the step's " + name.key() + " profile: "
                                 + p.get(name).problem()));
             }
@@ -267,7 +280,7 @@ public final class LockContentionCheck implements Check {
                     Status.PASS,
                     0.0,
                     t.contentionFail(),
-                    "share of processor time",
+                    UNIT,
                     Confidence.HIGH,
                     "no sync lock contention sampled in the window (the mutex profile is empty; other steps'"
                             + " profiles show mutex profiling is on)",
@@ -305,7 +318,7 @@ public final class LockContentionCheck implements Check {
                     Status.PASS,
                     0.0,
                     t.contentionFail(),
-                    "share of processor time",
+                    UNIT,
                     Confidence.HIGH,
                     "no user lock site with ≥ "
                             + Numbers.num(t.contentionNotableDelayMsPerSecond())
@@ -413,15 +426,7 @@ public final class LockContentionCheck implements Check {
                 s.parkedGoroutines(),
                 trueContention ? ADVICE : null);
         return new CheckResult(
-                ID,
-                step.index(),
-                status,
-                delayShare,
-                t.contentionFail(),
-                "share of processor time",
-                Confidence.HIGH,
-                evidence,
-                d);
+                ID, step.index(), status, delayShare, t.contentionFail(), UNIT, Confidence.HIGH, evidence, d);
     }
 
     /**
@@ -450,7 +455,7 @@ public final class LockContentionCheck implements Check {
                     Status.WARN,
                     null,
                     t.contentionFail(),
-                    "share of processor time",
+                    UNIT,
                     Confidence.LOW,
                     "mutex profile empty (mutex profiling is off), but " + top.goroutines() + " goroutines were"
                             + " parked on a " + top.state() + " at " + top.site() + " in the window's snapshots: "
@@ -463,7 +468,7 @@ public final class LockContentionCheck implements Check {
                 Status.PASS,
                 null,
                 t.contentionFail(),
-                "share of processor time",
+                UNIT,
                 Confidence.LOW,
                 "mutex profile empty (mutex profiling is off) and no goroutine parked on a sync lock in the"
                         + " window's snapshots: " + fix,

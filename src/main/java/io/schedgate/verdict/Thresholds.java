@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * A value for every threshold the checks judge against ({@link CheckRegistry#limits()}), each
@@ -17,9 +18,19 @@ public final class Thresholds {
     public static final String PREFIX = "schedgate.";
 
     private final Map<Limit, Double> values;
+    /** The limits {@link #get} answers for; null = all. A check is given only those it declares. */
+    private final Set<Limit> readable;
+
+    private final String reader;
+
+    private Thresholds(Map<Limit, Double> values, Set<Limit> readable, String reader) {
+        this.values = values;
+        this.readable = readable;
+        this.reader = reader;
+    }
 
     private Thresholds(Map<Limit, Double> values) {
-        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this(Collections.unmodifiableMap(new LinkedHashMap<>(values)), null, null);
         for (Limit limit : CheckRegistry.limits()) {
             limit.check(get(limit));
         }
@@ -71,7 +82,20 @@ public final class Thresholds {
         if (v == null) {
             throw new IllegalArgumentException(limit + " is not in CheckRegistry.limits()");
         }
+        if (readable != null && !readable.contains(limit)) {
+            throw new IllegalStateException(
+                    reader + " read " + limit.key() + " without declaring it in its limits(): add it there");
+        }
         return v;
+    }
+
+    /**
+     * These values, readable only for {@code check}'s declared limits: what {@link VerdictEngine} gives
+     * each check, so a threshold a check reads is one its {@code --help} line and verdict.json list for it.
+     */
+    Thresholds readableBy(Check check) {
+        return new Thresholds(
+                values, Set.copyOf(check.limits()), check.getClass().getSimpleName());
     }
 
     /** True for a key (without the prefix) some check reads, or that a limit replaced and refuses by name. */

@@ -72,7 +72,7 @@ public final class VerdictEngine {
     public Verdict evaluate(RunData run, Verdict baseline) {
         List<CheckResult> results = new ArrayList<>();
         for (Check check : checks) {
-            results.addAll(check.evaluate(new CheckInput(run, thresholds, results, baseline)));
+            results.addAll(check.evaluate(new CheckInput(run, thresholds.readableBy(check), results, baseline)));
         }
         Capacity capacity = CapacityCheck.capacity(new CheckInput(run, thresholds, results, baseline));
 

@@ -138,4 +138,28 @@ class ThresholdsTest {
         assertThrows(
                 IllegalArgumentException.class, () -> Thresholds.defaults().with(SchedLockPressureCheck.WARN, 0.2));
     }
+
+    /** A check is handed only the limits it lists: reading another names the check, the key and the fix. */
+    @Test
+    void aCheckReadsOnlyTheLimitsItDeclares() {
+        Thresholds view = Thresholds.defaults().readableBy(new UslCheck());
+        assertEquals(6, UslCheck.Limits.of(view).uslMinSteps());
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> view.get(SchedLockPressureCheck.WARN));
+        assertEquals("UslCheck read schedlock.warn without declaring it in its limits(): add it there", e.getMessage());
+    }
+
+    /** Every registered check judges a real run under its own view, so each one's limits() holds what it reads. */
+    @Test
+    void everyCheckJudgesARealRunOnTheLimitsItDeclares() {
+        java.nio.file.Path run = RunFixtures.RUNS.resolve("herd-go1.26");
+        // the run as its own baseline only so that the baseline comparison runs too; no status is compared
+        Verdict v = new VerdictEngine(Thresholds.defaults()).evaluate(run, run);
+        for (Check check : CheckRegistry.checks()) {
+            assertTrue(
+                    v.results().stream().anyMatch(r -> r.checkId().startsWith(check.id())),
+                    check.id() + " judged nothing");
+            assertTrue(!check.limits().isEmpty(), check.id() + " declares no limit");
+        }
+    }
 }

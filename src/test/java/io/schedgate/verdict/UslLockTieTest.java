@@ -19,7 +19,7 @@ class UslLockTieTest {
                 Status.FAIL,
                 0.3,
                 0.05,
-                "share of processor time",
+                LockContentionCheck.UNIT,
                 Confidence.HIGH,
                 "…",
                 new LockContentionCheck.SiteDetails(
