@@ -188,4 +188,99 @@ class ThresholdBoundaryTest {
     private static CheckResult baselineResult(Path run, Path baseline, Thresholds t) {
         return result(new VerdictEngine(t).evaluate(run, baseline), SchedLockBaseline.ID, CheckResult.RAMP, any());
     }
+
+    /**
+     * The value of {@code limit} at which the result's threshold is exactly the value it reported, found from
+     * {@code guess} one ulp at a time: for a threshold computed from the limit (baseline + 2·L·g + slack), where
+     * setting the limit to the value itself cannot put the two level. (Not for the wake-up factor: k × the median
+     * of the earlier steps steps over the value between two neighbouring k.)
+     */
+    private static double levelling(Path run, String id, int step, Limit limit, double guess) {
+        double l = guess;
+        Boolean below = null;
+        for (int i = 0; i < 64; i++) {
+            CheckResult r = result(judge(run, Thresholds.defaults().with(limit, l)), id, step, any());
+            int c = Double.compare(r.threshold(), r.value());
+            if (c == 0) {
+                return l;
+            }
+            assertTrue(below == null || below == (c < 0), "the threshold steps over the value " + r.value());
+            below = c < 0;
+            l = below ? Math.nextUp(l) : Math.nextDown(l);
+        }
+        throw new AssertionError("no " + limit.key() + " near " + guess + " puts " + id + "'s threshold on its value");
+    }
+
+    /** saturation WARNs when the error rate exceeds errors.max or p99 exceeds p99.sloMs: equal is within. */
+    @Test
+    void saturationAtItsErrorBudgetAndSloIsWithin() {
+        Path hotlock = RunFixtures.RUNS.resolve("hotlock-go1.26");
+        String id = SaturationCheck.ID;
+        double errors = detail(atDefaults(hotlock, id, 3, any(), Status.WARN), "errorRate");
+        assertEquals(
+                List.of(Status.PASS, Status.WARN),
+                edge(hotlock, id, 3, any(), SaturationCheck.MAX_ERRORS, errors, true));
+        Path healthy = RunFixtures.RUNS.resolve("healthy-go1.26");
+        double p99 = detail(atDefaults(healthy, id, 2, any(), Status.PASS), "p99Ms");
+        assertEquals(
+                List.of(Status.PASS, Status.WARN), edge(healthy, id, 2, any(), SaturationCheck.P99_SLO, p99, true));
+    }
+
+    /**
+     * sched.lock from the mutex-wait counter alone (an upper bound, never FAIL) WARNs only above schedlock.warn:
+     * the metrics fan-out's step 6 (4.5%, PASS at the default 5%) with the limit on its value still PASSes.
+     */
+    @Test
+    void schedLockFromTheCounterAtItsWarnLimitPasses() {
+        Path run = METRICS_RUNS.resolve("fanout-go1.26");
+        String id = SchedLockPressureCheck.ID;
+        CheckResult pass = atDefaults(run, id, 6, any(), Status.PASS);
+        assertEquals(Boolean.TRUE, pass.detailsMap().get("upperBound"), pass.evidence());
+        assertEquals(
+                List.of(Status.PASS, Status.WARN),
+                edge(run, id, 6, any(), SchedLockPressureCheck.WARN, pass.value(), true));
+    }
+
+    /** A step judged at the WARN level reports the FAIL level as its threshold, one at the PASS level the WARN level. */
+    @Test
+    void schedLockPressureReportsTheNextLevelUpAsItsThreshold() {
+        Path run = RunFixtures.RUNS.resolve("yield-go1.26");
+        String id = SchedLockPressureCheck.ID;
+        double v = atDefaults(run, id, 3, any(), Status.WARN).value();
+        CheckResult at = result(judge(run, Thresholds.defaults().with(SchedLockPressureCheck.WARN, v)), id, 3, any());
+        assertEquals(v, at.threshold(), at.evidence());
+        CheckResult past = result(
+                judge(run, Thresholds.defaults().with(SchedLockPressureCheck.WARN, Math.nextDown(v))), id, 3, any());
+        assertEquals(Thresholds.defaults().get(SchedLockPressureCheck.FAIL), past.threshold(), past.evidence());
+    }
+
+    /**
+     * goroutines.littles-law FAILs above baseline + 2·L·g + slack: the leak run's step 1 with the slack that puts
+     * that limit exactly on the goroutines counted PASSes, one ulp less FAILs.
+     */
+    @Test
+    void littlesLawAtItsLimitPasses() {
+        Path run = RunFixtures.RUNS.resolve("leak-go1.26");
+        String id = GoroutineCheck.BLOWUP_ID;
+        CheckResult fail = atDefaults(run, id, 1, any(), Status.FAIL);
+        double slack = levelling(
+                run,
+                id,
+                1,
+                GoroutineCheck.SLACK,
+                Thresholds.defaults().get(GoroutineCheck.SLACK) + fail.value() - fail.threshold());
+        assertEquals(
+                List.of(Status.PASS, Status.FAIL),
+                List.of(
+                        result(judge(run, Thresholds.defaults().with(GoroutineCheck.SLACK, slack)), id, 1, any())
+                                .status(),
+                        result(
+                                        judge(
+                                                run,
+                                                Thresholds.defaults().with(GoroutineCheck.SLACK, Math.nextDown(slack))),
+                                        id,
+                                        1,
+                                        any())
+                                .status()));
+    }
 }
