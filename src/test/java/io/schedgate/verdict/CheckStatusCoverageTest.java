@@ -521,6 +521,9 @@ class CheckStatusCoverageTest {
             }
             CheckResult latency = one(v, SchedLatencyCheck.ID, step);
             assertEquals(dump.p99Ns() / 1e6, latency.value(), 1e-9, latency.evidence());
+            // under the default 10 ms at every step, the saturated one included
+            assertTrue(dump.p99Ns() < 10e6, latency.evidence());
+            assertEquals(Status.PASS, latency.status(), latency.evidence());
             earlier.add(perRequest);
         }
         assertEquals(List.of(Status.PASS, Status.PASS, Status.PASS, Status.PASS, Status.FAIL, Status.FAIL), statuses);

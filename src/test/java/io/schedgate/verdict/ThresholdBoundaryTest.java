@@ -148,6 +148,30 @@ class ThresholdBoundaryTest {
                 edge(run, id, 2, any(), SchedLatencyCheck.P99_FAIL_MS, lower, false));
     }
 
+    /**
+     * sched.latency from an execution trace FAILs when the exact p99 is above schedlatency.p99FailMs, WARNs
+     * instead at a saturated step (herd-traced: step 5 keeps up, step 6 does not); across the ramp it WARNs when
+     * p99 grew 10× and the top step's is above schedlatency.p99WarnMs (yield-saturated).
+     */
+    @Test
+    void schedLatencyFromTracesAndAcrossTheRampAtItsLimits() {
+        String id = SchedLatencyCheck.ID;
+        Path traced = RunFixtures.RUNS.resolve("herd-traced-go1.26");
+        double kept = atDefaults(traced, id, 5, any(), Status.PASS).value();
+        assertEquals(
+                List.of(Status.PASS, Status.FAIL),
+                edge(traced, id, 5, any(), SchedLatencyCheck.P99_FAIL_MS, kept, true));
+        double saturated = atDefaults(traced, id, 6, any(), Status.PASS).value();
+        assertEquals(
+                List.of(Status.PASS, Status.WARN),
+                edge(traced, id, 6, any(), SchedLatencyCheck.P99_FAIL_MS, saturated, true));
+        Path queue = RunFixtures.RUNS.resolve("yield-saturated-go1.26");
+        double last = detail(atDefaults(queue, id, CheckResult.RAMP, any(), Status.WARN), "lastP99Ms");
+        assertEquals(
+                List.of(Status.PASS, Status.WARN),
+                edge(queue, id, CheckResult.RAMP, any(), SchedLatencyCheck.P99_WARN_MS, last, true));
+    }
+
     /** The USL is fitted from usl.minSteps steps: a run with exactly that many is fitted, a step short it is not. */
     @Test
     void uslIsFittedFromExactlyItsMinimumSteps() {
