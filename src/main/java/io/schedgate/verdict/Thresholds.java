@@ -91,7 +91,7 @@ public final class Thresholds {
 
     /**
      * These values, readable only for {@code check}'s declared limits: what {@link VerdictEngine} gives
-     * each check, so a threshold a check reads is one its {@code --help} line and verdict.json list for it.
+     * each check, so every threshold a check reads is one it declares, and one {@code --help} lists.
      */
     Thresholds readableBy(Check check) {
         return new Thresholds(
