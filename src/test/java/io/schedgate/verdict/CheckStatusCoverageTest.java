@@ -859,6 +859,43 @@ class CheckStatusCoverageTest {
     }
 
     /**
+     * capacity against a baseline of the same workload: the herd (/herd?us=300, Go 1.26.8) captured twice, the
+     * second time with a 2400 req/s step (and execution traces). Each run's capacity is its step 4 (every check
+     * passes there, one does not at step 5; the tests above pin those statuses), the load generator's 1599.9 and
+     * 2399.7 req/s: judged against the later capture the earlier one dropped 33%, beyond the default 10% margin
+     * (FAIL, floor 0.9 × 2399.7); the other way round capacity rose (PASS).
+     */
+    @Test
+    void capacityFailsAgainstABaselineOfTheSameWorkload() throws IOException {
+        Path herd = RunFixtures.RUNS.resolve("herd-go1.26");
+        Path traced = RunFixtures.RUNS.resolve("herd-traced-go1.26");
+        for (String field : List.of("/plan/endpointMix", "/target/goVersion")) {
+            assertEquals(
+                    JSON.readTree(herd.resolve("manifest.json").toFile()).at(field),
+                    JSON.readTree(traced.resolve("manifest.json").toFile()).at(field),
+                    field);
+        }
+        for (Path run : List.of(herd, traced)) {
+            Verdict v = judge(run);
+            assertTrue(v.results().stream().filter(c -> c.stepIndex() == 4).allMatch(c -> c.status() == Status.PASS));
+            assertTrue(v.results().stream().anyMatch(c -> c.stepIndex() == 5 && c.status() != Status.PASS));
+        }
+        double now = load(herd, 4).path("achievedQps").asDouble();
+        double before = load(traced, 4).path("achievedQps").asDouble();
+        CheckResult drop = one(
+                new VerdictEngine(Thresholds.defaults()).evaluate(herd, traced), CapacityCheck.ID, CheckResult.RAMP);
+        assertEquals(Status.FAIL, drop.status(), drop.evidence());
+        assertEquals(now, drop.value(), 1e-9);
+        assertEquals(before * 0.9, drop.threshold(), 1e-9);
+        assertTrue(drop.evidence().contains("dropped more than 10.0%"), drop.evidence());
+        CheckResult rise = one(
+                new VerdictEngine(Thresholds.defaults()).evaluate(traced, herd), CapacityCheck.ID, CheckResult.RAMP);
+        assertEquals(Status.PASS, rise.status(), rise.evidence());
+        assertEquals(before, rise.value(), 1e-9);
+        assertEquals(now * 0.9, rise.threshold(), 1e-9);
+    }
+
+    /**
      * NO_DATA where a real run lost its data: the metrics-only fan-out run with step 3's end scrape
      * deleted, the load numbers of step 2 removed from the manifest and the final scrape deleted. Each
      * check that needs what is gone says NO_DATA for that step (or the ramp), and names what is missing.

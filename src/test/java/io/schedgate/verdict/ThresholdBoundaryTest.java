@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.DoubleFunction;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -220,19 +221,24 @@ class ThresholdBoundaryTest {
      * of the earlier steps steps over the value between two neighbouring k.)
      */
     private static double levelling(Path run, String id, int step, Limit limit, double guess) {
+        return levelling(l -> result(judge(run, Thresholds.defaults().with(limit, l)), id, step, any()), guess, true);
+    }
+
+    /** As above for any judgement of {@code l}; {@code rising}: the threshold grows with the limit. */
+    private static double levelling(DoubleFunction<CheckResult> judged, double guess, boolean rising) {
         double l = guess;
         Boolean below = null;
         for (int i = 0; i < 64; i++) {
-            CheckResult r = result(judge(run, Thresholds.defaults().with(limit, l)), id, step, any());
+            CheckResult r = judged.apply(l);
             int c = Double.compare(r.threshold(), r.value());
             if (c == 0) {
                 return l;
             }
             assertTrue(below == null || below == (c < 0), "the threshold steps over the value " + r.value());
             below = c < 0;
-            l = below ? Math.nextUp(l) : Math.nextDown(l);
+            l = below == rising ? Math.nextUp(l) : Math.nextDown(l);
         }
-        throw new AssertionError("no " + limit.key() + " near " + guess + " puts " + id + "'s threshold on its value");
+        throw new AssertionError("no limit near " + guess + " puts the threshold on the value");
     }
 
     /** saturation WARNs when the error rate exceeds errors.max or p99 exceeds p99.sloMs: equal is within. */
@@ -306,5 +312,30 @@ class ThresholdBoundaryTest {
                                         1,
                                         any())
                                 .status()));
+    }
+
+    /**
+     * capacity FAILs against a baseline when it is below baseline × (1 − baseline.capacityMargin): the herd
+     * (1599.9 req/s) against its traced capture (2399.7 req/s) with the margin that puts that floor exactly on
+     * the herd's capacity PASSes, one ulp less margin FAILs.
+     */
+    @Test
+    void capacityAtItsMarginIsNoDrop() {
+        Path run = RunFixtures.RUNS.resolve("herd-go1.26");
+        Path baseline = RunFixtures.RUNS.resolve("herd-traced-go1.26");
+        DoubleFunction<CheckResult> judged = m -> result(
+                new VerdictEngine(Thresholds.defaults().with(CapacityCheck.CAPACITY_MARGIN, m)).evaluate(run, baseline),
+                CapacityCheck.ID,
+                CheckResult.RAMP,
+                any());
+        CheckResult fail = judged.apply(Thresholds.defaults().get(CapacityCheck.CAPACITY_MARGIN));
+        assertEquals(Status.FAIL, fail.status(), fail.evidence());
+        double baselineQps = ((Number) fail.detailsMap().get("baselineQps")).doubleValue();
+        double margin = levelling(judged, 1 - fail.value() / baselineQps, false);
+        assertEquals(
+                List.of(Status.PASS, Status.FAIL),
+                List.of(
+                        judged.apply(margin).status(),
+                        judged.apply(Math.nextDown(margin)).status()));
     }
 }
