@@ -222,21 +222,22 @@ class VerdictExperimentsTest {
     }
 
     /**
-     * Fan-out: sched.lock is measured from the profiles and attributed to wakep/findRunnable. On 2 Ps it
-     * stays far below the article's 5%/15%, so this experiment lowers the thresholds to
-     * schedlock.warn=0.0005% and schedlock.fail=0.001% (5 and 10 µs per second per P) to see it FAIL.
+     * Fan-out: sched.lock is measured from the profiles (high confidence, a value at every step) and
+     * attributed to the functions that take it. On 2 Ps it stays far below the article's 5%/15%, and how far
+     * varies with the machine: a FAIL at thresholds lowered 10,000× failed on a busy CI run (every step
+     * 0.00x%), and the status at a rigged threshold proves nothing the fixture tests do not (yield's FAIL
+     * at the default, CheckStatusCoverageTest; its PASS at the default is LabBehaviourExperimentsTest's): what
+     * this live run adds is the measurement and the names.
      */
     @Test
-    void fanoutSchedLockMeasuredAndAttributedFailsAtALoweredThreshold() throws Exception {
-        Map<String, String> lowered = Map.of("schedlock.warn", "0.0005%", "schedlock.fail", "0.001%");
-        experiment("fanout", "/fanout?n=64", "200,400,800", lowered, v -> {
+    void fanoutSchedLockMeasuredAndAttributedToItsHolders() throws Exception {
+        experiment("fanout", "/fanout?n=64", "200,400,800", Map.of(), v -> {
             List<CheckResult> steps = v.results().stream()
                     .filter(r -> r.checkId().equals(SchedLockPressureCheck.ID) && !r.rampWide())
                     .toList();
             assertEquals(3, steps.size());
             assertTrue(
                     steps.stream().allMatch(r -> r.confidence() == Confidence.HIGH && r.value() != null), summary(v));
-            assertTrue(steps.stream().anyMatch(r -> r.status() == Status.FAIL), summary(v));
             // Which sched.lock sites hold the lock most varies run to run (wakep, findRunnable, sysmon's
             // entersyscallWakeSysmon, the world stops: each a handful of samples at this load); what must
             // hold is that every holder named is a function that takes sched.lock in Go 1.26's runtime.
