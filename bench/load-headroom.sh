@@ -15,6 +15,10 @@ cd "$(dirname "$0")/.."
 
 die() { printf 'load-headroom: error: %s\n' "$*" >&2; exit 1; }
 WRK_SECONDS=${1:-10}
+# pooled users (at most that many requests in flight): /ping answers in under 1 ms, and the default pool,
+# sized for 1 s responses (1024 users at these rates), lets a transient stall put 1024 requests in flight
+# at once, which costs both processes more per request than they can drain (simulations/README.md)
+USERS=${SCHEDGATE_USERS:-256}
 command -v wrk >/dev/null || die "wrk is not installed (Debian: apt-get install wrk)"
 command -v jq >/dev/null || die "jq is not installed (Debian: apt-get install jq)"
 GO=$(cat target/go-binary 2>/dev/null || command -v go || true)
@@ -31,6 +35,11 @@ LAB_PID=$!
 trap 'kill $LAB_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$APP/ping" >/dev/null && break; sleep 0.1; done
 curl -fs "http://127.0.0.1:$APP/ping" >/dev/null || die "the lab did not answer on 127.0.0.1:$APP (see $OUT/lab.log)"
+# the lab's CPU time (utime + stime, clock ticks) every 0.2 s, to split each step's CPU per request between
+# the harness (the manifest's harnessCpus) and the target: both share this machine's CPUs
+( while kill -0 "$LAB_PID" 2>/dev/null; do
+    printf '%s %s\n' "$(date +%s.%N)" "$(awk '{print $14 + $15}' "/proc/$LAB_PID/stat" 2>/dev/null)"; sleep 0.2
+  done ) > "$OUT/lab-cpu.txt" &
 
 # wrk runs before and after the Gatling part; the mean is the reference, so a neighbour's load that
 # comes or goes during the run biases the ratio less.
@@ -48,36 +57,37 @@ STEPS=$(awk -v w="$WRK_QPS" 'BEGIN { n=split("0.05 0.1 0.15 0.2 0.3 0.4 0.5 0.55
   for (i=1;i<=n;i++) printf "%s%d", (i>1?",":""), int(w*f[i]) }')
 RUNS="$OUT/runs"
 rm -rf "$RUNS"
-echo "load-headroom: Gatling open-model steps $STEPS (2 s warm-up + 4 s window each)"
+echo "load-headroom: Gatling open-model steps $STEPS (2 s warm-up + 4 s window each, $USERS pooled users)"
 ./mvnw -B -q gatling:test -Dgatling.simulationClass=io.schedgate.simulations.LabRampSimulation \
   -Dschedgate.target.url="http://127.0.0.1:$APP" -Dschedgate.target.pprof="http://127.0.0.1:$PPROF" \
   -Dschedgate.steps="$STEPS" -Dschedgate.mix=/ping -Dschedgate.warmup.seconds=2 -Dschedgate.window.seconds=4 \
-  -Dschedgate.tail.seconds=1 -Dschedgate.cooldown.seconds=0 -Dschedgate.runs.dir="$RUNS" \
+  -Dschedgate.tail.seconds=1 -Dschedgate.cooldown.seconds=0 -Dschedgate.runs.dir="$RUNS" -Dschedgate.users="$USERS" \
   -Dschedgate.failOnError=false >"$OUT/gatling.log" 2>&1 || die "the Gatling run failed: see $OUT/gatling.log"
 MANIFEST=$(ls "$RUNS"/*/manifest.json | head -1)
-jq -r '.steps[] | "load-headroom: gatling step \(.index): target \(.targetQps) offered \(.load.offeredQps) achieved \(.load.achievedQps) errors \(.load.errors) late \(.load.late) of \(.load.requests) p99 \(.load.latencyMs.p99) ms"' "$MANIFEST"
+python3 bench/step-cpu.py "$MANIFEST" "$OUT/lab-cpu.txt" "$(getconf CLK_TCK)" | sed 's/^/load-headroom: gatling /'
 # the same ramp spread over two injector processes: this Maven run's Gatling collects and sends every
 # other arrival, a second Gatling JVM (-Dschedgate.coordinator) sends the rest
 CPORT=$(free_port)
 RUNS2="$OUT/runs-two"
 rm -rf "$RUNS2"
 ./mvnw -B -q gatling:test -Dgatling.simulationClass=io.schedgate.simulations.LabRampSimulation \
-  -Dschedgate.coordinator="http://127.0.0.1:$CPORT" -Dschedgate.failOnError=false >"$OUT/injector.log" 2>&1 &
+  -Dschedgate.coordinator="http://127.0.0.1:$CPORT" -Dschedgate.users="$USERS" -Dschedgate.failOnError=false >"$OUT/injector.log" 2>&1 &
 INJECTOR_PID=$!
 ./mvnw -B -q gatling:test -Dgatling.simulationClass=io.schedgate.simulations.LabRampSimulation \
   -Dschedgate.target.url="http://127.0.0.1:$APP" -Dschedgate.target.pprof="http://127.0.0.1:$PPROF" \
   -Dschedgate.steps="$STEPS" -Dschedgate.mix=/ping -Dschedgate.warmup.seconds=2 -Dschedgate.window.seconds=4 \
-  -Dschedgate.tail.seconds=1 -Dschedgate.cooldown.seconds=0 -Dschedgate.runs.dir="$RUNS2" \
+  -Dschedgate.tail.seconds=1 -Dschedgate.cooldown.seconds=0 -Dschedgate.runs.dir="$RUNS2" -Dschedgate.users="$USERS" \
   -Dschedgate.injectors=1 -Dschedgate.coordinator.port="$CPORT" \
   -Dschedgate.failOnError=false >"$OUT/gatling-two.log" 2>&1 || die "the two-injector run failed: see $OUT/gatling-two.log"
 wait "$INJECTOR_PID" || echo "load-headroom: the second injector exited non-zero: see $OUT/injector.log" >&2
 MANIFEST2=$(ls "$RUNS2"/*/manifest.json | head -1)
 ./mvnw -B -q gatling:test -Dgatling.simulationClass=io.schedgate.bench.GatlingCeilingSimulation \
-  -Dceiling.url="http://127.0.0.1:$APP" -Dceiling.seconds=30 >"$OUT/ceiling.log" 2>&1 \
+  -Dceiling.url="http://127.0.0.1:$APP" -Dceiling.seconds=30 -Dceiling.targetPid="$LAB_PID" >"$OUT/ceiling.log" 2>&1 \
   || die "the Gatling closed-loop run failed: see $OUT/ceiling.log"
 CEILING=$(awk '/^\[schedgate-bench\] gatling closed loop:/ {print $5}' "$OUT/ceiling.log")
 [ -n "$CEILING" ] || die "could not read the closed-loop figure from $OUT/ceiling.log"
 echo "load-headroom: gatling closed loop (64 users, no schedule, no collector): $CEILING req/s"
+sed -n 's/^\[schedgate-bench\] closed loop cpu per request: /load-headroom: closed loop cpu per request: /p' "$OUT/ceiling.log"
 WRK_AFTER=$(run_wrk)
 WRK_QPS=$(awk -v a="$WRK_BEFORE" -v b="$WRK_AFTER" 'BEGIN { printf "%.0f", (a + b) / 2 }')
 SUSTAINED=$(jq '[.steps[] | select(.load.errors == 0 and .load.achievedQps >= 0.95 * .targetQps

@@ -6,6 +6,7 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 import io.gatling.javaapi.core.Simulation;
+import io.schedgate.load.HarnessCpu;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +25,8 @@ public class GatlingCeilingSimulation extends Simulation {
     private volatile long startNanos = System.nanoTime();
     private volatile long markNanos;
     private volatile long markCount;
+    private volatile long markJvmCpu;
+    private volatile long markTargetCpu;
 
     {
         String url = System.getProperty("ceiling.url", "http://127.0.0.1:8080");
@@ -36,6 +39,8 @@ public class GatlingCeilingSimulation extends Simulation {
                                 synchronized (this) {
                                     if (markNanos == 0) {
                                         markCount = completed.get();
+                                        markJvmCpu = HarnessCpu.processNanos();
+                                        markTargetCpu = targetCpuNanos();
                                         markNanos = System.nanoTime();
                                     }
                                 }
@@ -55,7 +60,35 @@ public class GatlingCeilingSimulation extends Simulation {
     @Override
     public void after() {
         long end = System.nanoTime();
-        double qps = markNanos == 0 ? 0 : (completed.get() - markCount) / ((end - markNanos) / 1e9);
+        long jvmCpu = HarnessCpu.processNanos();
+        long targetCpu = targetCpuNanos();
+        long requests = completed.get() - markCount;
+        double qps = markNanos == 0 ? 0 : requests / ((end - markNanos) / 1e9);
         System.out.println(String.format(Locale.ROOT, "[schedgate-bench] gatling closed loop: %.0f req/s", qps));
+        if (markNanos != 0 && requests > 0) {
+            System.out.println(String.format(
+                    Locale.ROOT,
+                    "[schedgate-bench] closed loop cpu per request: jvm %.1f us, target %s",
+                    (jvmCpu - markJvmCpu) / 1e3 / requests,
+                    targetCpu < 0 || markTargetCpu < 0
+                            ? "unknown"
+                            : String.format(Locale.ROOT, "%.1f us", (targetCpu - markTargetCpu) / 1e3 / requests)));
+        }
+    }
+
+    /** The target's user + system CPU time from /proc (clock ticks of 10 ms), -1 without -Dceiling.targetPid. */
+    private static long targetCpuNanos() {
+        String pid = System.getProperty("ceiling.targetPid");
+        if (pid == null) {
+            return -1;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+            // fields after the command's closing parenthesis: utime is the 12th, stime the 13th
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 }
