@@ -4,6 +4,9 @@
 # Both share this machine's CPUs with the lab, so the ratio (goal >= 0.8) is what matters.
 #
 #   bench/load-headroom.sh [wrk-seconds]      (default 10; the Gatling part takes ~1 min more)
+#   PINNED=1 bench/load-headroom.sh            the lab on the last CPU, wrk and Gatling on the others:
+#                                              the load side's own cost per request, without the
+#                                              target competing for its CPUs
 #
 # Gatling's steps are fractions of wrk's figure; a step counts as sustained when the harness's own
 # window counters show >= 95 % of the target rate achieved, no errors, and >= 95 % of the step's
@@ -25,12 +28,20 @@ GO=$(cat target/go-binary 2>/dev/null || command -v go || true)
 [ -n "$GO" ] || die "no go toolchain: run scripts/setup"
 
 OUT=target/bench
+PIN_LAB=() PIN_LOAD=()
+if [ "${PINNED:-0}" = 1 ]; then
+  command -v taskset >/dev/null || die "PINNED=1 needs taskset (Debian: util-linux)"
+  N=$(nproc)
+  [ "$N" -ge 2 ] || die "PINNED=1 needs at least 2 CPUs, this machine has $N"
+  PIN_LAB=(taskset -c $((N - 1))); PIN_LOAD=(taskset -c 0-$((N - 2)))
+  echo "load-headroom: pinned: the lab on CPU $((N - 1)), wrk and Gatling on CPUs 0-$((N - 2))" >&2
+fi
 mkdir -p "$OUT"
 ( cd targets/lab && CGO_ENABLED=0 "$GO" build -o "../../$OUT/lab" . ) || die "go build of targets/lab failed"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 APP=$(free_port); PPROF=$(free_port)
-LAB_APP_ADDR=127.0.0.1:$APP LAB_PPROF_ADDR=127.0.0.1:$PPROF "$OUT/lab" >"$OUT/lab.log" 2>&1 &
+LAB_APP_ADDR=127.0.0.1:$APP LAB_PPROF_ADDR=127.0.0.1:$PPROF "${PIN_LAB[@]}" "$OUT/lab" >"$OUT/lab.log" 2>&1 &
 LAB_PID=$!
 trap 'kill $LAB_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$APP/ping" >/dev/null && break; sleep 0.1; done
@@ -45,7 +56,7 @@ curl -fs "http://127.0.0.1:$APP/ping" >/dev/null || die "the lab did not answer 
 # comes or goes during the run biases the ratio less.
 run_wrk() {
   local q
-  q=$(wrk -t2 -c64 -d"${WRK_SECONDS}s" "http://127.0.0.1:$APP/ping" | awk '/^Requests\/sec:/ {print $2}')
+  q=$("${PIN_LOAD[@]}" wrk -t2 -c64 -d"${WRK_SECONDS}s" "http://127.0.0.1:$APP/ping" | awk '/^Requests\/sec:/ {print $2}')
   [ -n "$q" ] || die "could not read wrk's Requests/sec"
   echo "load-headroom: wrk -t2 -c64 -d${WRK_SECONDS}s: $q req/s" >&2
   echo "$q"
@@ -58,7 +69,7 @@ STEPS=$(awk -v w="$WRK_QPS" 'BEGIN { n=split("0.05 0.1 0.15 0.2 0.3 0.4 0.5 0.55
 RUNS="$OUT/runs"
 rm -rf "$RUNS"
 echo "load-headroom: Gatling open-model steps $STEPS (2 s warm-up + 4 s window each, $USERS pooled users)"
-./mvnw -B -q gatling:test -Dgatling.simulationClass=io.schedgate.simulations.LabRampSimulation \
+"${PIN_LOAD[@]}" ./mvnw -B -q gatling:test -Dgatling.simulationClass=io.schedgate.simulations.LabRampSimulation \
   -Dschedgate.target.url="http://127.0.0.1:$APP" -Dschedgate.target.pprof="http://127.0.0.1:$PPROF" \
   -Dschedgate.steps="$STEPS" -Dschedgate.mix=/ping -Dschedgate.warmup.seconds=2 -Dschedgate.window.seconds=4 \
   -Dschedgate.tail.seconds=1 -Dschedgate.cooldown.seconds=0 -Dschedgate.runs.dir="$RUNS" -Dschedgate.users="$USERS" \
@@ -70,10 +81,14 @@ python3 bench/step-cpu.py "$MANIFEST" "$OUT/lab-cpu.txt" "$(getconf CLK_TCK)" | 
 CPORT=$(free_port)
 RUNS2="$OUT/runs-two"
 rm -rf "$RUNS2"
-./mvnw -B -q gatling:test -Dgatling.simulationClass=io.schedgate.simulations.LabRampSimulation \
+"${PIN_LOAD[@]}" ./mvnw -B -q gatling:test -Dgatling.simulationClass=io.schedgate.simulations.LabRampSimulation \
   -Dschedgate.coordinator="http://127.0.0.1:$CPORT" -Dschedgate.users="$USERS" -Dschedgate.failOnError=false >"$OUT/injector.log" 2>&1 &
 INJECTOR_PID=$!
-./mvnw -B -q gatling:test -Dgatling.simulationClass=io.schedgate.simulations.LabRampSimulation \
+# two Maven builds of this project at once race in the protobuf plugin (FileAlreadyExistsException): the
+# collector's build starts once the injector's has forked its Gatling JVM
+for _ in $(seq 1 600); do pgrep -f io.gatling.app.Gatling >/dev/null && break; kill -0 "$INJECTOR_PID" 2>/dev/null || break; sleep 0.2; done
+pgrep -f io.gatling.app.Gatling >/dev/null || die "the second injector did not start: see $OUT/injector.log"
+"${PIN_LOAD[@]}" ./mvnw -B -q gatling:test -Dgatling.simulationClass=io.schedgate.simulations.LabRampSimulation \
   -Dschedgate.target.url="http://127.0.0.1:$APP" -Dschedgate.target.pprof="http://127.0.0.1:$PPROF" \
   -Dschedgate.steps="$STEPS" -Dschedgate.mix=/ping -Dschedgate.warmup.seconds=2 -Dschedgate.window.seconds=4 \
   -Dschedgate.tail.seconds=1 -Dschedgate.cooldown.seconds=0 -Dschedgate.runs.dir="$RUNS2" -Dschedgate.users="$USERS" \
@@ -81,7 +96,7 @@ INJECTOR_PID=$!
   -Dschedgate.failOnError=false >"$OUT/gatling-two.log" 2>&1 || die "the two-injector run failed: see $OUT/gatling-two.log"
 wait "$INJECTOR_PID" || echo "load-headroom: the second injector exited non-zero: see $OUT/injector.log" >&2
 MANIFEST2=$(ls "$RUNS2"/*/manifest.json | head -1)
-./mvnw -B -q gatling:test -Dgatling.simulationClass=io.schedgate.bench.GatlingCeilingSimulation \
+"${PIN_LOAD[@]}" ./mvnw -B -q gatling:test -Dgatling.simulationClass=io.schedgate.bench.GatlingCeilingSimulation \
   -Dceiling.url="http://127.0.0.1:$APP" -Dceiling.seconds=30 -Dceiling.targetPid="$LAB_PID" >"$OUT/ceiling.log" 2>&1 \
   || die "the Gatling closed-loop run failed: see $OUT/ceiling.log"
 CEILING=$(awk '/^\[schedgate-bench\] gatling closed loop:/ {print $5}' "$OUT/ceiling.log")
